@@ -1,0 +1,276 @@
+//! Newsroom accounts: passwords (argon2id), sign-in sessions and their CSRF tokens.
+
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock, Mutex};
+use std::time::{Duration, Instant};
+
+use argon2::Argon2;
+use argon2::password_hash::phc::PasswordHash;
+use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+use rand::RngExt;
+use rand::distr::Alphanumeric;
+use sha2::{Digest, Sha256};
+
+use crate::domain::{Role, User};
+use crate::store::{Store, StoreError};
+
+/// How long a session lasts without being used.
+pub const SESSION_IDLE_TIMEOUT: Duration = Duration::from_secs(12 * 60 * 60);
+/// The shortest password an account may have.
+pub const MIN_PASSWORD_CHARS: usize = 10;
+/// The longest password we hash (argon2 takes any length; a megabyte is an attack).
+pub const MAX_PASSWORD_CHARS: usize = 200;
+/// The user created on first start.
+pub const FIRST_ADMIN: &str = "admin";
+
+/// A signed-in person.
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub user: String,
+    pub role: Role,
+    /// Every form this person submits must carry this token.
+    pub csrf_token: String,
+    last_seen: Instant,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum AccountError {
+    #[error("{0}")]
+    BadPassword(String),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("password hashing failed")]
+    Hashing,
+}
+
+/// Accounts and sessions. A session is known by the SHA-256 of its cookie, so the
+/// cookie itself is never kept.
+pub struct Accounts {
+    store: Arc<dyn Store>,
+    sessions: Mutex<HashMap<[u8; 32], Session>>,
+}
+
+/// A new random token: 32 bytes from the operating system's generator, as hex.
+pub fn random_token() -> String {
+    let bytes: [u8; 32] = rand::random();
+    hex(&bytes)
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn session_key(token: &str) -> [u8; 32] {
+    Sha256::digest(token.as_bytes()).into()
+}
+
+/// Compares two secrets in time that does not depend on where they differ.
+pub fn same_secret(a: &str, b: &str) -> bool {
+    let (a, b) = (session_key(a), session_key(b));
+    a.iter()
+        .zip(b.iter())
+        .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+        == 0
+}
+
+/// Hashes a password with argon2id and a random salt.
+pub fn hash_password(password: &str) -> Result<String, AccountError> {
+    let chars = password.chars().count();
+    if chars < MIN_PASSWORD_CHARS {
+        return Err(AccountError::BadPassword(format!(
+            "A password needs at least {MIN_PASSWORD_CHARS} characters."
+        )));
+    }
+    if chars > MAX_PASSWORD_CHARS {
+        return Err(AccountError::BadPassword(format!(
+            "A password may have at most {MAX_PASSWORD_CHARS} characters."
+        )));
+    }
+    Argon2::default()
+        .hash_password(password.as_bytes())
+        .map(|hash| hash.to_string())
+        .map_err(|_| AccountError::Hashing)
+}
+
+fn verify_password(password: &str, hash: &str) -> bool {
+    if password.chars().count() > MAX_PASSWORD_CHARS {
+        return false;
+    }
+    PasswordHash::new(hash).is_ok_and(|parsed| {
+        Argon2::default()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok()
+    })
+}
+
+impl Accounts {
+    pub fn new(store: Arc<dyn Store>) -> Accounts {
+        Accounts {
+            store,
+            sessions: Mutex::new(HashMap::new()),
+        }
+    }
+
+    fn sessions(&self) -> std::sync::MutexGuard<'_, HashMap<[u8; 32], Session>> {
+        self.sessions
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// On first start, creates the `admin` account: with `password` if given, otherwise
+    /// with a generated one, which is returned so it can be shown once.
+    pub async fn ensure_first_admin(
+        &self,
+        password: Option<&str>,
+    ) -> Result<Option<String>, AccountError> {
+        if self.store.user_count().await? > 0 {
+            return Ok(None);
+        }
+        let generated = password.is_none().then(|| {
+            rand::rng()
+                .sample_iter(Alphanumeric)
+                .take(20)
+                .map(char::from)
+                .collect::<String>()
+        });
+        let password = password
+            .or(generated.as_deref())
+            .unwrap_or_default()
+            .to_owned();
+        self.add_user(FIRST_ADMIN, Role::Admin, &password).await?;
+        Ok(generated)
+    }
+
+    /// Creates an account.
+    pub async fn add_user(
+        &self,
+        name: &str,
+        role: Role,
+        password: &str,
+    ) -> Result<(), AccountError> {
+        let password = password.to_owned();
+        let password_hash = tokio::task::spawn_blocking(move || hash_password(&password))
+            .await
+            .map_err(|_| AccountError::Hashing)??;
+        let user = User {
+            name: name.to_owned(),
+            role,
+            password_hash,
+        };
+        self.store.add_user(user).await?;
+        Ok(())
+    }
+
+    /// Checks a name and password and, when they match, opens a session. Returns the
+    /// cookie value and the session.
+    pub async fn sign_in(
+        &self,
+        name: &str,
+        password: &str,
+    ) -> Result<Option<(String, Session)>, AccountError> {
+        let user = self.store.find_user(name).await?;
+        // An unknown name costs as much time as a wrong password: no hint either way.
+        let hash = user
+            .as_ref()
+            .map_or_else(|| DECOY_HASH.clone(), |u| u.password_hash.clone());
+        let password = password.to_owned();
+        let matches = tokio::task::spawn_blocking(move || verify_password(&password, &hash))
+            .await
+            .unwrap_or(false);
+        let Some(user) = user.filter(|_| matches) else {
+            return Ok(None);
+        };
+        let token = random_token();
+        let session = Session {
+            user: user.name,
+            role: user.role,
+            csrf_token: random_token(),
+            last_seen: Instant::now(),
+        };
+        self.sessions().insert(session_key(&token), session.clone());
+        Ok(Some((token, session)))
+    }
+
+    /// The session a cookie belongs to, if it is open and has not been idle too long.
+    pub fn session(&self, token: &str) -> Option<Session> {
+        let mut sessions = self.sessions();
+        let key = session_key(token);
+        let session = sessions.get_mut(&key)?;
+        if session.last_seen.elapsed() > SESSION_IDLE_TIMEOUT {
+            sessions.remove(&key);
+            return None;
+        }
+        session.last_seen = Instant::now();
+        Some(session.clone())
+    }
+
+    /// Ends a session at once.
+    pub fn sign_out(&self, token: &str) {
+        self.sessions().remove(&session_key(token));
+    }
+}
+
+/// An argon2id hash of a random password nobody has, so that signing in with an
+/// unknown name takes as long as with a wrong password.
+static DECOY_HASH: LazyLock<String> =
+    LazyLock::new(|| hash_password(&random_token()).unwrap_or_default());
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::MemoryStore;
+
+    #[test]
+    fn passwords_are_hashed_with_argon2id_and_verified() {
+        let hash = hash_password("correct horse battery").unwrap();
+        assert!(hash.starts_with("$argon2id$"));
+        assert!(verify_password("correct horse battery", &hash));
+        assert!(!verify_password("wrong horse battery", &hash));
+        assert!(hash_password("short").is_err());
+    }
+
+    #[test]
+    fn the_decoy_hash_parses_and_matches_nothing_typed() {
+        assert!(PasswordHash::new(&DECOY_HASH).is_ok());
+        assert!(!verify_password("", &DECOY_HASH));
+    }
+
+    #[tokio::test]
+    async fn sessions_open_and_close() {
+        let accounts = Accounts::new(Arc::new(MemoryStore::new()));
+        let generated = accounts.ensure_first_admin(None).await.unwrap().unwrap();
+        assert_eq!(generated.len(), 20);
+        assert!(accounts.ensure_first_admin(None).await.unwrap().is_none());
+
+        assert!(
+            accounts
+                .sign_in("admin", "not it at all")
+                .await
+                .unwrap()
+                .is_none()
+        );
+        assert!(
+            accounts
+                .sign_in("nobody", &generated)
+                .await
+                .unwrap()
+                .is_none()
+        );
+        let (token, session) = accounts
+            .sign_in("admin", &generated)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(session.role, Role::Admin);
+        assert!(accounts.session(&token).is_some());
+        accounts.sign_out(&token);
+        assert!(accounts.session(&token).is_none());
+    }
+
+    #[test]
+    fn secrets_compare_by_value() {
+        assert!(same_secret("abc", "abc"));
+        assert!(!same_secret("abc", "abd"));
+        assert!(!same_secret("", "a"));
+    }
+}

@@ -1,0 +1,255 @@
+//! A live page ("blog"): its title, address, summary of key points and time zone.
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+
+use super::errors::{FieldErrors, optional_text, required_text};
+
+/// The most characters of a live page's title.
+pub const MAX_BLOG_TITLE_CHARS: usize = 200;
+/// The most characters of a live page's description.
+pub const MAX_DESCRIPTION_CHARS: usize = 1_000;
+/// The most characters of a slug.
+pub const MAX_SLUG_CHARS: usize = 80;
+/// The most key points in a summary box, and the most characters in one.
+pub const MAX_SUMMARY_POINTS: usize = 10;
+pub const MAX_SUMMARY_POINT_CHARS: usize = 300;
+
+/// A live page's number, unique across the server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct BlogId(pub i64);
+
+/// The part of a live page's address after `/live/`: lowercase letters, digits and
+/// single hyphens, as in `storm-corran`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Slug(String);
+
+impl Slug {
+    pub fn parse(value: &str) -> Result<Slug, String> {
+        let value = value.trim();
+        let well_formed = !value.is_empty()
+            && value.len() <= MAX_SLUG_CHARS
+            && value
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && !value.starts_with('-')
+            && !value.ends_with('-')
+            && !value.contains("--");
+        if well_formed {
+            Ok(Slug(value.to_owned()))
+        } else {
+            Err(format!(
+                "Use 1 to {MAX_SLUG_CHARS} lowercase letters, digits and single hyphens, as in storm-live."
+            ))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for Slug {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Whether a live page is still being updated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BlogStatus {
+    Live,
+    Closed,
+}
+
+/// A live page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Blog {
+    pub id: BlogId,
+    pub slug: Slug,
+    pub title: String,
+    pub description: String,
+    /// The summary box: a few key points, in order.
+    pub summary: Vec<String>,
+    /// Every time on the page is shown in this zone.
+    pub time_zone: Tz,
+    pub status: BlogStatus,
+    pub created_at: DateTime<Utc>,
+}
+
+impl Blog {
+    pub fn is_live(&self) -> bool {
+        self.status == BlogStatus::Live
+    }
+}
+
+/// A live page's settings as typed into the form, kept as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct BlogInput {
+    pub title: String,
+    pub slug: String,
+    pub description: String,
+    /// One key point a line.
+    pub summary: String,
+    pub time_zone: String,
+}
+
+/// A live page's settings after checking.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BlogDraft {
+    pub title: String,
+    pub slug: Slug,
+    pub description: String,
+    pub summary: Vec<String>,
+    pub time_zone: Tz,
+}
+
+impl BlogDraft {
+    pub fn parse(input: &BlogInput) -> Result<BlogDraft, FieldErrors> {
+        let mut errors = FieldErrors::default();
+        let title = required_text(
+            &mut errors,
+            "title",
+            "A title",
+            &input.title,
+            MAX_BLOG_TITLE_CHARS,
+        );
+        let slug = Slug::parse(&input.slug)
+            .map_err(|m| errors.add("slug", m))
+            .ok();
+        let description = optional_text(
+            &mut errors,
+            "description",
+            "The description",
+            &input.description,
+            MAX_DESCRIPTION_CHARS,
+        )
+        .unwrap_or_default();
+
+        let summary: Vec<String> = input
+            .summary
+            .lines()
+            .map(|line| {
+                line.trim()
+                    .trim_start_matches(['-', '*', '•'])
+                    .trim()
+                    .to_owned()
+            })
+            .filter(|line| !line.is_empty())
+            .collect();
+        if summary.len() > MAX_SUMMARY_POINTS {
+            errors.add(
+                "summary",
+                format!(
+                    "{} key points; the limit is {MAX_SUMMARY_POINTS}.",
+                    summary.len()
+                ),
+            );
+        }
+        if let Some(long) = summary
+            .iter()
+            .find(|p| p.chars().count() > MAX_SUMMARY_POINT_CHARS)
+        {
+            let start: String = long.chars().take(30).collect();
+            errors.add(
+                "summary",
+                format!("The point starting \"{start}\" is longer than {MAX_SUMMARY_POINT_CHARS} characters."),
+            );
+        }
+
+        let time_zone = match input.time_zone.trim() {
+            "" => Some(Tz::UTC),
+            name => name.parse::<Tz>().map_err(|_| {
+                errors.add(
+                    "time_zone",
+                    format!("\"{name}\" is not a time zone; use a name such as Europe/London or America/New_York."),
+                )
+            }).ok(),
+        };
+
+        match (slug, time_zone) {
+            (Some(slug), Some(time_zone)) => errors.into_result(BlogDraft {
+                title,
+                slug,
+                description,
+                summary,
+                time_zone,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input() -> BlogInput {
+        BlogInput {
+            title: "Storm live".into(),
+            slug: "storm-live".into(),
+            description: String::new(),
+            summary: "- First point\n\n• Second point\n".into(),
+            time_zone: "Europe/London".into(),
+        }
+    }
+
+    #[test]
+    fn a_good_page_parses_with_its_summary_points() {
+        let draft = BlogDraft::parse(&input()).unwrap();
+        assert_eq!(draft.summary, vec!["First point", "Second point"]);
+        assert_eq!(draft.time_zone, chrono_tz::Europe::London);
+    }
+
+    #[test]
+    fn slugs_are_plain() {
+        for good in ["a", "storm-2026", "x1-y2"] {
+            assert!(Slug::parse(good).is_ok(), "{good}");
+        }
+        for bad in [
+            "",
+            "Storm",
+            "a b",
+            "-a",
+            "a-",
+            "a--b",
+            "../etc",
+            "é",
+            &"a".repeat(81),
+        ] {
+            assert!(Slug::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn an_unknown_time_zone_is_named() {
+        let mut i = input();
+        i.time_zone = "Mars/Olympus_Mons".into();
+        let errors = BlogDraft::parse(&i).unwrap_err();
+        assert!(
+            errors
+                .get("time_zone")
+                .unwrap()
+                .contains("Mars/Olympus_Mons")
+        );
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_once() {
+        let i = BlogInput {
+            title: String::new(),
+            slug: "Bad Slug".into(),
+            time_zone: "Nowhere".into(),
+            ..BlogInput::default()
+        };
+        let errors = BlogDraft::parse(&i).unwrap_err();
+        for field in ["title", "slug", "time_zone"] {
+            assert!(errors.get(field).is_some(), "{field}");
+        }
+    }
+}

@@ -1,0 +1,473 @@
+//! An entry: one post in a live page's stream, with its headline, byline, body and image.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::errors::{FieldErrors, optional_text, required_text};
+
+/// The most characters a headline may have.
+pub const MAX_TITLE_CHARS: usize = 200;
+/// The most characters an entry's Markdown body may have.
+pub const MAX_BODY_CHARS: usize = 20_000;
+/// The most characters of a byline's name or role.
+pub const MAX_BYLINE_CHARS: usize = 100;
+/// The most characters of an image address.
+pub const MAX_IMAGE_URL_CHARS: usize = 2_000;
+/// The most characters of an image's alt text, caption or credit.
+pub const MAX_IMAGE_TEXT_CHARS: usize = 500;
+
+/// An entry's number, unique across the whole server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct EntryId(pub i64);
+
+impl std::fmt::Display for EntryId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// The kind of entry, shown above its headline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Label {
+    Breaking,
+    Analysis,
+    Explainer,
+    FactCheck,
+    Watch,
+}
+
+impl Label {
+    /// Every label, in the order the editor's form offers them.
+    pub const ALL: [Label; 5] = [
+        Label::Breaking,
+        Label::Analysis,
+        Label::Explainer,
+        Label::FactCheck,
+        Label::Watch,
+    ];
+
+    /// The form and API value, as in `label=fact-check`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Label::Breaking => "breaking",
+            Label::Analysis => "analysis",
+            Label::Explainer => "explainer",
+            Label::FactCheck => "fact-check",
+            Label::Watch => "watch",
+        }
+    }
+
+    /// The words a reader sees.
+    pub fn text(self) -> &'static str {
+        match self {
+            Label::Breaking => "Breaking",
+            Label::Analysis => "Analysis",
+            Label::Explainer => "Explainer",
+            Label::FactCheck => "Fact check",
+            Label::Watch => "Watch",
+        }
+    }
+
+    /// Reads a form value: the key or the words, in any case.
+    pub fn parse(value: &str) -> Option<Label> {
+        let value = value.trim();
+        Label::ALL
+            .into_iter()
+            .find(|l| l.key().eq_ignore_ascii_case(value) || l.text().eq_ignore_ascii_case(value))
+    }
+}
+
+/// Who wrote an entry, as readers see it: "Ana Ruiz, Weather correspondent".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Byline {
+    pub name: String,
+    pub role: Option<String>,
+}
+
+/// An image shown with an entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Image {
+    /// An `https://` or `http://` address, or a path on this server such as `/static/…`.
+    pub url: String,
+    pub alt: String,
+    pub caption: Option<String>,
+    pub credit: Option<String>,
+}
+
+/// An entry as the newsroom published it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    pub id: EntryId,
+    pub title: String,
+    /// The body as the editor wrote it, in Markdown.
+    pub body: String,
+    pub label: Option<Label>,
+    pub byline: Option<Byline>,
+    pub image: Option<Image>,
+    pub key_event: bool,
+    pub pinned: bool,
+    pub published_at: DateTime<Utc>,
+    /// When the entry was last corrected, if ever.
+    pub updated_at: Option<DateTime<Utc>>,
+}
+
+impl Entry {
+    /// Builds an entry from a checked draft.
+    pub fn new(id: EntryId, draft: EntryDraft, published_at: DateTime<Utc>) -> Entry {
+        Entry {
+            id,
+            title: draft.title,
+            body: draft.body,
+            label: draft.label,
+            byline: draft.byline,
+            image: draft.image,
+            key_event: draft.key_event,
+            pinned: draft.pinned,
+            published_at,
+            updated_at: None,
+        }
+    }
+
+    /// Replaces what the editor wrote, keeping the id and publication time.
+    pub fn correct(&mut self, draft: EntryDraft, at: DateTime<Utc>) {
+        let published_at = self.published_at;
+        *self = Entry::new(self.id, draft, published_at);
+        self.updated_at = Some(at);
+    }
+
+    /// The entry's content as a form would hold it, to edit it again.
+    pub fn to_input(&self) -> EntryInput {
+        let byline = self.byline.as_ref();
+        let image = self.image.as_ref();
+        EntryInput {
+            title: self.title.clone(),
+            body: self.body.clone(),
+            label: self.label.map(|l| l.key().to_owned()).unwrap_or_default(),
+            author_name: byline.map(|b| b.name.clone()).unwrap_or_default(),
+            author_role: byline.and_then(|b| b.role.clone()).unwrap_or_default(),
+            image_url: image.map(|i| i.url.clone()).unwrap_or_default(),
+            image_alt: image.map(|i| i.alt.clone()).unwrap_or_default(),
+            image_caption: image.and_then(|i| i.caption.clone()).unwrap_or_default(),
+            image_credit: image.and_then(|i| i.credit.clone()).unwrap_or_default(),
+            key_event: self.key_event.then(|| "on".to_owned()),
+            pinned: self.pinned.then(|| "on".to_owned()),
+        }
+    }
+}
+
+/// What an editor typed, field by field, before any checking. Kept as typed so a
+/// rejected form can be shown again exactly as it was.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct EntryInput {
+    pub title: String,
+    pub body: String,
+    pub label: String,
+    pub author_name: String,
+    pub author_role: String,
+    pub image_url: String,
+    pub image_alt: String,
+    pub image_caption: String,
+    pub image_credit: String,
+    /// A checkbox: present (any value) means yes.
+    pub key_event: Option<String>,
+    /// A checkbox: present (any value) means yes.
+    pub pinned: Option<String>,
+}
+
+/// An entry's content after every rule has been checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntryDraft {
+    pub title: String,
+    pub body: String,
+    pub label: Option<Label>,
+    pub byline: Option<Byline>,
+    pub image: Option<Image>,
+    pub key_event: bool,
+    pub pinned: bool,
+}
+
+impl EntryDraft {
+    /// Checks every field, and names each one that is wrong.
+    pub fn parse(input: &EntryInput) -> Result<EntryDraft, FieldErrors> {
+        let mut errors = FieldErrors::default();
+        let title = required_text(
+            &mut errors,
+            "title",
+            "A headline",
+            &input.title,
+            MAX_TITLE_CHARS,
+        );
+        let body = input.body.trim().to_owned();
+        if body.is_empty() {
+            errors.add("body", "The entry needs some text.");
+        } else if body.chars().count() > MAX_BODY_CHARS {
+            errors.add(
+                "body",
+                format!(
+                    "The text is {} characters long; the limit is {MAX_BODY_CHARS}.",
+                    body.chars().count()
+                ),
+            );
+        }
+
+        let label = match input.label.trim() {
+            "" => None,
+            value => {
+                let label = Label::parse(value);
+                if label.is_none() {
+                    let known: Vec<&str> = Label::ALL.iter().map(|l| l.key()).collect();
+                    errors.add(
+                        "label",
+                        format!("Unknown label; choose one of: {}.", known.join(", ")),
+                    );
+                }
+                label
+            }
+        };
+
+        let name = optional_text(
+            &mut errors,
+            "author_name",
+            "The author's name",
+            &input.author_name,
+            MAX_BYLINE_CHARS,
+        );
+        let role = optional_text(
+            &mut errors,
+            "author_role",
+            "The author's role",
+            &input.author_role,
+            MAX_BYLINE_CHARS,
+        );
+        let byline = match (name, role) {
+            (Some(name), role) => Some(Byline { name, role }),
+            (None, Some(_)) => {
+                errors.add("author_name", "A role needs a name beside it.");
+                None
+            }
+            (None, None) => None,
+        };
+
+        let image = parse_image(&mut errors, input);
+
+        errors.into_result(EntryDraft {
+            title,
+            body,
+            label,
+            byline,
+            image,
+            key_event: input.key_event.is_some(),
+            pinned: input.pinned.is_some(),
+        })
+    }
+}
+
+fn parse_image(errors: &mut FieldErrors, input: &EntryInput) -> Option<Image> {
+    let url = optional_text(
+        errors,
+        "image_url",
+        "The image address",
+        &input.image_url,
+        MAX_IMAGE_URL_CHARS,
+    );
+    let alt = optional_text(
+        errors,
+        "image_alt",
+        "The alt text",
+        &input.image_alt,
+        MAX_IMAGE_TEXT_CHARS,
+    );
+    let caption = optional_text(
+        errors,
+        "image_caption",
+        "The caption",
+        &input.image_caption,
+        MAX_IMAGE_TEXT_CHARS,
+    );
+    let credit = optional_text(
+        errors,
+        "image_credit",
+        "The credit",
+        &input.image_credit,
+        MAX_IMAGE_TEXT_CHARS,
+    );
+    let Some(url) = url else {
+        if alt.is_some() || caption.is_some() || credit.is_some() {
+            errors.add(
+                "image_url",
+                "An image address is needed for the alt text, caption or credit.",
+            );
+        }
+        return None;
+    };
+    if !is_safe_image_url(&url) {
+        errors.add(
+            "image_url",
+            "The image address must start with https://, http:// or / (a file on this server).",
+        );
+    }
+    let Some(alt) = alt else {
+        errors.add(
+            "image_alt",
+            "Describe the image for readers who cannot see it.",
+        );
+        return None;
+    };
+    Some(Image {
+        url,
+        alt,
+        caption,
+        credit,
+    })
+}
+
+/// Only web addresses and this server's own paths: never `javascript:`, `data:` or
+/// another scheme a browser might act on.
+fn is_safe_image_url(url: &str) -> bool {
+    if url.chars().any(|c| {
+        c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>' || c == '\\'
+    }) {
+        return false;
+    }
+    let lower = url.to_ascii_lowercase();
+    if let Some(rest) = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))
+    {
+        return !rest.is_empty() && !rest.starts_with('/');
+    }
+    url.starts_with('/') && !url.starts_with("//")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input(title: &str, body: &str) -> EntryInput {
+        EntryInput {
+            title: title.into(),
+            body: body.into(),
+            ..EntryInput::default()
+        }
+    }
+
+    #[test]
+    fn a_headline_and_body_make_an_entry() {
+        let draft = EntryDraft::parse(&input("  Bridge closed  ", "Police say so.")).unwrap();
+        assert_eq!(draft.title, "Bridge closed");
+        assert_eq!(draft.label, None);
+        assert!(!draft.pinned && !draft.key_event);
+    }
+
+    #[test]
+    fn empty_and_overlong_fields_are_named() {
+        let errors = EntryDraft::parse(&input(" ", "")).unwrap_err();
+        assert!(errors.get("title").unwrap().contains("required"));
+        assert!(errors.get("body").is_some());
+
+        let long_title = "x".repeat(MAX_TITLE_CHARS + 1);
+        let long_body = "é".repeat(MAX_BODY_CHARS + 1);
+        let errors = EntryDraft::parse(&input(&long_title, &long_body)).unwrap_err();
+        assert!(errors.get("title").unwrap().contains("201"));
+        assert!(errors.get("body").unwrap().contains("20001"));
+
+        let at_limit = "x".repeat(MAX_TITLE_CHARS);
+        assert!(EntryDraft::parse(&input(&at_limit, &"é".repeat(MAX_BODY_CHARS))).is_ok());
+    }
+
+    #[test]
+    fn labels_are_read_by_key_or_words() {
+        assert_eq!(Label::parse("fact-check"), Some(Label::FactCheck));
+        assert_eq!(Label::parse("Fact check"), Some(Label::FactCheck));
+        assert_eq!(Label::parse("BREAKING"), Some(Label::Breaking));
+        let mut bad = input("t", "b");
+        bad.label = "gossip".into();
+        assert!(
+            EntryDraft::parse(&bad)
+                .unwrap_err()
+                .get("label")
+                .unwrap()
+                .contains("breaking")
+        );
+    }
+
+    #[test]
+    fn image_addresses_must_be_web_or_local() {
+        for good in [
+            "https://example.org/a.jpg",
+            "http://example.org/a.png",
+            "/static/demo.svg",
+        ] {
+            assert!(is_safe_image_url(good), "{good}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "JavaScript:alert(1)",
+            "data:image/png;base64,AAAA",
+            "//evil.example/x.png",
+            "https://",
+            "https:///x",
+            "/a\" onerror=\"x",
+            "vbscript:x",
+        ] {
+            assert!(!is_safe_image_url(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn an_image_needs_alt_text() {
+        let mut i = input("t", "b");
+        i.image_url = "javascript:alert(1)".into();
+        i.image_alt = "A map".into();
+        assert!(
+            EntryDraft::parse(&i)
+                .unwrap_err()
+                .get("image_url")
+                .is_some()
+        );
+
+        i.image_url = "https://example.org/map.png".into();
+        i.image_alt = String::new();
+        assert!(
+            EntryDraft::parse(&i)
+                .unwrap_err()
+                .get("image_alt")
+                .is_some()
+        );
+
+        i.image_alt = "A map".into();
+        i.image_credit = "Met Service".into();
+        let image = EntryDraft::parse(&i).unwrap().image.unwrap();
+        assert_eq!(image.credit.as_deref(), Some("Met Service"));
+    }
+
+    #[test]
+    fn a_role_needs_a_name() {
+        let mut i = input("t", "b");
+        i.author_role = "Live reporter".into();
+        assert!(
+            EntryDraft::parse(&i)
+                .unwrap_err()
+                .get("author_name")
+                .is_some()
+        );
+        i.author_name = "Sam Okafor".into();
+        let byline = EntryDraft::parse(&i).unwrap().byline.unwrap();
+        assert_eq!(byline.role.as_deref(), Some("Live reporter"));
+    }
+
+    #[test]
+    fn an_entry_goes_back_into_its_form_unchanged() {
+        let mut i = input("Headline", "Body");
+        i.label = "analysis".into();
+        i.author_name = "Ana".into();
+        i.image_url = "/static/x.svg".into();
+        i.image_alt = "x".into();
+        i.pinned = Some("on".into());
+        let entry = Entry::new(EntryId(1), EntryDraft::parse(&i).unwrap(), Utc::now());
+        assert_eq!(entry.to_input(), i);
+    }
+}

@@ -1,0 +1,109 @@
+//! Validation problems, each tied to the form field it concerns.
+
+use serde::Serialize;
+
+/// One problem with one field: the field's contract name and a message for a person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldError {
+    pub field: &'static str,
+    pub message: String,
+}
+
+/// Every problem found in one submission, so an editor can fix them all at once.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FieldErrors(Vec<FieldError>);
+
+impl FieldErrors {
+    pub fn add(&mut self, field: &'static str, message: impl Into<String>) {
+        self.0.push(FieldError {
+            field,
+            message: message.into(),
+        });
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The message for `field`, if it has one.
+    pub fn get(&self, field: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|e| e.field == field)
+            .map(|e| e.message.as_str())
+    }
+
+    /// The first problem, for answers that name a single field (the JSON API).
+    pub fn first(&self) -> Option<&FieldError> {
+        self.0.first()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &FieldError> {
+        self.0.iter()
+    }
+
+    /// `Ok(value)` when nothing was found wrong.
+    pub fn into_result<T>(self, value: T) -> Result<T, FieldErrors> {
+        if self.is_empty() {
+            Ok(value)
+        } else {
+            Err(self)
+        }
+    }
+}
+
+impl std::fmt::Display for FieldErrors {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let parts: Vec<String> = self
+            .0
+            .iter()
+            .map(|e| format!("{}: {}", e.field, e.message))
+            .collect();
+        f.write_str(&parts.join("; "))
+    }
+}
+
+impl std::error::Error for FieldErrors {}
+
+/// Checks a required single-line text: trimmed, not empty, at most `max` characters.
+pub(crate) fn required_text(
+    errors: &mut FieldErrors,
+    field: &'static str,
+    what: &str,
+    value: &str,
+    max: usize,
+) -> String {
+    let value = value.trim();
+    if value.is_empty() {
+        errors.add(field, format!("{what} is required."));
+    } else {
+        too_long(errors, field, what, value, max);
+    }
+    value.to_owned()
+}
+
+/// Checks an optional text: trimmed, `None` when empty, at most `max` characters.
+pub(crate) fn optional_text(
+    errors: &mut FieldErrors,
+    field: &'static str,
+    what: &str,
+    value: &str,
+    max: usize,
+) -> Option<String> {
+    let value = value.trim();
+    if value.is_empty() {
+        return None;
+    }
+    too_long(errors, field, what, value, max);
+    Some(value.to_owned())
+}
+
+fn too_long(errors: &mut FieldErrors, field: &'static str, what: &str, value: &str, max: usize) {
+    let count = value.chars().count();
+    if count > max {
+        errors.add(
+            field,
+            format!("{what} is {count} characters long; the limit is {max}."),
+        );
+    }
+}

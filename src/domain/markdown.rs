@@ -1,0 +1,111 @@
+//! Entry bodies: Markdown in, HTML that is safe to put in front of a reader out.
+//!
+//! The editor writes CommonMark with GitHub's extensions. A quote that starts with
+//! `[!NOTE]` becomes a "For context" note. Whatever the HTML from the Markdown, it goes
+//! through an allow-list (ammonia) last, so no script, event handler or `javascript:`
+//! address an editor types can reach a reader.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+
+/// The allow-list every rendered body passes through.
+static SANITISER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+    let mut builder = ammonia::Builder::default();
+    builder
+        .add_tags(["aside"])
+        // Images belong in the entry's image fields, with alt text and credit.
+        .rm_tags(["img"])
+        .add_allowed_classes("aside", ["context"])
+        .add_allowed_classes("strong", ["context-label"])
+        .url_schemes(HashSet::from(["http", "https", "mailto"]))
+        .link_rel(Some("noopener noreferrer nofollow"));
+    builder
+});
+
+/// Renders an entry body to sanitised HTML.
+pub fn render(markdown: &str) -> String {
+    let options = Options::ENABLE_GFM
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TABLES
+        | Options::ENABLE_SMART_PUNCTUATION;
+    let events = Parser::new_ext(markdown, options).map(|event| match event {
+        Event::Start(Tag::BlockQuote(Some(_))) => Event::Html(CowStr::Borrowed(
+            "<aside class=\"context\"><strong class=\"context-label\">For context</strong>",
+        )),
+        Event::End(TagEnd::BlockQuote(Some(_))) => Event::Html(CowStr::Borrowed("</aside>")),
+        other => other,
+    });
+    let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events);
+    SANITISER.clean(&html).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::render;
+
+    #[test]
+    fn paragraphs_quotes_and_lists_render() {
+        let html = render("Water is rising.\n\n> \"Stay inside,\" she said.\n\n- one\n- two\n");
+        assert!(html.contains("<p>Water is rising.</p>"));
+        assert!(html.contains("<blockquote>"));
+        assert!(html.contains("<li>one</li>"));
+    }
+
+    #[test]
+    fn a_note_quote_becomes_for_context() {
+        let html = render("> [!NOTE]\n> The bridge was built in 1904.");
+        assert!(html.contains("<aside class=\"context\">"), "{html}");
+        assert!(html.contains("For context"));
+        assert!(html.contains("built in 1904"));
+        assert!(!html.contains("[!NOTE]"));
+    }
+
+    #[test]
+    fn scripts_and_handlers_are_inert() {
+        let cases = [
+            "<script>alert(1)</script>",
+            "<img src=x onerror=alert(1)>",
+            "[click](javascript:alert(1))",
+            "<a href=\"JaVaScRiPt:alert(1)\">x</a>",
+            "<svg onload=alert(1)>",
+            "<iframe src=\"https://example.org\"></iframe>",
+            "<p style=\"background:url(javascript:alert(1))\">x</p>",
+            "<a href=\"data:text/html,<script>alert(1)</script>\">x</a>",
+            "<aside class=\"context\" onclick=\"alert(1)\">x</aside>",
+            "<scr<script>ipt>alert(1)</script>",
+        ];
+        for case in cases {
+            let html = render(case).to_ascii_lowercase();
+            for bad in [
+                "<script",
+                "onerror",
+                "onload",
+                "onclick",
+                "javascript:",
+                "<iframe",
+                "<svg",
+                "style=",
+                "data:",
+            ] {
+                assert!(!html.contains(bad), "{case:?} gave {html:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn links_open_safely() {
+        let html = render("[Met Office](https://example.org/warnings)");
+        assert!(html.contains("href=\"https://example.org/warnings\""));
+        assert!(html.contains("rel=\"noopener noreferrer nofollow\""));
+    }
+
+    #[test]
+    fn only_our_classes_survive() {
+        let html = render("<p class=\"evil\">x</p><aside class=\"context other\">y</aside>");
+        assert!(!html.contains("evil"));
+        assert!(!html.contains("other"));
+    }
+}

@@ -1,0 +1,14 @@
+//! The newsroom's plain types and rules: live pages, entries and what makes them valid.
+//! Nothing here knows about HTTP or databases.
+
+mod blog;
+mod entry;
+mod errors;
+pub mod markdown;
+pub mod time;
+mod user;
+
+pub use blog::{Blog, BlogDraft, BlogId, BlogInput, BlogStatus, Slug};
+pub use entry::{Byline, Entry, EntryDraft, EntryId, EntryInput, Image, Label};
+pub use errors::{FieldError, FieldErrors};
+pub use user::{Role, User};

@@ -1,0 +1,52 @@
+//! The pieces of HTML that the page, the permalink and the live events share: one
+//! template each, rendered once per change and reused for every reader.
+
+use askama::Template;
+use chrono_tz::Tz;
+
+use crate::domain::{Blog, Entry, markdown, time};
+
+/// One entry as it appears everywhere: `<article id="entry-{id}">`.
+#[derive(Template)]
+#[template(path = "entry.html")]
+pub struct EntryFragment<'a> {
+    pub entry: &'a Entry,
+    pub slug: &'a str,
+    pub zone: Tz,
+}
+
+impl EntryFragment<'_> {
+    fn published(&self) -> String {
+        time::published(self.entry.published_at, self.zone)
+    }
+
+    fn published_rfc3339(&self) -> String {
+        time::rfc3339(self.entry.published_at, self.zone)
+    }
+
+    fn updated(&self) -> Option<(String, String)> {
+        self.entry
+            .updated_at
+            .map(|at| (time::clock(at, self.zone), time::rfc3339(at, self.zone)))
+    }
+
+    fn body_html(&self) -> String {
+        markdown::render(&self.entry.body)
+    }
+}
+
+/// The summary box of key points at the top of a live page.
+#[derive(Template)]
+#[template(path = "summary.html")]
+pub struct SummaryFragment<'a> {
+    pub blog: &'a Blog,
+}
+
+/// Renders a fragment. Our templates only fail if writing to a `String` fails, which it
+/// does not; should that ever change, the reader gets an empty fragment and we log it.
+pub fn render(template: &impl Template) -> String {
+    template.render().unwrap_or_else(|error| {
+        tracing::error!(%error, "a fragment failed to render");
+        String::new()
+    })
+}

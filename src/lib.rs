@@ -1,0 +1,27 @@
+//! liveblog: a web server that hosts live pages, the rolling coverage a newsroom runs
+//! during a breaking story.
+//!
+//! A guided tour, in the order a change travels:
+
+/// Accounts, passwords and sign-in sessions.
+pub mod accounts;
+/// The command line and environment.
+pub mod config;
+/// The demo live page an empty store starts with.
+pub mod demo;
+/// Live pages, entries, bylines and the rules they follow; Markdown and times.
+pub mod domain;
+/// The entry and summary HTML, rendered once per change.
+pub mod fragments;
+/// One broadcast channel per live page, with replay for reconnecting browsers.
+pub mod live;
+/// The one door every change goes through.
+pub mod newsroom;
+/// Every live page in memory, ready to serve.
+pub mod read_model;
+/// Builds the whole server from its settings; used by `main` and by the tests.
+pub mod server;
+/// The durable record, behind the `Store` trait.
+pub mod store;
+/// Routes, handlers, templates and the middleware stack.
+pub mod web;

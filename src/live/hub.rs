@@ -1,0 +1,266 @@
+//! Per-page channels, sequence numbers and the replay window.
+
+use std::collections::{HashMap, VecDeque};
+use std::sync::{Arc, Mutex};
+
+use bytes::Bytes;
+use serde::Serialize;
+use tokio::sync::broadcast;
+
+use crate::domain::BlogId;
+use crate::store::Seq;
+
+/// How many events a subscriber may fall behind before it is told to reset.
+const CHANNEL_CAPACITY: usize = 1024;
+
+/// What happened, as the SSE `event:` name says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventKind {
+    EntryCreated,
+    EntryUpdated,
+    EntryDeleted,
+    BlogUpdated,
+    Reset,
+}
+
+impl EventKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            EventKind::EntryCreated => "entry-created",
+            EventKind::EntryUpdated => "entry-updated",
+            EventKind::EntryDeleted => "entry-deleted",
+            EventKind::BlogUpdated => "blog-updated",
+            EventKind::Reset => "reset",
+        }
+    }
+}
+
+/// One change, encoded once as an SSE frame.
+#[derive(Debug)]
+pub struct LiveEvent {
+    pub seq: Seq,
+    pub kind: EventKind,
+    /// `id: …\nevent: …\ndata: …\n\n`, ready for the wire.
+    pub frame: Bytes,
+}
+
+impl LiveEvent {
+    fn new(seq: Seq, kind: EventKind, data: &impl Serialize) -> LiveEvent {
+        // serde_json's compact output escapes newlines, so `data:` stays on one line.
+        let json = serde_json::to_string(data).unwrap_or_else(|_| "{}".to_owned());
+        let frame = format!("id: {seq}\nevent: {}\ndata: {json}\n\n", kind.name());
+        LiveEvent {
+            seq,
+            kind,
+            frame: Bytes::from(frame),
+        }
+    }
+
+    /// Tells a browser to reload the page: what it missed cannot be replayed.
+    pub fn reset(last_seq: Seq) -> LiveEvent {
+        let frame = format!("event: reset\ndata: {{\"id\":{last_seq}}}\n\n");
+        LiveEvent {
+            seq: last_seq,
+            kind: EventKind::Reset,
+            frame: Bytes::from(frame),
+        }
+    }
+}
+
+/// What a subscriber must be sent before live events: the events it missed, or a reset.
+#[derive(Debug)]
+pub enum Catchup {
+    Replay(Vec<Arc<LiveEvent>>),
+    Reset,
+}
+
+/// A subscriber's start: its catch-up, then everything from `receiver`.
+pub struct Subscription {
+    pub catchup: Catchup,
+    pub receiver: broadcast::Receiver<Arc<LiveEvent>>,
+    /// The sequence number the subscriber is up to once the catch-up is sent.
+    pub last_seq: Seq,
+}
+
+struct Channel {
+    sender: broadcast::Sender<Arc<LiveEvent>>,
+    recent: VecDeque<Arc<LiveEvent>>,
+    last_seq: Seq,
+}
+
+impl Channel {
+    fn new(last_seq: Seq) -> Channel {
+        Channel {
+            sender: broadcast::channel(CHANNEL_CAPACITY).0,
+            recent: VecDeque::new(),
+            last_seq,
+        }
+    }
+}
+
+/// Every live page's channel. The lock is a plain mutex: it is held only for a few
+/// pointer moves and never across an `.await`.
+pub struct LiveHub {
+    replay_window: usize,
+    channels: Mutex<HashMap<BlogId, Channel>>,
+}
+
+impl LiveHub {
+    /// A hub that keeps the last `replay_window` events of each page for replay.
+    pub fn new(replay_window: usize) -> LiveHub {
+        LiveHub {
+            replay_window,
+            channels: Mutex::new(HashMap::new()),
+        }
+    }
+
+    fn channels(&self) -> std::sync::MutexGuard<'_, HashMap<BlogId, Channel>> {
+        self.channels
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Starts a page's channel at the sequence number the store is up to.
+    pub fn open(&self, blog: BlogId, last_seq: Seq) {
+        self.channels()
+            .entry(blog)
+            .or_insert_with(|| Channel::new(last_seq));
+    }
+
+    /// Sends a committed change to every subscriber of the page, and keeps it for replay.
+    /// Changes must be published in commit order.
+    pub fn publish(&self, blog: BlogId, seq: Seq, kind: EventKind, data: &impl Serialize) {
+        let event = Arc::new(LiveEvent::new(seq, kind, data));
+        let mut channels = self.channels();
+        let channel = channels.entry(blog).or_insert_with(|| Channel::new(0));
+        channel.last_seq = seq;
+        channel.recent.push_back(Arc::clone(&event));
+        while channel.recent.len() > self.replay_window {
+            channel.recent.pop_front();
+        }
+        // An error only means nobody is listening right now.
+        let _ = channel.sender.send(event);
+    }
+
+    /// Subscribes to a page. `last_event_id` is the last change the browser has; it gets
+    /// exactly the changes after it, or a reset when those are no longer kept.
+    pub fn subscribe(&self, blog: BlogId, last_event_id: Option<Seq>) -> Subscription {
+        let mut channels = self.channels();
+        let channel = channels.entry(blog).or_insert_with(|| Channel::new(0));
+        // Subscribing and reading the window under one lock: no change falls between.
+        let receiver = channel.sender.subscribe();
+        let last_seq = channel.last_seq;
+        let catchup = match last_event_id {
+            None => Catchup::Replay(Vec::new()),
+            Some(id) if id == last_seq => Catchup::Replay(Vec::new()),
+            // A number from the future: the browser saw another life of this page.
+            Some(id) if id > last_seq => Catchup::Reset,
+            Some(id) => {
+                let oldest_kept = channel.recent.front().map(|e| e.seq);
+                match oldest_kept {
+                    Some(oldest) if oldest <= id + 1 => Catchup::Replay(
+                        channel
+                            .recent
+                            .iter()
+                            .filter(|e| e.seq > id)
+                            .cloned()
+                            .collect(),
+                    ),
+                    _ => Catchup::Reset,
+                }
+            }
+        };
+        Subscription {
+            catchup,
+            receiver,
+            last_seq,
+        }
+    }
+
+    /// How many browsers are connected to a page.
+    pub fn subscriber_count(&self, blog: BlogId) -> usize {
+        self.channels()
+            .get(&blog)
+            .map_or(0, |c| c.sender.receiver_count())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    const BLOG: BlogId = BlogId(1);
+
+    fn seqs(catchup: &Catchup) -> Vec<Seq> {
+        match catchup {
+            Catchup::Replay(events) => events.iter().map(|e| e.seq).collect(),
+            Catchup::Reset => panic!("expected a replay"),
+        }
+    }
+
+    #[test]
+    fn frames_are_complete_sse_events() {
+        let hub = LiveHub::new(8);
+        let mut sub = hub.subscribe(BLOG, None);
+        hub.publish(
+            BLOG,
+            1,
+            EventKind::EntryCreated,
+            &json!({"id": 7, "html": "<p>a\nb</p>"}),
+        );
+        let event = sub.receiver.try_recv().unwrap();
+        assert_eq!(
+            std::str::from_utf8(&event.frame).unwrap(),
+            "id: 1\nevent: entry-created\ndata: {\"html\":\"<p>a\\nb</p>\",\"id\":7}\n\n"
+        );
+    }
+
+    #[test]
+    fn a_reconnecting_browser_gets_exactly_what_it_missed() {
+        let hub = LiveHub::new(8);
+        hub.open(BLOG, 10);
+        for seq in 11..=15 {
+            hub.publish(BLOG, seq, EventKind::EntryCreated, &json!({"id": seq}));
+        }
+        assert_eq!(
+            seqs(&hub.subscribe(BLOG, Some(12)).catchup),
+            vec![13, 14, 15]
+        );
+        assert_eq!(
+            seqs(&hub.subscribe(BLOG, Some(10)).catchup),
+            vec![11, 12, 13, 14, 15]
+        );
+        assert!(seqs(&hub.subscribe(BLOG, Some(15)).catchup).is_empty());
+        assert!(seqs(&hub.subscribe(BLOG, None).catchup).is_empty());
+    }
+
+    #[test]
+    fn beyond_the_window_or_from_the_future_is_a_reset() {
+        let hub = LiveHub::new(3);
+        hub.open(BLOG, 0);
+        for seq in 1..=6 {
+            hub.publish(BLOG, seq, EventKind::EntryCreated, &json!({"id": seq}));
+        }
+        assert_eq!(seqs(&hub.subscribe(BLOG, Some(3)).catchup), vec![4, 5, 6]);
+        assert!(matches!(
+            hub.subscribe(BLOG, Some(2)).catchup,
+            Catchup::Reset
+        ));
+        assert!(matches!(
+            hub.subscribe(BLOG, Some(99)).catchup,
+            Catchup::Reset
+        ));
+    }
+
+    #[test]
+    fn a_page_with_no_kept_events_resets_an_old_browser() {
+        let hub = LiveHub::new(3);
+        hub.open(BLOG, 20);
+        assert!(matches!(
+            hub.subscribe(BLOG, Some(19)).catchup,
+            Catchup::Reset
+        ));
+        assert!(seqs(&hub.subscribe(BLOG, Some(20)).catchup).is_empty());
+    }
+}

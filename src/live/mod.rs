@@ -1,0 +1,11 @@
+//! The live hub: one broadcast channel per live page, carrying each change as a
+//! ready-to-send SSE frame, with a replay window for browsers that reconnect.
+//!
+//! A frame is encoded once, when the change is published, and the same bytes go to
+//! every subscriber: nothing is rendered or serialised per reader.
+
+mod hub;
+mod stream;
+
+pub use hub::{Catchup, EventKind, LiveEvent, LiveHub, Subscription};
+pub use stream::{KEEP_ALIVE, RETRY, event_stream};

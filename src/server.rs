@@ -1,0 +1,138 @@
+//! Builds the whole server from its settings: store, newsroom, accounts, routes and a
+//! bound listener. `main` and every test start the server the same way.
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use tokio::net::TcpListener;
+use tokio_util::sync::CancellationToken;
+
+use crate::accounts::{AccountError, Accounts};
+use crate::config::ServeArgs;
+use crate::demo;
+use crate::live::LiveHub;
+use crate::newsroom::{Newsroom, NewsroomError};
+use crate::store::{MemoryStore, Store, StoreError};
+use crate::web::{self, AppState};
+
+/// Why the server could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("--database-url / DATABASE_URL is set, but this build keeps everything in memory")]
+    NoDatabaseSupport,
+    #[error("cannot listen on {addr}: {source}")]
+    Listen {
+        addr: SocketAddr,
+        source: std::io::Error,
+    },
+    #[error("the store failed: {0}")]
+    Store(#[from] StoreError),
+    #[error("the demo page could not be written: {0}")]
+    Demo(#[from] NewsroomError),
+    #[error("the first admin could not be created: {0}")]
+    Accounts(#[from] AccountError),
+}
+
+/// A server that is built and listening, ready to run.
+pub struct Server {
+    listener: TcpListener,
+    addr: SocketAddr,
+    state: AppState,
+    generated_admin_password: Option<String>,
+}
+
+impl Server {
+    pub async fn build(settings: ServeArgs) -> Result<Server, StartError> {
+        if settings.database_url.is_some() {
+            return Err(StartError::NoDatabaseSupport);
+        }
+        let store: Arc<dyn Store> = Arc::new(MemoryStore::new());
+        let hub = Arc::new(LiveHub::new(settings.replay_window));
+        let newsroom = Arc::new(Newsroom::load(Arc::clone(&store), Arc::clone(&hub)).await?);
+        if newsroom.pages().pages().is_empty() {
+            demo::write_demo_page(&newsroom).await?;
+        }
+        let accounts = Arc::new(Accounts::new(Arc::clone(&store)));
+        let generated_admin_password = accounts
+            .ensure_first_admin(settings.admin_password.as_deref())
+            .await?;
+
+        let listener =
+            TcpListener::bind(settings.addr)
+                .await
+                .map_err(|source| StartError::Listen {
+                    addr: settings.addr,
+                    source,
+                })?;
+        let addr = listener.local_addr().map_err(|source| StartError::Listen {
+            addr: settings.addr,
+            source,
+        })?;
+        let state = AppState {
+            pages: newsroom.pages(),
+            newsroom,
+            hub,
+            accounts,
+            shutdown: CancellationToken::new(),
+            secure_cookies: settings.secure_cookies,
+        };
+        Ok(Server {
+            listener,
+            addr,
+            state,
+            generated_admin_password,
+        })
+    }
+
+    /// The address actually bound (the port is chosen by the system for `:0`).
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// The first admin's password, when it was generated on this start.
+    pub fn generated_admin_password(&self) -> Option<&str> {
+        self.generated_admin_password.as_deref()
+    }
+
+    /// Serves until `shutdown` completes, then ends every live stream and finishes the
+    /// requests in flight.
+    pub async fn run(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
+        let token = self.state.shutdown.clone();
+        let app = web::app(self.state);
+        axum::serve(self.listener, app)
+            .with_graceful_shutdown(async move {
+                shutdown.await;
+                token.cancel();
+            })
+            .await
+    }
+}
+
+/// Completes on Ctrl-C or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

@@ -1,0 +1,242 @@
+//! Signing in and out, the guard in front of every editor route, and CSRF checks.
+//!
+//! A session lives in an HttpOnly cookie. Every form a signed-in person submits carries
+//! the session's CSRF token; the sign-in form, before there is a session, carries a
+//! token that must match a short-lived cookie (double submit).
+
+use askama::Template;
+use axum::extract::{FromRequestParts, OriginalUri, Query, Request, State};
+use axum::http::StatusCode;
+use axum::http::request::Parts;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
+use serde::Deserialize;
+
+use super::error::{Result, render};
+use super::{AppError, AppState};
+use crate::accounts::{Session, random_token, same_secret};
+
+/// The session cookie's name.
+pub const SESSION_COOKIE: &str = "liveblog_session";
+/// The cookie the sign-in form's CSRF token must match.
+const LOGIN_CSRF_COOKIE: &str = "liveblog_login_csrf";
+/// The most characters of a user name.
+const MAX_USERNAME_CHARS: usize = 100;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/login", get(login_form).post(login))
+        .route("/logout", post(logout))
+}
+
+/// The person behind a request to an editor route. Only [`require_sign_in`] puts it
+/// there, so a handler that takes it cannot be reached without signing in.
+#[derive(Clone)]
+pub struct SignedIn {
+    pub session: Session,
+}
+
+impl SignedIn {
+    /// Refuses a form whose CSRF token is not this session's.
+    pub fn check_csrf(&self, token: &str) -> Result<()> {
+        if same_secret(token, &self.session.csrf_token) {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden)
+        }
+    }
+
+    pub fn csrf_token(&self) -> &str {
+        &self.session.csrf_token
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for SignedIn {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self> {
+        parts
+            .extensions
+            .get::<SignedIn>()
+            .cloned()
+            .ok_or_else(|| AppError::Internal("editor route without the sign-in guard".into()))
+    }
+}
+
+/// The guard on every `/editor` route: a stranger is sent to sign in.
+pub async fn require_sign_in(
+    State(state): State<AppState>,
+    OriginalUri(uri): OriginalUri,
+    jar: CookieJar,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let session = jar
+        .get(SESSION_COOKIE)
+        .and_then(|cookie| state.accounts.session(cookie.value()));
+    match session {
+        Some(session) => {
+            request.extensions_mut().insert(SignedIn { session });
+            next.run(request).await
+        }
+        None => {
+            // The full path: inside the `/editor` nest the request's own URI lacks it.
+            let path = uri.path();
+            let target = if is_safe_next(path) {
+                format!("/login?next={path}")
+            } else {
+                "/login".to_owned()
+            };
+            Redirect::to(&target).into_response()
+        }
+    }
+}
+
+/// Where to go after signing in: only our own editor pages, never another site.
+fn is_safe_next(path: &str) -> bool {
+    path.starts_with("/editor")
+        && path
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'/' || b == b'-' || b == b'_')
+}
+
+#[derive(Template)]
+#[template(path = "login.html")]
+struct LoginPage<'a> {
+    csrf_token: &'a str,
+    username: &'a str,
+    next: &'a str,
+    error: Option<&'a str>,
+}
+
+#[derive(Deserialize)]
+struct LoginQuery {
+    next: Option<String>,
+}
+
+fn login_csrf_cookie(value: String, secure: bool) -> Cookie<'static> {
+    Cookie::build((LOGIN_CSRF_COOKIE, value))
+        .path("/login")
+        .http_only(true)
+        .same_site(SameSite::Strict)
+        .secure(secure)
+        .build()
+}
+
+async fn login_form(
+    State(state): State<AppState>,
+    jar: CookieJar,
+    Query(query): Query<LoginQuery>,
+) -> Result<(CookieJar, impl IntoResponse)> {
+    let token = random_token();
+    let next = query.next.filter(|n| is_safe_next(n)).unwrap_or_default();
+    let page = render(&LoginPage {
+        csrf_token: &token,
+        username: "",
+        next: &next,
+        error: None,
+    })?;
+    Ok((
+        jar.add(login_csrf_cookie(token, state.secure_cookies)),
+        page,
+    ))
+}
+
+#[derive(Deserialize)]
+struct LoginForm {
+    #[serde(default)]
+    username: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    csrf_token: String,
+    #[serde(default)]
+    next: String,
+}
+
+async fn login(
+    State(state): State<AppState>,
+    jar: CookieJar,
+    Form(form): Form<LoginForm>,
+) -> Result<Response> {
+    let expected = jar.get(LOGIN_CSRF_COOKIE).map(|c| c.value().to_owned());
+    if !expected.is_some_and(|expected| same_secret(&form.csrf_token, &expected)) {
+        return Err(AppError::Forbidden);
+    }
+    let username = form.username.trim();
+    let signed_in = if username.is_empty() || username.chars().count() > MAX_USERNAME_CHARS {
+        None
+    } else {
+        state.accounts.sign_in(username, &form.password).await?
+    };
+    let Some((token, session)) = signed_in else {
+        let page = render(&LoginPage {
+            csrf_token: &form.csrf_token,
+            username: &form.username,
+            next: &form.next,
+            error: Some("That user name and password do not match an account."),
+        })?;
+        return Ok((StatusCode::UNAUTHORIZED, page).into_response());
+    };
+    tracing::info!(user = %session.user, "signed in");
+    let cookie = Cookie::build((SESSION_COOKIE, token))
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .secure(state.secure_cookies)
+        .build();
+    let jar = jar
+        .remove(Cookie::build(LOGIN_CSRF_COOKIE).path("/login").build())
+        .add(cookie);
+    let target = if is_safe_next(&form.next) {
+        form.next.as_str()
+    } else {
+        "/editor"
+    };
+    Ok((jar, Redirect::to(target)).into_response())
+}
+
+#[derive(Deserialize)]
+struct LogoutForm {
+    #[serde(default)]
+    csrf_token: String,
+}
+
+async fn logout(
+    State(state): State<AppState>,
+    jar: CookieJar,
+    Form(form): Form<LogoutForm>,
+) -> Result<(CookieJar, Redirect)> {
+    let Some(token) = jar.get(SESSION_COOKIE).map(|c| c.value().to_owned()) else {
+        return Ok((jar, Redirect::to("/login")));
+    };
+    if let Some(session) = state.accounts.session(&token) {
+        SignedIn { session }.check_csrf(&form.csrf_token)?;
+        state.accounts.sign_out(&token);
+    }
+    let jar = jar.remove(Cookie::build(SESSION_COOKIE).path("/").build());
+    Ok((jar, Redirect::to("/login")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_safe_next;
+
+    #[test]
+    fn only_editor_paths_are_followed_after_sign_in() {
+        assert!(is_safe_next("/editor/live/storm-maren"));
+        for bad in [
+            "https://evil.example",
+            "//evil.example",
+            "/editor?x=<",
+            "/",
+            "/editor/../x",
+            "/editor\\x",
+        ] {
+            assert!(!is_safe_next(bad), "{bad}");
+        }
+    }
+}

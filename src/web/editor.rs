@@ -1,0 +1,294 @@
+//! The newsroom's pages: the list of live pages, a new live page, and for each live
+//! page the compose form, corrections and deletions. Every route here sits behind the
+//! sign-in guard, and every form is checked for its CSRF token first.
+
+use std::sync::Arc;
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use serde::Deserialize;
+
+use super::auth::SignedIn;
+use super::error::{Result, render};
+use super::{AppError, AppState};
+use crate::domain::{BlogDraft, BlogInput, EntryDraft, EntryId, EntryInput, FieldErrors, Label};
+use crate::newsroom::NewsroomError;
+use crate::read_model::{LivePage, RenderedEntry};
+
+/// How many recent entries the compose page lists for correcting or deleting.
+const RECENT_ENTRIES_LISTED: usize = 50;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/", get(dashboard))
+        .route("/live", post(create_blog))
+        .route("/live/new", get(new_blog_form))
+        .route("/live/{slug}", get(compose_page))
+        .route("/live/{slug}/entries", post(publish))
+        .route("/live/{slug}/entries/{id}", get(edit_form).post(correct))
+        .route("/live/{slug}/entries/{id}/delete", post(delete))
+}
+
+#[derive(Template)]
+#[template(path = "editor/dashboard.html")]
+struct Dashboard<'a> {
+    user: &'a str,
+    csrf_token: &'a str,
+    pages: Vec<Arc<LivePage>>,
+}
+
+async fn dashboard(State(state): State<AppState>, signed_in: SignedIn) -> Result<Html<String>> {
+    render(&Dashboard {
+        user: &signed_in.session.user,
+        csrf_token: signed_in.csrf_token(),
+        pages: state.pages.pages(),
+    })
+}
+
+#[derive(Template)]
+#[template(path = "editor/new_blog.html")]
+struct NewBlogPage<'a> {
+    user: &'a str,
+    csrf_token: &'a str,
+    input: &'a BlogInput,
+    errors: &'a FieldErrors,
+}
+
+async fn new_blog_form(signed_in: SignedIn) -> Result<Html<String>> {
+    let input = BlogInput {
+        time_zone: "Europe/London".into(),
+        ..BlogInput::default()
+    };
+    render(&NewBlogPage {
+        user: &signed_in.session.user,
+        csrf_token: signed_in.csrf_token(),
+        input: &input,
+        errors: &FieldErrors::default(),
+    })
+}
+
+#[derive(Deserialize)]
+struct BlogForm {
+    #[serde(default)]
+    csrf_token: String,
+    #[serde(flatten)]
+    input: BlogInput,
+}
+
+async fn create_blog(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    Form(form): Form<BlogForm>,
+) -> Result<Response> {
+    signed_in.check_csrf(&form.csrf_token)?;
+    let result = match BlogDraft::parse(&form.input) {
+        Ok(draft) => state.newsroom.create_blog(draft).await,
+        Err(errors) => Err(NewsroomError::Invalid(errors)),
+    };
+    match result {
+        Ok(blog) => Ok(Redirect::to(&format!("/editor/live/{}", blog.slug)).into_response()),
+        Err(NewsroomError::Invalid(errors)) => {
+            let page = render(&NewBlogPage {
+                user: &signed_in.session.user,
+                csrf_token: signed_in.csrf_token(),
+                input: &form.input,
+                errors: &errors,
+            })?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// The entry form, for a new entry or a correction, with what was typed and what was
+/// wrong with it.
+#[derive(Template)]
+#[template(path = "editor/compose.html")]
+struct ComposePage<'a> {
+    user: &'a str,
+    csrf_token: &'a str,
+    page: &'a LivePage,
+    /// The entry being corrected, or `None` for a new one.
+    editing: Option<EntryId>,
+    input: &'a EntryInput,
+    errors: &'a FieldErrors,
+    recent: Vec<&'a RenderedEntry>,
+    labels: [Label; 5],
+}
+
+impl ComposePage<'_> {
+    fn action(&self) -> String {
+        let slug = self.page.blog.slug.as_str();
+        match self.editing {
+            Some(id) => format!("/editor/live/{slug}/entries/{id}"),
+            None => format!("/editor/live/{slug}/entries"),
+        }
+    }
+
+    fn is_label(&self, label: &Label) -> bool {
+        Label::parse(&self.input.label) == Some(*label)
+    }
+
+    /// An unknown label is offered back as typed, so the form loses nothing.
+    fn is_known_label(&self) -> bool {
+        Label::parse(&self.input.label).is_some()
+    }
+}
+
+fn compose(
+    signed_in: &SignedIn,
+    page: &LivePage,
+    editing: Option<EntryId>,
+    input: &EntryInput,
+    errors: &FieldErrors,
+    status: StatusCode,
+) -> Result<Response> {
+    let recent = (1..=page.page_count())
+        .filter_map(|n| page.stream_page(n))
+        .flatten()
+        .take(RECENT_ENTRIES_LISTED);
+    let recent = page.pinned().into_iter().chain(recent).collect();
+    let html = render(&ComposePage {
+        user: &signed_in.session.user,
+        csrf_token: signed_in.csrf_token(),
+        page,
+        editing,
+        input,
+        errors,
+        recent,
+        labels: Label::ALL,
+    })?;
+    Ok((status, html).into_response())
+}
+
+fn live_page(state: &AppState, slug: &str) -> Result<Arc<LivePage>> {
+    state.pages.page(slug).ok_or(AppError::NotFound)
+}
+
+async fn compose_page(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    Path(slug): Path<String>,
+) -> Result<Response> {
+    let page = live_page(&state, &slug)?;
+    compose(
+        &signed_in,
+        &page,
+        None,
+        &EntryInput::default(),
+        &FieldErrors::default(),
+        StatusCode::OK,
+    )
+}
+
+#[derive(Deserialize)]
+struct EntryForm {
+    #[serde(default)]
+    csrf_token: String,
+    #[serde(flatten)]
+    input: EntryInput,
+}
+
+async fn publish(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    Path(slug): Path<String>,
+    Form(form): Form<EntryForm>,
+) -> Result<Response> {
+    signed_in.check_csrf(&form.csrf_token)?;
+    let page = live_page(&state, &slug)?;
+    let result = match EntryDraft::parse(&form.input) {
+        Ok(draft) => state.newsroom.publish(&slug, draft).await,
+        Err(errors) => Err(NewsroomError::Invalid(errors)),
+    };
+    match result {
+        Ok(entry) => {
+            tracing::info!(user = %signed_in.session.user, entry = %entry.id, "published");
+            Ok(Redirect::to(&format!("/editor/live/{slug}")).into_response())
+        }
+        Err(NewsroomError::Invalid(errors)) => compose(
+            &signed_in,
+            &page,
+            None,
+            &form.input,
+            &errors,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        Err(other) => Err(other.into()),
+    }
+}
+
+fn entry_id(raw: &str) -> Result<EntryId> {
+    raw.parse().map(EntryId).map_err(|_| AppError::NotFound)
+}
+
+async fn edit_form(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    Path((slug, id)): Path<(String, String)>,
+) -> Result<Response> {
+    let page = live_page(&state, &slug)?;
+    let id = entry_id(&id)?;
+    let entry = page.entry(id).ok_or(AppError::NotFound)?;
+    compose(
+        &signed_in,
+        &page,
+        Some(id),
+        &entry.entry.to_input(),
+        &FieldErrors::default(),
+        StatusCode::OK,
+    )
+}
+
+async fn correct(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    Path((slug, id)): Path<(String, String)>,
+    Form(form): Form<EntryForm>,
+) -> Result<Response> {
+    signed_in.check_csrf(&form.csrf_token)?;
+    let page = live_page(&state, &slug)?;
+    let id = entry_id(&id)?;
+    let result = match EntryDraft::parse(&form.input) {
+        Ok(draft) => state.newsroom.correct(&slug, id, draft).await,
+        Err(errors) => Err(NewsroomError::Invalid(errors)),
+    };
+    match result {
+        Ok(_) => {
+            tracing::info!(user = %signed_in.session.user, entry = %id, "corrected");
+            Ok(Redirect::to(&format!("/editor/live/{slug}")).into_response())
+        }
+        Err(NewsroomError::Invalid(errors)) => compose(
+            &signed_in,
+            &page,
+            Some(id),
+            &form.input,
+            &errors,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        Err(other) => Err(other.into()),
+    }
+}
+
+#[derive(Deserialize)]
+struct DeleteForm {
+    #[serde(default)]
+    csrf_token: String,
+}
+
+async fn delete(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    Path((slug, id)): Path<(String, String)>,
+    Form(form): Form<DeleteForm>,
+) -> Result<Redirect> {
+    signed_in.check_csrf(&form.csrf_token)?;
+    let id = entry_id(&id)?;
+    state.newsroom.delete(&slug, id).await?;
+    tracing::info!(user = %signed_in.session.user, entry = %id, "deleted");
+    Ok(Redirect::to(&format!("/editor/live/{slug}")))
+}

@@ -1,0 +1,124 @@
+//! The one error type handlers return: a page for a person, never internal details.
+
+use askama::Template;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+
+use crate::accounts::AccountError;
+use crate::newsroom::NewsroomError;
+use crate::store::StoreError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("not found")]
+    NotFound,
+    #[error("{0}")]
+    BadRequest(String),
+    /// A form without a valid CSRF token.
+    #[error("this form has expired or did not come from this site")]
+    Forbidden,
+    /// The store cannot take changes right now.
+    #[error("unavailable: {0}")]
+    Unavailable(String),
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+pub type Result<T, E = AppError> = std::result::Result<T, E>;
+
+impl From<askama::Error> for AppError {
+    fn from(error: askama::Error) -> Self {
+        AppError::Internal(format!("template: {error}"))
+    }
+}
+
+impl From<StoreError> for AppError {
+    fn from(error: StoreError) -> Self {
+        match error {
+            StoreError::NotFound => AppError::NotFound,
+            StoreError::Unavailable(why) => AppError::Unavailable(why),
+            StoreError::Taken(what) => {
+                AppError::BadRequest(format!("that {what} is already taken"))
+            }
+        }
+    }
+}
+
+impl From<NewsroomError> for AppError {
+    fn from(error: NewsroomError) -> Self {
+        match error {
+            NewsroomError::NotFound => AppError::NotFound,
+            NewsroomError::Invalid(errors) => AppError::BadRequest(errors.to_string()),
+            NewsroomError::Store(error) => error.into(),
+        }
+    }
+}
+
+impl From<AccountError> for AppError {
+    fn from(error: AccountError) -> Self {
+        match error {
+            AccountError::BadPassword(why) => AppError::BadRequest(why),
+            AccountError::Store(error) => error.into(),
+            AccountError::Hashing => AppError::Internal("password hashing".into()),
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage<'a> {
+    status: u16,
+    heading: &'a str,
+    message: &'a str,
+}
+
+impl AppError {
+    fn status(&self) -> StatusCode {
+        match self {
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// What the person is told: never internal details.
+    fn message(&self) -> String {
+        match self {
+            AppError::NotFound => "There is no page at this address.".into(),
+            AppError::BadRequest(why) => why.clone(),
+            AppError::Forbidden => {
+                "This form has expired or did not come from this site. Go back, reload the page and try again.".into()
+            }
+            AppError::Unavailable(_) => {
+                "The newsroom cannot save changes just now. Nothing was lost; please try again in a moment.".into()
+            }
+            AppError::Internal(_) => "Something went wrong on our side. Please try again.".into(),
+        }
+    }
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        let status = self.status();
+        if status.is_server_error() {
+            tracing::error!(error = %self, "request failed");
+        }
+        let message = self.message();
+        let page = ErrorPage {
+            status: status.as_u16(),
+            heading: status.canonical_reason().unwrap_or("Error"),
+            message: &message,
+        };
+        match page.render() {
+            Ok(html) => (status, Html(html)).into_response(),
+            Err(_) => (status, message).into_response(),
+        }
+    }
+}
+
+/// Renders a page template, or fails with an internal error.
+pub fn render(template: &impl Template) -> Result<Html<String>> {
+    Ok(Html(template.render()?))
+}

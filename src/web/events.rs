@@ -1,0 +1,69 @@
+//! `GET /live/{slug}/events`: the SSE stream that keeps a reader's page live.
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use serde::Deserialize;
+
+use super::{AppError, AppState};
+use crate::live::event_stream;
+use crate::store::Seq;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/live/{slug}/events", get(events))
+}
+
+/// A browser that cannot send the `Last-Event-ID` header (a fresh `EventSource` after
+/// a failed reconnect) may send the same number as `?last_event_id=`.
+#[derive(Deserialize)]
+struct Resume {
+    last_event_id: Option<String>,
+}
+
+async fn events(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    Query(resume): Query<Resume>,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    let page = state.pages.page(&slug).ok_or(AppError::NotFound)?;
+    let last_event_id = headers
+        .get("last-event-id")
+        .map(|v| v.to_str().unwrap_or_default().to_owned())
+        .or(resume.last_event_id)
+        .map(|id| parse_last_event_id(&id));
+    let subscription = state.hub.subscribe(page.blog.id, last_event_id);
+    let body = Body::from_stream(event_stream(subscription, state.shutdown.clone()));
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/event-stream"),
+            (header::CACHE_CONTROL, "no-cache"),
+            // Tells nginx not to buffer the stream.
+            (header::HeaderName::from_static("x-accel-buffering"), "no"),
+        ],
+        body,
+    )
+        .into_response())
+}
+
+/// A number we cannot read means we cannot know what the browser has: it gets a reset.
+fn parse_last_event_id(value: &str) -> Seq {
+    value.trim().parse().unwrap_or(Seq::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_last_event_id;
+
+    #[test]
+    fn unreadable_ids_ask_for_a_reset() {
+        assert_eq!(parse_last_event_id("42"), 42);
+        assert_eq!(parse_last_event_id(" 7 "), 7);
+        for bad in ["", "-1", "abc", "99999999999999999999999", "1e3"] {
+            assert_eq!(parse_last_event_id(bad), u64::MAX, "{bad}");
+        }
+    }
+}

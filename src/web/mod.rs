@@ -1,0 +1,95 @@
+//! HTTP: the routes, thin handlers over the newsroom and the read model, and the
+//! middleware stack, all assembled in [`app`].
+
+mod assets;
+mod auth;
+mod editor;
+mod error;
+mod events;
+mod reader;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::http::{HeaderName, HeaderValue, StatusCode, header};
+use axum::routing::get;
+use tokio_util::sync::CancellationToken;
+use tower_http::compression::CompressionLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+use crate::accounts::Accounts;
+use crate::live::LiveHub;
+use crate::newsroom::Newsroom;
+use crate::read_model::ReadModel;
+
+pub use error::AppError;
+
+/// The largest request body accepted (a form with a 20,000-character body, url-encoded,
+/// is well under this).
+pub const MAX_REQUEST_BYTES: usize = 256 * 1024;
+/// The longest a request may take, streams of live events aside.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// The policy every response carries: scripts and styles from this server only, images
+/// from this server or the web, no framing.
+const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; style-src 'self'; \
+     img-src 'self' https: http:; connect-src 'self'; object-src 'none'; base-uri 'none'; \
+     form-action 'self'; frame-ancestors 'none'";
+
+/// Handles shared by every handler; cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    pub newsroom: Arc<Newsroom>,
+    pub pages: Arc<ReadModel>,
+    pub hub: Arc<LiveHub>,
+    pub accounts: Arc<Accounts>,
+    /// Cancelled when the server shuts down, to end every live stream.
+    pub shutdown: CancellationToken,
+    /// Whether cookies are marked `Secure` (the server sits behind TLS).
+    pub secure_cookies: bool,
+}
+
+/// Every route and the whole middleware stack.
+pub fn app(state: AppState) -> Router {
+    let editor = editor::router().route_layer(axum::middleware::from_fn_with_state(
+        state.clone(),
+        auth::require_sign_in,
+    ));
+
+    Router::new()
+        .merge(reader::router())
+        .merge(events::router())
+        .merge(auth::router())
+        .merge(assets::router())
+        .nest("/editor", editor)
+        .route("/healthz", get(|| async { "ok" }))
+        .fallback(|| async { AppError::NotFound })
+        // Outermost last: every response, errors included, passes through these.
+        .layer(DefaultBodyLimit::max(MAX_REQUEST_BYTES))
+        // Compression skips `text/event-stream` by itself.
+        .layer(CompressionLayer::new())
+        // Cuts slow requests; it does not cut a streaming body once it has begun.
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            REQUEST_TIMEOUT,
+        ))
+        .layer(security_header(
+            header::CONTENT_SECURITY_POLICY,
+            CONTENT_SECURITY_POLICY,
+        ))
+        .layer(security_header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .layer(security_header(
+            header::REFERRER_POLICY,
+            "strict-origin-when-cross-origin",
+        ))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+fn security_header(name: HeaderName, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {
+    SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
+}

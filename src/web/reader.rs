@@ -1,0 +1,140 @@
+//! What readers see: the list of live pages, a live page, and one entry on its own.
+
+use std::sync::Arc;
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::response::Html;
+use axum::routing::get;
+use serde::Deserialize;
+
+use super::error::{Result, render};
+use super::{AppError, AppState};
+use crate::domain::{EntryId, time};
+use crate::read_model::{KeyEvent, LivePage, RenderedEntry};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/", get(index))
+        .route("/live/{slug}", get(live_page))
+        .route("/live/{slug}/entries/{id}", get(permalink))
+}
+
+#[derive(Template)]
+#[template(path = "index.html")]
+struct IndexPage {
+    pages: Vec<Arc<LivePage>>,
+}
+
+impl IndexPage {
+    fn updated(&self, page: &LivePage) -> String {
+        time::published(page.updated_at(), page.blog.time_zone)
+    }
+}
+
+async fn index(State(state): State<AppState>) -> Result<Html<String>> {
+    render(&IndexPage {
+        pages: state.pages.pages(),
+    })
+}
+
+#[derive(Deserialize)]
+struct PageQuery {
+    page: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "live_page.html")]
+struct LivePageView<'a> {
+    page: &'a LivePage,
+    number: usize,
+    entries: Vec<&'a RenderedEntry>,
+    key_events: Vec<KeyEvent<'a>>,
+}
+
+impl LivePageView<'_> {
+    fn slug(&self) -> &str {
+        self.page.blog.slug.as_str()
+    }
+
+    fn is_first_page(&self) -> bool {
+        self.number == 1
+    }
+
+    fn has_older(&self) -> bool {
+        self.number < self.page.page_count()
+    }
+
+    fn updated(&self) -> String {
+        time::published(self.page.updated_at(), self.page.blog.time_zone)
+    }
+
+    /// The address of a key event: an anchor on this page, or the page it is on.
+    fn key_event_href(&self, event: &KeyEvent) -> String {
+        let id = event.entry.entry.id;
+        if event.page == self.number {
+            format!("#entry-{id}")
+        } else if event.page == 1 {
+            format!("/live/{}#entry-{id}", self.slug())
+        } else {
+            format!("/live/{}?page={}#entry-{id}", self.slug(), event.page)
+        }
+    }
+}
+
+async fn live_page(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    Query(query): Query<PageQuery>,
+) -> Result<Html<String>> {
+    let page = state.pages.page(&slug).ok_or(AppError::NotFound)?;
+    let number = match query.page.as_deref() {
+        None | Some("") => 1,
+        Some(n) => n.parse().map_err(|_| {
+            AppError::BadRequest("The page number must be a whole number, such as ?page=2.".into())
+        })?,
+    };
+    let entries = page.stream_page(number).ok_or(AppError::NotFound)?;
+    render(&LivePageView {
+        page: &page,
+        number,
+        entries,
+        key_events: page.key_events(),
+    })
+}
+
+#[derive(Template)]
+#[template(path = "permalink.html")]
+struct PermalinkPage<'a> {
+    page: &'a LivePage,
+    entry: &'a RenderedEntry,
+    /// The page of the stream the entry is on.
+    stream_page: usize,
+}
+
+impl PermalinkPage<'_> {
+    fn back_href(&self) -> String {
+        let slug = self.page.blog.slug.as_str();
+        let id = self.entry.entry.id;
+        match self.stream_page {
+            1 => format!("/live/{slug}#entry-{id}"),
+            n => format!("/live/{slug}?page={n}#entry-{id}"),
+        }
+    }
+}
+
+async fn permalink(
+    State(state): State<AppState>,
+    Path((slug, id)): Path<(String, String)>,
+) -> Result<Html<String>> {
+    let page = state.pages.page(&slug).ok_or(AppError::NotFound)?;
+    let id = EntryId(id.parse().map_err(|_| AppError::NotFound)?);
+    let entry = page.entry(id).ok_or(AppError::NotFound)?;
+    let stream_page = page.page_of(id).unwrap_or(1);
+    render(&PermalinkPage {
+        page: &page,
+        entry,
+        stream_page,
+    })
+}

@@ -1,0 +1,230 @@
+// Keeps a live page live: listens to the page's event stream and applies each change
+// from the server-rendered fragment it carries. Without this file the page still works;
+// it just does not update by itself.
+(function () {
+  "use strict";
+  var stream = document.getElementById("stream");
+  if (!stream || !stream.dataset.events || !window.EventSource) return;
+
+  var eventsUrl = stream.dataset.events;
+  var lastSeq = Number(stream.dataset.seq) || 0;
+  var banner = document.getElementById("new-updates");
+  var bannerButton = banner.querySelector("button");
+  var announcer = document.getElementById("announcer");
+  var pinned = document.getElementById("pinned");
+  var keyEvents = document.getElementById("key-events");
+  var reduceMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+  var PAGE_SIZE = 20;
+  // New entries held back while the reader is further down the page.
+  var held = [];
+  var retryDelay = 1000;
+
+  function fromHtml(html) {
+    var template = document.createElement("template");
+    template.innerHTML = html.trim();
+    return template.content.firstElementChild;
+  }
+
+  function byId(id) {
+    return document.getElementById("entry-" + id);
+  }
+
+  function published(article) {
+    return Number(article.dataset.published) || 0;
+  }
+
+  function readingFurtherDown() {
+    return stream.getBoundingClientRect().top < -40;
+  }
+
+  function announce(text) {
+    announcer.textContent = text;
+  }
+
+  function streamArticles() {
+    return stream.querySelectorAll(":scope > article");
+  }
+
+  function insertAtTop(article) {
+    var empty = stream.querySelector(".empty-stream");
+    if (empty) empty.remove();
+    stream.insertBefore(article, stream.firstElementChild);
+  }
+
+  // Puts an entry back in the stream in time order, if it belongs on this page.
+  function insertInOrder(article) {
+    var articles = streamArticles();
+    for (var i = 0; i < articles.length; i++) {
+      if (published(articles[i]) < published(article)) {
+        stream.insertBefore(article, articles[i]);
+        return;
+      }
+    }
+    if (articles.length < PAGE_SIZE) stream.appendChild(article);
+  }
+
+  function refreshPinned() {
+    pinned.hidden = !pinned.querySelector("article");
+  }
+
+  function pin(article) {
+    var current = pinned.querySelector("article");
+    if (current && current !== article) {
+      current.remove();
+      insertInOrder(current);
+    }
+    pinned.appendChild(article);
+    refreshPinned();
+  }
+
+  function updateBanner() {
+    if (held.length === 0) {
+      banner.hidden = true;
+      return;
+    }
+    bannerButton.textContent = held.length === 1 ? "1 new update" : held.length + " new updates";
+    banner.hidden = false;
+  }
+
+  function showHeld(goToNewest) {
+    // Oldest first, so the newest ends on top.
+    held.reverse().forEach(insertAtTop);
+    held = [];
+    updateBanner();
+    var newest = stream.firstElementChild;
+    if (newest && goToNewest) {
+      newest.setAttribute("tabindex", "-1");
+      newest.scrollIntoView({ behavior: reduceMotion ? "auto" : "smooth", block: "start" });
+      newest.focus({ preventScroll: true });
+    }
+  }
+
+  function removeHeld(id) {
+    held = held.filter(function (article) {
+      return article.id !== "entry-" + id;
+    });
+    updateBanner();
+  }
+
+  function keyEventLink(id) {
+    return keyEvents.querySelector('a[href="#entry-' + id + '"]');
+  }
+
+  function addKeyEvent(data) {
+    var existing = keyEventLink(data.id);
+    if (existing) {
+      existing.textContent = data.title;
+      return;
+    }
+    var item = document.createElement("li");
+    var link = document.createElement("a");
+    link.href = "#entry-" + data.id;
+    link.textContent = data.title;
+    item.appendChild(link);
+    var list = keyEvents.querySelector("ol");
+    list.insertBefore(item, list.firstElementChild);
+    keyEvents.hidden = false;
+  }
+
+  function removeKeyEvent(id) {
+    var link = keyEventLink(id);
+    if (link) link.parentElement.remove();
+  }
+
+  function entryCreated(data) {
+    var article = fromHtml(data.html);
+    var existing = byId(data.id);
+    if (existing) {
+      existing.replaceWith(article);
+    } else if (data.pinned) {
+      pin(article);
+    } else if (readingFurtherDown()) {
+      held.unshift(article);
+      updateBanner();
+    } else {
+      insertAtTop(article);
+    }
+    if (data.key_event) addKeyEvent(data);
+    announce("New update: " + data.title);
+  }
+
+  function entryUpdated(data) {
+    var article = fromHtml(data.html);
+    var existing = byId(data.id);
+    var wasHeld = held.some(function (a) { return a.id === article.id; });
+    if (wasHeld) {
+      held = held.map(function (a) { return a.id === article.id ? article : a; });
+    } else if (data.pinned) {
+      if (existing) existing.remove();
+      pin(article);
+    } else if (existing && existing.parentElement === pinned) {
+      existing.remove();
+      refreshPinned();
+      insertInOrder(article);
+    } else if (existing) {
+      existing.replaceWith(article);
+    }
+    if (data.key_event) addKeyEvent(data);
+    else removeKeyEvent(data.id);
+  }
+
+  function entryDeleted(data) {
+    var existing = byId(data.id);
+    if (existing) existing.remove();
+    removeHeld(data.id);
+    removeKeyEvent(data.id);
+    refreshPinned();
+  }
+
+  function blogUpdated(data) {
+    if (!data.live) {
+      window.location.reload();
+      return;
+    }
+    var summary = document.getElementById("summary");
+    if (summary) summary.replaceWith(fromHtml(data.html));
+  }
+
+  // Each change is applied once, in order: anything at or below the last sequence
+  // number seen (a replay after reconnecting) is skipped.
+  function handler(apply) {
+    return function (event) {
+      var seq = Number(event.lastEventId);
+      if (seq && seq <= lastSeq) return;
+      if (seq) lastSeq = seq;
+      apply(JSON.parse(event.data));
+    };
+  }
+
+  function connect() {
+    var source = new EventSource(eventsUrl + "?last_event_id=" + lastSeq);
+    source.addEventListener("entry-created", handler(entryCreated));
+    source.addEventListener("entry-updated", handler(entryUpdated));
+    source.addEventListener("entry-deleted", handler(entryDeleted));
+    source.addEventListener("blog-updated", handler(blogUpdated));
+    source.addEventListener("reset", function () {
+      source.close();
+      window.location.reload();
+    });
+    source.onopen = function () {
+      retryDelay = 1000;
+    };
+    source.onerror = function () {
+      // The browser retries a dropped stream by itself; a refused one (the server
+      // restarting behind a proxy) closes for good, so we open a new one.
+      if (source.readyState === EventSource.CLOSED) {
+        setTimeout(connect, retryDelay);
+        retryDelay = Math.min(retryDelay * 2, 30000);
+      }
+    };
+  }
+
+  bannerButton.addEventListener("click", function () {
+    showHeld(true);
+  });
+  // A reader who scrolls back up to the top gets the held entries where they are.
+  window.addEventListener("scroll", function () {
+    if (held.length && !readingFurtherDown()) showHeld(false);
+  }, { passive: true });
+  connect();
+})();

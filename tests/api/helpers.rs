@@ -1,0 +1,236 @@
+//! Starts the real server on 127.0.0.1:0 with a fresh store and talks to it over HTTP.
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use futures_util::StreamExt;
+use liveblog::config::ServeArgs;
+use liveblog::server::Server;
+use reqwest::StatusCode;
+use reqwest::redirect::Policy;
+use serde_json::Value;
+
+pub const ADMIN_PASSWORD: &str = "correct horse battery staple";
+pub const DEMO: &str = "storm-maren";
+
+pub struct TestApp {
+    pub addr: SocketAddr,
+    pub client: reqwest::Client,
+    pub generated_password: Option<String>,
+}
+
+fn settings() -> ServeArgs {
+    ServeArgs {
+        addr: "127.0.0.1:0".parse().unwrap(),
+        data_dir: std::env::temp_dir(),
+        database_url: None,
+        admin_password: Some(ADMIN_PASSWORD.to_owned()),
+        replay_window: 1000,
+        secure_cookies: false,
+    }
+}
+
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(|_| {}).await
+}
+
+pub async fn spawn_app_with(change: impl FnOnce(&mut ServeArgs)) -> TestApp {
+    let mut settings = settings();
+    change(&mut settings);
+    let server = Server::build(settings).await.expect("server builds");
+    let addr = server.addr();
+    let generated_password = server.generated_admin_password().map(str::to_owned);
+    tokio::spawn(server.run(std::future::pending()));
+    TestApp {
+        addr,
+        client: new_client(),
+        generated_password,
+    }
+}
+
+/// A browser-like client: keeps cookies, does not follow redirects.
+pub fn new_client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(Policy::none())
+        .build()
+        .unwrap()
+}
+
+/// The value of the first `name="csrf_token"` field in a page.
+pub fn csrf_token(html: &str) -> String {
+    let start = html
+        .find("name=\"csrf_token\" value=\"")
+        .expect("page has a csrf_token field")
+        + "name=\"csrf_token\" value=\"".len();
+    html[start..].split('"').next().unwrap().to_owned()
+}
+
+/// How many entries a page shows in its stream (the pinned entry is outside it).
+pub fn stream_articles(html: &str) -> Vec<String> {
+    let stream = &html[html.find("id=\"stream\"").expect("page has a stream")..];
+    let stream = &stream[..stream.find("</section>").unwrap()];
+    stream
+        .match_indices("<article id=\"entry-")
+        .map(|(i, _)| stream[i + 19..].split('"').next().unwrap().to_owned())
+        .collect()
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{}", self.addr, path)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(self.url(path)).send().await.unwrap()
+    }
+
+    pub async fn get_html(&self, path: &str) -> (StatusCode, String) {
+        let response = self.get(path).await;
+        (response.status(), response.text().await.unwrap())
+    }
+
+    pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+        self.client
+            .post(self.url(path))
+            .form(fields)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn login_with(&self, username: &str, password: &str) -> reqwest::Response {
+        let (_, html) = self.get_html("/login").await;
+        let token = csrf_token(&html);
+        self.post_form(
+            "/login",
+            &[
+                ("username", username),
+                ("password", password),
+                ("csrf_token", &token),
+            ],
+        )
+        .await
+    }
+
+    pub async fn login(&self) {
+        let response = self.login_with("admin", ADMIN_PASSWORD).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "sign-in succeeds");
+    }
+
+    /// The CSRF token of the signed-in session, read from the compose form.
+    pub async fn session_csrf(&self) -> String {
+        let (status, html) = self.get_html(&format!("/editor/live/{DEMO}")).await;
+        assert_eq!(status, StatusCode::OK);
+        csrf_token(&html)
+    }
+
+    /// Posts the compose form with the session's CSRF token added.
+    pub async fn publish(&self, slug: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+        let token = self.session_csrf().await;
+        let mut fields = fields.to_vec();
+        fields.push(("csrf_token", &token));
+        self.post_form(&format!("/editor/live/{slug}/entries"), &fields)
+            .await
+    }
+
+    /// Publishes a plain entry and returns its id, read from the reader's page.
+    pub async fn publish_titled(&self, title: &str) -> String {
+        let response = self
+            .publish(DEMO, &[("title", title), ("body", "Some text.")])
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let (_, html) = self.get_html(&format!("/live/{DEMO}")).await;
+        let at = html.find(title).expect("published entry is on the page");
+        let before = &html[..at];
+        let start = before.rfind("<article id=\"entry-").unwrap() + 19;
+        before[start..].split('"').next().unwrap().to_owned()
+    }
+
+    /// The page's sequence number, as the reader's page states it.
+    pub async fn current_seq(&self) -> u64 {
+        let (_, html) = self.get_html(&format!("/live/{DEMO}")).await;
+        let start = html.find("data-seq=\"").unwrap() + 10;
+        html[start..].split('"').next().unwrap().parse().unwrap()
+    }
+
+    pub async fn events(&self, slug: &str, last_event_id: Option<&str>) -> SseReader {
+        let mut request = self.client.get(self.url(&format!("/live/{slug}/events")));
+        if let Some(id) = last_event_id {
+            request = request.header("Last-Event-ID", id);
+        }
+        SseReader::open(request).await
+    }
+
+    pub async fn events_at(&self, path: &str) -> SseReader {
+        SseReader::open(self.client.get(self.url(path))).await
+    }
+}
+
+/// One event read from an SSE stream.
+#[derive(Debug)]
+pub struct SseEvent {
+    pub id: Option<u64>,
+    pub event: String,
+    pub data: Value,
+}
+
+/// Reads events from a live SSE response, skipping comments and `retry:` hints.
+pub struct SseReader {
+    body: std::pin::Pin<Box<dyn futures_util::Stream<Item = reqwest::Result<bytes::Bytes>> + Send>>,
+    buffer: String,
+}
+
+impl SseReader {
+    pub async fn open(request: reqwest::RequestBuilder) -> SseReader {
+        let response = request.send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        assert_eq!(response.headers()["content-type"], "text/event-stream");
+        SseReader {
+            body: Box::pin(response.bytes_stream()),
+            buffer: String::new(),
+        }
+    }
+
+    /// The next event, or `None` if none comes within `wait`.
+    pub async fn next_within(&mut self, wait: Duration) -> Option<SseEvent> {
+        let deadline = tokio::time::Instant::now() + wait;
+        loop {
+            while let Some(end) = self.buffer.find("\n\n") {
+                let block: String = self.buffer.drain(..end + 2).collect();
+                if let Some(event) = parse_block(&block) {
+                    return Some(event);
+                }
+            }
+            let chunk = tokio::time::timeout_at(deadline, self.body.next())
+                .await
+                .ok()??;
+            self.buffer
+                .push_str(std::str::from_utf8(&chunk.unwrap()).unwrap());
+        }
+    }
+
+    pub async fn next(&mut self) -> SseEvent {
+        self.next_within(Duration::from_secs(5))
+            .await
+            .expect("an event arrives")
+    }
+}
+
+fn parse_block(block: &str) -> Option<SseEvent> {
+    let (mut id, mut event, mut data) = (None, None, None);
+    for line in block.lines() {
+        if let Some(v) = line.strip_prefix("id: ") {
+            id = Some(v.parse().unwrap());
+        } else if let Some(v) = line.strip_prefix("event: ") {
+            event = Some(v.to_owned());
+        } else if let Some(v) = line.strip_prefix("data: ") {
+            data = Some(serde_json::from_str(v).expect("data is JSON"));
+        }
+    }
+    Some(SseEvent {
+        id,
+        event: event?,
+        data: data?,
+    })
+}

@@ -1,0 +1,8 @@
+//! One integration-test binary: each test starts the real server and uses it over HTTP.
+#![allow(clippy::unwrap_used)] // Tests may unwrap: a panic is a failed test.
+
+mod auth;
+mod editor;
+mod helpers;
+mod live;
+mod reader;

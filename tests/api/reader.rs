@@ -1,0 +1,199 @@
+//! What a reader gets: the index, the demo page, pages of older entries, permalinks.
+
+use reqwest::StatusCode;
+
+use crate::helpers::{DEMO, spawn_app, stream_articles};
+
+#[tokio::test]
+async fn health_and_index_answer() {
+    let app = spawn_app().await;
+    assert_eq!(app.get("/healthz").await.status(), StatusCode::OK);
+    let (status, html) = app.get_html("/").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains(&format!("href=\"/live/{DEMO}\"")));
+    assert!(html.contains("LIVE"));
+}
+
+#[tokio::test]
+async fn the_demo_page_has_every_part_of_a_live_page() {
+    let app = spawn_app().await;
+    let (status, html) = app.get_html(&format!("/live/{DEMO}")).await;
+    assert_eq!(status, StatusCode::OK);
+    for part in [
+        "<h1>Storm Maren",
+        "class=\"live-badge\"",
+        "id=\"summary\"",
+        "<h2 id=\"key-events-heading\">Key events</h2>",
+        "<a href=\"#entry-",
+        "class=\"pinned-label\"",
+        "class=\"label label-breaking\">Breaking",
+        "class=\"label label-analysis\">Analysis",
+        "class=\"byline-role\">Environment correspondent",
+        "<blockquote>",
+        "<aside class=\"context\">",
+        "<li>",
+        "<img src=\"/static/demo-harbour.svg\" alt=\"Waves breaking",
+        "Image source, Liveblog demo illustration",
+        "<script src=\"/static/live.js\" defer></script>",
+    ] {
+        assert!(html.contains(part), "the demo page lacks {part:?}");
+    }
+    let pinned = &html[html.find("id=\"pinned\"").unwrap()..html.find("id=\"stream\"").unwrap()];
+    assert!(pinned.contains("How to stay safe"));
+}
+
+/// The stream's `<time datetime>` values, in page order.
+fn stream_times(html: &str) -> Vec<chrono::DateTime<chrono::FixedOffset>> {
+    let stream = &html[html.find("id=\"stream\"").unwrap()..];
+    stream
+        .match_indices("<time datetime=\"")
+        .map(|(i, m)| {
+            let value = stream[i + m.len()..].split('"').next().unwrap();
+            chrono::DateTime::parse_from_rfc3339(value).unwrap()
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn entries_are_newest_first_with_newsroom_times() {
+    let app = spawn_app().await;
+    let (_, html) = app.get_html(&format!("/live/{DEMO}")).await;
+    let entries = stream_articles(&html);
+    assert!(
+        entries.len() >= 12,
+        "{} entries in the stream",
+        entries.len()
+    );
+    let times = stream_times(&html);
+    assert!(
+        times.windows(2).all(|w| w[0] >= w[1]),
+        "times are not newest first: {times:?}"
+    );
+    assert_eq!(entries.first().unwrap(), "13", "the newest entry is on top");
+
+    // "16:16 GMT 14 March": hour, minute, zone, day, month, in the page's zone.
+    let first = &html[html.find("id=\"stream\"").unwrap()..];
+    let shown = first[first.find("<time").unwrap()..]
+        .split('>')
+        .nth(1)
+        .unwrap()
+        .split('<')
+        .next()
+        .unwrap();
+    let parts: Vec<&str> = shown.split(' ').collect();
+    assert_eq!(parts.len(), 4, "{shown}");
+    assert!(
+        parts[0].len() == 5 && parts[0].as_bytes()[2] == b':',
+        "{shown}"
+    );
+    assert!(["GMT", "BST"].contains(&parts[1]), "{shown}");
+    assert!(parts[2].parse::<u32>().is_ok(), "{shown}");
+}
+
+#[tokio::test]
+async fn older_entries_are_on_further_pages() {
+    let app = spawn_app().await;
+    app.login().await;
+    for n in 1..=10 {
+        let title = format!("Update number {n}");
+        let response = app
+            .publish(DEMO, &[("title", title.as_str()), ("body", "Text.")])
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    }
+    // 12 demo entries in the stream (one more is pinned) and 10 new ones: 22.
+    let (_, first) = app.get_html(&format!("/live/{DEMO}")).await;
+    let (status, second) = app.get_html(&format!("/live/{DEMO}?page=2")).await;
+    assert_eq!(status, StatusCode::OK);
+    let (first, second_entries) = (stream_articles(&first), stream_articles(&second));
+    assert_eq!(first.len(), 20);
+    assert_eq!(second_entries.len(), 2);
+    assert!(
+        first.iter().all(|id| !second_entries.contains(id)),
+        "no entry is on two pages"
+    );
+    assert!(second.contains("Newer updates"));
+    assert!(
+        !second.contains("id=\"summary\""),
+        "the summary is on the first page only"
+    );
+    assert!(
+        !second.contains("live.js"),
+        "older pages do not update themselves"
+    );
+
+    assert_eq!(
+        app.get(&format!("/live/{DEMO}?page=3")).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        app.get(&format!("/live/{DEMO}?page=0")).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    for bad in ["abc", "-1", "99999999999999999999999999"] {
+        let (status, html) = app.get_html(&format!("/live/{DEMO}?page={bad}")).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "page={bad}");
+        assert!(html.contains("whole number"));
+    }
+}
+
+#[tokio::test]
+async fn every_entry_has_a_permalink() {
+    let app = spawn_app().await;
+    let (status, html) = app.get_html(&format!("/live/{DEMO}/entries/13")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("<article id=\"entry-13\""));
+    assert!(html.contains("<time datetime=\""));
+    assert!(html.contains(&format!("href=\"/live/{DEMO}#entry-13\"")));
+
+    for missing in [
+        format!("/live/{DEMO}/entries/9999"),
+        format!("/live/{DEMO}/entries/abc"),
+        format!("/live/{DEMO}/entries/99999999999999999999999"),
+        "/live/no-such-page".to_owned(),
+        "/live/no-such-page/entries/1".to_owned(),
+        "/live/no-such-page/events".to_owned(),
+        "/nowhere".to_owned(),
+    ] {
+        let (status, html) = app.get_html(&missing).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{missing}");
+        assert!(
+            html.contains("There is no page at this address"),
+            "{missing}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn static_files_and_security_headers() {
+    let app = spawn_app().await;
+    for (path, kind) in [
+        ("/static/live.js", "text/javascript"),
+        ("/static/style.css", "text/css"),
+        ("/static/demo-harbour.svg", "image/svg+xml"),
+    ] {
+        let response = app.get(path).await;
+        assert_eq!(response.status(), StatusCode::OK, "{path}");
+        assert!(
+            response.headers()["content-type"]
+                .to_str()
+                .unwrap()
+                .starts_with(kind)
+        );
+    }
+    assert_eq!(
+        app.get("/static/../Cargo.toml").await.status(),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        app.get("/static/nothing.js").await.status(),
+        StatusCode::NOT_FOUND
+    );
+
+    let response = app.get(&format!("/live/{DEMO}")).await;
+    let headers = response.headers();
+    let policy = headers["content-security-policy"].to_str().unwrap();
+    assert!(policy.contains("script-src 'self'") && !policy.contains("unsafe-inline"));
+    assert_eq!(headers["x-content-type-options"], "nosniff");
+    assert!(headers.contains_key("referrer-policy"));
+}
