@@ -1,8 +1,7 @@
 //! Newsroom accounts: passwords (argon2id), sign-in sessions and their CSRF tokens.
 
-use std::collections::HashMap;
-use std::sync::{Arc, LazyLock, Mutex};
-use std::time::{Duration, Instant};
+use std::sync::{Arc, LazyLock};
+use std::time::Duration;
 
 use argon2::Argon2;
 use argon2::password_hash::phc::PasswordHash;
@@ -12,10 +11,14 @@ use rand::distr::Alphanumeric;
 use sha2::{Digest, Sha256};
 
 use crate::domain::{Role, User};
+use chrono::Utc;
+
 use crate::store::{Store, StoreError};
 
 /// How long a session lasts without being used.
 pub const SESSION_IDLE_TIMEOUT: Duration = Duration::from_secs(12 * 60 * 60);
+/// A session's last use is written down at most this often.
+const SESSION_TOUCH_INTERVAL: Duration = Duration::from_secs(60);
 /// The shortest password an account may have.
 pub const MIN_PASSWORD_CHARS: usize = 10;
 /// The longest password we hash (argon2 takes any length; a megabyte is an attack).
@@ -30,7 +33,6 @@ pub struct Session {
     pub role: Role,
     /// Every form this person submits must carry this token.
     pub csrf_token: String,
-    last_seen: Instant,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -43,11 +45,10 @@ pub enum AccountError {
     Hashing,
 }
 
-/// Accounts and sessions. A session is known by the SHA-256 of its cookie, so the
-/// cookie itself is never kept.
+/// Accounts and sessions, kept in the store so every instance knows them. A session is
+/// known by the SHA-256 of its cookie, so the cookie itself is never kept.
 pub struct Accounts {
-    store: Arc<dyn Store>,
-    sessions: Mutex<HashMap<[u8; 32], Session>>,
+    store: Arc<Store>,
 }
 
 /// A new random token: 32 bytes from the operating system's generator, as hex.
@@ -60,13 +61,17 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-fn session_key(token: &str) -> [u8; 32] {
-    Sha256::digest(token.as_bytes()).into()
+fn digest(secret: &str) -> [u8; 32] {
+    Sha256::digest(secret.as_bytes()).into()
+}
+
+fn session_key(token: &str) -> String {
+    hex(&digest(token))
 }
 
 /// Compares two secrets in time that does not depend on where they differ.
 pub fn same_secret(a: &str, b: &str) -> bool {
-    let (a, b) = (session_key(a), session_key(b));
+    let (a, b) = (digest(a), digest(b));
     a.iter()
         .zip(b.iter())
         .fold(0u8, |acc, (x, y)| acc | (x ^ y))
@@ -104,17 +109,8 @@ fn verify_password(password: &str, hash: &str) -> bool {
 }
 
 impl Accounts {
-    pub fn new(store: Arc<dyn Store>) -> Accounts {
-        Accounts {
-            store,
-            sessions: Mutex::new(HashMap::new()),
-        }
-    }
-
-    fn sessions(&self) -> std::sync::MutexGuard<'_, HashMap<[u8; 32], Session>> {
-        self.sessions
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    pub fn new(store: Arc<Store>) -> Accounts {
+        Accounts { store }
     }
 
     /// On first start, creates the `admin` account: with `password` if given, otherwise
@@ -185,28 +181,43 @@ impl Accounts {
             user: user.name,
             role: user.role,
             csrf_token: random_token(),
-            last_seen: Instant::now(),
         };
-        self.sessions().insert(session_key(&token), session.clone());
+        self.store
+            .create_session(
+                &session_key(&token),
+                &session.user,
+                &session.csrf_token,
+                Utc::now(),
+            )
+            .await?;
         Ok(Some((token, session)))
     }
 
     /// The session a cookie belongs to, if it is open and has not been idle too long.
-    pub fn session(&self, token: &str) -> Option<Session> {
-        let mut sessions = self.sessions();
+    pub async fn session(&self, token: &str) -> Result<Option<Session>, StoreError> {
         let key = session_key(token);
-        let session = sessions.get_mut(&key)?;
-        if session.last_seen.elapsed() > SESSION_IDLE_TIMEOUT {
-            sessions.remove(&key);
-            return None;
+        let Some(stored) = self.store.session(&key).await? else {
+            return Ok(None);
+        };
+        let now = Utc::now();
+        let idle = (now - stored.last_seen).to_std().unwrap_or_default();
+        if idle > SESSION_IDLE_TIMEOUT {
+            self.store.delete_session(&key).await?;
+            return Ok(None);
         }
-        session.last_seen = Instant::now();
-        Some(session.clone())
+        if idle > SESSION_TOUCH_INTERVAL {
+            self.store.touch_session(&key, now).await?;
+        }
+        Ok(Some(Session {
+            user: stored.user,
+            role: stored.role,
+            csrf_token: stored.csrf_token,
+        }))
     }
 
-    /// Ends a session at once.
-    pub fn sign_out(&self, token: &str) {
-        self.sessions().remove(&session_key(token));
+    /// Ends a session at once, on every instance.
+    pub async fn sign_out(&self, token: &str) -> Result<(), StoreError> {
+        self.store.delete_session(&session_key(token)).await
     }
 }
 
@@ -218,7 +229,6 @@ static DECOY_HASH: LazyLock<String> =
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::MemoryStore;
 
     #[test]
     fn passwords_are_hashed_with_argon2id_and_verified() {
@@ -237,7 +247,9 @@ mod tests {
 
     #[tokio::test]
     async fn sessions_open_and_close() {
-        let accounts = Accounts::new(Arc::new(MemoryStore::new()));
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(None, dir.path()).await.unwrap();
+        let accounts = Accounts::new(Arc::new(store));
         let generated = accounts.ensure_first_admin(None).await.unwrap().unwrap();
         assert_eq!(generated.len(), 20);
         assert!(accounts.ensure_first_admin(None).await.unwrap().is_none());
@@ -262,9 +274,10 @@ mod tests {
             .unwrap()
             .unwrap();
         assert_eq!(session.role, Role::Admin);
-        assert!(accounts.session(&token).is_some());
-        accounts.sign_out(&token);
-        assert!(accounts.session(&token).is_none());
+        assert!(accounts.session(&token).await.unwrap().is_some());
+        assert!(accounts.session("not a token").await.unwrap().is_none());
+        accounts.sign_out(&token).await.unwrap();
+        assert!(accounts.session(&token).await.unwrap().is_none());
     }
 
     #[test]

@@ -23,5 +23,7 @@ pub mod read_model;
 pub mod server;
 /// The durable record, behind the `Store` trait.
 pub mod store;
+/// With several instances on one PostgreSQL: following the others' changes.
+pub mod sync;
 /// Routes, handlers, templates and the middleware stack.
 pub mod web;

@@ -1,6 +1,11 @@
 //! The one door every change goes through, from the editor's forms, the API or the
 //! command line alike: check it, commit it, put it in the read model, tell the readers;
 //! always in that order, one change at a time, so readers see changes in commit order.
+//!
+//! With several instances on one PostgreSQL, another instance's changes arrive as
+//! notifications; [`Newsroom::catch_up`] reads them from the change log and applies
+//! them through the same steps, so every reader on every instance sees every change
+//! once, in order.
 
 use std::sync::Arc;
 
@@ -8,9 +13,12 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use crate::domain::{Blog, BlogDraft, BlogId, Entry, EntryDraft, EntryId, FieldErrors};
-use crate::live::{EventKind, LiveHub};
+use crate::live::{EventKind, LiveEvent, LiveHub};
 use crate::read_model::{LivePage, ReadModel, RenderedEntry};
-use crate::store::{Store, StoreError};
+use crate::store::{Change, ChangeKind, Seq, Store, StoreError};
+
+/// The most changes read from the log in one catch-up.
+const CATCH_UP_LIMIT: usize = 10_000;
 
 #[derive(Debug, thiserror::Error)]
 pub enum NewsroomError {
@@ -71,9 +79,40 @@ struct BlogEvent<'a> {
     live: bool,
 }
 
+/// The event readers get for a change, from the page as it stands after it. A change
+/// to an entry that is gone by now is sent as its deletion.
+fn event_for(page: &LivePage, change: &Change) -> LiveEvent {
+    let seq = change.seq;
+    let entry = change.entry.and_then(|id| page.entry(id));
+    match (change.kind, entry, change.entry) {
+        (ChangeKind::BlogUpdated, _, _) => {
+            let blog = &page.blog;
+            let data = BlogEvent {
+                id: blog.id,
+                html: &page.summary_html,
+                live: blog.is_live(),
+            };
+            LiveEvent::new(seq, EventKind::BlogUpdated, &data)
+        }
+        (ChangeKind::EntryCreated, Some(rendered), _) => {
+            LiveEvent::new(seq, EventKind::EntryCreated, &EntryEvent::from(rendered))
+        }
+        (ChangeKind::EntryUpdated, Some(rendered), _) => {
+            LiveEvent::new(seq, EventKind::EntryUpdated, &EntryEvent::from(rendered))
+        }
+        (_, _, id) => LiveEvent::new(
+            seq,
+            EventKind::EntryDeleted,
+            &DeletedEvent {
+                id: id.unwrap_or(EntryId(0)),
+            },
+        ),
+    }
+}
+
 /// Publishes, corrects and deletes entries and sets up live pages.
 pub struct Newsroom {
-    store: Arc<dyn Store>,
+    store: Arc<Store>,
     pages: Arc<ReadModel>,
     hub: Arc<LiveHub>,
     /// One change at a time, from commit to broadcast.
@@ -81,13 +120,20 @@ pub struct Newsroom {
 }
 
 impl Newsroom {
-    /// Loads every live page from the store and opens its live channel.
-    pub async fn load(store: Arc<dyn Store>, hub: Arc<LiveHub>) -> Result<Newsroom, StoreError> {
-        let records = store.load().await?;
-        for record in &records {
-            hub.open(record.blog.id, record.last_seq);
+    /// Loads every live page from the store, and each page's recent changes into the
+    /// hub, so a browser that reconnects after a restart still gets what it missed.
+    pub async fn load(store: Arc<Store>, hub: Arc<LiveHub>) -> Result<Newsroom, StoreError> {
+        let pages = Arc::new(ReadModel::load(store.load().await?));
+        for page in pages.pages() {
+            let changes = store
+                .changes_since(page.blog.id, 0, hub.replay_window())
+                .await?;
+            let recent = changes
+                .iter()
+                .map(|change| event_for(&page, change))
+                .collect();
+            hub.open(page.blog.id, page.last_seq, recent);
         }
-        let pages = Arc::new(ReadModel::load(records));
         Ok(Newsroom {
             store,
             pages,
@@ -101,6 +147,10 @@ impl Newsroom {
         Arc::clone(&self.pages)
     }
 
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
     fn page(&self, slug: &str) -> Result<Arc<LivePage>, NewsroomError> {
         self.pages.page(slug).ok_or(NewsroomError::NotFound)
     }
@@ -109,8 +159,8 @@ impl Newsroom {
     pub async fn create_blog(&self, draft: BlogDraft) -> Result<Blog, NewsroomError> {
         let _writing = self.writing.lock().await;
         let blog = self.store.create_blog(draft, Utc::now()).await?;
-        self.hub.open(blog.id, 0);
-        self.pages.put_blog(blog.clone(), 0);
+        self.hub.open(blog.id, 0, Vec::new());
+        self.pages.put_blog(blog.clone(), Vec::new(), 0);
         Ok(blog)
     }
 
@@ -118,14 +168,14 @@ impl Newsroom {
     pub async fn update_blog(&self, blog: Blog) -> Result<Blog, NewsroomError> {
         let _writing = self.writing.lock().await;
         let committed = self.store.save_blog(&blog).await?;
-        let page = self.pages.put_blog(blog.clone(), committed.seq);
-        let event = BlogEvent {
-            id: blog.id,
-            html: &page.summary_html,
-            live: blog.is_live(),
-        };
-        self.hub
-            .publish(blog.id, committed.seq, EventKind::BlogUpdated, &event);
+        self.apply(
+            blog.id,
+            committed.seq,
+            ChangeKind::BlogUpdated,
+            None,
+            |pages| pages.update_blog(blog.clone(), committed.seq),
+        )
+        .await?;
         Ok(blog)
     }
 
@@ -142,20 +192,16 @@ impl Newsroom {
         at: DateTime<Utc>,
     ) -> Result<Entry, NewsroomError> {
         let _writing = self.writing.lock().await;
-        let page = self.page(slug)?;
-        let blog = page.blog.id;
+        let blog = self.page(slug)?.blog.id;
         let pinned = draft.pinned;
         let committed = self.store.publish_entry(blog, draft, at).await?;
-        self.apply(
-            blog,
-            committed.value.clone(),
-            committed.seq,
-            EventKind::EntryCreated,
-        );
+        let entry = committed.value;
+        self.apply_entry(blog, committed.seq, ChangeKind::EntryCreated, entry.clone())
+            .await?;
         if pinned {
-            self.unpin_others(blog, committed.value.id).await?;
+            self.unpin_others(blog, entry.id).await?;
         }
-        Ok(committed.value)
+        Ok(entry)
     }
 
     /// Replaces an entry's content; readers see it change in place, marked "Updated".
@@ -172,7 +218,8 @@ impl Newsroom {
         let pinned = draft.pinned;
         entry.correct(draft, Utc::now());
         let committed = self.store.save_entry(blog, &entry).await?;
-        self.apply(blog, entry.clone(), committed.seq, EventKind::EntryUpdated);
+        self.apply_entry(blog, committed.seq, ChangeKind::EntryUpdated, entry.clone())
+            .await?;
         if pinned {
             self.unpin_others(blog, id).await?;
         }
@@ -186,20 +233,20 @@ impl Newsroom {
         let blog = page.blog.id;
         page.entry(id).ok_or(NewsroomError::NotFound)?;
         let committed = self.store.delete_entry(blog, id).await?;
-        self.pages.remove_entry(blog, id, committed.seq);
-        self.hub.publish(
+        self.apply(
             blog,
             committed.seq,
-            EventKind::EntryDeleted,
-            &DeletedEvent { id },
-        );
-        Ok(())
+            ChangeKind::EntryDeleted,
+            Some(id),
+            |pages| pages.remove_entry(blog, id, committed.seq),
+        )
+        .await
     }
 
     /// One entry is pinned at a time: pinning one unpins whichever was before.
     /// Runs with the write lock held.
     async fn unpin_others(&self, blog: BlogId, keep: EntryId) -> Result<(), NewsroomError> {
-        let Some(page) = self.pages.pages().into_iter().find(|p| p.blog.id == blog) else {
+        let Some(page) = self.pages.page_by_id(blog) else {
             return Ok(());
         };
         let others: Vec<Entry> = page
@@ -210,15 +257,125 @@ impl Newsroom {
         for mut entry in others {
             entry.pinned = false;
             let committed = self.store.save_entry(blog, &entry).await?;
-            self.apply(blog, entry, committed.seq, EventKind::EntryUpdated);
+            self.apply_entry(blog, committed.seq, ChangeKind::EntryUpdated, entry)
+                .await?;
         }
         Ok(())
     }
 
-    fn apply(&self, blog: BlogId, entry: Entry, seq: u64, kind: EventKind) {
-        if let Some(rendered) = self.pages.put_entry(blog, entry, seq) {
-            self.hub
-                .publish(blog, seq, kind, &EntryEvent::from(&*rendered));
+    async fn apply_entry(
+        &self,
+        blog: BlogId,
+        seq: Seq,
+        kind: ChangeKind,
+        entry: Entry,
+    ) -> Result<(), NewsroomError> {
+        let id = entry.id;
+        self.apply(blog, seq, kind, Some(id), |pages| {
+            pages.put_entry(blog, entry, seq)
+        })
+        .await
+    }
+
+    /// Applies this instance's own committed change `seq` and tells the readers. If
+    /// another instance committed changes to the page just before, those come first,
+    /// from the change log, ours among them. Runs with the write lock held.
+    async fn apply(
+        &self,
+        blog: BlogId,
+        seq: Seq,
+        kind: ChangeKind,
+        entry: Option<EntryId>,
+        put: impl FnOnce(&ReadModel) -> Option<Arc<LivePage>>,
+    ) -> Result<(), NewsroomError> {
+        let behind = self
+            .pages
+            .page_by_id(blog)
+            .is_none_or(|page| page.last_seq + 1 != seq);
+        if behind {
+            return Ok(self.catch_up_locked(blog).await?);
         }
+        if let Some(page) = put(&self.pages) {
+            self.hub
+                .publish(blog, event_for(&page, &Change { seq, kind, entry }));
+        }
+        Ok(())
+    }
+
+    /// Brings a page up to date with the change log, telling readers each change in
+    /// order. Called when another instance announces a change.
+    pub async fn catch_up(&self, blog: BlogId) -> Result<(), StoreError> {
+        let _writing = self.writing.lock().await;
+        self.catch_up_locked(blog).await
+    }
+
+    /// Catches up every page whose change log is ahead of this instance, and loads
+    /// pages opened elsewhere.
+    pub async fn catch_up_all(&self) -> Result<(), StoreError> {
+        for (blog, last_seq) in self.store.last_seqs().await? {
+            let known = self.pages.page_by_id(blog).map(|page| page.last_seq);
+            if known.is_none_or(|seq| seq < last_seq) {
+                self.catch_up(blog).await?;
+            }
+        }
+        Ok(())
+    }
+
+    async fn catch_up_locked(&self, blog: BlogId) -> Result<(), StoreError> {
+        let Some(page) = self.pages.page_by_id(blog) else {
+            return self.load_blog(blog).await;
+        };
+        let changes = self
+            .store
+            .changes_since(blog, page.last_seq, CATCH_UP_LIMIT)
+            .await?;
+        if changes
+            .first()
+            .is_some_and(|first| first.seq != page.last_seq + 1)
+        {
+            // Too far behind to replay one by one: take the page whole.
+            return self.load_blog(blog).await;
+        }
+        for change in changes {
+            let seq = change.seq;
+            let page = match (change.kind, change.entry) {
+                (ChangeKind::BlogUpdated, _) => match self.store.blog(blog).await? {
+                    Some((settings, _)) => self.pages.update_blog(settings, seq),
+                    None => None,
+                },
+                (_, Some(id)) => match self.store.entry(blog, id).await? {
+                    Some(entry) => self.pages.put_entry(blog, entry, seq),
+                    None => self.pages.remove_entry(blog, id, seq),
+                },
+                (_, None) => None,
+            };
+            if let Some(page) = page {
+                self.hub.publish(blog, event_for(&page, &change));
+            }
+        }
+        Ok(())
+    }
+
+    /// Loads a page whole from the store; its readers reload.
+    async fn load_blog(&self, blog: BlogId) -> Result<(), StoreError> {
+        let Some((settings, last_seq)) = self.store.blog(blog).await? else {
+            return Ok(());
+        };
+        let entries = self.store.entries(blog).await?;
+        let page = self.pages.put_blog(settings, entries, last_seq);
+        let had_readers = self.hub.subscriber_count(blog) > 0;
+        let changes = self
+            .store
+            .changes_since(blog, 0, self.hub.replay_window())
+            .await?;
+        let recent = changes
+            .iter()
+            .map(|change| event_for(&page, change))
+            .collect();
+        if had_readers {
+            self.hub.publish(blog, LiveEvent::reset(last_seq));
+        }
+        self.hub.open(blog, last_seq, recent);
+        Ok(())
     }
 }

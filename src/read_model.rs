@@ -205,7 +205,7 @@ impl ReadModel {
         self.read().get(slug).cloned()
     }
 
-    fn page_by_id(&self, id: BlogId) -> Option<Arc<LivePage>> {
+    pub fn page_by_id(&self, id: BlogId) -> Option<Arc<LivePage>> {
         self.read().values().find(|p| p.blog.id == id).cloned()
     }
 
@@ -223,23 +223,32 @@ impl ReadModel {
         page
     }
 
-    /// Puts in a page's new settings. Entries are rendered again only when the time
-    /// zone, which their times are shown in, has changed.
-    pub fn put_blog(&self, blog: Blog, seq: Seq) -> Arc<LivePage> {
-        let entries = match self.page(blog.slug.as_str()) {
-            Some(old) if old.blog.time_zone == blog.time_zone => old.entries.clone(),
-            Some(old) => old
-                .entries
-                .iter()
-                .map(|e| Arc::new(RenderedEntry::new(e.entry.clone(), &blog)))
-                .collect(),
-            None => Vec::new(),
-        };
+    /// Puts in a whole page, replacing whatever was there.
+    pub fn put_blog(&self, blog: Blog, entries: Vec<Entry>, seq: Seq) -> Arc<LivePage> {
+        let entries = entries
+            .into_iter()
+            .map(|e| Arc::new(RenderedEntry::new(e, &blog)))
+            .collect();
         self.swap(LivePage::new(blog, entries, seq))
     }
 
-    /// Puts in a new or changed entry and returns it rendered.
-    pub fn put_entry(&self, blog: BlogId, entry: Entry, seq: Seq) -> Option<Arc<RenderedEntry>> {
+    /// Puts in a page's new settings. Entries are rendered again only when the time
+    /// zone, which their times are shown in, has changed.
+    pub fn update_blog(&self, blog: Blog, seq: Seq) -> Option<Arc<LivePage>> {
+        let old = self.page_by_id(blog.id)?;
+        let entries = if old.blog.time_zone == blog.time_zone {
+            old.entries.clone()
+        } else {
+            old.entries
+                .iter()
+                .map(|e| Arc::new(RenderedEntry::new(e.entry.clone(), &blog)))
+                .collect()
+        };
+        Some(self.swap(LivePage::new(blog, entries, seq)))
+    }
+
+    /// Puts in a new or changed entry.
+    pub fn put_entry(&self, blog: BlogId, entry: Entry, seq: Seq) -> Option<Arc<LivePage>> {
         let page = self.page_by_id(blog)?;
         let rendered = Arc::new(RenderedEntry::new(entry, &page.blog));
         let mut entries: Vec<Arc<RenderedEntry>> = page
@@ -248,21 +257,19 @@ impl ReadModel {
             .filter(|e| e.entry.id != rendered.entry.id)
             .cloned()
             .collect();
-        entries.push(Arc::clone(&rendered));
-        self.swap(page.with_entries(entries, seq));
-        Some(rendered)
+        entries.push(rendered);
+        Some(self.swap(page.with_entries(entries, seq)))
     }
 
     /// Takes an entry out.
-    pub fn remove_entry(&self, blog: BlogId, id: EntryId, seq: Seq) {
-        if let Some(page) = self.page_by_id(blog) {
-            let entries = page
-                .entries
-                .iter()
-                .filter(|e| e.entry.id != id)
-                .cloned()
-                .collect();
-            self.swap(page.with_entries(entries, seq));
-        }
+    pub fn remove_entry(&self, blog: BlogId, id: EntryId, seq: Seq) -> Option<Arc<LivePage>> {
+        let page = self.page_by_id(blog)?;
+        let entries = page
+            .entries
+            .iter()
+            .filter(|e| e.entry.id != id)
+            .cloned()
+            .collect();
+        Some(self.swap(page.with_entries(entries, seq)))
     }
 }

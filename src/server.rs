@@ -13,14 +13,13 @@ use crate::config::ServeArgs;
 use crate::demo;
 use crate::live::LiveHub;
 use crate::newsroom::{Newsroom, NewsroomError};
-use crate::store::{MemoryStore, Store, StoreError};
+use crate::store::{Backend, Store, StoreError};
+use crate::sync::follow_other_instances;
 use crate::web::{self, AppState};
 
 /// Why the server could not start.
 #[derive(Debug, thiserror::Error)]
 pub enum StartError {
-    #[error("--database-url / DATABASE_URL is set, but this build keeps everything in memory")]
-    NoDatabaseSupport,
     #[error("cannot listen on {addr}: {source}")]
     Listen {
         addr: SocketAddr,
@@ -44,10 +43,8 @@ pub struct Server {
 
 impl Server {
     pub async fn build(settings: ServeArgs) -> Result<Server, StartError> {
-        if settings.database_url.is_some() {
-            return Err(StartError::NoDatabaseSupport);
-        }
-        let store: Arc<dyn Store> = Arc::new(MemoryStore::new());
+        let store =
+            Arc::new(Store::open(settings.database_url.as_deref(), &settings.data_dir).await?);
         let hub = Arc::new(LiveHub::new(settings.replay_window));
         let newsroom = Arc::new(Newsroom::load(Arc::clone(&store), Arc::clone(&hub)).await?);
         if newsroom.pages().pages().is_empty() {
@@ -69,12 +66,21 @@ impl Server {
             addr: settings.addr,
             source,
         })?;
+        let shutdown = CancellationToken::new();
+        if store.backend() == Backend::Postgres {
+            let url = settings.database_url.clone().unwrap_or_default();
+            tokio::spawn(follow_other_instances(
+                url,
+                Arc::clone(&newsroom),
+                shutdown.clone(),
+            ));
+        }
         let state = AppState {
             pages: newsroom.pages(),
             newsroom,
             hub,
             accounts,
-            shutdown: CancellationToken::new(),
+            shutdown,
             secure_cookies: settings.secure_cookies,
         };
         Ok(Server {

@@ -45,7 +45,8 @@ pub struct LiveEvent {
 }
 
 impl LiveEvent {
-    fn new(seq: Seq, kind: EventKind, data: &impl Serialize) -> LiveEvent {
+    /// Encodes a change once, for every subscriber.
+    pub fn new(seq: Seq, kind: EventKind, data: &impl Serialize) -> LiveEvent {
         // serde_json's compact output escapes newlines, so `data:` stays on one line.
         let json = serde_json::to_string(data).unwrap_or_else(|_| "{}".to_owned());
         let frame = format!("id: {seq}\nevent: {}\ndata: {json}\n\n", kind.name());
@@ -120,20 +121,27 @@ impl LiveHub {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    /// Starts a page's channel at the sequence number the store is up to.
-    pub fn open(&self, blog: BlogId, last_seq: Seq) {
-        self.channels()
-            .entry(blog)
-            .or_insert_with(|| Channel::new(last_seq));
+    /// How many recent changes of each page are kept for replay.
+    pub fn replay_window(&self) -> usize {
+        self.replay_window
+    }
+
+    /// Starts a page's channel at the sequence number the store is up to, with the
+    /// page's recent changes (oldest first) ready for replay.
+    pub fn open(&self, blog: BlogId, last_seq: Seq, recent: Vec<LiveEvent>) {
+        let mut channel = Channel::new(last_seq);
+        let skip = recent.len().saturating_sub(self.replay_window);
+        channel.recent = recent.into_iter().skip(skip).map(Arc::new).collect();
+        self.channels().insert(blog, channel);
     }
 
     /// Sends a committed change to every subscriber of the page, and keeps it for replay.
     /// Changes must be published in commit order.
-    pub fn publish(&self, blog: BlogId, seq: Seq, kind: EventKind, data: &impl Serialize) {
-        let event = Arc::new(LiveEvent::new(seq, kind, data));
+    pub fn publish(&self, blog: BlogId, event: LiveEvent) {
+        let event = Arc::new(event);
         let mut channels = self.channels();
         let channel = channels.entry(blog).or_insert_with(|| Channel::new(0));
-        channel.last_seq = seq;
+        channel.last_seq = event.seq;
         channel.recent.push_back(Arc::clone(&event));
         while channel.recent.len() > self.replay_window {
             channel.recent.pop_front();
@@ -203,12 +211,8 @@ mod tests {
     fn frames_are_complete_sse_events() {
         let hub = LiveHub::new(8);
         let mut sub = hub.subscribe(BLOG, None);
-        hub.publish(
-            BLOG,
-            1,
-            EventKind::EntryCreated,
-            &json!({"id": 7, "html": "<p>a\nb</p>"}),
-        );
+        let data = json!({"id": 7, "html": "<p>a\nb</p>"});
+        hub.publish(BLOG, LiveEvent::new(1, EventKind::EntryCreated, &data));
         let event = sub.receiver.try_recv().unwrap();
         assert_eq!(
             std::str::from_utf8(&event.frame).unwrap(),
@@ -219,9 +223,12 @@ mod tests {
     #[test]
     fn a_reconnecting_browser_gets_exactly_what_it_missed() {
         let hub = LiveHub::new(8);
-        hub.open(BLOG, 10);
+        hub.open(BLOG, 10, Vec::new());
         for seq in 11..=15 {
-            hub.publish(BLOG, seq, EventKind::EntryCreated, &json!({"id": seq}));
+            hub.publish(
+                BLOG,
+                LiveEvent::new(seq, EventKind::EntryCreated, &json!({"id": seq})),
+            );
         }
         assert_eq!(
             seqs(&hub.subscribe(BLOG, Some(12)).catchup),
@@ -236,11 +243,28 @@ mod tests {
     }
 
     #[test]
+    fn a_reopened_page_replays_what_it_was_given() {
+        let hub = LiveHub::new(2);
+        let recent = (4..=6)
+            .map(|seq| LiveEvent::new(seq, EventKind::EntryUpdated, &json!({"id": seq})))
+            .collect();
+        hub.open(BLOG, 6, recent);
+        assert_eq!(seqs(&hub.subscribe(BLOG, Some(4)).catchup), vec![5, 6]);
+        assert!(matches!(
+            hub.subscribe(BLOG, Some(3)).catchup,
+            Catchup::Reset
+        ));
+    }
+
+    #[test]
     fn beyond_the_window_or_from_the_future_is_a_reset() {
         let hub = LiveHub::new(3);
-        hub.open(BLOG, 0);
+        hub.open(BLOG, 0, Vec::new());
         for seq in 1..=6 {
-            hub.publish(BLOG, seq, EventKind::EntryCreated, &json!({"id": seq}));
+            hub.publish(
+                BLOG,
+                LiveEvent::new(seq, EventKind::EntryCreated, &json!({"id": seq})),
+            );
         }
         assert_eq!(seqs(&hub.subscribe(BLOG, Some(3)).catchup), vec![4, 5, 6]);
         assert!(matches!(
@@ -256,7 +280,7 @@ mod tests {
     #[test]
     fn a_page_with_no_kept_events_resets_an_old_browser() {
         let hub = LiveHub::new(3);
-        hub.open(BLOG, 20);
+        hub.open(BLOG, 20, Vec::new());
         assert!(matches!(
             hub.subscribe(BLOG, Some(19)).catchup,
             Catchup::Reset

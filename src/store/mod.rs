@@ -1,18 +1,18 @@
-//! The durable record: every live page, entry and account, behind one trait so the
-//! embedded and the shared database stores can stand in for each other.
+//! The durable record: every live page, entry, change, account and session.
 //!
-//! Every change to a live page is given that page's next sequence number when it is
-//! committed. Readers' browsers see those numbers as SSE ids, so the order of commits
-//! is the order every reader sees.
+//! One SQL store serves both databases: SQLite in the data directory by default, and
+//! PostgreSQL when several instances share one record. Every change to a live page is
+//! given that page's next sequence number by the database, in the same transaction as
+//! the change itself; readers' browsers see those numbers as SSE ids.
 
-mod memory;
+mod rows;
+mod sql;
 
-use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
-use crate::domain::{Blog, BlogDraft, BlogId, Entry, EntryDraft, EntryId, User};
+use crate::domain::{Blog, Entry, EntryId, Role};
 
-pub use memory::MemoryStore;
+pub use sql::{Backend, NOTIFY_CHANNEL, SQLITE_FILE, Store};
 
 /// A live page's change counter: each committed change gets the next number.
 pub type Seq = u64;
@@ -22,6 +22,46 @@ pub type Seq = u64;
 pub struct Committed<T> {
     pub value: T,
     pub seq: Seq,
+}
+
+/// What a change did, as the change log records it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChangeKind {
+    EntryCreated,
+    EntryUpdated,
+    EntryDeleted,
+    BlogUpdated,
+}
+
+impl ChangeKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChangeKind::EntryCreated => "entry-created",
+            ChangeKind::EntryUpdated => "entry-updated",
+            ChangeKind::EntryDeleted => "entry-deleted",
+            ChangeKind::BlogUpdated => "blog-updated",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<ChangeKind> {
+        [
+            ChangeKind::EntryCreated,
+            ChangeKind::EntryUpdated,
+            ChangeKind::EntryDeleted,
+            ChangeKind::BlogUpdated,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == value)
+    }
+}
+
+/// One line of a live page's change log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub seq: Seq,
+    pub kind: ChangeKind,
+    /// The entry concerned, for entry changes.
+    pub entry: Option<EntryId>,
 }
 
 /// A live page with everything in it, as loaded at start.
@@ -34,6 +74,15 @@ pub struct BlogRecord {
     pub last_seq: Seq,
 }
 
+/// A signed-in session as the store keeps it.
+#[derive(Debug, Clone)]
+pub struct StoredSession {
+    pub user: String,
+    pub role: Role,
+    pub csrf_token: String,
+    pub last_seen: DateTime<Utc>,
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("not found")]
@@ -41,39 +90,33 @@ pub enum StoreError {
     /// A unique name (a slug, a user name) is already taken.
     #[error("{0} is already taken")]
     Taken(&'static str),
-    /// The store could not be reached or failed; the change was not committed.
-    #[error("store unavailable: {0}")]
+    /// The database could not be reached or failed; the change was not committed.
+    #[error("the database is unavailable: {0}")]
     Unavailable(String),
+    /// The database holds something this build cannot read.
+    #[error("the database holds unreadable data: {0}")]
+    Corrupt(String),
+    /// The database was written by a newer build, or is not ours at all.
+    #[error("{0}")]
+    Incompatible(String),
 }
 
-/// Where live pages, entries and accounts are kept. A method returns only once its
-/// change is committed.
-#[async_trait]
-pub trait Store: Send + Sync + 'static {
-    /// Everything, to build the read model at start.
-    async fn load(&self) -> Result<Vec<BlogRecord>, StoreError>;
-
-    async fn create_blog(&self, draft: BlogDraft, at: DateTime<Utc>) -> Result<Blog, StoreError>;
-
-    /// Saves a live page's new settings (title, summary, status…).
-    async fn save_blog(&self, blog: &Blog) -> Result<Committed<()>, StoreError>;
-
-    async fn publish_entry(
-        &self,
-        blog: BlogId,
-        draft: EntryDraft,
-        at: DateTime<Utc>,
-    ) -> Result<Committed<Entry>, StoreError>;
-
-    /// Saves an entry that already exists (a correction, a pin).
-    async fn save_entry(&self, blog: BlogId, entry: &Entry) -> Result<Committed<()>, StoreError>;
-
-    async fn delete_entry(&self, blog: BlogId, entry: EntryId)
-    -> Result<Committed<()>, StoreError>;
-
-    async fn user_count(&self) -> Result<usize, StoreError>;
-
-    async fn add_user(&self, user: User) -> Result<(), StoreError>;
-
-    async fn find_user(&self, name: &str) -> Result<Option<User>, StoreError>;
+impl From<sqlx::Error> for StoreError {
+    fn from(error: sqlx::Error) -> Self {
+        match &error {
+            sqlx::Error::RowNotFound => StoreError::NotFound,
+            sqlx::Error::Database(db) if db.is_unique_violation() => {
+                let message = db.message();
+                if message.contains("slug") {
+                    StoreError::Taken("slug")
+                } else {
+                    StoreError::Taken("name")
+                }
+            }
+            sqlx::Error::ColumnDecode { .. } | sqlx::Error::Decode(_) => {
+                StoreError::Corrupt(error.to_string())
+            }
+            _ => StoreError::Unavailable(error.to_string()),
+        }
+    }
 }

@@ -74,9 +74,13 @@ pub async fn require_sign_in(
     mut request: Request,
     next: Next,
 ) -> Response {
-    let session = jar
-        .get(SESSION_COOKIE)
-        .and_then(|cookie| state.accounts.session(cookie.value()));
+    let session = match jar.get(SESSION_COOKIE) {
+        Some(cookie) => match state.accounts.session(cookie.value()).await {
+            Ok(session) => session,
+            Err(error) => return AppError::from(error).into_response(),
+        },
+        None => None,
+    };
     match session {
         Some(session) => {
             request.extensions_mut().insert(SignedIn { session });
@@ -213,9 +217,9 @@ async fn logout(
     let Some(token) = jar.get(SESSION_COOKIE).map(|c| c.value().to_owned()) else {
         return Ok((jar, Redirect::to("/login")));
     };
-    if let Some(session) = state.accounts.session(&token) {
+    if let Some(session) = state.accounts.session(&token).await? {
         SignedIn { session }.check_csrf(&form.csrf_token)?;
-        state.accounts.sign_out(&token);
+        state.accounts.sign_out(&token).await?;
     }
     let jar = jar.remove(Cookie::build(SESSION_COOKIE).path("/").build());
     Ok((jar, Redirect::to("/login")))

@@ -37,6 +37,7 @@ impl From<StoreError> for AppError {
         match error {
             StoreError::NotFound => AppError::NotFound,
             StoreError::Unavailable(why) => AppError::Unavailable(why),
+            StoreError::Corrupt(why) | StoreError::Incompatible(why) => AppError::Internal(why),
             StoreError::Taken(what) => {
                 AppError::BadRequest(format!("that {what} is already taken"))
             }

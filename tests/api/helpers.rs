@@ -1,6 +1,7 @@
 //! Starts the real server on 127.0.0.1:0 with a fresh store and talks to it over HTTP.
 
 use std::net::SocketAddr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use futures_util::StreamExt;
@@ -9,6 +10,8 @@ use liveblog::server::Server;
 use reqwest::StatusCode;
 use reqwest::redirect::Policy;
 use serde_json::Value;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
 
 pub const ADMIN_PASSWORD: &str = "correct horse battery staple";
 pub const DEMO: &str = "storm-maren";
@@ -17,12 +20,18 @@ pub struct TestApp {
     pub addr: SocketAddr,
     pub client: reqwest::Client,
     pub generated_password: Option<String>,
+    /// What the server was started with, to start it again.
+    pub settings: ServeArgs,
+    /// The server's data directory, removed when the test ends.
+    pub data_dir: Arc<tempfile::TempDir>,
+    stop: Option<oneshot::Sender<()>>,
+    running: Option<JoinHandle<std::io::Result<()>>>,
 }
 
-fn settings() -> ServeArgs {
+pub fn settings(data_dir: &std::path::Path) -> ServeArgs {
     ServeArgs {
         addr: "127.0.0.1:0".parse().unwrap(),
-        data_dir: std::env::temp_dir(),
+        data_dir: data_dir.to_owned(),
         database_url: None,
         admin_password: Some(ADMIN_PASSWORD.to_owned()),
         replay_window: 1000,
@@ -35,16 +44,76 @@ pub async fn spawn_app() -> TestApp {
 }
 
 pub async fn spawn_app_with(change: impl FnOnce(&mut ServeArgs)) -> TestApp {
-    let mut settings = settings();
+    let data_dir = Arc::new(tempfile::tempdir().unwrap());
+    let mut settings = settings(data_dir.path());
     change(&mut settings);
-    let server = Server::build(settings).await.expect("server builds");
+    start(settings, data_dir, new_client()).await
+}
+
+async fn start(
+    settings: ServeArgs,
+    data_dir: Arc<tempfile::TempDir>,
+    client: reqwest::Client,
+) -> TestApp {
+    let server = Server::build(settings.clone())
+        .await
+        .expect("server builds");
     let addr = server.addr();
     let generated_password = server.generated_admin_password().map(str::to_owned);
-    tokio::spawn(server.run(std::future::pending()));
+    let (stop, stopped) = oneshot::channel::<()>();
+    let running = tokio::spawn(server.run(async move {
+        let _ = stopped.await;
+    }));
     TestApp {
         addr,
-        client: new_client(),
+        client,
         generated_password,
+        settings,
+        data_dir,
+        stop: Some(stop),
+        running: Some(running),
+    }
+}
+
+impl TestApp {
+    /// Shuts the server down and waits until it has stopped.
+    pub async fn stop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(running) = self.running.take() {
+            running.await.unwrap().unwrap();
+        }
+    }
+
+    /// Another handle on the same server, talking through `client`; it cannot stop it.
+    pub fn with_client(&self, client: reqwest::Client) -> TestApp {
+        TestApp {
+            addr: self.addr,
+            client,
+            generated_password: None,
+            settings: self.settings.clone(),
+            data_dir: Arc::clone(&self.data_dir),
+            stop: None,
+            running: None,
+        }
+    }
+
+    /// Another handle on the same server with the same cookies.
+    pub fn clone_handle(&self) -> TestApp {
+        self.with_client(self.client.clone())
+    }
+
+    /// Stops the server and starts it again on the same store (on a new port), keeping
+    /// this client and its cookies.
+    pub async fn restart(mut self) -> TestApp {
+        self.stop().await;
+        start(
+            self.settings.clone(),
+            Arc::clone(&self.data_dir),
+            self.client.clone(),
+        )
+        .await
     }
 }
 
@@ -233,4 +302,50 @@ fn parse_block(block: &str) -> Option<SseEvent> {
         event: event?,
         data: data?,
     })
+}
+
+/// The machine's PostgreSQL server, where each test makes a database of its own.
+pub const POSTGRES: &str = "postgres://postgres@127.0.0.1:5432";
+
+/// A fresh PostgreSQL database for one test.
+pub struct TestDatabase {
+    pub url: String,
+    name: String,
+}
+
+impl TestDatabase {
+    pub async fn create() -> TestDatabase {
+        use sqlx::Connection;
+        let name = format!(
+            "liveblog_test_{}",
+            liveblog::accounts::random_token()[..16].to_owned()
+        );
+        let mut admin = sqlx::PgConnection::connect(&format!("{POSTGRES}/test"))
+            .await
+            .unwrap();
+        let create = format!("CREATE DATABASE {name}");
+        sqlx::raw_sql(sqlx::AssertSqlSafe(create))
+            .execute(&mut admin)
+            .await
+            .unwrap();
+        admin.close().await.unwrap();
+        TestDatabase {
+            url: format!("{POSTGRES}/{name}"),
+            name,
+        }
+    }
+
+    /// Removes the database, whoever is still connected.
+    pub async fn drop(self) {
+        use sqlx::Connection;
+        let mut admin = sqlx::PgConnection::connect(&format!("{POSTGRES}/test"))
+            .await
+            .unwrap();
+        let drop = format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name);
+        sqlx::raw_sql(sqlx::AssertSqlSafe(drop))
+            .execute(&mut admin)
+            .await
+            .unwrap();
+        admin.close().await.unwrap();
+    }
 }

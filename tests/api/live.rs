@@ -226,16 +226,10 @@ async fn pinning_an_entry_unpins_the_last_one() {
 
 #[tokio::test]
 async fn streams_end_when_the_server_shuts_down() {
-    let server = liveblog::server::Server::build(liveblog::config::ServeArgs {
-        addr: "127.0.0.1:0".parse().unwrap(),
-        data_dir: std::env::temp_dir(),
-        database_url: None,
-        admin_password: Some("a long enough password".into()),
-        replay_window: 10,
-        secure_cookies: false,
-    })
-    .await
-    .unwrap();
+    let data_dir = tempfile::tempdir().unwrap();
+    let server = liveblog::server::Server::build(crate::helpers::settings(data_dir.path()))
+        .await
+        .unwrap();
     let addr = server.addr();
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let running = tokio::spawn(server.run(async move {

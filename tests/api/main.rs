@@ -2,7 +2,9 @@
 #![allow(clippy::unwrap_used)] // Tests may unwrap: a panic is a failed test.
 
 mod auth;
+mod durable;
 mod editor;
 mod helpers;
 mod live;
+mod postgres;
 mod reader;

@@ -1,0 +1,151 @@
+//! Reading rows back into the newsroom's types, and the text form of times and flags.
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+use super::StoreError;
+use crate::domain::{
+    Blog, BlogId, BlogStatus, Byline, Entry, EntryId, Image, Label, Role, Slug, User,
+};
+
+/// The columns of `entries` that [`entry`] reads, for queries written as literals.
+macro_rules! entry_columns {
+    () => {
+        "id, title, body, label, author_name, author_role, image_url, image_alt, \
+         image_caption, image_credit, key_event, pinned, published_at, updated_at"
+    };
+}
+pub(crate) use entry_columns;
+
+/// The columns of `blogs` that [`blog`] reads.
+macro_rules! blog_columns {
+    () => {
+        "id, slug, title, description, summary, time_zone, status, created_at, last_seq"
+    };
+}
+pub(crate) use blog_columns;
+
+/// Times are kept as RFC 3339 text in UTC, to the microsecond, so they sort as text.
+pub fn time_text(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Micros, true)
+}
+
+fn parse_time(value: &str) -> Result<DateTime<Utc>, StoreError> {
+    DateTime::parse_from_rfc3339(value)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|_| StoreError::Corrupt(format!("unreadable time {value:?}")))
+}
+
+pub fn flag(value: bool) -> i64 {
+    i64::from(value)
+}
+
+fn text(row: &AnyRow, column: &str) -> Result<String, StoreError> {
+    Ok(row.try_get::<String, _>(column)?)
+}
+
+fn optional_text(row: &AnyRow, column: &str) -> Result<Option<String>, StoreError> {
+    Ok(row.try_get::<Option<String>, _>(column)?)
+}
+
+pub fn integer(row: &AnyRow, column: &str) -> Result<i64, StoreError> {
+    Ok(row.try_get::<i64, _>(column)?)
+}
+
+pub fn seq(row: &AnyRow, column: &str) -> Result<u64, StoreError> {
+    u64::try_from(integer(row, column)?)
+        .map_err(|_| StoreError::Corrupt("negative sequence number".into()))
+}
+
+pub fn blog(row: &AnyRow) -> Result<(Blog, u64), StoreError> {
+    let slug = text(row, "slug")?;
+    let summary = text(row, "summary")?;
+    let zone = text(row, "time_zone")?;
+    let status = match text(row, "status")?.as_str() {
+        "live" => BlogStatus::Live,
+        "closed" => BlogStatus::Closed,
+        other => {
+            return Err(StoreError::Corrupt(format!(
+                "unknown page status {other:?}"
+            )));
+        }
+    };
+    let blog = Blog {
+        id: BlogId(integer(row, "id")?),
+        slug: Slug::parse(&slug).map_err(|_| StoreError::Corrupt(format!("bad slug {slug:?}")))?,
+        title: text(row, "title")?,
+        description: text(row, "description")?,
+        summary: serde_json::from_str(&summary)
+            .map_err(|_| StoreError::Corrupt("bad summary".into()))?,
+        time_zone: zone
+            .parse()
+            .map_err(|_| StoreError::Corrupt(format!("bad time zone {zone:?}")))?,
+        status,
+        created_at: parse_time(&text(row, "created_at")?)?,
+    };
+    Ok((blog, seq(row, "last_seq")?))
+}
+
+pub fn entry(row: &AnyRow) -> Result<Entry, StoreError> {
+    let label = match optional_text(row, "label")? {
+        None => None,
+        Some(key) => Some(
+            Label::parse(&key)
+                .ok_or_else(|| StoreError::Corrupt(format!("unknown label {key:?}")))?,
+        ),
+    };
+    let byline = optional_text(row, "author_name")?.map(|name| -> Result<Byline, StoreError> {
+        Ok(Byline {
+            name,
+            role: optional_text(row, "author_role")?,
+        })
+    });
+    let image = match (
+        optional_text(row, "image_url")?,
+        optional_text(row, "image_alt")?,
+    ) {
+        (Some(url), Some(alt)) => Some(Image {
+            url,
+            alt,
+            caption: optional_text(row, "image_caption")?,
+            credit: optional_text(row, "image_credit")?,
+        }),
+        _ => None,
+    };
+    Ok(Entry {
+        id: EntryId(integer(row, "id")?),
+        title: text(row, "title")?,
+        body: text(row, "body")?,
+        label,
+        byline: byline.transpose()?,
+        image,
+        key_event: integer(row, "key_event")? != 0,
+        pinned: integer(row, "pinned")? != 0,
+        published_at: parse_time(&text(row, "published_at")?)?,
+        updated_at: optional_text(row, "updated_at")?
+            .as_deref()
+            .map(parse_time)
+            .transpose()?,
+    })
+}
+
+pub fn role(value: &str) -> Result<Role, StoreError> {
+    Role::parse(value).ok_or_else(|| StoreError::Corrupt(format!("unknown role {value:?}")))
+}
+
+pub fn user(row: &AnyRow) -> Result<User, StoreError> {
+    Ok(User {
+        name: text(row, "name")?,
+        role: role(&text(row, "role")?)?,
+        password_hash: text(row, "password_hash")?,
+    })
+}
+
+pub fn time(row: &AnyRow, column: &str) -> Result<DateTime<Utc>, StoreError> {
+    parse_time(&text(row, column)?)
+}
+
+pub fn string(row: &AnyRow, column: &str) -> Result<String, StoreError> {
+    text(row, column)
+}

@@ -1,0 +1,135 @@
+//! The shared store: PostgreSQL keeps the record, and several instances on one database
+//! show every reader every change, once, in order, whichever instance took the write.
+
+use std::time::Duration;
+
+use reqwest::StatusCode;
+
+use crate::helpers::{DEMO, TestApp, TestDatabase, spawn_app_with};
+
+async fn instance(db: &TestDatabase) -> TestApp {
+    let url = db.url.clone();
+    spawn_app_with(move |settings| settings.database_url = Some(url)).await
+}
+
+#[tokio::test]
+async fn postgres_keeps_the_record_across_a_restart() {
+    let db = TestDatabase::create().await;
+    let app = instance(&db).await;
+    app.login().await;
+    let seq = app.current_seq().await;
+    app.publish_titled("Kept in PostgreSQL").await;
+    let mut app = app.restart().await;
+    let (_, page) = app.get_html(&format!("/live/{DEMO}")).await;
+    assert!(page.contains("Kept in PostgreSQL"));
+    assert_eq!(app.current_seq().await, seq + 1);
+    app.stop().await;
+    db.drop().await;
+}
+
+#[tokio::test]
+async fn a_reader_on_one_instance_sees_every_post_made_on_another_in_order() {
+    let db = TestDatabase::create().await;
+    let mut a = instance(&db).await;
+    let mut b = instance(&db).await;
+    a.login().await;
+    let start = b.current_seq().await;
+    let mut reader_on_b = b.events(DEMO, Some(&start.to_string())).await;
+    let mut reader_on_a = a.events(DEMO, Some(&start.to_string())).await;
+
+    for n in 1..=5 {
+        let title = format!("Posted on A, number {n}");
+        let response = a
+            .publish(DEMO, &[("title", title.as_str()), ("body", "Text.")])
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    }
+    for n in 1..=5u64 {
+        let event = reader_on_b.next().await;
+        assert_eq!(
+            (event.event.as_str(), event.id),
+            ("entry-created", Some(start + n))
+        );
+        let html = event.data["html"].as_str().unwrap();
+        assert!(html.contains(&format!("Posted on A, number {n}")), "{html}");
+    }
+
+    // The session is in the database, so the same editor can post through B.
+    let b_client = b.with_client(a.client.clone());
+    let response = b_client
+        .publish(DEMO, &[("title", "Posted on B"), ("body", "Text.")])
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    for n in 1..=6u64 {
+        assert_eq!(
+            reader_on_a.next().await.id,
+            Some(start + n),
+            "A's reader gets all six in order"
+        );
+    }
+    assert!(
+        reader_on_b.next().await.data["html"]
+            .as_str()
+            .unwrap()
+            .contains("Posted on B")
+    );
+    let (_, page_on_b) = b.get_html(&format!("/live/{DEMO}")).await;
+    assert!(page_on_b.contains("Posted on A, number 5") && page_on_b.contains("Posted on B"));
+    assert!(
+        reader_on_b
+            .next_within(Duration::from_millis(500))
+            .await
+            .is_none(),
+        "nothing twice"
+    );
+
+    a.stop().await;
+    b.stop().await;
+    db.drop().await;
+}
+
+#[tokio::test]
+async fn writes_on_two_instances_at_once_get_distinct_numbers() {
+    let db = TestDatabase::create().await;
+    let mut a = instance(&db).await;
+    let mut b = instance(&db).await;
+    a.login().await;
+    b.login().await;
+    let start = a.current_seq().await;
+    let mut reader = b.events(DEMO, Some(&start.to_string())).await;
+
+    let post = |app: &TestApp, who: &'static str| {
+        let app = app.clone_handle();
+        async move {
+            for n in 0..10 {
+                let title = format!("{who} {n}");
+                let response = app
+                    .publish(DEMO, &[("title", title.as_str()), ("body", "x")])
+                    .await;
+                assert_eq!(response.status(), StatusCode::SEE_OTHER);
+            }
+        }
+    };
+    tokio::join!(post(&a, "from A"), post(&b, "from B"));
+
+    let mut titles = Vec::new();
+    for n in 1..=20u64 {
+        let event = reader.next().await;
+        assert_eq!(event.id, Some(start + n), "in order, no gap, no repeat");
+        titles.push(event.data["title"].as_str().unwrap().to_owned());
+    }
+    titles.sort();
+    titles.dedup();
+    assert_eq!(titles.len(), 20, "every post once");
+
+    let (_, page_a) = a.get_html(&format!("/live/{DEMO}")).await;
+    let (_, page_b) = b.get_html(&format!("/live/{DEMO}")).await;
+    assert_eq!(
+        crate::helpers::stream_articles(&page_a),
+        crate::helpers::stream_articles(&page_b)
+    );
+
+    a.stop().await;
+    b.stop().await;
+    db.drop().await;
+}
