@@ -20,6 +20,37 @@ pub struct Cli {
 pub enum Command {
     /// Run the server (the default).
     Serve(ServeArgs),
+    /// Manage newsroom accounts.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// Write everything in the store to standard output as JSON.
+    Export(StoreArgs),
+    /// Read an export from standard input into an empty store.
+    Import(StoreArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Add an account; the password is read from standard input.
+    Add {
+        name: String,
+        #[arg(long, value_parser = ["admin", "editor"])]
+        role: String,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+}
+
+/// Which store to use: the same flags for the server and every other command, so they
+/// work on the same record.
+#[derive(Debug, Clone, Args)]
+pub struct StoreArgs {
+    /// Where the server keeps its files (and its SQLite database, by default).
+    #[arg(long, env = "LIVEBLOG_DATA_DIR", default_value = "./data")]
+    pub data_dir: PathBuf,
+    /// A shared database instead of the SQLite file: postgres://user@host/database.
+    #[arg(long, env = "DATABASE_URL")]
+    pub database_url: Option<String>,
 }
 
 /// Where the server listens and keeps its data.
@@ -28,12 +59,8 @@ pub struct ServeArgs {
     /// The address to listen on.
     #[arg(long, env = "LIVEBLOG_ADDR", default_value = "127.0.0.1:3000")]
     pub addr: SocketAddr,
-    /// Where the server keeps its files.
-    #[arg(long, env = "LIVEBLOG_DATA_DIR", default_value = "./data")]
-    pub data_dir: PathBuf,
-    /// The store to use. Today only the in-memory store exists; a value here is refused.
-    #[arg(long, env = "DATABASE_URL")]
-    pub database_url: Option<String>,
+    #[command(flatten)]
+    pub store: StoreArgs,
     /// The first admin's password, used only when the store has no users.
     #[arg(long, env = "LIVEBLOG_ADMIN_PASSWORD", hide_env_values = true)]
     pub admin_password: Option<String>,
@@ -46,11 +73,8 @@ pub struct ServeArgs {
 }
 
 impl Cli {
-    /// The serve options, wherever they were given.
-    pub fn serve_args(self) -> ServeArgs {
-        match self.command {
-            Some(Command::Serve(args)) => args,
-            None => self.serve,
-        }
+    /// The command to run: `serve` when none is given.
+    pub fn command(self) -> Command {
+        self.command.unwrap_or(Command::Serve(self.serve))
     }
 }

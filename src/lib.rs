@@ -5,12 +5,16 @@
 
 /// Accounts, passwords and sign-in sessions.
 pub mod accounts;
+/// What each command of the command line does.
+pub mod commands;
 /// The command line and environment.
 pub mod config;
 /// The demo live page an empty store starts with.
 pub mod demo;
 /// Live pages, entries, bylines and the rules they follow; Markdown and times.
 pub mod domain;
+/// `liveblog export` and `import`: the whole record as JSON.
+pub mod dump;
 /// The entry and summary HTML, rendered once per change.
 pub mod fragments;
 /// One broadcast channel per live page, with replay for reconnecting browsers.

@@ -43,8 +43,13 @@ pub struct Server {
 
 impl Server {
     pub async fn build(settings: ServeArgs) -> Result<Server, StartError> {
-        let store =
-            Arc::new(Store::open(settings.database_url.as_deref(), &settings.data_dir).await?);
+        let store = Arc::new(
+            Store::open(
+                settings.store.database_url.as_deref(),
+                &settings.store.data_dir,
+            )
+            .await?,
+        );
         let hub = Arc::new(LiveHub::new(settings.replay_window));
         let newsroom = Arc::new(Newsroom::load(Arc::clone(&store), Arc::clone(&hub)).await?);
         if newsroom.pages().pages().is_empty() {
@@ -68,7 +73,7 @@ impl Server {
         })?;
         let shutdown = CancellationToken::new();
         if store.backend() == Backend::Postgres {
-            let url = settings.database_url.clone().unwrap_or_default();
+            let url = settings.store.database_url.clone().unwrap_or_default();
             tokio::spawn(follow_other_instances(
                 url,
                 Arc::clone(&newsroom),

@@ -15,6 +15,7 @@ use sqlx::{Any, AnyPool, ConnectOptions, Executor, Transaction};
 use super::rows::{self, blog_columns, entry_columns, flag, time_text};
 use super::{BlogRecord, Change, ChangeKind, Committed, Seq, StoreError, StoredSession};
 use crate::domain::{Blog, BlogDraft, BlogId, BlogStatus, Entry, EntryDraft, EntryId, User};
+use crate::dump::{BlogDump, Dump};
 
 /// The PostgreSQL channel on which a committed change is announced as `blog:seq`.
 pub const NOTIFY_CHANNEL: &str = "liveblog_changes";
@@ -331,10 +332,7 @@ impl Store {
     pub async fn save_blog(&self, blog: &Blog) -> Result<Committed<()>, StoreError> {
         let mut tx = self.pool.begin().await?;
         let summary = serde_json::to_string(&blog.summary).unwrap_or_else(|_| "[]".into());
-        let status = match blog.status {
-            BlogStatus::Live => "live",
-            BlogStatus::Closed => "closed",
-        };
+        let status = status_text(blog.status);
         let done = sqlx::query(
             "UPDATE blogs SET title = $1, description = $2, summary = $3, time_zone = $4, status = $5 WHERE id = $6",
         )
@@ -514,9 +512,111 @@ impl Store {
         Ok(())
     }
 
+    /// Everything in the store, for `liveblog export`.
+    pub async fn export(&self) -> Result<Dump, StoreError> {
+        let mut blogs: Vec<BlogDump> = self
+            .load()
+            .await?
+            .into_iter()
+            .map(|r| BlogDump {
+                blog: r.blog,
+                last_seq: r.last_seq,
+                entries: r.entries,
+            })
+            .collect();
+        for blog in &mut blogs {
+            blog.entries.sort_by_key(|e| e.id);
+        }
+        let users = sqlx::query("SELECT name, role, password_hash FROM users ORDER BY name")
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(rows::user)
+            .collect::<Result<_, _>>()?;
+        Ok(Dump::new(blogs, users))
+    }
+
+    /// Writes a dump into this store, which must be empty, in one transaction: all of it
+    /// or none of it. Ids and sequence numbers are kept.
+    pub async fn import(&self, dump: &Dump) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let row =
+            sqlx::query("SELECT (SELECT COUNT(*) FROM blogs) + (SELECT COUNT(*) FROM users) AS n")
+                .fetch_one(&mut *tx)
+                .await?;
+        if rows::integer(&row, "n")? != 0 {
+            return Err(StoreError::Incompatible(
+                "the store is not empty; import only into a new one".into(),
+            ));
+        }
+        for page in &dump.blogs {
+            let blog = &page.blog;
+            let summary = serde_json::to_string(&blog.summary).unwrap_or_else(|_| "[]".into());
+            sqlx::query(
+                "INSERT INTO blogs (id, slug, title, description, summary, time_zone, status, created_at, last_seq) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+            )
+            .bind(blog.id.0)
+            .bind(blog.slug.as_str())
+            .bind(&blog.title)
+            .bind(&blog.description)
+            .bind(summary)
+            .bind(blog.time_zone.name())
+            .bind(status_text(blog.status))
+            .bind(time_text(blog.created_at))
+            .bind(page.last_seq as i64)
+            .execute(&mut *tx)
+            .await?;
+            for entry in &page.entries {
+                let query = sqlx::query(
+                    "INSERT INTO entries (blog_id, title, body, label, author_name, author_role, image_url, \
+                     image_alt, image_caption, image_credit, key_event, pinned, published_at, updated_at, id) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
+                )
+                .bind(blog.id.0);
+                bind_entry(query, entry)
+                    .bind(entry.id.0)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+        }
+        for user in &dump.users {
+            sqlx::query(
+                "INSERT INTO users (name, role, password_hash, created_at) VALUES ($1, $2, $3, $4)",
+            )
+            .bind(&user.name)
+            .bind(user.role.as_str())
+            .bind(&user.password_hash)
+            .bind(time_text(Utc::now()))
+            .execute(&mut *tx)
+            .await?;
+        }
+        if self.backend == Backend::Postgres {
+            // Ids given explicitly do not move PostgreSQL's counters: move them past.
+            for table in ["blogs", "entries"] {
+                let sql = format!(
+                    "SELECT setval(pg_get_serial_sequence('{table}', 'id'), \
+                     COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)"
+                );
+                sqlx::raw_sql(sqlx::AssertSqlSafe(sql))
+                    .execute(&mut *tx)
+                    .await?;
+            }
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
     /// Closes every connection; used at shutdown.
     pub async fn close(&self) {
         self.pool.close().await;
+    }
+}
+
+fn status_text(status: BlogStatus) -> &'static str {
+    match status {
+        BlogStatus::Live => "live",
+        BlogStatus::Closed => "closed",
     }
 }
 

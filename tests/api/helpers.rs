@@ -5,7 +5,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use futures_util::StreamExt;
-use liveblog::config::ServeArgs;
+use liveblog::config::{ServeArgs, StoreArgs};
 use liveblog::server::Server;
 use reqwest::StatusCode;
 use reqwest::redirect::Policy;
@@ -31,8 +31,10 @@ pub struct TestApp {
 pub fn settings(data_dir: &std::path::Path) -> ServeArgs {
     ServeArgs {
         addr: "127.0.0.1:0".parse().unwrap(),
-        data_dir: data_dir.to_owned(),
-        database_url: None,
+        store: StoreArgs {
+            data_dir: data_dir.to_owned(),
+            database_url: None,
+        },
         admin_password: Some(ADMIN_PASSWORD.to_owned()),
         replay_window: 1000,
         secure_cookies: false,

@@ -9,7 +9,7 @@ use crate::helpers::{DEMO, TestApp, TestDatabase, spawn_app_with};
 
 async fn instance(db: &TestDatabase) -> TestApp {
     let url = db.url.clone();
-    spawn_app_with(move |settings| settings.database_url = Some(url)).await
+    spawn_app_with(move |settings| settings.store.database_url = Some(url)).await
 }
 
 #[tokio::test]

@@ -1,0 +1,91 @@
+//! The command line's work: serve, add a user, export and import. Each command that
+//! touches the record opens the same store the server would, from the same flags.
+
+use std::io::{BufRead, Read, Write};
+
+use crate::accounts::Accounts;
+use crate::config::{Command, ServeArgs, StoreArgs, UserCommand};
+use crate::domain::Role;
+use crate::dump::Dump;
+use crate::server::{Server, shutdown_signal};
+use crate::store::Store;
+
+/// Runs a command; the error is one line for the terminal.
+pub async fn run(command: Command) -> Result<(), String> {
+    match command {
+        Command::Serve(settings) => serve(settings).await,
+        Command::User(UserCommand::Add { name, role, store }) => {
+            add_user(&name, &role, &store).await
+        }
+        Command::Export(store) => export(&store).await,
+        Command::Import(store) => import(&store).await,
+    }
+}
+
+async fn open(store: &StoreArgs) -> Result<std::sync::Arc<Store>, String> {
+    Store::open(store.database_url.as_deref(), &store.data_dir)
+        .await
+        .map(std::sync::Arc::new)
+        .map_err(|e| e.to_string())
+}
+
+async fn serve(settings: ServeArgs) -> Result<(), String> {
+    let server = Server::build(settings).await.map_err(|e| e.to_string())?;
+    if let Some(password) = server.generated_admin_password() {
+        println!("First start: sign in at /login as \"admin\" with the password {password}");
+        println!("(shown once; set LIVEBLOG_ADMIN_PASSWORD to choose it yourself)");
+    }
+    println!("liveblog is serving at http://{}", server.addr());
+    server
+        .run(shutdown_signal())
+        .await
+        .map_err(|e| e.to_string())
+}
+
+async fn add_user(name: &str, role: &str, store: &StoreArgs) -> Result<(), String> {
+    let role = Role::parse(role).ok_or_else(|| format!("unknown role {role:?}"))?;
+    let mut password = String::new();
+    std::io::stdin()
+        .lock()
+        .read_line(&mut password)
+        .map_err(|e| format!("cannot read the password from standard input: {e}"))?;
+    let password = password.trim_end_matches(['\r', '\n']);
+    let accounts = Accounts::new(open(store).await?);
+    accounts
+        .add_user(name, role, password)
+        .await
+        .map_err(|e| format!("cannot add {name}: {e}"))?;
+    eprintln!("added {name} ({})", role.as_str());
+    Ok(())
+}
+
+async fn export(store: &StoreArgs) -> Result<(), String> {
+    let dump = open(store)
+        .await?
+        .export()
+        .await
+        .map_err(|e| e.to_string())?;
+    let json = serde_json::to_string_pretty(&dump).map_err(|e| e.to_string())?;
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{json}").map_err(|e| format!("cannot write the export: {e}"))
+}
+
+async fn import(store: &StoreArgs) -> Result<(), String> {
+    let mut json = String::new();
+    std::io::stdin()
+        .read_to_string(&mut json)
+        .map_err(|e| format!("cannot read the export from standard input: {e}"))?;
+    let dump = Dump::parse(&json)?;
+    open(store)
+        .await?
+        .import(&dump)
+        .await
+        .map_err(|e| e.to_string())?;
+    let entries: usize = dump.blogs.iter().map(|b| b.entries.len()).sum();
+    eprintln!(
+        "imported {} live pages, {entries} entries, {} users",
+        dump.blogs.len(),
+        dump.users.len()
+    );
+    Ok(())
+}

@@ -1,0 +1,129 @@
+//! The command line on the same store as a server: adding a user, and moving the whole
+//! record from SQLite to PostgreSQL and back with export and import.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use reqwest::StatusCode;
+
+use crate::helpers::{DEMO, TestDatabase, spawn_app, spawn_app_with};
+
+/// Runs `liveblog ARGS` with `input` on standard input.
+fn liveblog(args: &[&str], input: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_liveblog"))
+        .args(args)
+        .env_remove("DATABASE_URL")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+#[tokio::test]
+async fn a_user_added_on_the_command_line_can_sign_in() {
+    let mut app = spawn_app().await;
+    let dir = app.data_dir.path().to_str().unwrap().to_owned();
+    let output = liveblog(
+        &["user", "add", "sam", "--role", "editor", "--data-dir", &dir],
+        "a fine long password\n",
+    );
+    stdout(&output);
+    assert_eq!(
+        app.login_with("sam", "a fine long password").await.status(),
+        StatusCode::SEE_OTHER
+    );
+
+    let again = liveblog(
+        &["user", "add", "sam", "--role", "editor", "--data-dir", &dir],
+        "another password\n",
+    );
+    assert!(!again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("taken"));
+    let short = liveblog(
+        &["user", "add", "kim", "--role", "editor", "--data-dir", &dir],
+        "short\n",
+    );
+    assert!(!short.status.success());
+    assert!(String::from_utf8_lossy(&short.stderr).contains("at least 10"));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn export_and_import_move_everything_between_sqlite_and_postgres() {
+    let mut app = spawn_app().await;
+    app.login().await;
+    app.publish_titled("Moved between stores").await;
+    let seq = app.current_seq().await;
+    app.stop().await;
+    let sqlite_dir = app.data_dir.path().to_str().unwrap().to_owned();
+
+    let from_sqlite = stdout(&liveblog(&["export", "--data-dir", &sqlite_dir], ""));
+    assert!(from_sqlite.contains("Moved between stores") && from_sqlite.contains("$argon2id$"));
+
+    let db = TestDatabase::create().await;
+    stdout(&liveblog(
+        &["import", "--database-url", &db.url],
+        &from_sqlite,
+    ));
+    let from_postgres = stdout(&liveblog(&["export", "--database-url", &db.url], ""));
+    assert_eq!(
+        from_postgres, from_sqlite,
+        "SQLite to PostgreSQL loses nothing"
+    );
+
+    let back = tempfile::tempdir().unwrap();
+    let back_dir = back.path().to_str().unwrap();
+    stdout(&liveblog(
+        &["import", "--data-dir", back_dir],
+        &from_postgres,
+    ));
+    assert_eq!(
+        stdout(&liveblog(&["export", "--data-dir", back_dir], "")),
+        from_sqlite,
+        "and back"
+    );
+
+    // A server on the imported store: the same page, the numbering goes on, the
+    // accounts work, and a new entry gets a new id.
+    let url = db.url.clone();
+    let mut moved = spawn_app_with(move |s| s.store.database_url = Some(url)).await;
+    assert_eq!(moved.current_seq().await, seq);
+    moved.login().await;
+    moved.publish_titled("After the move").await;
+    assert_eq!(moved.current_seq().await, seq + 1);
+    moved.stop().await;
+
+    let refused = liveblog(&["import", "--database-url", &db.url], &from_sqlite);
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("not empty"));
+    let garbage = liveblog(&["import", "--data-dir", back_dir], "{\"not\": \"a dump\"}");
+    assert!(!garbage.status.success());
+    assert!(String::from_utf8_lossy(&garbage.stderr).contains("not a liveblog export"));
+    db.drop().await;
+}
+
+#[tokio::test]
+async fn the_demo_page_is_written_once() {
+    let mut app = spawn_app().await;
+    app.stop().await;
+    let dir = app.data_dir.path().to_str().unwrap().to_owned();
+    let dump = stdout(&liveblog(&["export", "--data-dir", &dir], ""));
+    assert_eq!(dump.matches(&format!("\"slug\": \"{DEMO}\"")).count(), 1);
+}
