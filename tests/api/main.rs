@@ -7,5 +7,6 @@ mod durable;
 mod editor;
 mod helpers;
 mod live;
+mod nginx;
 mod postgres;
 mod reader;

@@ -122,6 +122,13 @@ async fn writes_on_two_instances_at_once_get_distinct_numbers() {
     titles.dedup();
     assert_eq!(titles.len(), 20, "every post once");
 
+    // A hears B's last changes a moment after B's reader did.
+    for _ in 0..50 {
+        if a.current_seq().await == start + 20 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
     let (_, page_a) = a.get_html(&format!("/live/{DEMO}")).await;
     let (_, page_b) = b.get_html(&format!("/live/{DEMO}")).await;
     assert_eq!(
