@@ -23,6 +23,12 @@ const SESSION_TOUCH_INTERVAL: Duration = Duration::from_secs(60);
 pub const MIN_PASSWORD_CHARS: usize = 10;
 /// The longest password we hash (argon2 takes any length; a megabyte is an attack).
 pub const MAX_PASSWORD_CHARS: usize = 200;
+/// How many password hashes are worked out at once. Each takes about 19 MiB and tens of
+/// milliseconds of a core; a flood of sign-in attempts waits here instead of
+/// exhausting memory.
+const HASHING_AT_ONCE: usize = 2;
+static HASHING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(HASHING_AT_ONCE);
+
 /// The user created on first start.
 pub const FIRST_ADMIN: &str = "admin";
 
@@ -133,8 +139,12 @@ impl Accounts {
             .or(generated.as_deref())
             .unwrap_or_default()
             .to_owned();
-        self.add_user(FIRST_ADMIN, Role::Admin, &password).await?;
-        Ok(generated)
+        match self.add_user(FIRST_ADMIN, Role::Admin, &password).await {
+            // Another instance starting at the same moment made it first.
+            Err(AccountError::Store(StoreError::Taken(_))) => Ok(None),
+            Err(other) => Err(other),
+            Ok(()) => Ok(generated),
+        }
     }
 
     /// Creates an account.
@@ -145,6 +155,7 @@ impl Accounts {
         password: &str,
     ) -> Result<(), AccountError> {
         let password = password.to_owned();
+        let _turn = HASHING.acquire().await.map_err(|_| AccountError::Hashing)?;
         let password_hash = tokio::task::spawn_blocking(move || hash_password(&password))
             .await
             .map_err(|_| AccountError::Hashing)??;
@@ -166,13 +177,14 @@ impl Accounts {
     ) -> Result<Option<(String, Session)>, AccountError> {
         let user = self.store.find_user(name).await?;
         // An unknown name costs as much time as a wrong password: no hint either way.
-        let hash = user
-            .as_ref()
-            .map_or_else(|| DECOY_HASH.clone(), |u| u.password_hash.clone());
+        let hash = user.as_ref().map(|u| u.password_hash.clone());
         let password = password.to_owned();
-        let matches = tokio::task::spawn_blocking(move || verify_password(&password, &hash))
-            .await
-            .unwrap_or(false);
+        let _turn = HASHING.acquire().await.map_err(|_| AccountError::Hashing)?;
+        let matches = tokio::task::spawn_blocking(move || {
+            verify_password(&password, hash.as_deref().unwrap_or(&DECOY_HASH))
+        })
+        .await
+        .unwrap_or(false);
         let Some(user) = user.filter(|_| matches) else {
             return Ok(None);
         };

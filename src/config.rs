@@ -7,7 +7,12 @@ use clap::{Args, Parser, Subcommand};
 
 /// liveblog: live pages for a newsroom.
 #[derive(Debug, Parser)]
-#[command(name = "liveblog", version, about)]
+#[command(
+    name = "liveblog",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,

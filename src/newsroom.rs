@@ -362,17 +362,18 @@ impl Newsroom {
             return Ok(());
         };
         let entries = self.store.entries(blog).await?;
-        let page = self.pages.put_blog(settings, entries, last_seq);
-        let had_readers = self.hub.subscriber_count(blog) > 0;
         let changes = self
             .store
             .changes_since(blog, 0, self.hub.replay_window())
             .await?;
+        // From here on, no await: readers see the new page and its channel together.
+        let page = self.pages.put_blog(settings, entries, last_seq);
         let recent = changes
             .iter()
+            .filter(|change| change.seq <= last_seq)
             .map(|change| event_for(&page, change))
             .collect();
-        if had_readers {
+        if self.hub.subscriber_count(blog) > 0 {
             self.hub.publish(blog, LiveEvent::reset(last_seq));
         }
         self.hub.open(blog, last_seq, recent);

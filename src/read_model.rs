@@ -69,21 +69,21 @@ impl LivePage {
     }
 
     fn sort(&mut self) {
-        self.entries.sort_by(|a, b| {
-            (b.entry.published_at, b.entry.id).cmp(&(a.entry.published_at, a.entry.id))
-        });
+        self.entries.sort_by(|a, b| newest_first(a, b));
     }
 
-    /// The entry shown above the stream, if one is pinned.
+    /// The entry shown above the stream: the newest pinned one, if any.
     pub fn pinned(&self) -> Option<&RenderedEntry> {
         self.entries.iter().find(|e| e.entry.pinned).map(|e| &**e)
     }
 
-    /// The stream: every entry but the pinned one, newest first.
+    /// The stream: every entry but the one shown pinned, newest first. (Should two be
+    /// marked pinned for a moment, the older one stays in the stream, not hidden.)
     fn stream(&self) -> impl Iterator<Item = &RenderedEntry> {
+        let pinned = self.pinned().map(|p| p.entry.id);
         self.entries
             .iter()
-            .filter(|e| !e.entry.pinned)
+            .filter(move |e| Some(e.entry.id) != pinned)
             .map(|e| &**e)
     }
 
@@ -152,16 +152,20 @@ impl LivePage {
             .unwrap_or(self.blog.created_at)
     }
 
+    /// The same page with other entries, which must already be newest first.
     fn with_entries(&self, entries: Vec<Arc<RenderedEntry>>, last_seq: Seq) -> LivePage {
-        let mut page = LivePage {
+        LivePage {
             blog: self.blog.clone(),
             summary_html: Arc::clone(&self.summary_html),
             entries,
             last_seq,
-        };
-        page.sort();
-        page
+        }
     }
+}
+
+/// The stream's order: newest publication first, then highest id.
+fn newest_first(a: &RenderedEntry, b: &RenderedEntry) -> std::cmp::Ordering {
+    (b.entry.published_at, b.entry.id).cmp(&(a.entry.published_at, a.entry.id))
 }
 
 /// Every live page, by slug.
@@ -257,7 +261,9 @@ impl ReadModel {
             .filter(|e| e.entry.id != rendered.entry.id)
             .cloned()
             .collect();
-        entries.push(rendered);
+        // Already in order: put the entry in its place rather than sort them all again.
+        let at = entries.partition_point(|e| newest_first(e, &rendered).is_lt());
+        entries.insert(at, rendered);
         Some(self.swap(page.with_entries(entries, seq)))
     }
 

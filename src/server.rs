@@ -53,7 +53,14 @@ impl Server {
         let hub = Arc::new(LiveHub::new(settings.replay_window));
         let newsroom = Arc::new(Newsroom::load(Arc::clone(&store), Arc::clone(&hub)).await?);
         if newsroom.pages().pages().is_empty() {
-            demo::write_demo_page(&newsroom).await?;
+            match demo::write_demo_page(&newsroom).await {
+                // Another instance starting at the same moment is writing it; this one
+                // hears of it like any other change.
+                Err(NewsroomError::Invalid(_)) => {
+                    tracing::info!("the demo page is being written by another instance")
+                }
+                other => other?,
+            }
         }
         let accounts = Arc::new(Accounts::new(Arc::clone(&store)));
         let generated_admin_password = accounts

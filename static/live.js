@@ -152,7 +152,10 @@
     var article = fromHtml(data.html);
     var existing = byId(data.id);
     var wasHeld = held.some(function (a) { return a.id === article.id; });
-    if (wasHeld) {
+    if (wasHeld && data.pinned) {
+      removeHeld(data.id);
+      pin(article);
+    } else if (wasHeld) {
       held = held.map(function (a) { return a.id === article.id ? article : a; });
     } else if (data.pinned) {
       if (existing) existing.remove();

@@ -1,8 +1,9 @@
 -- Live pages, their entries, the log of every change, accounts and sessions.
--- Times are RFC 3339 text in UTC; flags are 0 or 1.
+-- Times are RFC 3339 text in UTC; flags are 0 or 1. Ids are never reused
+-- (AUTOINCREMENT), so a permalink never points at another entry after a deletion.
 
 CREATE TABLE blogs (
-    id          INTEGER PRIMARY KEY,
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
     slug        TEXT NOT NULL UNIQUE,
     title       TEXT NOT NULL,
     description TEXT NOT NULL,
@@ -14,7 +15,7 @@ CREATE TABLE blogs (
 );
 
 CREATE TABLE entries (
-    id            INTEGER PRIMARY KEY,
+    id            INTEGER PRIMARY KEY AUTOINCREMENT,
     blog_id       INTEGER NOT NULL REFERENCES blogs (id),
     title         TEXT NOT NULL,
     body          TEXT NOT NULL,

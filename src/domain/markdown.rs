@@ -8,7 +8,7 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{BlockQuoteKind, CowStr, Event, Options, Parser, Tag, TagEnd};
 
 /// The allow-list every rendered body passes through.
 static SANITISER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
@@ -31,10 +31,12 @@ pub fn render(markdown: &str) -> String {
         | Options::ENABLE_TABLES
         | Options::ENABLE_SMART_PUNCTUATION;
     let events = Parser::new_ext(markdown, options).map(|event| match event {
-        Event::Start(Tag::BlockQuote(Some(_))) => Event::Html(CowStr::Borrowed(
+        Event::Start(Tag::BlockQuote(Some(BlockQuoteKind::Note))) => Event::Html(CowStr::Borrowed(
             "<aside class=\"context\"><strong class=\"context-label\">For context</strong>",
         )),
-        Event::End(TagEnd::BlockQuote(Some(_))) => Event::Html(CowStr::Borrowed("</aside>")),
+        Event::End(TagEnd::BlockQuote(Some(BlockQuoteKind::Note))) => {
+            Event::Html(CowStr::Borrowed("</aside>"))
+        }
         other => other,
     });
     let mut html = String::with_capacity(markdown.len() * 3 / 2);

@@ -68,10 +68,24 @@ impl LiveEvent {
     }
 }
 
+/// Where a browser says it is, from its `Last-Event-ID`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resume {
+    /// A first connection: only what happens from now on.
+    Fresh,
+    /// It has every change up to this one.
+    After(Seq),
+    /// It sent something that is not a sequence number.
+    Unreadable,
+}
+
 /// What a subscriber must be sent before live events: the events it missed, or a reset.
 #[derive(Debug)]
 pub enum Catchup {
     Replay(Vec<Arc<LiveEvent>>),
+    /// The browser has changes this instance has not heard of yet (it read the page
+    /// from another instance): skip up to there, and reset if they do not come soon.
+    Ahead(Seq),
     Reset,
 }
 
@@ -150,20 +164,20 @@ impl LiveHub {
         let _ = channel.sender.send(event);
     }
 
-    /// Subscribes to a page. `last_event_id` is the last change the browser has; it gets
-    /// exactly the changes after it, or a reset when those are no longer kept.
-    pub fn subscribe(&self, blog: BlogId, last_event_id: Option<Seq>) -> Subscription {
+    /// Subscribes to a page. A browser that says which change it has last gets exactly
+    /// the changes after it, or a reset when those are no longer kept.
+    pub fn subscribe(&self, blog: BlogId, resume: Resume) -> Subscription {
         let mut channels = self.channels();
         let channel = channels.entry(blog).or_insert_with(|| Channel::new(0));
         // Subscribing and reading the window under one lock: no change falls between.
         let receiver = channel.sender.subscribe();
         let last_seq = channel.last_seq;
-        let catchup = match last_event_id {
-            None => Catchup::Replay(Vec::new()),
-            Some(id) if id == last_seq => Catchup::Replay(Vec::new()),
-            // A number from the future: the browser saw another life of this page.
-            Some(id) if id > last_seq => Catchup::Reset,
-            Some(id) => {
+        let catchup = match resume {
+            Resume::Fresh => Catchup::Replay(Vec::new()),
+            Resume::Unreadable => Catchup::Reset,
+            Resume::After(id) if id == last_seq => Catchup::Replay(Vec::new()),
+            Resume::After(id) if id > last_seq => Catchup::Ahead(id),
+            Resume::After(id) => {
                 let oldest_kept = channel.recent.front().map(|e| e.seq);
                 match oldest_kept {
                     Some(oldest) if oldest <= id + 1 => Catchup::Replay(
@@ -203,14 +217,14 @@ mod tests {
     fn seqs(catchup: &Catchup) -> Vec<Seq> {
         match catchup {
             Catchup::Replay(events) => events.iter().map(|e| e.seq).collect(),
-            Catchup::Reset => panic!("expected a replay"),
+            other => panic!("expected a replay, got {other:?}"),
         }
     }
 
     #[test]
     fn frames_are_complete_sse_events() {
         let hub = LiveHub::new(8);
-        let mut sub = hub.subscribe(BLOG, None);
+        let mut sub = hub.subscribe(BLOG, Resume::Fresh);
         let data = json!({"id": 7, "html": "<p>a\nb</p>"});
         hub.publish(BLOG, LiveEvent::new(1, EventKind::EntryCreated, &data));
         let event = sub.receiver.try_recv().unwrap();
@@ -231,15 +245,15 @@ mod tests {
             );
         }
         assert_eq!(
-            seqs(&hub.subscribe(BLOG, Some(12)).catchup),
+            seqs(&hub.subscribe(BLOG, Resume::After(12)).catchup),
             vec![13, 14, 15]
         );
         assert_eq!(
-            seqs(&hub.subscribe(BLOG, Some(10)).catchup),
+            seqs(&hub.subscribe(BLOG, Resume::After(10)).catchup),
             vec![11, 12, 13, 14, 15]
         );
-        assert!(seqs(&hub.subscribe(BLOG, Some(15)).catchup).is_empty());
-        assert!(seqs(&hub.subscribe(BLOG, None).catchup).is_empty());
+        assert!(seqs(&hub.subscribe(BLOG, Resume::After(15)).catchup).is_empty());
+        assert!(seqs(&hub.subscribe(BLOG, Resume::Fresh).catchup).is_empty());
     }
 
     #[test]
@@ -249,15 +263,18 @@ mod tests {
             .map(|seq| LiveEvent::new(seq, EventKind::EntryUpdated, &json!({"id": seq})))
             .collect();
         hub.open(BLOG, 6, recent);
-        assert_eq!(seqs(&hub.subscribe(BLOG, Some(4)).catchup), vec![5, 6]);
+        assert_eq!(
+            seqs(&hub.subscribe(BLOG, Resume::After(4)).catchup),
+            vec![5, 6]
+        );
         assert!(matches!(
-            hub.subscribe(BLOG, Some(3)).catchup,
+            hub.subscribe(BLOG, Resume::After(3)).catchup,
             Catchup::Reset
         ));
     }
 
     #[test]
-    fn beyond_the_window_or_from_the_future_is_a_reset() {
+    fn beyond_the_window_is_a_reset_and_the_future_is_ahead() {
         let hub = LiveHub::new(3);
         hub.open(BLOG, 0, Vec::new());
         for seq in 1..=6 {
@@ -266,13 +283,20 @@ mod tests {
                 LiveEvent::new(seq, EventKind::EntryCreated, &json!({"id": seq})),
             );
         }
-        assert_eq!(seqs(&hub.subscribe(BLOG, Some(3)).catchup), vec![4, 5, 6]);
+        assert_eq!(
+            seqs(&hub.subscribe(BLOG, Resume::After(3)).catchup),
+            vec![4, 5, 6]
+        );
         assert!(matches!(
-            hub.subscribe(BLOG, Some(2)).catchup,
+            hub.subscribe(BLOG, Resume::After(2)).catchup,
             Catchup::Reset
         ));
         assert!(matches!(
-            hub.subscribe(BLOG, Some(99)).catchup,
+            hub.subscribe(BLOG, Resume::After(99)).catchup,
+            Catchup::Ahead(99)
+        ));
+        assert!(matches!(
+            hub.subscribe(BLOG, Resume::Unreadable).catchup,
             Catchup::Reset
         ));
     }
@@ -282,9 +306,9 @@ mod tests {
         let hub = LiveHub::new(3);
         hub.open(BLOG, 20, Vec::new());
         assert!(matches!(
-            hub.subscribe(BLOG, Some(19)).catchup,
+            hub.subscribe(BLOG, Resume::After(19)).catchup,
             Catchup::Reset
         ));
-        assert!(seqs(&hub.subscribe(BLOG, Some(20)).catchup).is_empty());
+        assert!(seqs(&hub.subscribe(BLOG, Resume::After(20)).catchup).is_empty());
     }
 }

@@ -7,5 +7,5 @@
 mod hub;
 mod stream;
 
-pub use hub::{Catchup, EventKind, LiveEvent, LiveHub, Subscription};
-pub use stream::{KEEP_ALIVE, RETRY, event_stream};
+pub use hub::{Catchup, EventKind, LiveEvent, LiveHub, Resume, Subscription};
+pub use stream::{AHEAD_GRACE, KEEP_ALIVE, RETRY, event_stream};

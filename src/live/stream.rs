@@ -9,7 +9,7 @@ use std::time::Duration;
 use bytes::Bytes;
 use futures_util::Stream;
 use tokio::sync::broadcast::error::RecvError;
-use tokio::time::{Interval, MissedTickBehavior};
+use tokio::time::{Instant, Interval, MissedTickBehavior};
 use tokio_util::sync::CancellationToken;
 
 use super::hub::{Catchup, LiveEvent, Subscription};
@@ -19,6 +19,9 @@ use crate::store::Seq;
 pub const KEEP_ALIVE: Duration = Duration::from_secs(15);
 /// How long a browser waits before reconnecting, sent as the SSE `retry:` field.
 pub const RETRY: Duration = Duration::from_secs(2);
+/// How long a browser that is ahead of this instance (it read the page from another
+/// one) waits for this instance to catch up before it is told to reset.
+pub const AHEAD_GRACE: Duration = Duration::from_secs(5);
 
 const KEEP_ALIVE_FRAME: &[u8] = b":\n\n";
 
@@ -29,6 +32,8 @@ struct State {
     /// The newest sequence number sent; anything at or below it is not sent again.
     sent: Seq,
     keep_alive: Interval,
+    /// While the browser is ahead of this instance: by when it must have caught up.
+    ahead_until: Option<Instant>,
     shutdown: CancellationToken,
 }
 
@@ -39,21 +44,26 @@ pub fn event_stream(
 ) -> impl Stream<Item = Result<Bytes, Infallible>> + Send + 'static {
     let mut queued = VecDeque::new();
     queued.push_back(Bytes::from(format!("retry: {}\n\n", RETRY.as_millis())));
-    let sent = subscription.last_seq;
+    let mut sent = subscription.last_seq;
+    let mut ahead_until = None;
     match std::mem::replace(&mut subscription.catchup, Catchup::Replay(Vec::new())) {
         Catchup::Replay(events) => queued.extend(events.iter().map(|e| e.frame.clone())),
+        Catchup::Ahead(id) => {
+            sent = id;
+            ahead_until = Some(Instant::now() + AHEAD_GRACE);
+        }
         Catchup::Reset => {
             queued.push_back(LiveEvent::reset(sent).frame.clone());
         }
     }
-    let mut keep_alive =
-        tokio::time::interval_at(tokio::time::Instant::now() + KEEP_ALIVE, KEEP_ALIVE);
+    let mut keep_alive = tokio::time::interval_at(Instant::now() + KEEP_ALIVE, KEEP_ALIVE);
     keep_alive.set_missed_tick_behavior(MissedTickBehavior::Delay);
     let state = State {
         subscription,
         queued,
         sent,
         keep_alive,
+        ahead_until,
         shutdown,
     };
 
@@ -71,8 +81,16 @@ async fn next_frame(state: &mut State) -> Option<Bytes> {
         tokio::select! {
             _ = state.shutdown.cancelled() => return None,
             _ = state.keep_alive.tick() => return Some(Bytes::from_static(KEEP_ALIVE_FRAME)),
+            _ = sleep_until_some(state.ahead_until) => {
+                // This instance never reached what the browser has: start it afresh.
+                state.ahead_until = None;
+                return Some(LiveEvent::reset(state.sent).frame.clone());
+            }
             received = state.subscription.receiver.recv() => match received {
                 Ok(event) => {
+                    if event.seq >= state.sent {
+                        state.ahead_until = None;
+                    }
                     if let Some(frame) = fresh_frame(&mut state.sent, &event) {
                         state.keep_alive.reset();
                         return Some(frame);
@@ -87,6 +105,14 @@ async fn next_frame(state: &mut State) -> Option<Bytes> {
                 Err(RecvError::Closed) => return None,
             },
         }
+    }
+}
+
+/// Waits until `deadline`, or for ever when there is none.
+async fn sleep_until_some(deadline: Option<Instant>) {
+    match deadline {
+        Some(deadline) => tokio::time::sleep_until(deadline).await,
+        None => std::future::pending().await,
     }
 }
 

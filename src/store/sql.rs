@@ -168,6 +168,18 @@ impl Store {
         .bind(time_text(Utc::now()))
         .execute(&mut **tx)
         .await?;
+        self.announce(tx, blog, seq).await?;
+        Ok(seq)
+    }
+
+    /// On PostgreSQL, tells the other instances that page `blog` reached `seq`; the
+    /// notice is delivered only if the transaction commits.
+    async fn announce(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        blog: BlogId,
+        seq: Seq,
+    ) -> Result<(), StoreError> {
         if self.backend == Backend::Postgres {
             // Both numbers are ours, so the payload is safe to write inline.
             let notify = format!("NOTIFY {NOTIFY_CHANNEL}, '{}:{seq}'", blog.0);
@@ -175,7 +187,7 @@ impl Store {
                 .execute(&mut **tx)
                 .await?;
         }
-        Ok(seq)
+        Ok(())
     }
 
     pub async fn load(&self) -> Result<Vec<BlogRecord>, StoreError> {
@@ -303,6 +315,7 @@ impl Store {
         draft: BlogDraft,
         at: DateTime<Utc>,
     ) -> Result<Blog, StoreError> {
+        let mut tx = self.pool.begin().await?;
         let summary = serde_json::to_string(&draft.summary).unwrap_or_else(|_| "[]".into());
         let row = sqlx::query(
             "INSERT INTO blogs (slug, title, description, summary, time_zone, status, created_at) \
@@ -315,10 +328,14 @@ impl Store {
         .bind(draft.time_zone.name())
         .bind("live")
         .bind(time_text(at))
-        .fetch_one(&self.pool)
+        .fetch_one(&mut *tx)
         .await?;
+        let id = BlogId(rows::integer(&row, "id")?);
+        // Other instances load a page they hear of and do not know.
+        self.announce(&mut tx, id, 0).await?;
+        tx.commit().await?;
         Ok(Blog {
-            id: BlogId(rows::integer(&row, "id")?),
+            id,
             slug: draft.slug,
             title: draft.title,
             description: draft.description,

@@ -88,7 +88,13 @@ pub async fn require_sign_in(
         }
         None => {
             // The full path: inside the `/editor` nest the request's own URI lacks it.
-            let path = uri.path();
+            // A form sent after the session ended cannot be replayed after signing in:
+            // come back to the newsroom instead of to a path that only takes forms.
+            let path = if request.method() == axum::http::Method::GET {
+                uri.path()
+            } else {
+                "/editor"
+            };
             let target = if is_safe_next(path) {
                 format!("/login?next={path}")
             } else {

@@ -9,7 +9,7 @@ use axum::routing::get;
 use serde::Deserialize;
 
 use super::{AppError, AppState};
-use crate::live::event_stream;
+use crate::live::{Resume, event_stream};
 use crate::store::Seq;
 
 pub fn router() -> Router<AppState> {
@@ -19,22 +19,22 @@ pub fn router() -> Router<AppState> {
 /// A browser that cannot send the `Last-Event-ID` header (a fresh `EventSource` after
 /// a failed reconnect) may send the same number as `?last_event_id=`.
 #[derive(Deserialize)]
-struct Resume {
+struct ResumeQuery {
     last_event_id: Option<String>,
 }
 
 async fn events(
     State(state): State<AppState>,
     Path(slug): Path<String>,
-    Query(resume): Query<Resume>,
+    Query(query): Query<ResumeQuery>,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
     let page = state.pages.page(&slug).ok_or(AppError::NotFound)?;
     let last_event_id = headers
         .get("last-event-id")
         .map(|v| v.to_str().unwrap_or_default().to_owned())
-        .or(resume.last_event_id)
-        .map(|id| parse_last_event_id(&id));
+        .or(query.last_event_id)
+        .map_or(Resume::Fresh, |id| parse_last_event_id(&id));
     let subscription = state.hub.subscribe(page.blog.id, last_event_id);
     let body = Body::from_stream(event_stream(subscription, state.shutdown.clone()));
     Ok((
@@ -50,20 +50,24 @@ async fn events(
 }
 
 /// A number we cannot read means we cannot know what the browser has: it gets a reset.
-fn parse_last_event_id(value: &str) -> Seq {
-    value.trim().parse().unwrap_or(Seq::MAX)
+fn parse_last_event_id(value: &str) -> Resume {
+    value
+        .trim()
+        .parse::<Seq>()
+        .map_or(Resume::Unreadable, Resume::After)
 }
 
 #[cfg(test)]
 mod tests {
     use super::parse_last_event_id;
+    use crate::live::Resume;
 
     #[test]
     fn unreadable_ids_ask_for_a_reset() {
-        assert_eq!(parse_last_event_id("42"), 42);
-        assert_eq!(parse_last_event_id(" 7 "), 7);
+        assert_eq!(parse_last_event_id("42"), Resume::After(42));
+        assert_eq!(parse_last_event_id(" 7 "), Resume::After(7));
         for bad in ["", "-1", "abc", "99999999999999999999999", "1e3"] {
-            assert_eq!(parse_last_event_id(bad), u64::MAX, "{bad}");
+            assert_eq!(parse_last_event_id(bad), Resume::Unreadable, "{bad}");
         }
     }
 }

@@ -140,3 +140,30 @@ async fn writes_on_two_instances_at_once_get_distinct_numbers() {
     b.stop().await;
     db.drop().await;
 }
+
+#[tokio::test]
+async fn two_instances_starting_together_on_an_empty_database_both_come_up() {
+    let db = TestDatabase::create().await;
+    let (mut a, mut b) = tokio::join!(instance(&db), instance(&db));
+    // Whichever wrote the demo page, both serve it, with the same changes.
+    let mut same = false;
+    for _ in 0..100 {
+        let (status, _) = b.get_html(&format!("/live/{DEMO}")).await;
+        if status == StatusCode::OK && a.current_seq().await == b.current_seq().await {
+            same = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(
+        same,
+        "both instances serve the demo page at the same change"
+    );
+    a.login().await;
+    b.with_client(a.client.clone())
+        .publish_titled("Posted through B")
+        .await;
+    a.stop().await;
+    b.stop().await;
+    db.drop().await;
+}
