@@ -5,6 +5,7 @@ use std::future::Future;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
+use axum::serve::ListenerExt;
 use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 
@@ -121,7 +122,14 @@ impl Server {
     ) -> std::io::Result<()> {
         let token = self.state.shutdown.clone();
         let app = web::app(self.state);
-        axum::serve(self.listener, app)
+        // Small writes (an SSE event, a redirect) go out at once rather than waiting
+        // for Nagle's algorithm to gather more.
+        let listener = self.listener.tap_io(|tcp| {
+            if let Err(error) = tcp.set_nodelay(true) {
+                tracing::debug!(%error, "could not set TCP_NODELAY");
+            }
+        });
+        axum::serve(listener, app)
             .with_graceful_shutdown(async move {
                 shutdown.await;
                 token.cancel();
