@@ -233,6 +233,32 @@ impl Accounts {
     }
 }
 
+/// API tokens: what automation signs with. A token is 32 random bytes, shown once and
+/// kept only as its SHA-256.
+impl Accounts {
+    /// Makes a token named `name` and returns it; it cannot be shown again.
+    pub async fn create_token(&self, name: &str) -> Result<String, AccountError> {
+        let name = name.trim();
+        if name.is_empty() || name.chars().count() > 100 {
+            return Err(AccountError::BadPassword(
+                "A token needs a name of 1 to 100 characters.".into(),
+            ));
+        }
+        let token = format!("lb_{}", random_token());
+        self.store.add_token(name, &session_key(&token)).await?;
+        Ok(token)
+    }
+
+    /// The name of the token presented, if it is one of ours and not revoked.
+    pub async fn token(&self, token: &str) -> Result<Option<String>, StoreError> {
+        self.store.token_name(&session_key(token)).await
+    }
+
+    pub async fn revoke_token(&self, name: &str) -> Result<bool, StoreError> {
+        self.store.revoke_token(name).await
+    }
+}
+
 /// An argon2id hash of a random password nobody has, so that signing in with an
 /// unknown name takes as long as with a wrong password.
 static DECOY_HASH: LazyLock<String> =

@@ -4,7 +4,7 @@
 use std::io::{BufRead, Read, Write};
 
 use crate::accounts::Accounts;
-use crate::config::{Command, ServeArgs, StoreArgs, UserCommand};
+use crate::config::{Command, ServeArgs, StoreArgs, TokenCommand, UserCommand};
 use crate::domain::Role;
 use crate::dump::Dump;
 use crate::server::{Server, shutdown_signal};
@@ -17,6 +17,8 @@ pub async fn run(command: Command) -> Result<(), String> {
         Command::User(UserCommand::Add { name, role, store }) => {
             add_user(&name, &role, &store).await
         }
+        Command::Token(TokenCommand::Create { name, store }) => create_token(&name, &store).await,
+        Command::Token(TokenCommand::Revoke { name, store }) => revoke_token(&name, &store).await,
         Command::Export(store) => export(&store).await,
         Command::Import(store) => import(&store).await,
     }
@@ -57,6 +59,31 @@ async fn add_user(name: &str, role: &str, store: &StoreArgs) -> Result<(), Strin
         .map_err(|e| format!("cannot add {name}: {e}"))?;
     eprintln!("added {name} ({})", role.as_str());
     Ok(())
+}
+
+async fn create_token(name: &str, store: &StoreArgs) -> Result<(), String> {
+    let accounts = Accounts::new(open(store).await?);
+    let token = accounts
+        .create_token(name)
+        .await
+        .map_err(|e| format!("cannot make the token {name}: {e}"))?;
+    println!("{token}");
+    Ok(())
+}
+
+async fn revoke_token(name: &str, store: &StoreArgs) -> Result<(), String> {
+    let accounts = Accounts::new(open(store).await?);
+    match accounts
+        .revoke_token(name)
+        .await
+        .map_err(|e| e.to_string())?
+    {
+        true => {
+            eprintln!("revoked {name}");
+            Ok(())
+        }
+        false => Err(format!("there is no token named {name}")),
+    }
 }
 
 async fn export(store: &StoreArgs) -> Result<(), String> {

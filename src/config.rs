@@ -28,6 +28,9 @@ pub enum Command {
     /// Manage newsroom accounts.
     #[command(subcommand)]
     User(UserCommand),
+    /// Manage API tokens.
+    #[command(subcommand)]
+    Token(TokenCommand),
     /// Write everything in the store to standard output as JSON.
     Export(StoreArgs),
     /// Read an export from standard input into an empty store.
@@ -41,6 +44,22 @@ pub enum UserCommand {
         name: String,
         #[arg(long, value_parser = ["admin", "editor"])]
         role: String,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TokenCommand {
+    /// Make a token for the JSON API; it is printed once, alone on standard output.
+    Create {
+        name: String,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+    /// Revoke a token at once.
+    Revoke {
+        name: String,
         #[command(flatten)]
         store: StoreArgs,
     },

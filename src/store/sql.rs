@@ -529,6 +529,35 @@ impl Store {
         Ok(())
     }
 
+    /// Records a new API token by its hash.
+    pub async fn add_token(&self, name: &str, token_hash: &str) -> Result<(), StoreError> {
+        sqlx::query("INSERT INTO api_tokens (name, token_hash, created_at) VALUES ($1, $2, $3)")
+            .bind(name)
+            .bind(token_hash)
+            .bind(time_text(Utc::now()))
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// The name of the token with this hash, if it has not been revoked.
+    pub async fn token_name(&self, token_hash: &str) -> Result<Option<String>, StoreError> {
+        let row = sqlx::query("SELECT name FROM api_tokens WHERE token_hash = $1")
+            .bind(token_hash)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.as_ref().map(|r| rows::string(r, "name")).transpose()
+    }
+
+    /// Revokes a token at once; `false` if there was none by that name.
+    pub async fn revoke_token(&self, name: &str) -> Result<bool, StoreError> {
+        let done = sqlx::query("DELETE FROM api_tokens WHERE name = $1")
+            .bind(name)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected() > 0)
+    }
+
     /// Everything in the store, for `liveblog export`.
     pub async fn export(&self) -> Result<Dump, StoreError> {
         let mut blogs: Vec<BlogDump> = self

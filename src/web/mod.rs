@@ -1,6 +1,7 @@
 //! HTTP: the routes, thin handlers over the newsroom and the read model, and the
 //! middleware stack, all assembled in [`app`].
 
+mod api;
 mod assets;
 mod auth;
 mod editor;
@@ -65,6 +66,7 @@ pub fn app(state: AppState) -> Router {
         .merge(events::router())
         .merge(auth::router())
         .merge(assets::router())
+        .merge(api::router())
         .nest("/editor", editor)
         .route("/healthz", get(|| async { "ok" }))
         .fallback(|| async { AppError::NotFound })

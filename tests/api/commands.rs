@@ -9,7 +9,7 @@ use reqwest::StatusCode;
 use crate::helpers::{DEMO, TestDatabase, spawn_app, spawn_app_with};
 
 /// Runs `liveblog ARGS` with `input` on standard input.
-fn liveblog(args: &[&str], input: &str) -> Output {
+pub fn liveblog(args: &[&str], input: &str) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_liveblog"))
         .args(args)
         .env_remove("DATABASE_URL")
@@ -27,7 +27,7 @@ fn liveblog(args: &[&str], input: &str) -> Output {
     child.wait_with_output().unwrap()
 }
 
-fn stdout(output: &Output) -> String {
+pub fn stdout(output: &Output) -> String {
     assert!(
         output.status.success(),
         "{}",

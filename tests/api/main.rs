@@ -6,6 +6,7 @@ mod commands;
 mod durable;
 mod editor;
 mod helpers;
+mod json_api;
 mod live;
 mod nginx;
 mod postgres;
