@@ -18,6 +18,7 @@ use serde::Deserialize;
 use super::error::{Result, render};
 use super::{AppError, AppState};
 use crate::accounts::{Session, random_token, same_secret};
+use crate::domain::Role;
 
 /// The session cookie's name.
 pub const SESSION_COOKIE: &str = "liveblog_session";
@@ -51,6 +52,15 @@ impl SignedIn {
 
     pub fn csrf_token(&self) -> &str {
         &self.session.csrf_token
+    }
+
+    /// Refuses anyone but an admin: live pages are theirs to open, change and close.
+    pub fn require_admin(&self) -> Result<()> {
+        if self.session.role == Role::Admin {
+            Ok(())
+        } else {
+            Err(AppError::NotAllowed)
+        }
     }
 }
 

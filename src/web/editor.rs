@@ -15,7 +15,10 @@ use serde::Deserialize;
 use super::auth::SignedIn;
 use super::error::{Result, render};
 use super::{AppError, AppState};
-use crate::domain::{BlogDraft, BlogInput, EntryDraft, EntryId, EntryInput, FieldErrors, Label};
+use crate::domain::{
+    Blog, BlogDraft, BlogInput, BlogStatus, EntryDraft, EntryId, EntryInput, FieldErrors, Label,
+    Role,
+};
 use crate::newsroom::NewsroomError;
 use crate::read_model::{LivePage, RenderedEntry};
 
@@ -28,6 +31,12 @@ pub fn router() -> Router<AppState> {
         .route("/live", post(create_blog))
         .route("/live/new", get(new_blog_form))
         .route("/live/{slug}", get(compose_page))
+        .route(
+            "/live/{slug}/settings",
+            get(settings_form).post(save_settings),
+        )
+        .route("/live/{slug}/close", post(close))
+        .route("/live/{slug}/reopen", post(reopen))
         .route("/live/{slug}/entries", post(publish))
         .route("/live/{slug}/entries/{id}", get(edit_form).post(correct))
         .route("/live/{slug}/entries/{id}/delete", post(delete))
@@ -49,26 +58,50 @@ async fn dashboard(State(state): State<AppState>, signed_in: SignedIn) -> Result
     })
 }
 
+/// A live page's settings: a new page, or an existing one (`editing`), which can also
+/// be closed and reopened.
 #[derive(Template)]
-#[template(path = "editor/new_blog.html")]
-struct NewBlogPage<'a> {
+#[template(path = "editor/blog_settings.html")]
+struct BlogSettingsPage<'a> {
     user: &'a str,
     csrf_token: &'a str,
     input: &'a BlogInput,
     errors: &'a FieldErrors,
+    editing: Option<&'a str>,
+    live: bool,
 }
 
-async fn new_blog_form(signed_in: SignedIn) -> Result<Html<String>> {
+fn blog_settings(
+    signed_in: &SignedIn,
+    input: &BlogInput,
+    errors: &FieldErrors,
+    editing: Option<&Blog>,
+    status: StatusCode,
+) -> Result<Response> {
+    let html = render(&BlogSettingsPage {
+        user: &signed_in.session.user,
+        csrf_token: signed_in.csrf_token(),
+        input,
+        errors,
+        editing: editing.map(|b| b.slug.as_str()),
+        live: editing.is_none_or(|b| b.is_live()),
+    })?;
+    Ok((status, html).into_response())
+}
+
+async fn new_blog_form(signed_in: SignedIn) -> Result<Response> {
+    signed_in.require_admin()?;
     let input = BlogInput {
         time_zone: "Europe/London".into(),
         ..BlogInput::default()
     };
-    render(&NewBlogPage {
-        user: &signed_in.session.user,
-        csrf_token: signed_in.csrf_token(),
-        input: &input,
-        errors: &FieldErrors::default(),
-    })
+    blog_settings(
+        &signed_in,
+        &input,
+        &FieldErrors::default(),
+        None,
+        StatusCode::OK,
+    )
 }
 
 #[derive(Deserialize)]
@@ -85,23 +118,122 @@ async fn create_blog(
     Form(form): Form<BlogForm>,
 ) -> Result<Response> {
     signed_in.check_csrf(&form.csrf_token)?;
+    signed_in.require_admin()?;
     let result = match BlogDraft::parse(&form.input) {
         Ok(draft) => state.newsroom.create_blog(draft).await,
         Err(errors) => Err(NewsroomError::Invalid(errors)),
     };
     match result {
         Ok(blog) => Ok(Redirect::to(&format!("/editor/live/{}", blog.slug)).into_response()),
-        Err(NewsroomError::Invalid(errors)) => {
-            let page = render(&NewBlogPage {
-                user: &signed_in.session.user,
-                csrf_token: signed_in.csrf_token(),
-                input: &form.input,
-                errors: &errors,
-            })?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
-        }
+        Err(NewsroomError::Invalid(errors)) => blog_settings(
+            &signed_in,
+            &form.input,
+            &errors,
+            None,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
         Err(other) => Err(other.into()),
     }
+}
+
+async fn settings_form(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    Path(slug): Path<String>,
+) -> Result<Response> {
+    signed_in.require_admin()?;
+    let page = live_page(&state, &slug)?;
+    let blog = &page.blog;
+    let input = BlogInput {
+        title: blog.title.clone(),
+        slug: blog.slug.to_string(),
+        description: blog.description.clone(),
+        summary: blog.summary.join("\n"),
+        time_zone: blog.time_zone.name().to_owned(),
+    };
+    blog_settings(
+        &signed_in,
+        &input,
+        &FieldErrors::default(),
+        Some(blog),
+        StatusCode::OK,
+    )
+}
+
+/// Saves a page's title, description, summary and time zone; readers get the new
+/// summary at once (`blog-updated`). The address stays as it is.
+async fn save_settings(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    Path(slug): Path<String>,
+    Form(mut form): Form<BlogForm>,
+) -> Result<Response> {
+    signed_in.check_csrf(&form.csrf_token)?;
+    signed_in.require_admin()?;
+    let page = live_page(&state, &slug)?;
+    form.input.slug = slug.clone();
+    let result = match BlogDraft::parse(&form.input) {
+        Ok(draft) => {
+            let mut blog = page.blog.clone();
+            blog.title = draft.title;
+            blog.description = draft.description;
+            blog.summary = draft.summary;
+            blog.time_zone = draft.time_zone;
+            state.newsroom.update_blog(blog).await
+        }
+        Err(errors) => Err(NewsroomError::Invalid(errors)),
+    };
+    match result {
+        Ok(_) => Ok(Redirect::to(&format!("/editor/live/{slug}")).into_response()),
+        Err(NewsroomError::Invalid(errors)) => blog_settings(
+            &signed_in,
+            &form.input,
+            &errors,
+            Some(&page.blog),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        Err(other) => Err(other.into()),
+    }
+}
+
+#[derive(Deserialize)]
+struct CsrfForm {
+    #[serde(default)]
+    csrf_token: String,
+}
+
+/// Closes or reopens a live page; readers are told at once.
+async fn set_status(
+    state: &AppState,
+    signed_in: &SignedIn,
+    slug: &str,
+    form: &CsrfForm,
+    status: BlogStatus,
+) -> Result<Redirect> {
+    signed_in.check_csrf(&form.csrf_token)?;
+    signed_in.require_admin()?;
+    let mut blog = live_page(state, slug)?.blog.clone();
+    blog.status = status;
+    state.newsroom.update_blog(blog).await?;
+    Ok(Redirect::to(&format!("/editor/live/{slug}/settings")))
+}
+
+async fn close(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    Path(slug): Path<String>,
+    Form(form): Form<CsrfForm>,
+) -> Result<Redirect> {
+    set_status(&state, &signed_in, &slug, &form, BlogStatus::Closed).await
+}
+
+async fn reopen(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    Path(slug): Path<String>,
+    Form(form): Form<CsrfForm>,
+) -> Result<Redirect> {
+    set_status(&state, &signed_in, &slug, &form, BlogStatus::Live).await
 }
 
 /// The entry form, for a new entry or a correction, with what was typed and what was
@@ -118,6 +250,7 @@ struct ComposePage<'a> {
     errors: &'a FieldErrors,
     recent: Vec<&'a RenderedEntry>,
     labels: [Label; 5],
+    is_admin: bool,
 }
 
 impl ComposePage<'_> {
@@ -161,6 +294,7 @@ fn compose(
         errors,
         recent,
         labels: Label::ALL,
+        is_admin: signed_in.session.role == Role::Admin,
     })?;
     Ok((status, html).into_response())
 }
@@ -274,17 +408,11 @@ async fn correct(
     }
 }
 
-#[derive(Deserialize)]
-struct DeleteForm {
-    #[serde(default)]
-    csrf_token: String,
-}
-
 async fn delete(
     State(state): State<AppState>,
     signed_in: SignedIn,
     Path((slug, id)): Path<(String, String)>,
-    Form(form): Form<DeleteForm>,
+    Form(form): Form<CsrfForm>,
 ) -> Result<Redirect> {
     signed_in.check_csrf(&form.csrf_token)?;
     let id = entry_id(&id)?;

@@ -17,6 +17,9 @@ pub enum AppError {
     /// A form without a valid CSRF token.
     #[error("this form has expired or did not come from this site")]
     Forbidden,
+    /// Signed in, but this is for another role.
+    #[error("not allowed for this account")]
+    NotAllowed,
     /// The store cannot take changes right now.
     #[error("unavailable: {0}")]
     Unavailable(String),
@@ -78,7 +81,7 @@ impl AppError {
         match self {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
-            AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::Forbidden | AppError::NotAllowed => StatusCode::FORBIDDEN,
             AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -92,6 +95,7 @@ impl AppError {
             AppError::Forbidden => {
                 "This form has expired or did not come from this site. Go back, reload the page and try again.".into()
             }
+            AppError::NotAllowed => "Your account cannot do this; ask an admin.".into(),
             AppError::Unavailable(_) => {
                 "The newsroom cannot save changes just now. Nothing was lost; please try again in a moment.".into()
             }

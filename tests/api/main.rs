@@ -8,6 +8,7 @@ mod editor;
 mod helpers;
 mod json_api;
 mod live;
+mod live_pages;
 mod nginx;
 mod postgres;
 mod reader;

@@ -1,0 +1,127 @@
+//! A live page's life: its summary changed and closed and reopened, each reaching the
+//! readers at once; only an admin may do it.
+
+use reqwest::StatusCode;
+
+use crate::commands::{liveblog, stdout};
+use crate::helpers::{DEMO, csrf_token, spawn_app};
+
+#[tokio::test]
+async fn a_new_summary_and_closing_reach_readers_at_once() {
+    let app = spawn_app().await;
+    app.login().await;
+    let mut reader = app.events(DEMO, None).await;
+    let (status, form) = app.get_html(&format!("/editor/live/{DEMO}/settings")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        form.contains("Gusts of 90mph"),
+        "the form holds the summary"
+    );
+    let token = csrf_token(&form);
+
+    let settings = [
+        ("title", "Storm Maren: the clear-up begins"),
+        ("description", "Fictional coverage."),
+        ("summary", "Winds have eased\nPower is back for most homes"),
+        ("time_zone", "Europe/London"),
+        ("csrf_token", token.as_str()),
+    ];
+    let response = app
+        .post_form(&format!("/editor/live/{DEMO}/settings"), &settings)
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let event = reader.next().await;
+    assert_eq!(event.event, "blog-updated");
+    assert_eq!(event.data["live"], true);
+    assert!(
+        event.data["html"]
+            .as_str()
+            .unwrap()
+            .contains("<li>Power is back for most homes</li>")
+    );
+    let (_, page) = app.get_html(&format!("/live/{DEMO}")).await;
+    assert!(page.contains("<h1>Storm Maren: the clear-up begins</h1>"));
+
+    let mut bad = settings;
+    bad[3] = ("time_zone", "Atlantis/Capital");
+    let response = app
+        .post_form(&format!("/editor/live/{DEMO}/settings"), &bad)
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = response.text().await.unwrap();
+    assert!(
+        html.contains("id=\"time_zone-error\"")
+            && html.contains("Power is back for most homes</textarea>")
+    );
+
+    let response = app
+        .post_form(
+            &format!("/editor/live/{DEMO}/close"),
+            &[("csrf_token", &token)],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let closed = reader.next().await;
+    assert_eq!(
+        (closed.event.as_str(), closed.data["live"].as_bool()),
+        ("blog-updated", Some(false))
+    );
+    let (_, page) = app.get_html(&format!("/live/{DEMO}")).await;
+    assert!(page.contains("This live page has ended") && !page.contains("live.js"));
+    assert!(page.contains("Red warning issued"), "still readable");
+
+    let response = app
+        .post_form(
+            &format!("/editor/live/{DEMO}/reopen"),
+            &[("csrf_token", &token)],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(reader.next().await.data["live"], true);
+    let (_, page) = app.get_html(&format!("/live/{DEMO}")).await;
+    assert!(page.contains("class=\"live-badge\""));
+}
+
+#[tokio::test]
+async fn only_an_admin_opens_changes_or_closes_live_pages() {
+    let app = spawn_app().await;
+    let dir = app.data_dir.path().to_str().unwrap().to_owned();
+    stdout(&liveblog(
+        &["user", "add", "ed", "--role", "editor", "--data-dir", &dir],
+        "an editor's password\n",
+    ));
+    assert_eq!(
+        app.login_with("ed", "an editor's password").await.status(),
+        StatusCode::SEE_OTHER
+    );
+    let seq = app.current_seq().await;
+    let token = app.session_csrf().await;
+
+    for path in [
+        "/editor/live/new".to_owned(),
+        format!("/editor/live/{DEMO}/settings"),
+    ] {
+        assert_eq!(
+            app.get(&path).await.status(),
+            StatusCode::FORBIDDEN,
+            "{path}"
+        );
+    }
+    for path in [
+        "/editor/live".to_owned(),
+        format!("/editor/live/{DEMO}/settings"),
+        format!("/editor/live/{DEMO}/close"),
+    ] {
+        let fields = [
+            ("title", "x"),
+            ("slug", "x"),
+            ("summary", "x"),
+            ("csrf_token", token.as_str()),
+        ];
+        let response = app.post_form(&path, &fields).await;
+        assert_eq!(response.status(), StatusCode::FORBIDDEN, "{path}");
+    }
+    assert_eq!(app.current_seq().await, seq, "nothing changed");
+    // An editor still publishes.
+    app.publish_titled("Published by an editor").await;
+}
