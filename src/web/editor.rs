@@ -39,7 +39,10 @@ pub fn router() -> Router<AppState> {
         .route("/live/{slug}/reopen", post(reopen))
         .route("/live/{slug}/entries", post(publish))
         .route("/live/{slug}/entries/{id}", get(edit_form).post(correct))
-        .route("/live/{slug}/entries/{id}/delete", post(delete))
+        .route(
+            "/live/{slug}/entries/{id}/delete",
+            get(confirm_delete).post(delete),
+        )
 }
 
 #[derive(Template)]
@@ -406,6 +409,31 @@ async fn correct(
         ),
         Err(other) => Err(other.into()),
     }
+}
+
+#[derive(Template)]
+#[template(path = "editor/confirm_delete.html")]
+struct ConfirmDelete<'a> {
+    user: &'a str,
+    csrf_token: &'a str,
+    page: &'a LivePage,
+    entry: &'a RenderedEntry,
+}
+
+/// The step before a deletion: the entry as readers see it, and a button to go on.
+async fn confirm_delete(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    Path((slug, id)): Path<(String, String)>,
+) -> Result<Html<String>> {
+    let page = live_page(&state, &slug)?;
+    let entry = page.entry(entry_id(&id)?).ok_or(AppError::NotFound)?;
+    render(&ConfirmDelete {
+        user: &signed_in.session.user,
+        csrf_token: signed_in.csrf_token(),
+        page: &page,
+        entry,
+    })
 }
 
 async fn delete(

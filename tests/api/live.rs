@@ -208,6 +208,20 @@ async fn corrections_and_deletions_reach_readers_in_place() {
             .contains("Updated <time")
     );
 
+    // Deleting takes a confirmation step, which changes nothing by itself.
+    let (status, confirm) = app
+        .get_html(&format!("/editor/live/{DEMO}/entries/{id}/delete"))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        confirm.contains("Delete this entry?") && confirm.contains("Casualty figure corrected")
+    );
+    assert!(
+        reader
+            .next_within(Duration::from_millis(200))
+            .await
+            .is_none()
+    );
     let response = app
         .post_form(
             &format!("/editor/live/{DEMO}/entries/{id}/delete"),
