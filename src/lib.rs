@@ -29,5 +29,7 @@ pub mod server;
 pub mod store;
 /// With several instances on one PostgreSQL: following the others' changes.
 pub mod sync;
+/// Sign-in failures counted per account and per address.
+pub mod throttle;
 /// Routes, handlers, templates and the middleware stack.
 pub mod web;

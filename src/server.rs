@@ -95,6 +95,7 @@ impl Server {
             accounts,
             shutdown,
             secure_cookies: settings.secure_cookies,
+            throttle: Arc::default(),
         };
         Ok(Server {
             listener,
@@ -129,12 +130,15 @@ impl Server {
                 tracing::debug!(%error, "could not set TCP_NODELAY");
             }
         });
-        axum::serve(listener, app)
-            .with_graceful_shutdown(async move {
-                shutdown.await;
-                token.cancel();
-            })
-            .await
+        axum::serve(
+            listener,
+            app.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(async move {
+            shutdown.await;
+            token.cancel();
+        })
+        .await
     }
 }
 

@@ -5,7 +5,9 @@
 //! token that must match a short-lived cookie (double submit).
 
 use askama::Template;
-use axum::extract::{FromRequestParts, OriginalUri, Query, Request, State};
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, FromRequestParts, OriginalUri, Query, Request, State};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::middleware::Next;
@@ -179,6 +181,7 @@ struct LoginForm {
 
 async fn login(
     State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
     jar: CookieJar,
     Form(form): Form<LoginForm>,
 ) -> Result<Response> {
@@ -187,20 +190,33 @@ async fn login(
         return Err(AppError::Forbidden);
     }
     let username = form.username.trim();
+    let refuse = |status: StatusCode, error: &str| -> Result<Response> {
+        let page = render(&LoginPage {
+            csrf_token: &form.csrf_token,
+            username: &form.username,
+            next: &form.next,
+            error: Some(error),
+        })?;
+        Ok((status, page).into_response())
+    };
+    if let Some(wait) = state.throttle.wait(username, peer.ip()) {
+        let minutes = wait.as_secs().div_ceil(60);
+        let error = format!("Too many failed sign-ins. Try again in {minutes} minutes.");
+        return refuse(StatusCode::TOO_MANY_REQUESTS, &error);
+    }
     let signed_in = if username.is_empty() || username.chars().count() > MAX_USERNAME_CHARS {
         None
     } else {
         state.accounts.sign_in(username, &form.password).await?
     };
     let Some((token, session)) = signed_in else {
-        let page = render(&LoginPage {
-            csrf_token: &form.csrf_token,
-            username: &form.username,
-            next: &form.next,
-            error: Some("That user name and password do not match an account."),
-        })?;
-        return Ok((StatusCode::UNAUTHORIZED, page).into_response());
+        state.throttle.failed(username, peer.ip());
+        return refuse(
+            StatusCode::UNAUTHORIZED,
+            "That user name and password do not match an account.",
+        );
     };
+    state.throttle.succeeded(username);
     tracing::info!(user = %session.user, "signed in");
     let cookie = Cookie::build((SESSION_COOKIE, token))
         .path("/")

@@ -52,6 +52,7 @@ pub struct AppState {
     pub shutdown: CancellationToken,
     /// Whether cookies are marked `Secure` (the server sits behind TLS).
     pub secure_cookies: bool,
+    pub throttle: Arc<crate::throttle::SignInThrottle>,
 }
 
 /// Every route and the whole middleware stack.

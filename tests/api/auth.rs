@@ -224,3 +224,22 @@ async fn the_first_admin_gets_a_generated_password_when_none_is_given() {
         StatusCode::SEE_OTHER
     );
 }
+
+#[tokio::test]
+async fn repeated_failures_lock_the_account_for_a_while() {
+    let app = spawn_app().await;
+    for _ in 0..liveblog::throttle::MAX_FAILURES_PER_ACCOUNT {
+        let response = app.login_with("admin", "a wrong password").await;
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    }
+    // Now even the right password is refused, without being checked.
+    let response = app.login_with("admin", ADMIN_PASSWORD).await;
+    assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+    let html = response.text().await.unwrap();
+    assert!(html.contains("Too many failed sign-ins") && html.contains("value=\"admin\""));
+    assert_eq!(
+        app.get("/editor").await.status(),
+        StatusCode::SEE_OTHER,
+        "not signed in"
+    );
+}
