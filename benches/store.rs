@@ -56,6 +56,7 @@ fn big_dump() -> Dump {
                 EntryId(n as i64),
                 draft,
                 now - Minutes::minutes((ENTRIES - n) as i64),
+                "bench",
             )
         })
         .collect();
@@ -143,7 +144,10 @@ async fn measure(name: &str, store_args: StoreArgs) {
         let draft = EntryDraft::parse(&input).unwrap();
         let started = Instant::now();
         store
-            .publish_entry(BlogId(1), draft, Utc::now())
+            .publish_entry(
+                BlogId(1),
+                Entry::new(EntryId(0), draft, Utc::now(), "bench"),
+            )
             .await
             .unwrap();
         commits.push(started.elapsed());
@@ -155,7 +159,7 @@ async fn measure(name: &str, store_args: StoreArgs) {
     for _ in 0..POSTS {
         let started = Instant::now();
         let draft = EntryDraft::parse(&input).unwrap();
-        newsroom.publish("big-story", draft).await.unwrap();
+        newsroom.publish("big-story", draft, "bench").await.unwrap();
         posts.push(started.elapsed());
     }
     println!("- commit of one entry (store only): {}", stats(commits));

@@ -9,6 +9,9 @@ use crate::newsroom::{Newsroom, NewsroomError};
 /// The demo page's address: `/live/storm-maren`.
 pub const DEMO_SLUG: &str = "storm-maren";
 
+/// Who the demo entries are recorded as written by.
+const DEMO_AUTHOR: &str = "liveblog demo";
+
 /// One demo entry: minutes before start, and its fields as an editor would type them.
 struct DemoEntry {
     minutes_ago: i64,
@@ -160,7 +163,12 @@ pub async fn write_demo_page(newsroom: &Newsroom) -> Result<(), NewsroomError> {
     for demo in entries {
         let draft = EntryDraft::parse(&demo.input).map_err(NewsroomError::Invalid)?;
         newsroom
-            .publish_at(DEMO_SLUG, draft, now - Duration::minutes(demo.minutes_ago))
+            .publish_at(
+                DEMO_SLUG,
+                draft,
+                now - Duration::minutes(demo.minutes_ago),
+                DEMO_AUTHOR,
+            )
             .await?;
     }
     Ok(())

@@ -30,6 +30,21 @@ impl EntryFragment<'_> {
             .map(|at| (time::clock(at, self.zone), time::rfc3339(at, self.zone)))
     }
 
+    /// Each correction's time, machine time and note, oldest first.
+    fn corrections(&self) -> Vec<(String, String, &str)> {
+        self.entry
+            .corrections
+            .iter()
+            .map(|c| {
+                (
+                    time::published(c.at, self.zone),
+                    time::rfc3339(c.at, self.zone),
+                    c.note.as_str(),
+                )
+            })
+            .collect()
+    }
+
     fn body_html(&self) -> String {
         markdown::render(&self.entry.body)
     }

@@ -26,6 +26,9 @@ pub enum NewsroomError {
     NotFound,
     #[error("{0}")]
     Invalid(FieldErrors),
+    /// Someone else saved the entry first; this is their version.
+    #[error("the entry was changed by someone else")]
+    Conflict(Box<Entry>),
     #[error(transparent)]
     Store(StoreError),
 }
@@ -110,6 +113,14 @@ fn event_for(page: &LivePage, change: &Change) -> LiveEvent {
     }
 }
 
+/// Who corrects an entry, from which version, and the public note, if any.
+pub struct Edit<'a> {
+    pub by: &'a str,
+    /// The version the editor started from; `None` to save whatever is there now.
+    pub base_version: Option<u32>,
+    pub note: Option<String>,
+}
+
 /// Publishes, corrects and deletes entries and sets up live pages.
 pub struct Newsroom {
     store: Arc<Store>,
@@ -179,9 +190,14 @@ impl Newsroom {
         Ok(blog)
     }
 
-    /// Publishes a new entry now.
-    pub async fn publish(&self, slug: &str, draft: EntryDraft) -> Result<Entry, NewsroomError> {
-        self.publish_at(slug, draft, Utc::now()).await
+    /// Publishes a new entry now, written by `by`.
+    pub async fn publish(
+        &self,
+        slug: &str,
+        draft: EntryDraft,
+        by: &str,
+    ) -> Result<Entry, NewsroomError> {
+        self.publish_at(slug, draft, Utc::now(), by).await
     }
 
     /// Publishes a new entry with a given publication time (the demo page's past).
@@ -190,11 +206,13 @@ impl Newsroom {
         slug: &str,
         draft: EntryDraft,
         at: DateTime<Utc>,
+        by: &str,
     ) -> Result<Entry, NewsroomError> {
         let _writing = self.writing.lock().await;
         let blog = self.page(slug)?.blog.id;
         let pinned = draft.pinned;
-        let committed = self.store.publish_entry(blog, draft, at).await?;
+        let entry = Entry::new(EntryId(0), draft, at, by);
+        let committed = self.store.publish_entry(blog, entry).await?;
         let entry = committed.value;
         self.apply_entry(blog, committed.seq, ChangeKind::EntryCreated, entry.clone())
             .await?;
@@ -205,18 +223,24 @@ impl Newsroom {
     }
 
     /// Replaces an entry's content; readers see it change in place, marked "Updated".
+    /// Refused with [`NewsroomError::Conflict`] when someone else saved it since the
+    /// version the editor started from.
     pub async fn correct(
         &self,
         slug: &str,
         id: EntryId,
         draft: EntryDraft,
+        edit: Edit<'_>,
     ) -> Result<Entry, NewsroomError> {
         let _writing = self.writing.lock().await;
         let page = self.page(slug)?;
         let mut entry = page.entry(id).ok_or(NewsroomError::NotFound)?.entry.clone();
+        if edit.base_version.is_some_and(|base| base != entry.version) {
+            return Err(NewsroomError::Conflict(Box::new(entry)));
+        }
         let blog = page.blog.id;
         let pinned = draft.pinned;
-        entry.correct(draft, Utc::now());
+        entry.correct(draft, Utc::now(), edit.by, edit.note);
         let committed = self.store.save_entry(blog, &entry).await?;
         self.apply_entry(blog, committed.seq, ChangeKind::EntryUpdated, entry.clone())
             .await?;
@@ -256,6 +280,7 @@ impl Newsroom {
             .collect();
         for mut entry in others {
             entry.pinned = false;
+            entry.version += 1;
             let committed = self.store.save_entry(blog, &entry).await?;
             self.apply_entry(blog, committed.seq, ChangeKind::EntryUpdated, entry)
                 .await?;

@@ -111,11 +111,29 @@ pub struct Entry {
     pub published_at: DateTime<Utc>,
     /// When the entry was last corrected, if ever.
     pub updated_at: Option<DateTime<Utc>>,
+    /// Who published it: a newsroom account, or `api:` and a token's name.
+    pub created_by: Option<String>,
+    /// Who changed it last.
+    pub updated_by: Option<String>,
+    /// Goes up by one with every save, so two editors cannot overwrite each other unseen.
+    pub version: u32,
+    /// The public notes of what was corrected, oldest first.
+    pub corrections: Vec<Correction>,
 }
 
+/// A public note of a correction: "Corrected the casualty figure".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Correction {
+    pub note: String,
+    pub at: DateTime<Utc>,
+}
+
+/// The most characters of a correction note.
+pub const MAX_CORRECTION_CHARS: usize = 300;
+
 impl Entry {
-    /// Builds an entry from a checked draft.
-    pub fn new(id: EntryId, draft: EntryDraft, published_at: DateTime<Utc>) -> Entry {
+    /// Builds a first version from a checked draft.
+    pub fn new(id: EntryId, draft: EntryDraft, published_at: DateTime<Utc>, by: &str) -> Entry {
         Entry {
             id,
             title: draft.title,
@@ -127,14 +145,32 @@ impl Entry {
             pinned: draft.pinned,
             published_at,
             updated_at: None,
+            created_by: Some(by.to_owned()),
+            updated_by: None,
+            version: 1,
+            corrections: Vec::new(),
         }
     }
 
-    /// Replaces what the editor wrote, keeping the id and publication time.
-    pub fn correct(&mut self, draft: EntryDraft, at: DateTime<Utc>) {
-        let published_at = self.published_at;
-        *self = Entry::new(self.id, draft, published_at);
-        self.updated_at = Some(at);
+    /// Replaces what the editor wrote, keeping the id, publication time, author and
+    /// corrections; a public note, if given, joins the corrections.
+    pub fn correct(
+        &mut self,
+        draft: EntryDraft,
+        at: DateTime<Utc>,
+        by: &str,
+        note: Option<String>,
+    ) {
+        let mut next = Entry::new(self.id, draft, self.published_at, "");
+        next.created_by = self.created_by.take();
+        next.updated_at = Some(at);
+        next.updated_by = Some(by.to_owned());
+        next.version = self.version + 1;
+        next.corrections = std::mem::take(&mut self.corrections);
+        if let Some(note) = note {
+            next.corrections.push(Correction { note, at });
+        }
+        *self = next;
     }
 
     /// The entry's content as a form would hold it, to edit it again.
@@ -263,6 +299,20 @@ impl EntryDraft {
             pinned: input.pinned.is_some(),
         })
     }
+}
+
+/// Reads a correction note: empty means none; the problem, if any, belongs to the
+/// `correction` field.
+pub fn parse_correction_note(value: &str) -> Result<Option<String>, FieldErrors> {
+    let mut errors = FieldErrors::default();
+    let note = optional_text(
+        &mut errors,
+        "correction",
+        "The correction note",
+        value,
+        MAX_CORRECTION_CHARS,
+    );
+    errors.into_result(note)
 }
 
 fn parse_image(errors: &mut FieldErrors, input: &EntryInput) -> Option<Image> {
@@ -467,7 +517,42 @@ mod tests {
         i.image_url = "/static/x.svg".into();
         i.image_alt = "x".into();
         i.pinned = Some("on".into());
-        let entry = Entry::new(EntryId(1), EntryDraft::parse(&i).unwrap(), Utc::now());
+        let entry = Entry::new(
+            EntryId(1),
+            EntryDraft::parse(&i).unwrap(),
+            Utc::now(),
+            "sam",
+        );
         assert_eq!(entry.to_input(), i);
+    }
+
+    #[test]
+    fn a_correction_keeps_the_author_and_counts_the_version() {
+        let draft = EntryDraft::parse(&input("First", "Text")).unwrap();
+        let mut entry = Entry::new(EntryId(1), draft, Utc::now(), "sam");
+        let fixed = EntryDraft::parse(&input("Second", "Text")).unwrap();
+        entry.correct(
+            fixed.clone(),
+            Utc::now(),
+            "kim",
+            Some("Fixed the headline".into()),
+        );
+        entry.correct(fixed, Utc::now(), "ana", None);
+        assert_eq!(entry.title, "Second");
+        assert_eq!(entry.created_by.as_deref(), Some("sam"));
+        assert_eq!(entry.updated_by.as_deref(), Some("ana"));
+        assert_eq!(entry.version, 3);
+        assert_eq!(entry.corrections.len(), 1);
+        assert_eq!(entry.corrections[0].note, "Fixed the headline");
+    }
+
+    #[test]
+    fn correction_notes_are_checked() {
+        assert_eq!(parse_correction_note("  "), Ok(None));
+        assert_eq!(
+            parse_correction_note(" Fixed a name "),
+            Ok(Some("Fixed a name".into()))
+        );
+        assert!(parse_correction_note(&"x".repeat(MAX_CORRECTION_CHARS + 1)).is_err());
     }
 }

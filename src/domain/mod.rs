@@ -9,6 +9,8 @@ pub mod time;
 mod user;
 
 pub use blog::{Blog, BlogDraft, BlogId, BlogInput, BlogStatus, Slug};
-pub use entry::{Byline, Entry, EntryDraft, EntryId, EntryInput, Image, Label};
+pub use entry::{
+    Byline, Correction, Entry, EntryDraft, EntryId, EntryInput, Image, Label, parse_correction_note,
+};
 pub use errors::{FieldError, FieldErrors};
 pub use user::{Role, User};

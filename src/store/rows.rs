@@ -6,14 +6,15 @@ use sqlx::any::AnyRow;
 
 use super::StoreError;
 use crate::domain::{
-    Blog, BlogId, BlogStatus, Byline, Entry, EntryId, Image, Label, Role, Slug, User,
+    Blog, BlogId, BlogStatus, Byline, Correction, Entry, EntryId, Image, Label, Role, Slug, User,
 };
 
 /// The columns of `entries` that [`entry`] reads, for queries written as literals.
 macro_rules! entry_columns {
     () => {
         "id, title, body, label, author_name, author_role, image_url, image_alt, \
-         image_caption, image_credit, key_event, pinned, published_at, updated_at"
+         image_caption, image_credit, key_event, pinned, published_at, updated_at, \
+         created_by, updated_by, version"
     };
 }
 pub(crate) use entry_columns;
@@ -127,7 +128,24 @@ pub fn entry(row: &AnyRow) -> Result<Entry, StoreError> {
             .as_deref()
             .map(parse_time)
             .transpose()?,
+        created_by: optional_text(row, "created_by")?,
+        updated_by: optional_text(row, "updated_by")?,
+        version: u32::try_from(integer(row, "version")?)
+            .map_err(|_| StoreError::Corrupt("bad entry version".into()))?,
+        // Read from their own table and put in by the store.
+        corrections: Vec::new(),
     })
+}
+
+/// A correction row: the entry it belongs to, and the note.
+pub fn correction(row: &AnyRow) -> Result<(EntryId, Correction), StoreError> {
+    Ok((
+        EntryId(integer(row, "entry_id")?),
+        Correction {
+            note: text(row, "note")?,
+            at: parse_time(&text(row, "at")?)?,
+        },
+    ))
 }
 
 pub fn role(value: &str) -> Result<Role, StoreError> {

@@ -2,6 +2,7 @@
 //! driver. The SQL is written once, in the dialect both understand (`$1` parameters,
 //! `RETURNING`); only the table definitions differ (`migrations/sqlite`, `…/postgres`).
 
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Once;
 use std::time::Duration;
@@ -14,7 +15,7 @@ use sqlx::{Any, AnyPool, ConnectOptions, Executor, Transaction};
 
 use super::rows::{self, blog_columns, entry_columns, flag, time_text};
 use super::{BlogRecord, Change, ChangeKind, Committed, Seq, StoreError, StoredSession};
-use crate::domain::{Blog, BlogDraft, BlogId, BlogStatus, Entry, EntryDraft, EntryId, User};
+use crate::domain::{Blog, BlogDraft, BlogId, BlogStatus, Correction, Entry, EntryId, User};
 use crate::dump::{BlogDump, Dump};
 
 /// The PostgreSQL channel on which a committed change is announced as `blog:seq`.
@@ -214,13 +215,44 @@ impl Store {
         ))
         .fetch_all(&self.pool)
         .await?;
+        let mut corrections = self.corrections(None).await?;
         for row in &entries {
             let blog = BlogId(rows::integer(row, "blog_id")?);
             if let Some(record) = records.iter_mut().find(|r| r.blog.id == blog) {
-                record.entries.push(rows::entry(row)?);
+                let mut entry = rows::entry(row)?;
+                entry.corrections = corrections.remove(&entry.id).unwrap_or_default();
+                record.entries.push(entry);
             }
         }
         Ok(records)
+    }
+
+    /// The correction notes of every entry, or of one page's, oldest first.
+    async fn corrections(
+        &self,
+        blog: Option<BlogId>,
+    ) -> Result<HashMap<EntryId, Vec<Correction>>, StoreError> {
+        let rows = match blog {
+            Some(blog) => {
+                sqlx::query(
+                    "SELECT entry_id, note, at FROM corrections WHERE blog_id = $1 ORDER BY id",
+                )
+                .bind(blog.0)
+                .fetch_all(&self.pool)
+                .await?
+            }
+            None => {
+                sqlx::query("SELECT entry_id, note, at FROM corrections ORDER BY id")
+                    .fetch_all(&self.pool)
+                    .await?
+            }
+        };
+        let mut by_entry: HashMap<EntryId, Vec<Correction>> = HashMap::new();
+        for row in &rows {
+            let (entry, correction) = rows::correction(row)?;
+            by_entry.entry(entry).or_default().push(correction);
+        }
+        Ok(by_entry)
     }
 
     /// A page's settings and the sequence number it is up to.
@@ -253,17 +285,22 @@ impl Store {
 
     /// A page's entries.
     pub async fn entries(&self, blog: BlogId) -> Result<Vec<Entry>, StoreError> {
-        sqlx::query(concat!(
+        let rows = sqlx::query(concat!(
             "SELECT ",
             entry_columns!(),
             " FROM entries WHERE blog_id = $1"
         ))
         .bind(blog.0)
         .fetch_all(&self.pool)
-        .await?
-        .iter()
-        .map(rows::entry)
-        .collect()
+        .await?;
+        let mut corrections = self.corrections(Some(blog)).await?;
+        rows.iter()
+            .map(|row| {
+                let mut entry = rows::entry(row)?;
+                entry.corrections = corrections.remove(&entry.id).unwrap_or_default();
+                Ok(entry)
+            })
+            .collect()
     }
 
     pub async fn entry(&self, blog: BlogId, id: EntryId) -> Result<Option<Entry>, StoreError> {
@@ -276,7 +313,19 @@ impl Store {
         .bind(id.0)
         .fetch_optional(&self.pool)
         .await?;
-        row.as_ref().map(rows::entry).transpose()
+        let Some(row) = row else { return Ok(None) };
+        let mut entry = rows::entry(&row)?;
+        let notes = sqlx::query(
+            "SELECT entry_id, note, at FROM corrections WHERE entry_id = $1 ORDER BY id",
+        )
+        .bind(id.0)
+        .fetch_all(&self.pool)
+        .await?;
+        entry.corrections = notes
+            .iter()
+            .map(|r| rows::correction(r).map(|(_, c)| c))
+            .collect::<Result<_, _>>()?;
+        Ok(Some(entry))
     }
 
     /// A page's changes after `after`, oldest first: at most the newest `limit`.
@@ -371,18 +420,19 @@ impl Store {
         Ok(Committed { value: (), seq })
     }
 
+    /// Publishes `entry` (its id is given by the database) and returns it with its id.
     pub async fn publish_entry(
         &self,
         blog: BlogId,
-        draft: EntryDraft,
-        at: DateTime<Utc>,
+        mut entry: Entry,
     ) -> Result<Committed<Entry>, StoreError> {
         let mut tx = self.pool.begin().await?;
-        let mut entry = Entry::new(EntryId(0), draft, at);
         let row = sqlx::query(
             "INSERT INTO entries (blog_id, title, body, label, author_name, author_role, image_url, \
-             image_alt, image_caption, image_credit, key_event, pinned, published_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id",
+             image_alt, image_caption, image_credit, key_event, pinned, published_at, updated_at, \
+             created_by, updated_by, version) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) \
+             RETURNING id",
         )
         .bind(blog.0);
         let row = bind_entry(row, &entry).fetch_one(&mut *tx).await?;
@@ -403,8 +453,9 @@ impl Store {
         let query = sqlx::query(
             "UPDATE entries SET blog_id = $1, title = $2, body = $3, label = $4, author_name = $5, \
              author_role = $6, image_url = $7, image_alt = $8, image_caption = $9, image_credit = $10, \
-             key_event = $11, pinned = $12, published_at = $13, updated_at = $14 \
-             WHERE id = $15 AND blog_id = $16",
+             key_event = $11, pinned = $12, published_at = $13, updated_at = $14, \
+             created_by = $15, updated_by = $16, version = $17 \
+             WHERE id = $18 AND blog_id = $19",
         )
         .bind(blog.0);
         let done = bind_entry(query, entry)
@@ -415,6 +466,7 @@ impl Store {
         if done.rows_affected() == 0 {
             return Err(StoreError::NotFound);
         }
+        save_corrections(&mut tx, blog, entry).await?;
         let seq = self
             .log_change(&mut tx, blog, ChangeKind::EntryUpdated, Some(entry.id))
             .await?;
@@ -436,6 +488,10 @@ impl Store {
         if done.rows_affected() == 0 {
             return Err(StoreError::NotFound);
         }
+        sqlx::query("DELETE FROM corrections WHERE entry_id = $1")
+            .bind(entry.0)
+            .execute(&mut *tx)
+            .await?;
         let seq = self
             .log_change(&mut tx, blog, ChangeKind::EntryDeleted, Some(entry))
             .await?;
@@ -616,14 +672,16 @@ impl Store {
             for entry in &page.entries {
                 let query = sqlx::query(
                     "INSERT INTO entries (blog_id, title, body, label, author_name, author_role, image_url, \
-                     image_alt, image_caption, image_credit, key_event, pinned, published_at, updated_at, id) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
+                     image_alt, image_caption, image_credit, key_event, pinned, published_at, updated_at, \
+                     created_by, updated_by, version, id) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)",
                 )
                 .bind(blog.id.0);
                 bind_entry(query, entry)
                     .bind(entry.id.0)
                     .execute(&mut *tx)
                     .await?;
+                save_corrections(&mut tx, blog.id, entry).await?;
             }
         }
         for user in &dump.users {
@@ -666,6 +724,30 @@ fn status_text(status: BlogStatus) -> &'static str {
     }
 }
 
+/// Writes an entry's correction notes as they now stand.
+async fn save_corrections(
+    tx: &mut Transaction<'static, Any>,
+    blog: BlogId,
+    entry: &Entry,
+) -> Result<(), StoreError> {
+    sqlx::query("DELETE FROM corrections WHERE entry_id = $1")
+        .bind(entry.id.0)
+        .execute(&mut **tx)
+        .await?;
+    for correction in &entry.corrections {
+        sqlx::query(
+            "INSERT INTO corrections (blog_id, entry_id, note, at) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(blog.0)
+        .bind(entry.id.0)
+        .bind(&correction.note)
+        .bind(time_text(correction.at))
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}
+
 /// Opens one connection and runs `probe` on it, to report a bad database plainly.
 async fn try_connection(
     options: &AnyConnectOptions,
@@ -684,7 +766,7 @@ fn row_entry_id(row: &sqlx::any::AnyRow) -> Result<Option<EntryId>, StoreError> 
 
 type AnyQuery<'q> = sqlx::query::Query<'q, Any, sqlx::any::AnyArguments>;
 
-/// Binds an entry's fields, `$2` to `$14` of the insert and update above.
+/// Binds an entry's fields, `$2` to `$17` of the inserts and the update.
 fn bind_entry<'q>(query: AnyQuery<'q>, entry: &Entry) -> AnyQuery<'q> {
     let byline = entry.byline.as_ref();
     let image = entry.image.as_ref();
@@ -702,6 +784,9 @@ fn bind_entry<'q>(query: AnyQuery<'q>, entry: &Entry) -> AnyQuery<'q> {
         .bind(flag(entry.pinned))
         .bind(time_text(entry.published_at))
         .bind(entry.updated_at.map(time_text))
+        .bind(entry.created_by.clone())
+        .bind(entry.updated_by.clone())
+        .bind(i64::from(entry.version))
 }
 
 /// sqlx's `Any` driver must be told which databases it may open, once.

@@ -16,8 +16,10 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use super::{AppError, AppState};
-use crate::domain::{EntryDraft, EntryId, EntryInput, FieldError, FieldErrors, time};
-use crate::newsroom::NewsroomError;
+use crate::domain::{
+    EntryDraft, EntryId, EntryInput, FieldError, FieldErrors, parse_correction_note, time,
+};
+use crate::newsroom::{Edit, NewsroomError};
 use crate::read_model::{LivePage, RenderedEntry};
 
 pub fn router() -> Router<AppState> {
@@ -84,6 +86,17 @@ impl From<NewsroomError> for ApiError {
     fn from(error: NewsroomError) -> Self {
         match error {
             NewsroomError::Invalid(errors) => ApiError::invalid(errors),
+            NewsroomError::Conflict(current) => {
+                let mut error = ApiError::new(
+                    StatusCode::CONFLICT,
+                    format!(
+                        "the entry was saved since; it is now at version {}",
+                        current.version
+                    ),
+                );
+                error.field = Some("version".into());
+                error
+            }
             other => AppError::from(other).into(),
         }
     }
@@ -213,6 +226,11 @@ struct EntryFields {
     image_credit: Option<String>,
     key_event: Option<bool>,
     pinned: Option<bool>,
+    /// `PATCH` only: a public note of what was corrected.
+    correction: Option<String>,
+    /// `PATCH` only: the version the change is based on; refused with 409 if the entry
+    /// has been saved since.
+    version: Option<u32>,
 }
 
 impl EntryFields {
@@ -264,6 +282,14 @@ struct EntryView<'a> {
     pinned: bool,
     published_at: String,
     updated_at: Option<String>,
+    version: u32,
+    corrections: Vec<CorrectionView<'a>>,
+}
+
+#[derive(Serialize)]
+struct CorrectionView<'a> {
+    note: &'a str,
+    at: String,
 }
 
 fn entry_view<'a>(page: &LivePage, rendered: &'a RenderedEntry) -> EntryView<'a> {
@@ -288,6 +314,15 @@ fn entry_view<'a>(page: &LivePage, rendered: &'a RenderedEntry) -> EntryView<'a>
         pinned: entry.pinned,
         published_at: time::rfc3339(entry.published_at, zone),
         updated_at: entry.updated_at.map(|at| time::rfc3339(at, zone)),
+        version: entry.version,
+        corrections: entry
+            .corrections
+            .iter()
+            .map(|c| CorrectionView {
+                note: &c.note,
+                at: time::rfc3339(c.at, zone),
+            })
+            .collect(),
     }
 }
 
@@ -377,7 +412,8 @@ async fn create(
     live_page(&state, &slug)?;
     let draft =
         EntryDraft::parse(&fields.over(EntryInput::default())).map_err(ApiError::invalid)?;
-    let entry = state.newsroom.publish(&slug, draft).await?;
+    let by = format!("api:{}", client.name);
+    let entry = state.newsroom.publish(&slug, draft, &by).await?;
     tracing::info!(token = %client.name, entry = %entry.id, "published through the API");
     let mut response = answer(&state, &slug, entry.id, StatusCode::CREATED)?;
     let location = format!("/api/v1/live/{slug}/entries/{}", entry.id);
@@ -399,9 +435,18 @@ async fn update(
     let current = page
         .entry(id)
         .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "no such entry"))?;
+    let base_version = fields.version;
+    let note = parse_correction_note(fields.correction.as_deref().unwrap_or_default())
+        .map_err(ApiError::invalid)?;
     let draft =
         EntryDraft::parse(&fields.over(current.entry.to_input())).map_err(ApiError::invalid)?;
-    state.newsroom.correct(&slug, id, draft).await?;
+    let by = format!("api:{}", client.name);
+    let edit = Edit {
+        by: &by,
+        base_version,
+        note,
+    };
+    state.newsroom.correct(&slug, id, draft, edit).await?;
     tracing::info!(token = %client.name, entry = %id, "corrected through the API");
     answer(&state, &slug, id, StatusCode::OK)
 }

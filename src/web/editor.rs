@@ -17,9 +17,9 @@ use super::error::{Result, render};
 use super::{AppError, AppState};
 use crate::domain::{
     Blog, BlogDraft, BlogInput, BlogStatus, EntryDraft, EntryId, EntryInput, FieldErrors, Label,
-    Role,
+    Role, parse_correction_note,
 };
-use crate::newsroom::NewsroomError;
+use crate::newsroom::{Edit, NewsroomError};
 use crate::read_model::{LivePage, RenderedEntry};
 
 /// How many recent entries the compose page lists for correcting or deleting.
@@ -248,7 +248,7 @@ struct ComposePage<'a> {
     csrf_token: &'a str,
     page: &'a LivePage,
     /// The entry being corrected, or `None` for a new one.
-    editing: Option<EntryId>,
+    editing: Option<Editing<'a>>,
     input: &'a EntryInput,
     errors: &'a FieldErrors,
     recent: Vec<&'a RenderedEntry>,
@@ -256,11 +256,20 @@ struct ComposePage<'a> {
     is_admin: bool,
 }
 
+/// A correction in progress: which entry, from which version, the public note typed
+/// so far, and, when someone else saved it first, their version as readers see it.
+struct Editing<'a> {
+    id: EntryId,
+    version: u32,
+    note: &'a str,
+    theirs: Option<&'a RenderedEntry>,
+}
+
 impl ComposePage<'_> {
     fn action(&self) -> String {
         let slug = self.page.blog.slug.as_str();
-        match self.editing {
-            Some(id) => format!("/editor/live/{slug}/entries/{id}"),
+        match &self.editing {
+            Some(editing) => format!("/editor/live/{slug}/entries/{}", editing.id),
             None => format!("/editor/live/{slug}/entries"),
         }
     }
@@ -278,7 +287,7 @@ impl ComposePage<'_> {
 fn compose(
     signed_in: &SignedIn,
     page: &LivePage,
-    editing: Option<EntryId>,
+    editing: Option<Editing>,
     input: &EntryInput,
     errors: &FieldErrors,
     status: StatusCode,
@@ -326,6 +335,12 @@ async fn compose_page(
 struct EntryForm {
     #[serde(default)]
     csrf_token: String,
+    /// The version the correction started from.
+    #[serde(default)]
+    version: String,
+    /// A public note of what was corrected.
+    #[serde(default)]
+    correction: String,
     #[serde(flatten)]
     input: EntryInput,
 }
@@ -339,7 +354,12 @@ async fn publish(
     signed_in.check_csrf(&form.csrf_token)?;
     let page = live_page(&state, &slug)?;
     let result = match EntryDraft::parse(&form.input) {
-        Ok(draft) => state.newsroom.publish(&slug, draft).await,
+        Ok(draft) => {
+            state
+                .newsroom
+                .publish(&slug, draft, &signed_in.session.user)
+                .await
+        }
         Err(errors) => Err(NewsroomError::Invalid(errors)),
     };
     match result {
@@ -371,10 +391,16 @@ async fn edit_form(
     let page = live_page(&state, &slug)?;
     let id = entry_id(&id)?;
     let entry = page.entry(id).ok_or(AppError::NotFound)?;
+    let editing = Editing {
+        id,
+        version: entry.entry.version,
+        note: "",
+        theirs: None,
+    };
     compose(
         &signed_in,
         &page,
-        Some(id),
+        Some(editing),
         &entry.entry.to_input(),
         &FieldErrors::default(),
         StatusCode::OK,
@@ -390,9 +416,25 @@ async fn correct(
     signed_in.check_csrf(&form.csrf_token)?;
     let page = live_page(&state, &slug)?;
     let id = entry_id(&id)?;
-    let result = match EntryDraft::parse(&form.input) {
-        Ok(draft) => state.newsroom.correct(&slug, id, draft).await,
+    let base_version = form.version.trim().parse().ok();
+    let parsed = EntryDraft::parse(&form.input)
+        .and_then(|draft| Ok((draft, parse_correction_note(&form.correction)?)));
+    let result = match parsed {
+        Ok((draft, note)) => {
+            let edit = Edit {
+                by: &signed_in.session.user,
+                base_version,
+                note,
+            };
+            state.newsroom.correct(&slug, id, draft, edit).await
+        }
         Err(errors) => Err(NewsroomError::Invalid(errors)),
+    };
+    let editing = |version: u32, theirs| Editing {
+        id,
+        version,
+        note: &form.correction,
+        theirs,
     };
     match result {
         Ok(_) => {
@@ -402,11 +444,25 @@ async fn correct(
         Err(NewsroomError::Invalid(errors)) => compose(
             &signed_in,
             &page,
-            Some(id),
+            Some(editing(base_version.unwrap_or(0), None)),
             &form.input,
             &errors,
             StatusCode::UNPROCESSABLE_ENTITY,
         ),
+        // Both versions side by side: theirs as saved, this editor's still in the form,
+        // which now starts from theirs, so saving again is a deliberate overwrite.
+        Err(NewsroomError::Conflict(theirs)) => {
+            let page = live_page(&state, &slug)?;
+            let rendered = page.entry(id).ok_or(AppError::NotFound)?;
+            compose(
+                &signed_in,
+                &page,
+                Some(editing(theirs.version, Some(rendered))),
+                &form.input,
+                &FieldErrors::default(),
+                StatusCode::CONFLICT,
+            )
+        }
         Err(other) => Err(other.into()),
     }
 }

@@ -17,6 +17,9 @@ pub enum AppError {
     /// A form without a valid CSRF token.
     #[error("this form has expired or did not come from this site")]
     Forbidden,
+    /// Someone else changed the thing first.
+    #[error("changed by someone else")]
+    Conflict,
     /// Signed in, but this is for another role.
     #[error("not allowed for this account")]
     NotAllowed,
@@ -52,6 +55,7 @@ impl From<NewsroomError> for AppError {
     fn from(error: NewsroomError) -> Self {
         match error {
             NewsroomError::NotFound => AppError::NotFound,
+            NewsroomError::Conflict(_) => AppError::Conflict,
             NewsroomError::Invalid(errors) => AppError::BadRequest(errors.to_string()),
             NewsroomError::Store(error) => error.into(),
         }
@@ -82,6 +86,7 @@ impl AppError {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::Forbidden | AppError::NotAllowed => StatusCode::FORBIDDEN,
+            AppError::Conflict => StatusCode::CONFLICT,
             AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -96,6 +101,7 @@ impl AppError {
                 "This form has expired or did not come from this site. Go back, reload the page and try again.".into()
             }
             AppError::NotAllowed => "Your account cannot do this; ask an admin.".into(),
+            AppError::Conflict => "Someone else changed this first. Reload it and try again.".into(),
             AppError::Unavailable(_) => {
                 "The newsroom cannot save changes just now. Nothing was lost; please try again in a moment.".into()
             }

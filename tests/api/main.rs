@@ -3,6 +3,7 @@
 
 mod auth;
 mod commands;
+mod corrections;
 mod durable;
 mod editor;
 mod helpers;
