@@ -168,6 +168,26 @@ impl Accounts {
         Ok(())
     }
 
+    /// Every account.
+    pub async fn users(&self) -> Result<Vec<User>, StoreError> {
+        self.store.users().await
+    }
+
+    /// Removes an account; its sessions end at once.
+    pub async fn remove_user(&self, name: &str) -> Result<(), StoreError> {
+        self.store.remove_user(name).await
+    }
+
+    /// Gives an account a new password; every session of it ends at once.
+    pub async fn change_password(&self, name: &str, password: &str) -> Result<(), AccountError> {
+        let password = password.to_owned();
+        let _turn = HASHING.acquire().await.map_err(|_| AccountError::Hashing)?;
+        let password_hash = tokio::task::spawn_blocking(move || hash_password(&password))
+            .await
+            .map_err(|_| AccountError::Hashing)??;
+        Ok(self.store.set_password(name, &password_hash).await?)
+    }
+
     /// Checks a name and password and, when they match, opens a session. Returns the
     /// cookie value and the session.
     pub async fn sign_in(

@@ -17,6 +17,8 @@ pub async fn run(command: Command) -> Result<(), String> {
         Command::User(UserCommand::Add { name, role, store }) => {
             add_user(&name, &role, &store).await
         }
+        Command::User(UserCommand::List { store }) => list_users(&store).await,
+        Command::User(UserCommand::Remove { name, store }) => remove_user(&name, &store).await,
         Command::Token(TokenCommand::Create { name, store }) => create_token(&name, &store).await,
         Command::Token(TokenCommand::Revoke { name, store }) => revoke_token(&name, &store).await,
         Command::Export(store) => export(&store).await,
@@ -58,6 +60,27 @@ async fn add_user(name: &str, role: &str, store: &StoreArgs) -> Result<(), Strin
         .await
         .map_err(|e| format!("cannot add {name}: {e}"))?;
     eprintln!("added {name} ({})", role.as_str());
+    Ok(())
+}
+
+async fn list_users(store: &StoreArgs) -> Result<(), String> {
+    let users = Accounts::new(open(store).await?)
+        .users()
+        .await
+        .map_err(|e| e.to_string())?;
+    let mut out = std::io::stdout().lock();
+    for user in users {
+        writeln!(out, "{}\t{}", user.name, user.role.as_str()).map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
+
+async fn remove_user(name: &str, store: &StoreArgs) -> Result<(), String> {
+    Accounts::new(open(store).await?)
+        .remove_user(name)
+        .await
+        .map_err(|e| format!("cannot remove {name}: {e}"))?;
+    eprintln!("removed {name}");
     Ok(())
 }
 

@@ -42,8 +42,19 @@ pub enum UserCommand {
     /// Add an account; the password is read from standard input.
     Add {
         name: String,
-        #[arg(long, value_parser = ["admin", "editor"])]
+        #[arg(long, value_parser = ["admin", "editor", "contributor"])]
         role: String,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+    /// List the accounts and their roles.
+    List {
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+    /// Remove an account; its sessions end at once.
+    Remove {
+        name: String,
         #[command(flatten)]
         store: StoreArgs,
     },

@@ -2,6 +2,7 @@
 //! Nothing here knows about HTTP or databases.
 
 mod blog;
+mod draft;
 mod entry;
 mod errors;
 pub mod markdown;
@@ -9,6 +10,7 @@ pub mod time;
 mod user;
 
 pub use blog::{Blog, BlogDraft, BlogId, BlogInput, BlogStatus, Slug};
+pub use draft::{Draft, DraftId};
 pub use entry::{
     Byline, Correction, Entry, EntryDraft, EntryId, EntryInput, Image, Label, parse_correction_note,
 };

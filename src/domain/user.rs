@@ -10,13 +10,24 @@ pub enum Role {
     Admin,
     /// Publishes, corrects and deletes entries.
     Editor,
+    /// Writes entries that wait for an editor to publish them.
+    Contributor,
 }
 
 impl Role {
+    /// Every role, most rights first.
+    pub const ALL: [Role; 3] = [Role::Admin, Role::Editor, Role::Contributor];
+
+    /// Whether this role may publish, correct and delete entries itself.
+    pub fn publishes(self) -> bool {
+        matches!(self, Role::Admin | Role::Editor)
+    }
+
     pub fn parse(value: &str) -> Option<Role> {
         match value.trim().to_ascii_lowercase().as_str() {
             "admin" => Some(Role::Admin),
             "editor" => Some(Role::Editor),
+            "contributor" => Some(Role::Contributor),
             _ => None,
         }
     }
@@ -25,6 +36,7 @@ impl Role {
         match self {
             Role::Admin => "admin",
             Role::Editor => "editor",
+            Role::Contributor => "contributor",
         }
     }
 }

@@ -6,7 +6,8 @@ use sqlx::any::AnyRow;
 
 use super::StoreError;
 use crate::domain::{
-    Blog, BlogId, BlogStatus, Byline, Correction, Entry, EntryId, Image, Label, Role, Slug, User,
+    Blog, BlogId, BlogStatus, Byline, Correction, Draft, DraftId, Entry, EntryId, Image, Label,
+    Role, Slug, User,
 };
 
 /// The columns of `entries` that [`entry`] reads, for queries written as literals.
@@ -146,6 +147,19 @@ pub fn correction(row: &AnyRow) -> Result<(EntryId, Correction), StoreError> {
             at: parse_time(&text(row, "at")?)?,
         },
     ))
+}
+
+pub fn draft(row: &AnyRow) -> Result<Draft, StoreError> {
+    let input = text(row, "input")?;
+    Ok(Draft {
+        id: DraftId(integer(row, "id")?),
+        blog: BlogId(integer(row, "blog_id")?),
+        input: serde_json::from_str(&input)
+            .map_err(|_| StoreError::Corrupt("unreadable draft".into()))?,
+        created_by: text(row, "created_by")?,
+        submitted: integer(row, "submitted")? != 0,
+        updated_at: parse_time(&text(row, "updated_at")?)?,
+    })
 }
 
 pub fn role(value: &str) -> Result<Role, StoreError> {

@@ -15,7 +15,10 @@ use sqlx::{Any, AnyPool, ConnectOptions, Executor, Transaction};
 
 use super::rows::{self, blog_columns, entry_columns, flag, time_text};
 use super::{BlogRecord, Change, ChangeKind, Committed, Seq, StoreError, StoredSession};
-use crate::domain::{Blog, BlogDraft, BlogId, BlogStatus, Correction, Entry, EntryId, User};
+use crate::domain::{
+    Blog, BlogDraft, BlogId, BlogStatus, Correction, Draft, DraftId, Entry, EntryId, EntryInput,
+    User,
+};
 use crate::dump::{BlogDump, Dump};
 
 /// The PostgreSQL channel on which a committed change is announced as `blog:seq`.
@@ -525,6 +528,132 @@ impl Store {
             .fetch_optional(&self.pool)
             .await?;
         row.as_ref().map(rows::user).transpose()
+    }
+
+    /// Saves a draft, new (`id` is `None`) or again, and returns its id.
+    pub async fn save_draft(
+        &self,
+        id: Option<DraftId>,
+        blog: BlogId,
+        input: &EntryInput,
+        by: &str,
+        submitted: bool,
+    ) -> Result<DraftId, StoreError> {
+        let json = serde_json::to_string(input).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        let now = time_text(Utc::now());
+        match id {
+            Some(id) => {
+                let done = sqlx::query(
+                    "UPDATE drafts SET input = $1, submitted = $2, updated_at = $3 WHERE id = $4 AND blog_id = $5",
+                )
+                .bind(json)
+                .bind(flag(submitted))
+                .bind(now)
+                .bind(id.0)
+                .bind(blog.0)
+                .execute(&self.pool)
+                .await?;
+                if done.rows_affected() == 0 {
+                    return Err(StoreError::NotFound);
+                }
+                Ok(id)
+            }
+            None => {
+                let row = sqlx::query(
+                    "INSERT INTO drafts (blog_id, input, created_by, submitted, updated_at) \
+                     VALUES ($1, $2, $3, $4, $5) RETURNING id",
+                )
+                .bind(blog.0)
+                .bind(json)
+                .bind(by)
+                .bind(flag(submitted))
+                .bind(now)
+                .fetch_one(&self.pool)
+                .await?;
+                Ok(DraftId(rows::integer(&row, "id")?))
+            }
+        }
+    }
+
+    /// A page's drafts, newest first.
+    pub async fn drafts(&self, blog: BlogId) -> Result<Vec<Draft>, StoreError> {
+        sqlx::query(
+            "SELECT id, blog_id, input, created_by, submitted, updated_at FROM drafts \
+             WHERE blog_id = $1 ORDER BY updated_at DESC",
+        )
+        .bind(blog.0)
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(rows::draft)
+        .collect()
+    }
+
+    pub async fn draft(&self, blog: BlogId, id: DraftId) -> Result<Option<Draft>, StoreError> {
+        let row = sqlx::query(
+            "SELECT id, blog_id, input, created_by, submitted, updated_at FROM drafts \
+             WHERE blog_id = $1 AND id = $2",
+        )
+        .bind(blog.0)
+        .bind(id.0)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(rows::draft).transpose()
+    }
+
+    pub async fn delete_draft(&self, id: DraftId) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM drafts WHERE id = $1")
+            .bind(id.0)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Every account, by name.
+    pub async fn users(&self) -> Result<Vec<User>, StoreError> {
+        sqlx::query("SELECT name, role, password_hash FROM users ORDER BY name")
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(rows::user)
+            .collect()
+    }
+
+    /// Removes an account and ends its sessions, in one transaction.
+    pub async fn remove_user(&self, name: &str) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("DELETE FROM sessions WHERE user_name = $1")
+            .bind(name)
+            .execute(&mut *tx)
+            .await?;
+        let done = sqlx::query("DELETE FROM users WHERE name = $1")
+            .bind(name)
+            .execute(&mut *tx)
+            .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Sets a new password hash and ends every session of the account.
+    pub async fn set_password(&self, name: &str, password_hash: &str) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let done = sqlx::query("UPDATE users SET password_hash = $1 WHERE name = $2")
+            .bind(password_hash)
+            .bind(name)
+            .execute(&mut *tx)
+            .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        sqlx::query("DELETE FROM sessions WHERE user_name = $1")
+            .bind(name)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     pub async fn create_session(

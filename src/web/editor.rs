@@ -1,6 +1,6 @@
-//! The newsroom's pages: the list of live pages, a new live page, and for each live
-//! page the compose form, corrections and deletions. Every route here sits behind the
-//! sign-in guard, and every form is checked for its CSRF token first.
+//! The newsroom's pages: the list of live pages, and each page's settings (opening,
+//! changing, closing). The entry forms are in `compose`. Every route here sits behind
+//! the sign-in guard, and every form is checked for its CSRF token first.
 
 use std::sync::Arc;
 
@@ -15,34 +15,22 @@ use serde::Deserialize;
 use super::auth::SignedIn;
 use super::error::{Result, render};
 use super::{AppError, AppState};
-use crate::domain::{
-    Blog, BlogDraft, BlogInput, BlogStatus, EntryDraft, EntryId, EntryInput, FieldErrors, Label,
-    Role, parse_correction_note,
-};
-use crate::newsroom::{Edit, NewsroomError};
-use crate::read_model::{LivePage, RenderedEntry};
-
-/// How many recent entries the compose page lists for correcting or deleting.
-const RECENT_ENTRIES_LISTED: usize = 50;
+use crate::domain::{Blog, BlogDraft, BlogInput, BlogStatus, FieldErrors};
+use crate::newsroom::NewsroomError;
+use crate::read_model::LivePage;
 
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/", get(dashboard))
         .route("/live", post(create_blog))
         .route("/live/new", get(new_blog_form))
-        .route("/live/{slug}", get(compose_page))
         .route(
             "/live/{slug}/settings",
             get(settings_form).post(save_settings),
         )
         .route("/live/{slug}/close", post(close))
         .route("/live/{slug}/reopen", post(reopen))
-        .route("/live/{slug}/entries", post(publish))
-        .route("/live/{slug}/entries/{id}", get(edit_form).post(correct))
-        .route(
-            "/live/{slug}/entries/{id}/delete",
-            get(confirm_delete).post(delete),
-        )
+        .merge(super::compose::router())
 }
 
 #[derive(Template)]
@@ -239,268 +227,6 @@ async fn reopen(
     set_status(&state, &signed_in, &slug, &form, BlogStatus::Live).await
 }
 
-/// The entry form, for a new entry or a correction, with what was typed and what was
-/// wrong with it.
-#[derive(Template)]
-#[template(path = "editor/compose.html")]
-struct ComposePage<'a> {
-    user: &'a str,
-    csrf_token: &'a str,
-    page: &'a LivePage,
-    /// The entry being corrected, or `None` for a new one.
-    editing: Option<Editing<'a>>,
-    input: &'a EntryInput,
-    errors: &'a FieldErrors,
-    recent: Vec<&'a RenderedEntry>,
-    labels: [Label; 5],
-    is_admin: bool,
-}
-
-/// A correction in progress: which entry, from which version, the public note typed
-/// so far, and, when someone else saved it first, their version as readers see it.
-struct Editing<'a> {
-    id: EntryId,
-    version: u32,
-    note: &'a str,
-    theirs: Option<&'a RenderedEntry>,
-}
-
-impl ComposePage<'_> {
-    fn action(&self) -> String {
-        let slug = self.page.blog.slug.as_str();
-        match &self.editing {
-            Some(editing) => format!("/editor/live/{slug}/entries/{}", editing.id),
-            None => format!("/editor/live/{slug}/entries"),
-        }
-    }
-
-    fn is_label(&self, label: &Label) -> bool {
-        Label::parse(&self.input.label) == Some(*label)
-    }
-
-    /// An unknown label is offered back as typed, so the form loses nothing.
-    fn is_known_label(&self) -> bool {
-        Label::parse(&self.input.label).is_some()
-    }
-}
-
-fn compose(
-    signed_in: &SignedIn,
-    page: &LivePage,
-    editing: Option<Editing>,
-    input: &EntryInput,
-    errors: &FieldErrors,
-    status: StatusCode,
-) -> Result<Response> {
-    let recent = (1..=page.page_count())
-        .filter_map(|n| page.stream_page(n))
-        .flatten()
-        .take(RECENT_ENTRIES_LISTED);
-    let recent = page.pinned().into_iter().chain(recent).collect();
-    let html = render(&ComposePage {
-        user: &signed_in.session.user,
-        csrf_token: signed_in.csrf_token(),
-        page,
-        editing,
-        input,
-        errors,
-        recent,
-        labels: Label::ALL,
-        is_admin: signed_in.session.role == Role::Admin,
-    })?;
-    Ok((status, html).into_response())
-}
-
 fn live_page(state: &AppState, slug: &str) -> Result<Arc<LivePage>> {
     state.pages.page(slug).ok_or(AppError::NotFound)
-}
-
-async fn compose_page(
-    State(state): State<AppState>,
-    signed_in: SignedIn,
-    Path(slug): Path<String>,
-) -> Result<Response> {
-    let page = live_page(&state, &slug)?;
-    compose(
-        &signed_in,
-        &page,
-        None,
-        &EntryInput::default(),
-        &FieldErrors::default(),
-        StatusCode::OK,
-    )
-}
-
-#[derive(Deserialize)]
-struct EntryForm {
-    #[serde(default)]
-    csrf_token: String,
-    /// The version the correction started from.
-    #[serde(default)]
-    version: String,
-    /// A public note of what was corrected.
-    #[serde(default)]
-    correction: String,
-    #[serde(flatten)]
-    input: EntryInput,
-}
-
-async fn publish(
-    State(state): State<AppState>,
-    signed_in: SignedIn,
-    Path(slug): Path<String>,
-    Form(form): Form<EntryForm>,
-) -> Result<Response> {
-    signed_in.check_csrf(&form.csrf_token)?;
-    let page = live_page(&state, &slug)?;
-    let result = match EntryDraft::parse(&form.input) {
-        Ok(draft) => {
-            state
-                .newsroom
-                .publish(&slug, draft, &signed_in.session.user)
-                .await
-        }
-        Err(errors) => Err(NewsroomError::Invalid(errors)),
-    };
-    match result {
-        Ok(entry) => {
-            tracing::info!(user = %signed_in.session.user, entry = %entry.id, "published");
-            Ok(Redirect::to(&format!("/editor/live/{slug}")).into_response())
-        }
-        Err(NewsroomError::Invalid(errors)) => compose(
-            &signed_in,
-            &page,
-            None,
-            &form.input,
-            &errors,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        ),
-        Err(other) => Err(other.into()),
-    }
-}
-
-fn entry_id(raw: &str) -> Result<EntryId> {
-    raw.parse().map(EntryId).map_err(|_| AppError::NotFound)
-}
-
-async fn edit_form(
-    State(state): State<AppState>,
-    signed_in: SignedIn,
-    Path((slug, id)): Path<(String, String)>,
-) -> Result<Response> {
-    let page = live_page(&state, &slug)?;
-    let id = entry_id(&id)?;
-    let entry = page.entry(id).ok_or(AppError::NotFound)?;
-    let editing = Editing {
-        id,
-        version: entry.entry.version,
-        note: "",
-        theirs: None,
-    };
-    compose(
-        &signed_in,
-        &page,
-        Some(editing),
-        &entry.entry.to_input(),
-        &FieldErrors::default(),
-        StatusCode::OK,
-    )
-}
-
-async fn correct(
-    State(state): State<AppState>,
-    signed_in: SignedIn,
-    Path((slug, id)): Path<(String, String)>,
-    Form(form): Form<EntryForm>,
-) -> Result<Response> {
-    signed_in.check_csrf(&form.csrf_token)?;
-    let page = live_page(&state, &slug)?;
-    let id = entry_id(&id)?;
-    let base_version = form.version.trim().parse().ok();
-    let parsed = EntryDraft::parse(&form.input)
-        .and_then(|draft| Ok((draft, parse_correction_note(&form.correction)?)));
-    let result = match parsed {
-        Ok((draft, note)) => {
-            let edit = Edit {
-                by: &signed_in.session.user,
-                base_version,
-                note,
-            };
-            state.newsroom.correct(&slug, id, draft, edit).await
-        }
-        Err(errors) => Err(NewsroomError::Invalid(errors)),
-    };
-    let editing = |version: u32, theirs| Editing {
-        id,
-        version,
-        note: &form.correction,
-        theirs,
-    };
-    match result {
-        Ok(_) => {
-            tracing::info!(user = %signed_in.session.user, entry = %id, "corrected");
-            Ok(Redirect::to(&format!("/editor/live/{slug}")).into_response())
-        }
-        Err(NewsroomError::Invalid(errors)) => compose(
-            &signed_in,
-            &page,
-            Some(editing(base_version.unwrap_or(0), None)),
-            &form.input,
-            &errors,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        ),
-        // Both versions side by side: theirs as saved, this editor's still in the form,
-        // which now starts from theirs, so saving again is a deliberate overwrite.
-        Err(NewsroomError::Conflict(theirs)) => {
-            let page = live_page(&state, &slug)?;
-            let rendered = page.entry(id).ok_or(AppError::NotFound)?;
-            compose(
-                &signed_in,
-                &page,
-                Some(editing(theirs.version, Some(rendered))),
-                &form.input,
-                &FieldErrors::default(),
-                StatusCode::CONFLICT,
-            )
-        }
-        Err(other) => Err(other.into()),
-    }
-}
-
-#[derive(Template)]
-#[template(path = "editor/confirm_delete.html")]
-struct ConfirmDelete<'a> {
-    user: &'a str,
-    csrf_token: &'a str,
-    page: &'a LivePage,
-    entry: &'a RenderedEntry,
-}
-
-/// The step before a deletion: the entry as readers see it, and a button to go on.
-async fn confirm_delete(
-    State(state): State<AppState>,
-    signed_in: SignedIn,
-    Path((slug, id)): Path<(String, String)>,
-) -> Result<Html<String>> {
-    let page = live_page(&state, &slug)?;
-    let entry = page.entry(entry_id(&id)?).ok_or(AppError::NotFound)?;
-    render(&ConfirmDelete {
-        user: &signed_in.session.user,
-        csrf_token: signed_in.csrf_token(),
-        page: &page,
-        entry,
-    })
-}
-
-async fn delete(
-    State(state): State<AppState>,
-    signed_in: SignedIn,
-    Path((slug, id)): Path<(String, String)>,
-    Form(form): Form<CsrfForm>,
-) -> Result<Redirect> {
-    signed_in.check_csrf(&form.csrf_token)?;
-    let id = entry_id(&id)?;
-    state.newsroom.delete(&slug, id).await?;
-    tracing::info!(user = %signed_in.session.user, entry = %id, "deleted");
-    Ok(Redirect::to(&format!("/editor/live/{slug}")))
 }

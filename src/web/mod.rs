@@ -4,6 +4,7 @@
 mod api;
 mod assets;
 mod auth;
+mod compose;
 mod editor;
 mod error;
 mod events;

@@ -4,6 +4,7 @@
 mod auth;
 mod commands;
 mod corrections;
+mod drafts;
 mod durable;
 mod editor;
 mod helpers;

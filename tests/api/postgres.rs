@@ -148,8 +148,10 @@ async fn two_instances_starting_together_on_an_empty_database_both_come_up() {
     // Whichever wrote the demo page, both serve it, with the same changes.
     let mut same = false;
     for _ in 0..100 {
-        let (status, _) = b.get_html(&format!("/live/{DEMO}")).await;
-        if status == StatusCode::OK && a.current_seq().await == b.current_seq().await {
+        let (status_a, _) = a.get_html(&format!("/live/{DEMO}")).await;
+        let (status_b, _) = b.get_html(&format!("/live/{DEMO}")).await;
+        let both = status_a == StatusCode::OK && status_b == StatusCode::OK;
+        if both && a.current_seq().await == b.current_seq().await {
             same = true;
             break;
         }
