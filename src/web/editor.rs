@@ -31,6 +31,7 @@ pub fn router() -> Router<AppState> {
         .route("/live/{slug}/close", post(close))
         .route("/live/{slug}/reopen", post(reopen))
         .merge(super::compose::router())
+        .merge(super::people::router())
 }
 
 #[derive(Template)]

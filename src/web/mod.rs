@@ -8,6 +8,7 @@ mod compose;
 mod editor;
 mod error;
 mod events;
+mod people;
 mod reader;
 
 use std::sync::Arc;

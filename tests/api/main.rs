@@ -12,5 +12,6 @@ mod json_api;
 mod live;
 mod live_pages;
 mod nginx;
+mod people;
 mod postgres;
 mod reader;

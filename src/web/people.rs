@@ -1,0 +1,208 @@
+//! The newsroom's people: an admin adds and removes accounts; everyone can change their
+//! own password. Removing an account or changing a password ends its sessions at once.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use serde::Deserialize;
+
+use super::auth::SignedIn;
+use super::error::{Result, render};
+use super::{AppError, AppState};
+use crate::accounts::AccountError;
+use crate::domain::{Role, User};
+use crate::store::StoreError;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/people", get(people).post(add_person))
+        .route("/people/{name}/remove", post(remove_person))
+        .route("/account", get(account).post(change_password))
+}
+
+#[derive(Template)]
+#[template(path = "editor/people.html")]
+struct PeoplePage<'a> {
+    user: &'a str,
+    csrf_token: &'a str,
+    people: Vec<User>,
+    roles: [Role; 3],
+    form: &'a PersonForm,
+    error: Option<String>,
+}
+
+#[derive(Default, Deserialize)]
+struct PersonForm {
+    #[serde(default)]
+    csrf_token: String,
+    #[serde(default)]
+    username: String,
+    #[serde(default)]
+    role: String,
+    #[serde(default)]
+    password: String,
+}
+
+async fn people_page(
+    state: &AppState,
+    signed_in: &SignedIn,
+    form: &PersonForm,
+    error: Option<String>,
+    status: StatusCode,
+) -> Result<Response> {
+    let html = render(&PeoplePage {
+        user: &signed_in.session.user,
+        csrf_token: signed_in.csrf_token(),
+        people: state.accounts.users().await?,
+        roles: Role::ALL,
+        form,
+        error,
+    })?;
+    Ok((status, html).into_response())
+}
+
+async fn people(State(state): State<AppState>, signed_in: SignedIn) -> Result<Response> {
+    signed_in.require_admin()?;
+    people_page(
+        &state,
+        &signed_in,
+        &PersonForm::default(),
+        None,
+        StatusCode::OK,
+    )
+    .await
+}
+
+/// The most characters of a user name.
+const MAX_NAME_CHARS: usize = 100;
+
+async fn add_person(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    Form(form): Form<PersonForm>,
+) -> Result<Response> {
+    signed_in.check_csrf(&form.csrf_token)?;
+    signed_in.require_admin()?;
+    let name = form.username.trim();
+    let problem = if name.is_empty() || name.chars().count() > MAX_NAME_CHARS {
+        Some(format!(
+            "A user name needs 1 to {MAX_NAME_CHARS} characters."
+        ))
+    } else if let Some(role) = Role::parse(&form.role) {
+        match state.accounts.add_user(name, role, &form.password).await {
+            Ok(()) => None,
+            Err(AccountError::BadPassword(why)) => Some(why),
+            Err(AccountError::Store(StoreError::Taken(_))) => {
+                Some(format!("There is already an account called {name}."))
+            }
+            Err(other) => return Err(other.into()),
+        }
+    } else {
+        Some("Choose a role.".to_owned())
+    };
+    match problem {
+        None => {
+            tracing::info!(admin = %signed_in.session.user, user = name, "added an account");
+            Ok(Redirect::to("/editor/people").into_response())
+        }
+        Some(why) => {
+            people_page(
+                &state,
+                &signed_in,
+                &form,
+                Some(why),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct CsrfForm {
+    #[serde(default)]
+    csrf_token: String,
+}
+
+async fn remove_person(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    Path(name): Path<String>,
+    Form(form): Form<CsrfForm>,
+) -> Result<Redirect> {
+    signed_in.check_csrf(&form.csrf_token)?;
+    signed_in.require_admin()?;
+    if name == signed_in.session.user {
+        return Err(AppError::BadRequest(
+            "You cannot remove your own account.".into(),
+        ));
+    }
+    state.accounts.remove_user(&name).await?;
+    tracing::info!(admin = %signed_in.session.user, user = %name, "removed an account");
+    Ok(Redirect::to("/editor/people"))
+}
+
+#[derive(Template)]
+#[template(path = "editor/account.html")]
+struct AccountPage<'a> {
+    user: &'a str,
+    csrf_token: &'a str,
+    error: Option<&'a str>,
+}
+
+async fn account(signed_in: SignedIn) -> Result<Response> {
+    let html = render(&AccountPage {
+        user: &signed_in.session.user,
+        csrf_token: signed_in.csrf_token(),
+        error: None,
+    })?;
+    Ok(html.into_response())
+}
+
+#[derive(Deserialize)]
+struct PasswordForm {
+    #[serde(default)]
+    csrf_token: String,
+    #[serde(default)]
+    current_password: String,
+    #[serde(default)]
+    new_password: String,
+}
+
+/// A new password ends every session of the account, this one too: sign in again.
+async fn change_password(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    Form(form): Form<PasswordForm>,
+) -> Result<Response> {
+    signed_in.check_csrf(&form.csrf_token)?;
+    let user = &signed_in.session.user;
+    let refuse = |error: &str| -> Result<Response> {
+        let html = render(&AccountPage {
+            user,
+            csrf_token: signed_in.csrf_token(),
+            error: Some(error),
+        })?;
+        Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
+    };
+    if state
+        .accounts
+        .sign_in(user, &form.current_password)
+        .await?
+        .is_none()
+    {
+        return refuse("The current password is not right.");
+    }
+    match state
+        .accounts
+        .change_password(user, &form.new_password)
+        .await
+    {
+        Ok(()) => Ok(Redirect::to("/login").into_response()),
+        Err(AccountError::BadPassword(why)) => refuse(&why),
+        Err(other) => Err(other.into()),
+    }
+}
