@@ -102,6 +102,9 @@ pub struct ServeArgs {
     /// How many recent changes of each live page are kept for reconnecting browsers.
     #[arg(long, env = "LIVEBLOG_REPLAY_WINDOW", default_value_t = 1000)]
     pub replay_window: usize,
+    /// The largest image an editor may upload, in bytes.
+    #[arg(long, env = "LIVEBLOG_MAX_UPLOAD_BYTES", default_value_t = crate::media::DEFAULT_MAX_UPLOAD_BYTES)]
+    pub max_upload_bytes: usize,
     /// Say the server sits behind TLS, so cookies are marked Secure.
     #[arg(long, env = "LIVEBLOG_SECURE_COOKIES", default_value_t = false)]
     pub secure_cookies: bool,

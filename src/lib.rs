@@ -19,6 +19,8 @@ pub mod dump;
 pub mod fragments;
 /// One broadcast channel per live page, with replay for reconnecting browsers.
 pub mod live;
+/// Uploaded images, kept by content hash.
+pub mod media;
 /// The one door every change goes through.
 pub mod newsroom;
 /// Every live page in memory, ready to serve.

@@ -13,6 +13,7 @@ use crate::accounts::{AccountError, Accounts};
 use crate::config::ServeArgs;
 use crate::demo;
 use crate::live::LiveHub;
+use crate::media::MediaStore;
 use crate::newsroom::{Newsroom, NewsroomError};
 use crate::store::{Backend, Store, StoreError};
 use crate::sync::follow_other_instances;
@@ -96,6 +97,10 @@ impl Server {
             shutdown,
             secure_cookies: settings.secure_cookies,
             throttle: Arc::default(),
+            media: Arc::new(MediaStore::new(
+                &settings.store.data_dir,
+                settings.max_upload_bytes,
+            )),
         };
         Ok(Server {
             listener,

@@ -1,8 +1,8 @@
 //! The few static files (style, script, demo image), built into the binary so the
-//! server runs from any directory.
+//! server runs from any directory, and the images editors upload.
 
 use axum::Router;
-use axum::extract::Path;
+use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::IntoResponse;
 use axum::routing::get;
@@ -31,8 +31,27 @@ const FILES: &[(&str, &str, &[u8])] = &[
 /// How long browsers may keep a static file without asking again.
 const CACHE_CONTROL: &str = "public, max-age=3600";
 
+/// Uploaded images never change under their name (it is their content's hash).
+const MEDIA_CACHE_CONTROL: &str = "public, max-age=31536000, immutable";
+
 pub fn router() -> Router<AppState> {
-    Router::new().route("/static/{file}", get(static_file))
+    Router::new()
+        .route("/static/{file}", get(static_file))
+        .route("/media/{file}", get(media_file))
+}
+
+async fn media_file(
+    State(state): State<AppState>,
+    Path(file): Path<String>,
+) -> Result<impl IntoResponse, AppError> {
+    let (bytes, content_type) = state.media.open(&file).await.ok_or(AppError::NotFound)?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, content_type),
+            (header::CACHE_CONTROL, MEDIA_CACHE_CONTROL),
+        ],
+        bytes,
+    ))
 }
 
 async fn static_file(Path(file): Path<String>) -> Result<impl IntoResponse, AppError> {

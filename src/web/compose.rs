@@ -5,8 +5,10 @@
 use std::sync::Arc;
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::body::Bytes;
+use axum::extract::{DefaultBodyLimit, FromRequest, Multipart, Path, Request, State};
 use axum::http::StatusCode;
+use axum::http::header;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
@@ -21,19 +23,25 @@ use crate::domain::{
     parse_correction_note,
 };
 use crate::fragments::{self, EntryFragment};
+use crate::media::MediaError;
 use crate::newsroom::{Edit, NewsroomError};
 use crate::read_model::{LivePage, RenderedEntry};
 
 /// How many recent entries the compose page lists for correcting or deleting.
 const RECENT_ENTRIES_LISTED: usize = 50;
 
-pub fn router() -> Router<AppState> {
+/// Room in a request for the form's other fields beside the largest image.
+const FORM_FIELDS_BYTES: usize = 1024 * 1024;
+
+pub fn router(max_upload_bytes: usize) -> Router<AppState> {
+    // The forms that take an image may be larger than any other request.
+    let upload_limit = DefaultBodyLimit::max(max_upload_bytes + FORM_FIELDS_BYTES);
     Router::new()
         .route("/live/{slug}", get(compose_page))
-        .route("/live/{slug}/entries", post(new_entry))
+        .route("/live/{slug}/entries", post(new_entry).layer(upload_limit))
         .route(
             "/live/{slug}/drafts/{id}",
-            get(draft_form).post(save_draft_form),
+            get(draft_form).post(save_draft_form).layer(upload_limit),
         )
         .route("/live/{slug}/entries/{id}", get(edit_form).post(correct))
         .route(
@@ -58,6 +66,7 @@ struct ComposePage<'a> {
     labels: [Label; 5],
     is_admin: bool,
     can_publish: bool,
+    max_upload_bytes: usize,
 }
 
 /// The form itself: what was typed, what was wrong, and what it is for.
@@ -94,6 +103,10 @@ impl ComposePage<'_> {
 
     fn is_label(&self, label: &Label) -> bool {
         Label::parse(&self.form.input.label) == Some(*label)
+    }
+
+    fn max_upload_mib(&self) -> String {
+        format!("{:.0}", self.max_upload_bytes as f64 / (1024.0 * 1024.0))
     }
 
     /// An unknown label is offered back as typed, so the form loses nothing.
@@ -135,6 +148,7 @@ async fn compose(
         labels: Label::ALL,
         is_admin: role == Role::Admin,
         can_publish: role.publishes(),
+        max_upload_bytes: state.media.max_bytes,
     })?;
     Ok((status, html).into_response())
 }
@@ -185,6 +199,59 @@ struct EntryForm {
     input: EntryInput,
 }
 
+/// The entry form as sent: url-encoded, or multipart with an image file in `image`.
+struct Submission {
+    form: EntryForm,
+    image: Option<Bytes>,
+}
+
+impl FromRequest<AppState> for Submission {
+    type Rejection = Response;
+
+    async fn from_request(
+        request: Request,
+        state: &AppState,
+    ) -> std::result::Result<Self, Response> {
+        let multipart = request
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("multipart/form-data"));
+        if !multipart {
+            let Form(form) = Form::<EntryForm>::from_request(request, state)
+                .await
+                .map_err(IntoResponse::into_response)?;
+            return Ok(Submission { form, image: None });
+        }
+        let mut multipart = Multipart::from_request(request, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        let mut fields = Vec::new();
+        let mut image = None;
+        while let Some(field) = multipart
+            .next_field()
+            .await
+            .map_err(IntoResponse::into_response)?
+        {
+            let name = field.name().unwrap_or_default().to_owned();
+            if name == "image" {
+                let bytes = field.bytes().await.map_err(IntoResponse::into_response)?;
+                image = (!bytes.is_empty()).then_some(bytes);
+            } else {
+                fields.push((
+                    name,
+                    field.text().await.map_err(IntoResponse::into_response)?,
+                ));
+            }
+        }
+        let encoded = serde_urlencoded::to_string(&fields).unwrap_or_default();
+        let form = serde_urlencoded::from_str(&encoded).map_err(|e| {
+            AppError::BadRequest(format!("The form could not be read: {e}")).into_response()
+        })?;
+        Ok(Submission { form, image })
+    }
+}
+
 /// The entry as readers would see it, rendered by the same template.
 fn preview(page: &LivePage, draft: EntryDraft, by: &str) -> String {
     let entry = Entry::new(EntryId(0), draft, Utc::now(), by);
@@ -200,11 +267,11 @@ async fn new_entry(
     State(state): State<AppState>,
     signed_in: SignedIn,
     Path(slug): Path<String>,
-    Form(form): Form<EntryForm>,
+    submission: Submission,
 ) -> Result<Response> {
-    signed_in.check_csrf(&form.csrf_token)?;
+    signed_in.check_csrf(&submission.form.csrf_token)?;
     let page = live_page(&state, &slug)?;
-    handle_entry_form(&state, &signed_in, &page, None, form).await
+    handle_entry_form(&state, &signed_in, &page, None, submission).await
 }
 
 /// Opens a draft: its author, or an editor once it waits for approval.
@@ -248,12 +315,12 @@ async fn save_draft_form(
     State(state): State<AppState>,
     signed_in: SignedIn,
     Path((slug, id)): Path<(String, String)>,
-    Form(form): Form<EntryForm>,
+    submission: Submission,
 ) -> Result<Response> {
-    signed_in.check_csrf(&form.csrf_token)?;
+    signed_in.check_csrf(&submission.form.csrf_token)?;
     let page = live_page(&state, &slug)?;
     let draft = own_draft(&state, &signed_in, &page, &id).await?;
-    handle_entry_form(&state, &signed_in, &page, Some(draft), form).await
+    handle_entry_form(&state, &signed_in, &page, Some(draft), submission).await
 }
 
 /// One handler for every button of the entry form, new or draft.
@@ -262,14 +329,41 @@ async fn handle_entry_form(
     signed_in: &SignedIn,
     page: &LivePage,
     draft: Option<Draft>,
-    form: EntryForm,
+    submission: Submission,
 ) -> Result<Response> {
+    let Submission { mut form, image } = submission;
     let slug = page.blog.slug.as_str();
     let user = signed_in.session.user.as_str();
     let store = state.newsroom.store();
     let draft_id = draft.as_ref().map(|d| d.id);
     // A draft is published as its author's, whoever approves it.
     let author = draft.as_ref().map_or(user, |d| d.created_by.as_str());
+    // An uploaded image is kept first, so its address goes in the form and is never
+    // lost, whatever else is wrong.
+    if let Some(bytes) = image {
+        match state.media.keep(&bytes).await {
+            Ok(url) => form.input.image_url = url,
+            Err(MediaError::Io(error)) => return Err(AppError::Internal(error.to_string())),
+            Err(problem) => {
+                let mut errors = EntryDraft::parse(&form.input).err().unwrap_or_default();
+                errors.add("image", problem.to_string());
+                let back = Compose {
+                    draft: draft_id,
+                    input: form.input,
+                    errors,
+                    ..Compose::default()
+                };
+                return compose(
+                    state,
+                    signed_in,
+                    page,
+                    &back,
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                )
+                .await;
+            }
+        }
+    }
     let back = |errors: FieldErrors, preview: Option<String>| Compose {
         draft: draft_id,
         input: form.input.clone(),

@@ -19,7 +19,8 @@ use crate::domain::{Blog, BlogDraft, BlogInput, BlogStatus, FieldErrors};
 use crate::newsroom::NewsroomError;
 use crate::read_model::LivePage;
 
-pub fn router() -> Router<AppState> {
+/// `max_upload_bytes`: the largest image the entry forms take.
+pub fn router(max_upload_bytes: usize) -> Router<AppState> {
     Router::new()
         .route("/", get(dashboard))
         .route("/live", post(create_blog))
@@ -30,7 +31,7 @@ pub fn router() -> Router<AppState> {
         )
         .route("/live/{slug}/close", post(close))
         .route("/live/{slug}/reopen", post(reopen))
-        .merge(super::compose::router())
+        .merge(super::compose::router(max_upload_bytes))
         .merge(super::people::router())
 }
 

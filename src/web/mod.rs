@@ -55,14 +55,14 @@ pub struct AppState {
     /// Whether cookies are marked `Secure` (the server sits behind TLS).
     pub secure_cookies: bool,
     pub throttle: Arc<crate::throttle::SignInThrottle>,
+    pub media: Arc<crate::media::MediaStore>,
 }
 
 /// Every route and the whole middleware stack.
 pub fn app(state: AppState) -> Router {
-    let editor = editor::router().route_layer(axum::middleware::from_fn_with_state(
-        state.clone(),
-        auth::require_sign_in,
-    ));
+    let editor = editor::router(state.media.max_bytes).route_layer(
+        axum::middleware::from_fn_with_state(state.clone(), auth::require_sign_in),
+    );
 
     Router::new()
         .merge(reader::router())

@@ -15,3 +15,4 @@ mod nginx;
 mod people;
 mod postgres;
 mod reader;
+mod uploads;
