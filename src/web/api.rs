@@ -14,6 +14,8 @@ use axum::{Json, Router};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
+use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
+use utoipa::{Modify, OpenApi, ToSchema};
 
 use super::{AppError, AppState};
 use crate::domain::{
@@ -24,6 +26,7 @@ use crate::read_model::{LivePage, RenderedEntry};
 
 pub fn router() -> Router<AppState> {
     Router::new()
+        .route("/api/v1/openapi.json", get(openapi))
         .route("/api/v1/live/{slug}", get(page))
         .route("/api/v1/live/{slug}/entries", post(create))
         .route(
@@ -212,7 +215,7 @@ impl<T: DeserializeOwned> FromRequest<AppState> for ApiJson<T> {
 
 /// An entry's fields as the API takes them: the form's names, with true and false for
 /// the two flags. On `PATCH`, a field left out keeps its value.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 struct EntryFields {
     title: Option<String>,
@@ -264,13 +267,15 @@ impl EntryFields {
 }
 
 /// An entry as the API answers with it.
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 struct EntryView<'a> {
+    #[schema(value_type = i64)]
     id: EntryId,
     url: String,
     title: &'a str,
     body: &'a str,
     html: &'a str,
+    #[schema(value_type = Option<String>)]
     label: Option<&'static str>,
     author_name: Option<&'a str>,
     author_role: Option<&'a str>,
@@ -286,7 +291,7 @@ struct EntryView<'a> {
     corrections: Vec<CorrectionView<'a>>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 struct CorrectionView<'a> {
     note: &'a str,
     at: String,
@@ -339,12 +344,50 @@ fn entry_id(raw: &str) -> ApiResult<EntryId> {
         .map_err(|_| ApiError::new(StatusCode::NOT_FOUND, "no such entry"))
 }
 
+/// A live page as the API answers with it: one page of its entries, newest first.
+#[derive(Serialize, ToSchema)]
+struct PageView<'a> {
+    slug: &'a str,
+    title: &'a str,
+    description: &'a str,
+    summary: &'a [String],
+    /// `live` or `closed`.
+    status: &'static str,
+    time_zone: &'static str,
+    updated_at: String,
+    /// The sequence number of the page's last change: resume its event stream here.
+    last_event_id: u64,
+    page: usize,
+    pages: usize,
+    pinned: Option<EntryView<'a>>,
+    entries: Vec<EntryView<'a>>,
+}
+
+/// How the API reports a problem.
+#[derive(Serialize, ToSchema)]
+struct ErrorBody {
+    error: String,
+    /// The field at fault, when one is.
+    field: Option<String>,
+    /// Every field problem, when there were several.
+    errors: Option<Vec<FieldProblem>>,
+}
+
+#[derive(Serialize, ToSchema)]
+struct FieldProblem {
+    field: String,
+    message: String,
+}
+
 #[derive(Deserialize)]
 struct PageQuery {
     page: Option<usize>,
 }
 
 /// `GET /api/v1/live/{slug}`: the page as JSON, 20 entries a page (`?page=N`).
+#[utoipa::path(get, path = "/api/v1/live/{slug}",
+    params(("slug" = String, Path), ("page" = Option<usize>, Query, description = "page of entries, from 1")),
+    responses((status = 200, body = PageView), (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)))]
 async fn page(
     State(state): State<AppState>,
     Path(slug): Path<String>,
@@ -364,24 +407,27 @@ async fn page(
         .stream_page(number)
         .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "no such page of entries"))?;
     let blog = &page.blog;
-    let body = json!({
-        "slug": blog.slug,
-        "title": blog.title,
-        "description": blog.description,
-        "summary": blog.summary,
-        "status": blog.status,
-        "time_zone": blog.time_zone.name(),
-        "updated_at": time::rfc3339(page.updated_at(), blog.time_zone),
-        "last_event_id": page.last_seq,
-        "page": number,
-        "pages": page.page_count(),
-        "pinned": page.pinned().map(|p| entry_view(&page, p)),
-        "entries": entries.iter().map(|e| entry_view(&page, e)).collect::<Vec<_>>(),
-    });
+    let body = PageView {
+        slug: blog.slug.as_str(),
+        title: &blog.title,
+        description: &blog.description,
+        summary: &blog.summary,
+        status: if blog.is_live() { "live" } else { "closed" },
+        time_zone: blog.time_zone.name(),
+        updated_at: time::rfc3339(page.updated_at(), blog.time_zone),
+        last_event_id: page.last_seq,
+        page: number,
+        pages: page.page_count(),
+        pinned: page.pinned().map(|p| entry_view(&page, p)),
+        entries: entries.iter().map(|e| entry_view(&page, e)).collect(),
+    };
     Ok(Json(body).into_response())
 }
 
 /// `GET /api/v1/live/{slug}/entries/{id}`.
+#[utoipa::path(get, path = "/api/v1/live/{slug}/entries/{id}",
+    params(("slug" = String, Path), ("id" = i64, Path)),
+    responses((status = 200, body = EntryView), (status = 404, body = ErrorBody)))]
 async fn entry(
     State(state): State<AppState>,
     Path((slug, id)): Path<(String, String)>,
@@ -403,6 +449,11 @@ fn answer(state: &AppState, slug: &str, id: EntryId, status: StatusCode) -> ApiR
 }
 
 /// `POST /api/v1/live/{slug}/entries`: publishes an entry; answers 201 with it.
+#[utoipa::path(post, path = "/api/v1/live/{slug}/entries", security(("bearer" = [])),
+    params(("slug" = String, Path)), request_body = EntryFields,
+    responses((status = 201, body = EntryView), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 413, body = ErrorBody), (status = 415, body = ErrorBody),
+        (status = 422, body = ErrorBody), (status = 503, body = ErrorBody)))]
 async fn create(
     State(state): State<AppState>,
     client: ApiClient,
@@ -424,6 +475,11 @@ async fn create(
 }
 
 /// `PATCH /api/v1/live/{slug}/entries/{id}`: corrects any of an entry's fields.
+#[utoipa::path(patch, path = "/api/v1/live/{slug}/entries/{id}", security(("bearer" = [])),
+    params(("slug" = String, Path), ("id" = i64, Path)), request_body = EntryFields,
+    responses((status = 200, body = EntryView), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody),
+        (status = 503, body = ErrorBody)))]
 async fn update(
     State(state): State<AppState>,
     client: ApiClient,
@@ -452,6 +508,9 @@ async fn update(
 }
 
 /// `DELETE /api/v1/live/{slug}/entries/{id}`: answers 204.
+#[utoipa::path(delete, path = "/api/v1/live/{slug}/entries/{id}", security(("bearer" = [])),
+    params(("slug" = String, Path), ("id" = i64, Path)),
+    responses((status = 204), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody), (status = 503, body = ErrorBody)))]
 async fn delete(
     State(state): State<AppState>,
     client: ApiClient,
@@ -461,4 +520,32 @@ async fn delete(
     state.newsroom.delete(&slug, id).await?;
     tracing::info!(token = %client.name, entry = %id, "deleted through the API");
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// The API's description, generated from the handlers and types above.
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "liveblog", description = "Live pages: read them, and publish, correct and delete entries."),
+    paths(page, entry, create, update, delete),
+    components(schemas(EntryFields, EntryView, CorrectionView, PageView, ErrorBody, FieldProblem)),
+    modifiers(&BearerToken)
+)]
+struct ApiDoc;
+
+/// Entries are changed with `Authorization: Bearer TOKEN` (`liveblog token create`).
+struct BearerToken;
+
+impl Modify for BearerToken {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let scheme = SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer));
+        openapi
+            .components
+            .get_or_insert_with(Default::default)
+            .add_security_scheme("bearer", scheme);
+    }
+}
+
+/// `GET /api/v1/openapi.json`: the OpenAPI 3 description of this API.
+async fn openapi() -> Response {
+    Json(ApiDoc::openapi()).into_response()
 }

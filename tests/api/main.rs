@@ -12,6 +12,7 @@ mod json_api;
 mod live;
 mod live_pages;
 mod nginx;
+mod openapi;
 mod people;
 mod postgres;
 mod reader;
