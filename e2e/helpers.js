@@ -259,6 +259,9 @@ async function startRelay(target) {
 
 module.exports = {
   WAIT,
+  PASSWORD,
+  SLUG,
+  trackEventSources,
   startServer,
   signIn,
   serverStreamIds,

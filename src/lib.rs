@@ -23,6 +23,8 @@ pub mod live;
 pub mod media;
 /// The one door every change goes through.
 pub mod newsroom;
+/// Who has which entry open for correcting.
+pub mod presence;
 /// Every live page in memory, ready to serve.
 pub mod read_model;
 /// Builds the whole server from its settings; used by `main` and by the tests.

@@ -97,6 +97,7 @@ impl Server {
             shutdown,
             secure_cookies: settings.secure_cookies,
             throttle: Arc::default(),
+            presence: Arc::default(),
             media: Arc::new(MediaStore::new(
                 &settings.store.data_dir,
                 settings.max_upload_bytes,

@@ -67,6 +67,8 @@ struct ComposePage<'a> {
     is_admin: bool,
     can_publish: bool,
     max_upload_bytes: usize,
+    /// Colleagues who have the entry being corrected open too.
+    others_editing: Vec<String>,
 }
 
 /// The form itself: what was typed, what was wrong, and what it is for.
@@ -149,6 +151,11 @@ async fn compose(
         is_admin: role == Role::Admin,
         can_publish: role.publishes(),
         max_upload_bytes: state.media.max_bytes,
+        others_editing: form
+            .editing
+            .as_ref()
+            .map(|e| state.presence.others(e.id, user))
+            .unwrap_or_default(),
     })?;
     Ok((status, html).into_response())
 }
@@ -461,6 +468,7 @@ async fn edit_form(
     let page = live_page(&state, &slug)?;
     let id = entry_id(&id)?;
     let entry = page.entry(id).ok_or(AppError::NotFound)?;
+    state.presence.opened(id, &signed_in.session.user);
     let form = Compose {
         editing: Some(Editing {
             id,
@@ -528,6 +536,7 @@ async fn correct(
     };
     match state.newsroom.correct(&slug, id, checked, edit).await {
         Ok(_) => {
+            state.presence.closed(id, &signed_in.session.user);
             tracing::info!(user = %signed_in.session.user, entry = %id, "corrected");
             Ok(Redirect::to(&format!("/editor/live/{slug}")).into_response())
         }

@@ -56,6 +56,7 @@ pub struct AppState {
     pub secure_cookies: bool,
     pub throttle: Arc<crate::throttle::SignInThrottle>,
     pub media: Arc<crate::media::MediaStore>,
+    pub presence: Arc<crate::presence::Presence>,
 }
 
 /// Every route and the whole middleware stack.

@@ -193,3 +193,44 @@ async fn the_api_checks_versions_and_takes_correction_notes() {
     let error: serde_json::Value = response.json().await.unwrap();
     assert_eq!(error["field"], "version");
 }
+
+#[tokio::test]
+async fn a_colleague_with_the_entry_open_is_named() {
+    let app = spawn_app().await;
+    app.login().await;
+    let id = app.publish_titled("Open twice").await;
+    let dir = app.data_dir.path().to_str().unwrap().to_owned();
+    stdout(&liveblog(
+        &["user", "add", "kim", "--role", "editor", "--data-dir", &dir],
+        "kim's long password\n",
+    ));
+    let kim = app.with_client(new_client());
+    kim.login_with("kim", "kim's long password").await;
+    let path = format!("/editor/live/{DEMO}/entries/{id}");
+
+    let (_, kims_form) = kim.get_html(&path).await;
+    assert!(!kims_form.contains("also has this entry open"));
+    let (_, admins_form) = app.get_html(&path).await;
+    assert!(admins_form.contains("kim also has this entry open for correcting"));
+
+    let fields = [
+        ("title", "Open twice"),
+        ("body", "Saved."),
+        ("version", "1"),
+        ("csrf_token", &csrf_token(&kims_form)),
+    ];
+    assert_eq!(
+        kim.post_form(&path, &fields).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    let (_, admins_form) = app.get_html(&path).await;
+    assert!(
+        !admins_form.contains("also has this entry open"),
+        "kim saved and left"
+    );
+    let (_, compose) = app.get_html(&format!("/editor/live/{DEMO}")).await;
+    assert!(
+        compose.contains("data-events=\"/live/storm-maren/events\"")
+            && compose.contains("/static/editor.js")
+    );
+}
