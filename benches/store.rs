@@ -32,6 +32,7 @@ fn big_dump() -> Dump {
         summary: vec!["One".into(), "Two".into()],
         time_zone: chrono_tz::Europe::London,
         status: BlogStatus::Live,
+        oldest_first: false,
         created_at: now - Minutes::minutes(ENTRIES as i64),
     };
     let body = "A paragraph of reporting, **with emphasis**, and a [link](https://example.org).\n\n\

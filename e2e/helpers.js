@@ -259,6 +259,7 @@ async function startRelay(target) {
 
 module.exports = {
   WAIT,
+  csrfToken,
   PASSWORD,
   SLUG,
   trackEventSources,

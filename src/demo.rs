@@ -74,6 +74,7 @@ fn demo_page() -> BlogInput {
                   Stay away from sea fronts and do not drive through flood water"
             .into(),
         time_zone: "Europe/London".into(),
+        reading_order: "newest".into(),
     }
 }
 

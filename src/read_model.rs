@@ -77,14 +77,30 @@ impl LivePage {
         self.entries.iter().find(|e| e.entry.pinned).map(|e| &**e)
     }
 
-    /// The stream: every entry but the one shown pinned, newest first. (Should two be
-    /// marked pinned for a moment, the older one stays in the stream, not hidden.)
-    fn stream(&self) -> impl Iterator<Item = &RenderedEntry> {
+    /// The stream: every entry but the one shown pinned, in the page's reading order.
+    /// (Should two be marked pinned for a moment, the older one stays in the stream.)
+    fn stream(&self) -> Box<dyn Iterator<Item = &RenderedEntry> + '_> {
         let pinned = self.pinned().map(|p| p.entry.id);
-        self.entries
+        let shown = self
+            .entries
             .iter()
             .filter(move |e| Some(e.entry.id) != pinned)
-            .map(|e| &**e)
+            .map(|e| &**e);
+        if self.blog.oldest_first {
+            Box::new(shown.rev())
+        } else {
+            Box::new(shown)
+        }
+    }
+
+    /// The page of the stream that new entries join: the first, or for a page read
+    /// oldest first, the last.
+    pub fn live_page_number(&self) -> usize {
+        if self.blog.oldest_first {
+            self.page_count()
+        } else {
+            1
+        }
     }
 
     /// Every entry, newest first, the pinned one included.

@@ -15,6 +15,8 @@
   var keyEvents = document.getElementById("key-events");
   var reduceMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
   var PAGE_SIZE = 20;
+  // A page read oldest first (a Q&A, a timeline) takes new entries at the bottom.
+  var oldestFirst = stream.dataset.order === "oldest";
   // New entries held back while the reader is further down the page.
   var held = [];
   var retryDelay = 1000;
@@ -48,14 +50,18 @@
   function insertAtTop(article) {
     var empty = stream.querySelector(".empty-stream");
     if (empty) empty.remove();
-    stream.insertBefore(article, stream.firstElementChild);
+    if (oldestFirst) stream.appendChild(article);
+    else stream.insertBefore(article, stream.firstElementChild);
   }
 
   // Puts an entry back in the stream in time order, if it belongs on this page.
   function insertInOrder(article) {
     var articles = streamArticles();
     for (var i = 0; i < articles.length; i++) {
-      if (published(articles[i]) < published(article)) {
+      var before = oldestFirst
+        ? published(article) < published(articles[i])
+        : published(article) > published(articles[i]);
+      if (before) {
         stream.insertBefore(article, articles[i]);
         return;
       }
@@ -138,7 +144,7 @@
       existing.replaceWith(article);
     } else if (data.pinned) {
       pin(article);
-    } else if (readingFurtherDown()) {
+    } else if (!oldestFirst && readingFurtherDown()) {
       held.unshift(article);
       updateBanner();
     } else {

@@ -79,6 +79,8 @@ pub struct Blog {
     pub time_zone: Tz,
     pub status: BlogStatus,
     pub created_at: DateTime<Utc>,
+    /// Oldest entry first, for a Q&A or a timeline; newest first otherwise.
+    pub oldest_first: bool,
 }
 
 impl Blog {
@@ -97,6 +99,8 @@ pub struct BlogInput {
     /// One key point a line.
     pub summary: String,
     pub time_zone: String,
+    /// `newest` (the default) or `oldest` first.
+    pub reading_order: String,
 }
 
 /// A live page's settings after checking.
@@ -107,6 +111,7 @@ pub struct BlogDraft {
     pub description: String,
     pub summary: Vec<String>,
     pub time_zone: Tz,
+    pub oldest_first: bool,
 }
 
 impl BlogDraft {
@@ -172,6 +177,15 @@ impl BlogDraft {
             }).ok(),
         };
 
+        let oldest_first = match input.reading_order.trim() {
+            "" | "newest" => false,
+            "oldest" => true,
+            _ => {
+                errors.add("reading_order", "Choose newest first or oldest first.");
+                false
+            }
+        };
+
         match (slug, time_zone) {
             (Some(slug), Some(time_zone)) => errors.into_result(BlogDraft {
                 title,
@@ -179,6 +193,7 @@ impl BlogDraft {
                 description,
                 summary,
                 time_zone,
+                oldest_first,
             }),
             _ => Err(errors),
         }
@@ -196,6 +211,7 @@ mod tests {
             description: String::new(),
             summary: "- First point\n\n• Second point\n".into(),
             time_zone: "Europe/London".into(),
+            reading_order: String::new(),
         }
     }
 
@@ -224,6 +240,21 @@ mod tests {
         ] {
             assert!(Slug::parse(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn the_reading_order_is_newest_or_oldest_first() {
+        assert!(!BlogDraft::parse(&input()).unwrap().oldest_first);
+        let mut i = input();
+        i.reading_order = "oldest".into();
+        assert!(BlogDraft::parse(&i).unwrap().oldest_first);
+        i.reading_order = "sideways".into();
+        assert!(
+            BlogDraft::parse(&i)
+                .unwrap_err()
+                .get("reading_order")
+                .is_some()
+        );
     }
 
     #[test]

@@ -23,7 +23,8 @@ pub(crate) use entry_columns;
 /// The columns of `blogs` that [`blog`] reads.
 macro_rules! blog_columns {
     () => {
-        "id, slug, title, description, summary, time_zone, status, created_at, last_seq"
+        "id, slug, title, description, summary, time_zone, status, created_at, last_seq, \
+         reading_order"
     };
 }
 pub(crate) use blog_columns;
@@ -85,6 +86,7 @@ pub fn blog(row: &AnyRow) -> Result<(Blog, u64), StoreError> {
             .map_err(|_| StoreError::Corrupt(format!("bad time zone {zone:?}")))?,
         status,
         created_at: parse_time(&text(row, "created_at")?)?,
+        oldest_first: text(row, "reading_order")? == "oldest",
     };
     Ok((blog, seq(row, "last_seq")?))
 }

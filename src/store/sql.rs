@@ -370,8 +370,8 @@ impl Store {
         let mut tx = self.pool.begin().await?;
         let summary = serde_json::to_string(&draft.summary).unwrap_or_else(|_| "[]".into());
         let row = sqlx::query(
-            "INSERT INTO blogs (slug, title, description, summary, time_zone, status, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+            "INSERT INTO blogs (slug, title, description, summary, time_zone, status, created_at, reading_order) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
         )
         .bind(draft.slug.as_str())
         .bind(&draft.title)
@@ -380,6 +380,7 @@ impl Store {
         .bind(draft.time_zone.name())
         .bind("live")
         .bind(time_text(at))
+        .bind(reading_order(draft.oldest_first))
         .fetch_one(&mut *tx)
         .await?;
         let id = BlogId(rows::integer(&row, "id")?);
@@ -395,6 +396,7 @@ impl Store {
             time_zone: draft.time_zone,
             status: BlogStatus::Live,
             created_at: at,
+            oldest_first: draft.oldest_first,
         })
     }
 
@@ -403,13 +405,15 @@ impl Store {
         let summary = serde_json::to_string(&blog.summary).unwrap_or_else(|_| "[]".into());
         let status = status_text(blog.status);
         let done = sqlx::query(
-            "UPDATE blogs SET title = $1, description = $2, summary = $3, time_zone = $4, status = $5 WHERE id = $6",
+            "UPDATE blogs SET title = $1, description = $2, summary = $3, time_zone = $4, status = $5, \
+             reading_order = $6 WHERE id = $7",
         )
         .bind(&blog.title)
         .bind(&blog.description)
         .bind(summary)
         .bind(blog.time_zone.name())
         .bind(status)
+        .bind(reading_order(blog.oldest_first))
         .bind(blog.id.0)
         .execute(&mut *tx)
         .await?;
@@ -784,8 +788,8 @@ impl Store {
             let blog = &page.blog;
             let summary = serde_json::to_string(&blog.summary).unwrap_or_else(|_| "[]".into());
             sqlx::query(
-                "INSERT INTO blogs (id, slug, title, description, summary, time_zone, status, created_at, last_seq) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                "INSERT INTO blogs (id, slug, title, description, summary, time_zone, status, created_at, last_seq, \
+                 reading_order) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
             )
             .bind(blog.id.0)
             .bind(blog.slug.as_str())
@@ -796,6 +800,7 @@ impl Store {
             .bind(status_text(blog.status))
             .bind(time_text(blog.created_at))
             .bind(page.last_seq as i64)
+            .bind(reading_order(blog.oldest_first))
             .execute(&mut *tx)
             .await?;
             for entry in &page.entries {
@@ -844,6 +849,10 @@ impl Store {
     pub async fn close(&self) {
         self.pool.close().await;
     }
+}
+
+fn reading_order(oldest_first: bool) -> &'static str {
+    if oldest_first { "oldest" } else { "newest" }
 }
 
 fn status_text(status: BlogStatus) -> &'static str {

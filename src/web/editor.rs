@@ -143,6 +143,12 @@ async fn settings_form(
         description: blog.description.clone(),
         summary: blog.summary.join("\n"),
         time_zone: blog.time_zone.name().to_owned(),
+        reading_order: if blog.oldest_first {
+            "oldest"
+        } else {
+            "newest"
+        }
+        .to_owned(),
     };
     blog_settings(
         &signed_in,
@@ -172,6 +178,7 @@ async fn save_settings(
             blog.description = draft.description;
             blog.summary = draft.summary;
             blog.time_zone = draft.time_zone;
+            blog.oldest_first = draft.oldest_first;
             state.newsroom.update_blog(blog).await
         }
         Err(errors) => Err(NewsroomError::Invalid(errors)),

@@ -62,6 +62,11 @@ impl LivePageView<'_> {
         self.number == 1
     }
 
+    /// Whether new entries appear on this page as they are published.
+    fn is_live_page(&self) -> bool {
+        self.number == self.page.live_page_number()
+    }
+
     fn has_older(&self) -> bool {
         self.number < self.page.page_count()
     }

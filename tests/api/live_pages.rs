@@ -125,3 +125,50 @@ async fn only_an_admin_opens_changes_or_closes_live_pages() {
     // An editor still publishes.
     app.publish_titled("Published by an editor").await;
 }
+
+#[tokio::test]
+async fn a_page_read_oldest_first_takes_new_entries_at_its_end() {
+    let app = spawn_app().await;
+    app.login().await;
+    let (_, form) = app.get_html("/editor/live/new").await;
+    let fields = [
+        ("title", "Your questions answered"),
+        ("slug", "questions"),
+        ("time_zone", "Europe/London"),
+        ("reading_order", "oldest"),
+        ("csrf_token", &csrf_token(&form)),
+    ];
+    assert_eq!(
+        app.post_form("/editor/live", &fields).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    let token = csrf_token(&app.get_html("/editor/live/questions").await.1);
+    for n in 1..=22 {
+        let title = format!("Question {n}");
+        let response = app
+            .post_form(
+                "/editor/live/questions/entries",
+                &[
+                    ("title", title.as_str()),
+                    ("body", "x"),
+                    ("csrf_token", &token),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    }
+    let (_, first) = app.get_html("/live/questions").await;
+    let (_, last) = app.get_html("/live/questions?page=2").await;
+    let q1 = first.find(">Question 1<").unwrap();
+    let q2 = first.find(">Question 2<").unwrap();
+    assert!(q1 < q2, "oldest first");
+    assert!(!first.contains(">Question 21<") && last.contains(">Question 22<"));
+    assert!(
+        !first.contains("live.js") && last.contains("live.js"),
+        "the last page is the live one"
+    );
+    assert!(last.contains("data-order=\"oldest\""));
+
+    let (_, settings) = app.get_html("/editor/live/questions/settings").await;
+    assert!(settings.contains("<option value=\"oldest\" selected>"));
+}
