@@ -235,16 +235,17 @@ async fn login(
     Ok((jar, Redirect::to(target)).into_response())
 }
 
+/// A form that carries nothing but its CSRF token (sign out, delete, close…).
 #[derive(Deserialize)]
-struct LogoutForm {
+pub struct CsrfForm {
     #[serde(default)]
-    csrf_token: String,
+    pub csrf_token: String,
 }
 
 async fn logout(
     State(state): State<AppState>,
     jar: CookieJar,
-    Form(form): Form<LogoutForm>,
+    Form(form): Form<CsrfForm>,
 ) -> Result<(CookieJar, Redirect)> {
     let Some(token) = jar.get(SESSION_COOKIE).map(|c| c.value().to_owned()) else {
         return Ok((jar, Redirect::to("/login")));

@@ -2,8 +2,6 @@
 //! deletions. Every route sits behind the sign-in guard and checks the CSRF token
 //! first. Contributors write and submit; editors and admins publish.
 
-use std::sync::Arc;
-
 use askama::Template;
 use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, FromRequest, Multipart, Path, Request, State};
@@ -15,8 +13,9 @@ use axum::{Form, Router};
 use chrono::Utc;
 use serde::Deserialize;
 
-use super::auth::SignedIn;
+use super::auth::{CsrfForm, SignedIn};
 use super::error::{Result, render};
+use super::live_page;
 use super::{AppError, AppState};
 use crate::domain::{
     Draft, DraftId, Entry, EntryDraft, EntryId, EntryInput, FieldErrors, Label, Role,
@@ -158,10 +157,6 @@ async fn compose(
             .unwrap_or_default(),
     })?;
     Ok((status, html).into_response())
-}
-
-fn live_page(state: &AppState, slug: &str) -> Result<Arc<LivePage>> {
-    state.pages.page(slug).ok_or(AppError::NotFound)
 }
 
 fn require_publisher(signed_in: &SignedIn) -> Result<()> {
@@ -580,12 +575,6 @@ async fn confirm_delete(
         page: &page,
         entry,
     })
-}
-
-#[derive(Deserialize)]
-struct CsrfForm {
-    #[serde(default)]
-    csrf_token: String,
 }
 
 async fn delete(

@@ -12,9 +12,10 @@ use axum::routing::{get, post};
 use axum::{Form, Router};
 use serde::Deserialize;
 
-use super::auth::SignedIn;
+use super::AppState;
+use super::auth::{CsrfForm, SignedIn};
 use super::error::{Result, render};
-use super::{AppError, AppState};
+use super::live_page;
 use crate::domain::{Blog, BlogDraft, BlogInput, BlogStatus, FieldErrors};
 use crate::newsroom::NewsroomError;
 use crate::read_model::LivePage;
@@ -196,12 +197,6 @@ async fn save_settings(
     }
 }
 
-#[derive(Deserialize)]
-struct CsrfForm {
-    #[serde(default)]
-    csrf_token: String,
-}
-
 /// Closes or reopens a live page; readers are told at once.
 async fn set_status(
     state: &AppState,
@@ -234,8 +229,4 @@ async fn reopen(
     Form(form): Form<CsrfForm>,
 ) -> Result<Redirect> {
     set_status(&state, &signed_in, &slug, &form, BlogStatus::Live).await
-}
-
-fn live_page(state: &AppState, slug: &str) -> Result<Arc<LivePage>> {
-    state.pages.page(slug).ok_or(AppError::NotFound)
 }

@@ -96,6 +96,11 @@ pub fn app(state: AppState) -> Router {
         .with_state(state)
 }
 
+/// A live page by its slug, or a 404.
+fn live_page(state: &AppState, slug: &str) -> Result<Arc<crate::read_model::LivePage>, AppError> {
+    state.pages.page(slug).ok_or(AppError::NotFound)
+}
+
 fn security_header(name: HeaderName, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {
     SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
 }

@@ -9,7 +9,7 @@ use axum::routing::{get, post};
 use axum::{Form, Router};
 use serde::Deserialize;
 
-use super::auth::SignedIn;
+use super::auth::{CsrfForm, SignedIn};
 use super::error::{Result, render};
 use super::{AppError, AppState};
 use crate::accounts::AccountError;
@@ -119,12 +119,6 @@ async fn add_person(
             .await
         }
     }
-}
-
-#[derive(Deserialize)]
-struct CsrfForm {
-    #[serde(default)]
-    csrf_token: String,
 }
 
 async fn remove_person(
