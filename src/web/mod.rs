@@ -8,6 +8,7 @@ mod compose;
 mod editor;
 mod error;
 mod events;
+mod feed;
 mod people;
 mod reader;
 
@@ -68,6 +69,7 @@ pub fn app(state: AppState) -> Router {
     Router::new()
         .merge(reader::router())
         .merge(events::router())
+        .merge(feed::router())
         .merge(auth::router())
         .merge(assets::router())
         .merge(api::router())

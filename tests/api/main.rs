@@ -7,6 +7,7 @@ mod corrections;
 mod drafts;
 mod durable;
 mod editor;
+mod feed;
 mod helpers;
 mod json_api;
 mod live;

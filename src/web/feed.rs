@@ -1,0 +1,86 @@
+//! `GET /live/{slug}/feed.atom`: the newest entries as an Atom feed. A corrected entry
+//! carries its update time; a deleted one is simply gone from it.
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use chrono::{DateTime, SecondsFormat, Utc};
+
+use super::error::Result;
+use super::{AppState, live_page};
+use crate::read_model::{LivePage, RenderedEntry};
+
+/// How many of the newest entries the feed carries.
+pub const FEED_ENTRIES: usize = 50;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/live/{slug}/feed.atom", get(feed))
+}
+
+#[derive(Template)]
+#[template(path = "feed.atom", escape = "xml")]
+struct Feed<'a> {
+    /// This server's address as the reader reached it, for the feed's absolute links.
+    base: String,
+    page: &'a LivePage,
+    entries: Vec<&'a RenderedEntry>,
+}
+
+fn atom_time(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+impl Feed<'_> {
+    fn feed_updated(&self) -> String {
+        atom_time(self.page.updated_at())
+    }
+
+    fn published(&self, rendered: &RenderedEntry) -> String {
+        atom_time(rendered.entry.published_at)
+    }
+
+    fn updated(&self, rendered: &RenderedEntry) -> String {
+        atom_time(
+            rendered
+                .entry
+                .updated_at
+                .unwrap_or(rendered.entry.published_at),
+        )
+    }
+}
+
+async fn feed(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response> {
+    let page = live_page(&state, &slug)?;
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .filter(|h| {
+            h.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"-.:[]".contains(&b))
+        })
+        .unwrap_or("localhost");
+    let scheme = if state.secure_cookies {
+        "https"
+    } else {
+        "http"
+    };
+    let entries = page.entries().take(FEED_ENTRIES).collect();
+    let xml = Feed {
+        base: format!("{scheme}://{host}"),
+        page: &page,
+        entries,
+    }
+    .render()?;
+    Ok((
+        [(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")],
+        xml,
+    )
+        .into_response())
+}
