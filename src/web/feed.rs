@@ -10,6 +10,7 @@ use axum::routing::get;
 use chrono::{DateTime, SecondsFormat, Utc};
 
 use super::error::Result;
+use super::share::base_url;
 use super::{AppState, live_page};
 use crate::read_model::{LivePage, RenderedEntry};
 
@@ -58,22 +59,10 @@ async fn feed(
     headers: HeaderMap,
 ) -> Result<Response> {
     let page = live_page(&state, &slug)?;
-    let host = headers
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .filter(|h| {
-            h.bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b"-.:[]".contains(&b))
-        })
-        .unwrap_or("localhost");
-    let scheme = if state.secure_cookies {
-        "https"
-    } else {
-        "http"
-    };
     let entries = page.entries().take(FEED_ENTRIES).collect();
+    let base = base_url(&headers, state.secure_cookies);
     let xml = Feed {
-        base: format!("{scheme}://{host}"),
+        base,
         page: &page,
         entries,
     }

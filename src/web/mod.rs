@@ -11,6 +11,7 @@ mod events;
 mod feed;
 mod people;
 mod reader;
+mod share;
 
 use std::sync::Arc;
 use std::time::Duration;

@@ -10,9 +10,11 @@ use axum::routing::get;
 use serde::Deserialize;
 
 use super::error::{Result, render};
+use super::share::{self, ShareTags, base_url};
 use super::{AppError, AppState};
 use crate::domain::{EntryId, time};
 use crate::read_model::{KeyEvent, LivePage, RenderedEntry};
+use axum::http::HeaderMap;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -51,6 +53,7 @@ struct LivePageView<'a> {
     number: usize,
     entries: Vec<&'a RenderedEntry>,
     key_events: Vec<KeyEvent<'a>>,
+    share: ShareTags,
 }
 
 impl LivePageView<'_> {
@@ -92,6 +95,7 @@ async fn live_page(
     State(state): State<AppState>,
     Path(slug): Path<String>,
     Query(query): Query<PageQuery>,
+    headers: HeaderMap,
 ) -> Result<Html<String>> {
     let page = state.pages.page(&slug).ok_or(AppError::NotFound)?;
     let number = match query.page.as_deref() {
@@ -101,11 +105,13 @@ async fn live_page(
         })?,
     };
     let entries = page.stream_page(number).ok_or(AppError::NotFound)?;
+    let share = share::for_page(&page, &entries, &base_url(&headers, state.secure_cookies));
     render(&LivePageView {
         page: &page,
         number,
         entries,
         key_events: page.key_events(),
+        share,
     })
 }
 
@@ -116,6 +122,7 @@ struct PermalinkPage<'a> {
     entry: &'a RenderedEntry,
     /// The page of the stream the entry is on.
     stream_page: usize,
+    share: ShareTags,
 }
 
 impl PermalinkPage<'_> {
@@ -132,14 +139,17 @@ impl PermalinkPage<'_> {
 async fn permalink(
     State(state): State<AppState>,
     Path((slug, id)): Path<(String, String)>,
+    headers: HeaderMap,
 ) -> Result<Html<String>> {
     let page = state.pages.page(&slug).ok_or(AppError::NotFound)?;
     let id = EntryId(id.parse().map_err(|_| AppError::NotFound)?);
     let entry = page.entry(id).ok_or(AppError::NotFound)?;
     let stream_page = page.page_of(id).unwrap_or(1);
+    let share = share::for_entry(&page, entry, &base_url(&headers, state.secure_cookies));
     render(&PermalinkPage {
         page: &page,
         entry,
         stream_page,
+        share,
     })
 }

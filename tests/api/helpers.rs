@@ -213,7 +213,9 @@ impl TestApp {
             .await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         let (_, html) = self.get_html(&format!("/live/{DEMO}")).await;
-        let at = html.find(title).expect("published entry is on the page");
+        let at = html
+            .find(&format!(">{title}</a></h2>"))
+            .expect("published entry is on the page");
         let before = &html[..at];
         let start = before.rfind("<article id=\"entry-").unwrap() + 19;
         before[start..].split('"').next().unwrap().to_owned()

@@ -17,4 +17,5 @@ mod openapi;
 mod people;
 mod postgres;
 mod reader;
+mod share;
 mod uploads;
