@@ -21,4 +21,4 @@ fi
 
 [ -d node_modules ] || npm ci --no-audit --no-fund
 
-node --test live-updates.test.js reconnect.test.js editor.test.js
+node --test live-updates.test.js reconnect.test.js editor.test.js reader.test.js

@@ -17,8 +17,13 @@
   var PAGE_SIZE = 20;
   // A page read oldest first (a Q&A, a timeline) takes new entries at the bottom.
   var oldestFirst = stream.dataset.order === "oldest";
-  // New entries held back while the reader is further down the page.
+  // New entries held back while the reader is further down the page, or has paused.
   var held = [];
+  var paused = false;
+  var pauseButton = document.getElementById("pause-live");
+  var baseTitle = document.title;
+  // Entries that arrived while the tab was hidden, counted in the tab's title.
+  var unseen = 0;
   var retryDelay = 1000;
 
   function fromHtml(html) {
@@ -83,7 +88,13 @@
     refreshPinned();
   }
 
+  function updateTitle() {
+    var count = unseen + held.length;
+    document.title = count > 0 ? "(" + count + ") " + baseTitle : baseTitle;
+  }
+
   function updateBanner() {
+    updateTitle();
     if (held.length === 0) {
       banner.hidden = true;
       return;
@@ -144,14 +155,18 @@
       existing.replaceWith(article);
     } else if (data.pinned) {
       pin(article);
-    } else if (!oldestFirst && readingFurtherDown()) {
+    } else if (paused || (!oldestFirst && readingFurtherDown())) {
       held.unshift(article);
       updateBanner();
     } else {
       insertAtTop(article);
     }
     if (data.key_event) addKeyEvent(data);
-    announce("New update: " + data.title);
+    if (document.hidden) {
+      unseen += 1;
+      updateTitle();
+    }
+    if (!paused) announce("New update: " + data.title);
   }
 
   function entryUpdated(data) {
@@ -233,7 +248,56 @@
   });
   // A reader who scrolls back up to the top gets the held entries where they are.
   window.addEventListener("scroll", function () {
-    if (held.length && !readingFurtherDown()) showHeld(false);
+    if (held.length && !paused && !readingFurtherDown()) showHeld(false);
   }, { passive: true });
+  document.addEventListener("visibilitychange", function () {
+    if (!document.hidden) {
+      unseen = 0;
+      updateTitle();
+    }
+  });
+
+  // "Pause live updates": nothing moves or is announced until the reader resumes
+  // (WCAG 2.2.2); what arrives meanwhile waits behind the new-updates button.
+  if (pauseButton) {
+    pauseButton.hidden = false;
+    pauseButton.addEventListener("click", function () {
+      paused = !paused;
+      pauseButton.setAttribute("aria-pressed", String(paused));
+      pauseButton.textContent = paused ? "Resume live updates" : "Pause live updates";
+      if (!paused && held.length && !readingFurtherDown()) showHeld(false);
+    });
+  }
+
+  // Times read "3 min ago" and keep ticking; the absolute time stays in the title.
+  function relative(time) {
+    var seconds = (Date.now() - Date.parse(time.getAttribute("datetime"))) / 1000;
+    if (!(seconds >= 0)) return null;
+    if (seconds < 60) return "just now";
+    if (seconds < 3600) return Math.floor(seconds / 60) + " min ago";
+    if (seconds < 6 * 3600) {
+      var hours = Math.floor(seconds / 3600);
+      return hours + (hours === 1 ? " hour ago" : " hours ago");
+    }
+    return null;
+  }
+
+  function tick() {
+    var times = document.querySelectorAll(".entry-time > time");
+    for (var i = 0; i < times.length; i++) {
+      var time = times[i];
+      if (!time.dataset.absolute) {
+        time.dataset.absolute = time.textContent;
+        time.title = time.textContent;
+      }
+      var text = relative(time) || time.dataset.absolute;
+      // Only a real change is written, so the observer below does not wake itself.
+      if (time.textContent !== text) time.textContent = text;
+    }
+  }
+
+  new MutationObserver(tick).observe(document.body, { childList: true, subtree: true });
+  tick();
+  setInterval(tick, 30000);
   connect();
 })();
