@@ -1,7 +1,10 @@
 //! liveblog: a web server that hosts live pages, the rolling coverage a newsroom runs
 //! during a breaking story.
 //!
-//! A guided tour, in the order a change travels:
+//! A change travels one way: `web` (a form or the API) hands it to the `newsroom`,
+//! which checks it against the `domain` rules, commits it to the `store`, puts it in
+//! the `read_model` and sends it through the `live` hub. With several instances,
+//! `sync` brings the others' changes in the same way. The modules, each in a line:
 
 /// Accounts, passwords and sign-in sessions.
 pub mod accounts;

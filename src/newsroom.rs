@@ -1,6 +1,7 @@
-//! The one door every change goes through, from the editor's forms, the API or the
-//! command line alike: check it, commit it, put it in the read model, tell the readers;
-//! always in that order, one change at a time, so readers see changes in commit order.
+//! The one door every change to a live page goes through, from the editor's forms,
+//! the API and the demo page alike: check it, commit it, put it in the read model,
+//! tell the readers; always in that order, one change at a time, so readers see
+//! changes in commit order.
 //!
 //! With several instances on one PostgreSQL, another instance's changes arrive as
 //! notifications; [`Newsroom::catch_up`] reads them from the change log and applies

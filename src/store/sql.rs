@@ -844,11 +844,6 @@ impl Store {
         tx.commit().await?;
         Ok(())
     }
-
-    /// Closes every connection; used at shutdown.
-    pub async fn close(&self) {
-        self.pool.close().await;
-    }
 }
 
 fn reading_order(oldest_first: bool) -> &'static str {

@@ -70,8 +70,10 @@ impl ApiError {
 
 impl From<AppError> for ApiError {
     fn from(error: AppError) -> Self {
-        let response = error.into_response();
-        let status = response.status();
+        let status = error.status();
+        if status.is_server_error() {
+            tracing::error!(%error, "API request failed");
+        }
         let message = match status {
             StatusCode::NOT_FOUND => "no such live page or entry",
             StatusCode::SERVICE_UNAVAILABLE => {

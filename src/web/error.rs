@@ -81,7 +81,8 @@ struct ErrorPage<'a> {
 }
 
 impl AppError {
-    fn status(&self) -> StatusCode {
+    /// The status this error answers with, for HTML and JSON alike.
+    pub(crate) fn status(&self) -> StatusCode {
         match self {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
