@@ -269,35 +269,5 @@
     });
   }
 
-  // Times read "3 min ago" and keep ticking; the absolute time stays in the title.
-  function relative(time) {
-    var seconds = (Date.now() - Date.parse(time.getAttribute("datetime"))) / 1000;
-    if (!(seconds >= 0)) return null;
-    if (seconds < 60) return "just now";
-    if (seconds < 3600) return Math.floor(seconds / 60) + " min ago";
-    if (seconds < 6 * 3600) {
-      var hours = Math.floor(seconds / 3600);
-      return hours + (hours === 1 ? " hour ago" : " hours ago");
-    }
-    return null;
-  }
-
-  function tick() {
-    var times = document.querySelectorAll(".entry-time > time");
-    for (var i = 0; i < times.length; i++) {
-      var time = times[i];
-      if (!time.dataset.absolute) {
-        time.dataset.absolute = time.textContent;
-        time.title = time.textContent;
-      }
-      var text = relative(time) || time.dataset.absolute;
-      // Only a real change is written, so the observer below does not wake itself.
-      if (time.textContent !== text) time.textContent = text;
-    }
-  }
-
-  new MutationObserver(tick).observe(document.body, { childList: true, subtree: true });
-  tick();
-  setInterval(tick, 30000);
   connect();
 })();

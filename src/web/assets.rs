@@ -22,6 +22,11 @@ const FILES: &[(&str, &str, &[u8])] = &[
         include_bytes!("../../static/editor.js"),
     ),
     (
+        "reader.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../../static/reader.js"),
+    ),
+    (
         "live.js",
         "text/javascript; charset=utf-8",
         include_bytes!("../../static/live.js"),

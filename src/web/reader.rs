@@ -5,7 +5,7 @@ use std::sync::Arc;
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, Query, State};
-use axum::response::Html;
+use axum::response::{Html, Redirect};
 use axum::routing::get;
 use serde::Deserialize;
 
@@ -21,6 +21,16 @@ pub fn router() -> Router<AppState> {
         .route("/", get(index))
         .route("/live/{slug}", get(live_page))
         .route("/live/{slug}/entries/{id}", get(permalink))
+        .route("/live/{slug}/entries/{id}/in-stream", get(in_stream))
+}
+
+/// The address of an entry in the stream: on the page of the stream it is on, at its
+/// anchor.
+fn stream_href(slug: &str, stream_page: usize, id: EntryId) -> String {
+    match stream_page {
+        1 => format!("/live/{slug}#entry-{id}"),
+        n => format!("/live/{slug}?page={n}#entry-{id}"),
+    }
 }
 
 #[derive(Template)]
@@ -83,10 +93,8 @@ impl LivePageView<'_> {
         let id = event.entry.entry.id;
         if event.page == self.number {
             format!("#entry-{id}")
-        } else if event.page == 1 {
-            format!("/live/{}#entry-{id}", self.slug())
         } else {
-            format!("/live/{}?page={}#entry-{id}", self.slug(), event.page)
+            stream_href(self.slug(), event.page, id)
         }
     }
 }
@@ -127,12 +135,11 @@ struct PermalinkPage<'a> {
 
 impl PermalinkPage<'_> {
     fn back_href(&self) -> String {
-        let slug = self.page.blog.slug.as_str();
-        let id = self.entry.entry.id;
-        match self.stream_page {
-            1 => format!("/live/{slug}#entry-{id}"),
-            n => format!("/live/{slug}?page={n}#entry-{id}"),
-        }
+        stream_href(
+            self.page.blog.slug.as_str(),
+            self.stream_page,
+            self.entry.entry.id,
+        )
     }
 }
 
@@ -142,7 +149,7 @@ async fn permalink(
     headers: HeaderMap,
 ) -> Result<Html<String>> {
     let page = state.pages.page(&slug).ok_or(AppError::NotFound)?;
-    let id = EntryId(id.parse().map_err(|_| AppError::NotFound)?);
+    let id = entry_id(&id)?;
     let entry = page.entry(id).ok_or(AppError::NotFound)?;
     let stream_page = page.page_of(id).unwrap_or(1);
     let share = share::for_entry(&page, entry, &base_url(&headers, state.secure_cookies));
@@ -151,5 +158,25 @@ async fn permalink(
         entry,
         stream_page,
         share,
+    })
+}
+
+fn entry_id(id: &str) -> Result<EntryId> {
+    Ok(EntryId(id.parse().map_err(|_| AppError::NotFound)?))
+}
+
+/// Sends the reader to the entry where it sits in the stream now: what an
+/// `#entry-{id}` link needs once newer entries have pushed its entry to an older page.
+/// An entry that is gone sends the reader to the latest updates.
+async fn in_stream(
+    State(state): State<AppState>,
+    Path((slug, id)): Path<(String, String)>,
+) -> Result<Redirect> {
+    let page = state.pages.page(&slug).ok_or(AppError::NotFound)?;
+    let id = entry_id(&id)?;
+    let slug = page.blog.slug.as_str();
+    Ok(match page.page_of(id) {
+        Some(stream_page) => Redirect::to(&stream_href(slug, stream_page, id)),
+        None => Redirect::to(&format!("/live/{slug}")),
     })
 }

@@ -34,6 +34,7 @@ async fn the_demo_page_has_every_part_of_a_live_page() {
         "<li>",
         "<img src=\"/static/demo-harbour.svg\" alt=\"Waves breaking",
         "Image source, Liveblog demo illustration",
+        "<script src=\"/static/reader.js\" defer></script>",
         "<script src=\"/static/live.js\" defer></script>",
     ] {
         assert!(html.contains(part), "the demo page lacks {part:?}");
@@ -165,10 +166,56 @@ async fn every_entry_has_a_permalink() {
 }
 
 #[tokio::test]
+async fn an_entry_is_found_where_it_sits_in_the_stream() {
+    let app = spawn_app().await;
+    app.login().await;
+    let (_, html) = app.get_html(&format!("/live/{DEMO}")).await;
+    let oldest = stream_articles(&html).pop().unwrap();
+    let mut newest = String::new();
+    for n in 1..=10 {
+        newest = app.publish_titled(&format!("Later update {n}")).await;
+    }
+    let location = |response: reqwest::Response| {
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        response.headers()["location"].to_str().unwrap().to_owned()
+    };
+    // The oldest demo entry in the stream has been pushed to the second page.
+    assert_eq!(
+        location(
+            app.get(&format!("/live/{DEMO}/entries/{oldest}/in-stream"))
+                .await
+        ),
+        format!("/live/{DEMO}?page=2#entry-{oldest}")
+    );
+    assert_eq!(
+        location(
+            app.get(&format!("/live/{DEMO}/entries/{newest}/in-stream"))
+                .await
+        ),
+        format!("/live/{DEMO}#entry-{newest}")
+    );
+    // An entry that is gone sends the reader to the latest updates.
+    assert_eq!(
+        location(
+            app.get(&format!("/live/{DEMO}/entries/9999/in-stream"))
+                .await
+        ),
+        format!("/live/{DEMO}")
+    );
+    assert_eq!(
+        app.get("/live/no-such-page/entries/1/in-stream")
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
 async fn static_files_and_security_headers() {
     let app = spawn_app().await;
     for (path, kind) in [
         ("/static/live.js", "text/javascript"),
+        ("/static/reader.js", "text/javascript"),
         ("/static/style.css", "text/css"),
         ("/static/demo-harbour.svg", "image/svg+xml"),
     ] {

@@ -1,0 +1,156 @@
+// What script adds to every reader page (a live page, any page of its stream, a
+// permalink): times that tick, entries marked that arrived since the reader's last
+// visit, a share button on each entry, and `#entry-{id}` links that find the page the
+// entry is on now. Without this file every page still reads and links as it should.
+(function () {
+  "use strict";
+  var main = document.getElementById("main");
+  var slug = main && main.dataset.slug;
+  if (!slug) return;
+
+  // An `#entry-{id}` link to an entry newer ones have pushed to an older page: the
+  // server knows which page holds it now.
+  function findAnchoredEntry() {
+    var anchor = /^#entry-(\d+)$/.exec(window.location.hash);
+    if (!anchor || document.getElementById("entry-" + anchor[1])) return false;
+    window.location.replace("/live/" + slug + "/entries/" + anchor[1] + "/in-stream");
+    return true;
+  }
+  if (findAnchoredEntry()) return;
+  window.addEventListener("hashchange", findAnchoredEntry);
+
+  function entries() {
+    return document.querySelectorAll("article[data-published]");
+  }
+
+  // "Since your last visit": the newest publication time this reader has seen, kept
+  // in this browser only. Nothing about it is sent to the server.
+  var seenKey = "liveblog:seen:" + slug;
+
+  function readSeen() {
+    try {
+      return Number(window.localStorage.getItem(seenKey)) || 0;
+    } catch (e) {
+      return 0;
+    }
+  }
+
+  function rememberSeen() {
+    var newest = readSeen();
+    var list = entries();
+    for (var i = 0; i < list.length; i++) {
+      newest = Math.max(newest, Number(list[i].dataset.published) || 0);
+    }
+    try {
+      window.localStorage.setItem(seenKey, String(newest));
+    } catch (e) {
+      // Storage is off in this browser: nothing is marked, nothing breaks.
+    }
+  }
+
+  function markSinceLastVisit(lastSeen) {
+    if (!lastSeen) return;
+    var list = entries();
+    for (var i = 0; i < list.length; i++) {
+      var article = list[i];
+      if (Number(article.dataset.published) > lastSeen) {
+        article.classList.add("since-last-visit");
+        var mark = document.createElement("p");
+        mark.className = "since-mark";
+        mark.textContent = "New since your last visit";
+        article.insertBefore(mark, article.firstElementChild);
+      }
+    }
+  }
+
+  // A share button per entry: the system's share sheet where there is one, otherwise
+  // the link is copied, or shown to copy by hand.
+  function permalink(article) {
+    return window.location.origin + "/live/" + slug + "/entries/" + article.id.replace("entry-", "");
+  }
+
+  function say(status, text) {
+    status.textContent = text;
+  }
+
+  function share(article, status) {
+    var url = permalink(article);
+    var title = article.querySelector(".entry-title").textContent.trim();
+    if (navigator.share) {
+      navigator.share({ title: title, url: url }).catch(function () {});
+      return;
+    }
+    var copied = navigator.clipboard ? navigator.clipboard.writeText(url) : Promise.reject();
+    copied.then(
+      function () {
+        say(status, "Link copied");
+      },
+      function () {
+        var field = document.createElement("input");
+        field.readOnly = true;
+        field.value = url;
+        field.setAttribute("aria-label", "Link to this entry");
+        status.replaceChildren(field);
+        field.select();
+      }
+    );
+  }
+
+  function addShareButton(article) {
+    if (article.querySelector(".entry-share")) return;
+    var bar = document.createElement("p");
+    bar.className = "entry-share";
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "link-button";
+    button.textContent = "Share";
+    button.setAttribute("aria-label", "Share: " + article.querySelector(".entry-title").textContent.trim());
+    var status = document.createElement("span");
+    status.setAttribute("role", "status");
+    button.addEventListener("click", function () {
+      share(article, status);
+    });
+    bar.append(button, status);
+    article.appendChild(bar);
+  }
+
+  // Times read "3 min ago" and keep ticking; the absolute time stays in the title.
+  function relative(time) {
+    var seconds = (Date.now() - Date.parse(time.getAttribute("datetime"))) / 1000;
+    if (!(seconds >= 0)) return null;
+    if (seconds < 60) return "just now";
+    if (seconds < 3600) return Math.floor(seconds / 60) + " min ago";
+    if (seconds < 6 * 3600) {
+      var hours = Math.floor(seconds / 3600);
+      return hours + (hours === 1 ? " hour ago" : " hours ago");
+    }
+    return null;
+  }
+
+  function tick() {
+    var times = document.querySelectorAll(".entry-time > time");
+    for (var i = 0; i < times.length; i++) {
+      var time = times[i];
+      if (!time.dataset.absolute) {
+        time.dataset.absolute = time.textContent;
+        time.title = time.textContent;
+      }
+      var text = relative(time) || time.dataset.absolute;
+      // Only a real change is written, so the observer below does not wake itself.
+      if (time.textContent !== text) time.textContent = text;
+    }
+  }
+
+  // Runs on load and whenever the live script puts an entry in the page.
+  function enhance() {
+    tick();
+    var list = entries();
+    for (var i = 0; i < list.length; i++) addShareButton(list[i]);
+    rememberSeen();
+  }
+
+  markSinceLastVisit(readSeen());
+  enhance();
+  new MutationObserver(enhance).observe(main, { childList: true, subtree: true });
+  setInterval(tick, 30000);
+})();
