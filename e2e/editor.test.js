@@ -22,10 +22,7 @@ describe("the compose page", () => {
     const page = await context.newPage();
     const errors = [];
     page.on("pageerror", (error) => errors.push(error));
-    await page.goto(server.url + "/login");
-    await page.fill("#username", "admin");
-    await page.fill("#password", h.PASSWORD);
-    await Promise.all([page.waitForURL("**/editor"), page.click("button[type=submit]")]);
+    await h.signInBrowser(page, server.url);
     await page.goto(server.url + `/editor/live/${h.SLUG}`);
     await h.waitForOpenStream(page);
     await page.fill("#title", "Half-written headline");

@@ -196,6 +196,14 @@ async function openLivePage(browser, base, options = {}) {
   return { context, page, errors };
 }
 
+// Signs the admin in through the login form of a browser page.
+async function signInBrowser(page, base) {
+  await page.goto(base + "/login");
+  await page.fill("#username", "admin");
+  await page.fill("#password", PASSWORD);
+  await Promise.all([page.waitForURL("**/editor"), page.click("button[type=submit]")]);
+}
+
 function waitForOpenStream(page) {
   return page.waitForFunction(
     () => (window.__sources || []).some((s) => s.readyState === EventSource.OPEN),
@@ -268,6 +276,7 @@ module.exports = {
   serverStreamIds,
   launchBrowser,
   openLivePage,
+  signInBrowser,
   waitForOpenStream,
   probes,
   duplicates,

@@ -1,5 +1,6 @@
-// What a reader gets besides the live stream: times that tick, a pause control, and a
-// tab title that counts what arrived while they looked elsewhere.
+// What a reader gets besides the live stream: times that tick, a pause control, a tab
+// title that counts what arrived while they looked elsewhere, entries marked that arrived
+// since their last visit, a share button, and anchors that find the right page.
 "use strict";
 
 const { describe, before, after, test } = require("node:test");
@@ -60,5 +61,77 @@ describe("the reader's controls", () => {
       document.dispatchEvent(new Event("visibilitychange"));
     });
     await page.waitForFunction(() => !document.title.startsWith("("), null, h.WAIT);
+  });
+
+  test("entries that arrived since the last visit are marked", async (t) => {
+    const { editor, page } = await setUp(t);
+    assert.equal(await page.$$eval(".since-mark", (marks) => marks.length), 0, "a first visit marks nothing");
+    const base = new URL(page.url()).origin;
+    const context = page.context();
+    await page.close();
+
+    const first = await editor.publish({ title: "Filed while the reader was away" });
+    const second = await editor.publish({ title: "Also filed meanwhile" });
+    const again = await context.newPage();
+    await again.goto(base + `/live/${h.SLUG}`);
+    await again.waitForSelector(".since-mark");
+    const marked = await again.$$eval(".since-last-visit", (articles) => articles.map((a) => a.id));
+    assert.deepEqual(marked.sort(), [`entry-${first}`, `entry-${second}`].sort());
+    assert.match(await again.textContent(`#entry-${first} .since-mark`), /New since your last visit/);
+
+    await again.reload();
+    await again.waitForSelector(".entry-share");
+    assert.equal(await again.$$eval(".since-mark", (marks) => marks.length), 0, "seen entries are not marked twice");
+  });
+
+  test("the share button copies the entry's link", async (t) => {
+    const { page } = await setUp(t);
+    const base = new URL(page.url()).origin;
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: base });
+    // This browser's share sheet, where it has one, is set aside: the fallback is tested.
+    await page.evaluate(() => delete Navigator.prototype.share);
+    const article = page.locator("#stream > article").first();
+    const id = (await article.getAttribute("id")).replace("entry-", "");
+    await article.locator(".entry-share button").click();
+    await article.locator(".entry-share [role=status]").filter({ hasText: "Link copied" }).waitFor(h.WAIT);
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${base}/live/${h.SLUG}/entries/${id}`);
+  });
+
+  test("the share button opens the system's share sheet where there is one", async (t) => {
+    const { page } = await setUp(t);
+    await page.evaluate(() => {
+      window.__shared = [];
+      navigator.share = (data) => {
+        window.__shared.push(data);
+        return Promise.resolve();
+      };
+    });
+    const article = page.locator("#stream > article").first();
+    const id = (await article.getAttribute("id")).replace("entry-", "");
+    const title = (await article.locator(".entry-title").textContent()).trim();
+    await article.locator(".entry-share button").click();
+    const shared = await page.evaluate(() => window.__shared);
+    const base = new URL(page.url()).origin;
+    assert.deepEqual(shared, [{ title, url: `${base}/live/${h.SLUG}/entries/${id}` }]);
+  });
+
+  test("an anchor to an entry pushed to an older page finds it there", async (t) => {
+    const { editor, page } = await setUp(t);
+    const base = new URL(page.url()).origin;
+    const oldest = (await h.serverStreamIds(base)).at(-1);
+    for (let i = 1; i <= 10; i++) await editor.publish({ title: `Later update ${i}` });
+    assert.ok(!(await h.serverStreamIds(base)).includes(oldest), "the entry left the first page");
+
+    // Followed from elsewhere: a new document.
+    const other = await page.context().newPage();
+    await other.goto(`${base}/live/${h.SLUG}#entry-${oldest}`);
+    await other.waitForURL((url) => url.search === "?page=2" && url.hash === `#entry-${oldest}`, h.WAIT);
+    await other.locator(`#entry-${oldest}`).waitFor(h.WAIT);
+
+    // Followed within a page already open: from the second page to the newest entry.
+    const newest = (await h.serverStreamIds(base))[0];
+    await other.evaluate((id) => (window.location.hash = `#entry-${id}`), newest);
+    await other.waitForURL((url) => url.search === "" && url.hash === `#entry-${newest}`, h.WAIT);
+    await other.locator(`#entry-${newest}`).waitFor(h.WAIT);
   });
 });

@@ -12,13 +12,18 @@ if [ ! -x "$LIVEBLOG_BIN" ]; then
 fi
 export LIVEBLOG_BIN="$(realpath "$LIVEBLOG_BIN")"
 
-if [ ! -x /usr/bin/chromium ]; then
+# Chromium drives the pages; Java runs the Nu Html Checker.
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v java >/dev/null || missing+=(default-jre-headless)
+if [ ${#missing[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" -ne 0 ] && sudo="sudo"
   $sudo apt-get update
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y chromium
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y "${missing[@]}"
 fi
 
-[ -d node_modules ] || npm ci --no-audit --no-fund
+# npm records what it installed; a lock file newer than that record means reinstall.
+[ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund
 
-node --test live-updates.test.js reconnect.test.js editor.test.js reader.test.js
+node --test live-updates.test.js reconnect.test.js editor.test.js reader.test.js layout.test.js quality.test.js
