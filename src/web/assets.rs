@@ -3,10 +3,13 @@
 
 use axum::Router;
 use axum::extract::{Path, State};
-use axum::http::header;
+use std::sync::LazyLock;
+
+use axum::http::{HeaderMap, header};
 use axum::response::IntoResponse;
 use axum::routing::get;
 
+use super::precompressed::Precompressed;
 use super::{AppError, AppState};
 
 /// Name, content type and bytes of every static file.
@@ -64,16 +67,21 @@ async fn media_file(
     ))
 }
 
-async fn static_file(Path(file): Path<String>) -> Result<impl IntoResponse, AppError> {
-    let (_, content_type, bytes) = FILES
+/// Every static file, compressed once, on first use.
+static COMPRESSED: LazyLock<Vec<(&str, Precompressed)>> = LazyLock::new(|| {
+    FILES
         .iter()
-        .find(|(name, _, _)| *name == file)
+        .map(|(name, content_type, bytes)| (*name, Precompressed::new(content_type, *bytes)))
+        .collect()
+});
+
+async fn static_file(
+    Path(file): Path<String>,
+    headers: HeaderMap,
+) -> Result<impl IntoResponse, AppError> {
+    let (_, compressed) = COMPRESSED
+        .iter()
+        .find(|(name, _)| *name == file)
         .ok_or(AppError::NotFound)?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, *content_type),
-            (header::CACHE_CONTROL, CACHE_CONTROL),
-        ],
-        *bytes,
-    ))
+    Ok(compressed.respond(&headers, CACHE_CONTROL))
 }

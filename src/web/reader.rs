@@ -4,17 +4,17 @@ use std::sync::Arc;
 
 use askama::Template;
 use axum::Router;
-use axum::extract::{Path, Query, State};
-use axum::response::{Html, Redirect};
+use axum::extract::{Path, Query, Request, State};
+use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
 use serde::Deserialize;
 
 use super::error::{Result, render};
-use super::share::{self, ShareTags, base_url};
+use super::share::{self, Origin, ShareTags, base_url};
 use super::{AppError, AppState};
 use crate::domain::{EntryId, time};
 use crate::read_model::{KeyEvent, LivePage, RenderedEntry};
-use axum::http::HeaderMap;
+use axum::http::{HeaderMap, HeaderName, HeaderValue};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -99,12 +99,20 @@ impl LivePageView<'_> {
     }
 }
 
+/// A browser asks again each time (and mostly gets a 304); a shared cache may keep the
+/// first page for a few seconds. A page a few seconds old is harmless: its script
+/// catches up on what it lacks from the event stream.
+const FIRST_PAGE_CACHE_CONTROL: &str = "public, max-age=0, s-maxage=5";
+/// For CDNs that read their own header (RFC 9213): keep it a few seconds, and go on
+/// serving it for a while as they fetch the next one.
+const FIRST_PAGE_CDN_CACHE_CONTROL: &str = "max-age=5, stale-while-revalidate=30";
+
 async fn live_page(
     State(state): State<AppState>,
     Path(slug): Path<String>,
     Query(query): Query<PageQuery>,
-    headers: HeaderMap,
-) -> Result<Html<String>> {
+    request: Request,
+) -> Result<Response> {
     let page = state.pages.page(&slug).ok_or(AppError::NotFound)?;
     let number = match query.page.as_deref() {
         None | Some("") => 1,
@@ -112,15 +120,41 @@ async fn live_page(
             AppError::BadRequest("The page number must be a whole number, such as ?page=2.".into())
         })?,
     };
+    let headers = request.headers();
+    let origin = Origin::of(headers, state.secure_cookies);
+    if number == 1 {
+        let kept = state
+            .first_pages
+            .get(Arc::clone(&page), &origin, first_page)
+            .await?;
+        if let Some(kept) = kept {
+            let mut response = kept.respond(headers, FIRST_PAGE_CACHE_CONTROL);
+            response.headers_mut().insert(
+                HeaderName::from_static("cdn-cache-control"),
+                HeaderValue::from_static(FIRST_PAGE_CDN_CACHE_CONTROL),
+            );
+            return Ok(response);
+        }
+    }
+    Ok(Html(render_page(&page, number, &origin.to_string())?).into_response())
+}
+
+fn first_page(page: &LivePage, base_url: &str) -> Result<String> {
+    render_page(page, 1, base_url)
+}
+
+/// One page of a live page's stream, as HTML.
+fn render_page(page: &LivePage, number: usize, base_url: &str) -> Result<String> {
     let entries = page.stream_page(number).ok_or(AppError::NotFound)?;
-    let share = share::for_page(&page, &entries, &base_url(&headers, state.secure_cookies));
-    render(&LivePageView {
-        page: &page,
+    let share = share::for_page(page, &entries, base_url);
+    Ok(LivePageView {
+        page,
         number,
         entries,
         key_events: page.key_events(),
         share,
-    })
+    }
+    .render()?)
 }
 
 #[derive(Template)]

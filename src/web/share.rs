@@ -19,17 +19,43 @@ pub struct ShareTags {
 
 /// This server's address as the reader reached it, for absolute links.
 pub fn base_url(headers: &HeaderMap, behind_tls: bool) -> String {
-    let host = headers
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .filter(|h| {
-            !h.is_empty()
-                && h.bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b"-.:[]".contains(&b))
-        })
-        .unwrap_or("localhost");
-    let scheme = if behind_tls { "https" } else { "http" };
-    format!("{scheme}://{host}")
+    Origin::of(headers, behind_tls).to_string()
+}
+
+/// The scheme and host a request came to, borrowed from the request.
+pub struct Origin<'a> {
+    scheme: &'static str,
+    host: &'a str,
+}
+
+impl<'a> Origin<'a> {
+    pub fn of(headers: &'a HeaderMap, behind_tls: bool) -> Origin<'a> {
+        let host = headers
+            .get(header::HOST)
+            .and_then(|h| h.to_str().ok())
+            .filter(|h| {
+                !h.is_empty()
+                    && h.bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b"-.:[]".contains(&b))
+            })
+            .unwrap_or("localhost");
+        let scheme = if behind_tls { "https" } else { "http" };
+        Origin { scheme, host }
+    }
+
+    /// Whether `base_url` is this origin's, without building a string.
+    pub fn is(&self, base_url: &str) -> bool {
+        base_url
+            .strip_prefix(self.scheme)
+            .and_then(|rest| rest.strip_prefix("://"))
+            == Some(self.host)
+    }
+}
+
+impl std::fmt::Display for Origin<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}://{}", self.scheme, self.host)
+    }
 }
 
 /// JSON that cannot end the `<script>` element it sits in.

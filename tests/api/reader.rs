@@ -244,3 +244,66 @@ async fn static_files_and_security_headers() {
     assert_eq!(headers["x-content-type-options"], "nosniff");
     assert!(headers.contains_key("referrer-policy"));
 }
+
+#[tokio::test]
+async fn the_first_page_is_served_compressed_and_changes_with_each_change() {
+    use std::io::Read;
+    let app = spawn_app().await;
+    let page = format!("/live/{DEMO}");
+    let fetch = |encoding: &'static str| {
+        let request = app
+            .client
+            .get(app.url(&page))
+            .header("accept-encoding", encoding);
+        async move { request.send().await.unwrap() }
+    };
+
+    let plain = fetch("identity").await;
+    assert_eq!(plain.status(), StatusCode::OK);
+    assert!(plain.headers().get("content-encoding").is_none());
+    assert_eq!(
+        plain.headers()["cache-control"],
+        "public, max-age=0, s-maxage=5"
+    );
+    let cdn = plain.headers()["cdn-cache-control"].to_str().unwrap();
+    assert!(cdn.contains("stale-while-revalidate"), "{cdn}");
+    let html = plain.text().await.unwrap();
+
+    let gzipped = fetch("gzip").await;
+    assert_eq!(gzipped.headers()["content-encoding"], "gzip");
+    let mut unzipped = String::new();
+    flate2::read::GzDecoder::new(&gzipped.bytes().await.unwrap()[..])
+        .read_to_string(&mut unzipped)
+        .unwrap();
+    assert_eq!(unzipped, html);
+
+    let brotli = fetch("gzip, deflate, br").await;
+    assert_eq!(brotli.headers()["content-encoding"], "br");
+    let etag = brotli.headers()["etag"].clone();
+    let mut unbrotlied = String::new();
+    brotli::Decompressor::new(&brotli.bytes().await.unwrap()[..], 4096)
+        .read_to_string(&mut unbrotlied)
+        .unwrap();
+    assert_eq!(unbrotlied, html);
+
+    let revalidate = || {
+        app.client
+            .get(app.url(&page))
+            .header("accept-encoding", "br")
+            .header("if-none-match", etag.clone())
+            .send()
+    };
+    assert_eq!(
+        revalidate().await.unwrap().status(),
+        StatusCode::NOT_MODIFIED
+    );
+
+    // A change makes a new first page at once: no reader is served the old one.
+    app.login().await;
+    let id = app.publish_titled("Kept pages follow every change").await;
+    let after = revalidate().await.unwrap();
+    assert_eq!(after.status(), StatusCode::OK);
+    assert_ne!(after.headers()["etag"], etag);
+    let (_, html) = app.get_html(&page).await;
+    assert_eq!(stream_articles(&html)[0], id);
+}

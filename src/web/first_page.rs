@@ -1,0 +1,97 @@
+//! The first page of each live page, rendered and compressed once per change and
+//! served from memory until the next change: the page nearly every reader asks for.
+
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
+
+use tokio::sync::OnceCell;
+
+use super::AppError;
+use super::precompressed::Precompressed;
+use super::share::Origin;
+use crate::domain::BlogId;
+use crate::read_model::LivePage;
+
+/// Renders a live page's first page for readers at a base URL.
+pub type Render = fn(&LivePage, &str) -> Result<String, AppError>;
+
+/// One page's kept first page: the snapshot it shows, the address it was rendered for
+/// (its share tags carry absolute links), and the bytes once they are ready.
+struct Kept {
+    page: Arc<LivePage>,
+    base_url: String,
+    ready: OnceCell<Arc<Precompressed>>,
+}
+
+/// The kept first page of every live page. Readers asking at the same moment after a
+/// change wait for one rendering rather than each doing their own.
+#[derive(Default)]
+pub struct FirstPages {
+    kept: RwLock<HashMap<BlogId, Arc<Kept>>>,
+}
+
+impl FirstPages {
+    /// The first page of `page` for readers at `origin`, rendered by `render` at most
+    /// once per change. `None` when this request is not the one the kept page serves
+    /// (another address, or a snapshot older than the kept one): render it directly.
+    pub async fn get(
+        &self,
+        page: Arc<LivePage>,
+        origin: &Origin<'_>,
+        render: Render,
+    ) -> Result<Option<Arc<Precompressed>>, AppError> {
+        let Some(kept) = self.kept_for(&page, origin) else {
+            return Ok(None);
+        };
+        let compressed = kept
+            .ready
+            .get_or_try_init(|| async {
+                let page = Arc::clone(&kept.page);
+                let base_url = kept.base_url.clone();
+                let rendered = tokio::task::spawn_blocking(move || {
+                    let html = render(&page, &base_url)?;
+                    Ok::<_, AppError>(Arc::new(Precompressed::new(
+                        "text/html; charset=utf-8",
+                        html,
+                    )))
+                })
+                .await
+                .map_err(|error| AppError::Internal(format!("rendering a page: {error}")))??;
+                Ok::<_, AppError>(rendered)
+            })
+            .await?;
+        Ok(Some(Arc::clone(compressed)))
+    }
+
+    fn kept_for(&self, page: &Arc<LivePage>, origin: &Origin) -> Option<Arc<Kept>> {
+        // Nearly always: the page has not changed since it was kept.
+        let current = self
+            .kept
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(&page.blog.id)
+            .cloned();
+        if let Some(current) = current {
+            if Arc::ptr_eq(&current.page, page) {
+                return origin.is(&current.base_url).then_some(current);
+            }
+            if current.page.last_seq > page.last_seq {
+                return None;
+            }
+        }
+        let mut kept = self.kept.write().unwrap_or_else(|p| p.into_inner());
+        // Another reader may have kept this very snapshot meanwhile.
+        if let Some(current) = kept.get(&page.blog.id)
+            && Arc::ptr_eq(&current.page, page)
+        {
+            return origin.is(&current.base_url).then(|| Arc::clone(current));
+        }
+        let fresh = Arc::new(Kept {
+            page: Arc::clone(page),
+            base_url: origin.to_string(),
+            ready: OnceCell::new(),
+        });
+        kept.insert(page.blog.id, Arc::clone(&fresh));
+        Some(fresh)
+    }
+}
