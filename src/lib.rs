@@ -20,7 +20,10 @@ pub mod domain;
 pub mod dump;
 /// The entry and summary HTML, rendered once per change.
 pub mod fragments;
-/// One broadcast channel per live page, with replay for reconnecting browsers.
+/// Accepts connections; sends event streams straight to the live hub's writers.
+pub mod listener;
+/// One broadcast channel per live page, with replay for reconnecting browsers, and
+/// the writers that send each event to every subscriber.
 pub mod live;
 /// Uploaded images, kept by content hash.
 pub mod media;

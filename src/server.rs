@@ -12,7 +12,8 @@ use tokio_util::sync::CancellationToken;
 use crate::accounts::{AccountError, Accounts};
 use crate::config::ServeArgs;
 use crate::demo;
-use crate::live::LiveHub;
+use crate::listener::{Listener, Routes};
+use crate::live::{DirectStreams, LiveHub};
 use crate::media::MediaStore;
 use crate::newsroom::{Newsroom, NewsroomError};
 use crate::store::{Backend, Store, StoreError};
@@ -91,6 +92,7 @@ impl Server {
         }
         let state = AppState {
             pages: newsroom.pages(),
+            metrics: Arc::new(web::Metrics::new(Arc::clone(&hub), newsroom.pages())),
             newsroom,
             hub,
             accounts,
@@ -98,6 +100,7 @@ impl Server {
             secure_cookies: settings.secure_cookies,
             throttle: Arc::default(),
             presence: Arc::default(),
+            first_pages: Arc::default(),
             media: Arc::new(MediaStore::new(
                 &settings.store.data_dir,
                 settings.max_upload_bytes,
@@ -128,14 +131,16 @@ impl Server {
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
         let token = self.state.shutdown.clone();
+        let routes = Routes {
+            pages: Arc::clone(&self.state.pages),
+            direct: Arc::new(DirectStreams::new(
+                Arc::clone(&self.state.hub),
+                token.clone(),
+            )),
+        };
         let app = web::app(self.state);
-        // Small writes (an SSE event, a redirect) go out at once rather than waiting
-        // for Nagle's algorithm to gather more.
-        let listener = self.listener.tap_io(|tcp| {
-            if let Err(error) = tcp.set_nodelay(true) {
-                tracing::debug!(%error, "could not set TCP_NODELAY");
-            }
-        });
+        // `tap_io` is what lets axum read each connection's peer address.
+        let listener = Listener::start(self.listener, routes, token.clone())?.tap_io(|_| {});
         axum::serve(
             listener,
             app.into_make_service_with_connect_info::<SocketAddr>(),

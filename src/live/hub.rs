@@ -1,6 +1,7 @@
 //! Per-page channels, sequence numbers and the replay window.
 
 use std::collections::{HashMap, VecDeque};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 use bytes::Bytes;
@@ -79,6 +80,17 @@ pub enum Resume {
     Unreadable,
 }
 
+impl Resume {
+    /// Reads a browser's `Last-Event-ID`. A number we cannot read means we cannot know
+    /// what the browser has: it gets a reset.
+    pub fn from_last_event_id(value: &str) -> Resume {
+        value
+            .trim()
+            .parse::<Seq>()
+            .map_or(Resume::Unreadable, Resume::After)
+    }
+}
+
 /// What a subscriber must be sent before live events: the events it missed, or a reset.
 #[derive(Debug)]
 pub enum Catchup {
@@ -95,12 +107,82 @@ pub struct Subscription {
     pub receiver: broadcast::Receiver<Arc<LiveEvent>>,
     /// The sequence number the subscriber is up to once the catch-up is sent.
     pub last_seq: Seq,
+    /// Counts the subscriber among the page's subscribers for as long as it lives, and
+    /// counts what it is sent.
+    pub counted: Counted,
+}
+
+/// What a page's channel has carried since the server started, for `/metrics`.
+#[derive(Debug, Default)]
+pub struct ChannelStats {
+    subscribers: AtomicU64,
+    published: AtomicU64,
+    deliveries: AtomicU64,
+    resets: AtomicU64,
+}
+
+/// One subscriber, counted among its page's subscribers until it is dropped.
+#[derive(Debug)]
+pub struct Counted(Arc<ChannelStats>);
+
+impl Counted {
+    fn new(stats: &Arc<ChannelStats>) -> Counted {
+        stats.subscribers.fetch_add(1, Ordering::Relaxed);
+        Counted(Arc::clone(stats))
+    }
+
+    pub fn stats(&self) -> &ChannelStats {
+        &self.0
+    }
+}
+
+impl Drop for Counted {
+    fn drop(&mut self) {
+        self.0.subscribers.fetch_sub(1, Ordering::Relaxed);
+    }
+}
+
+impl ChannelStats {
+    /// Browsers connected to the page now.
+    pub fn subscribers(&self) -> u64 {
+        self.subscribers.load(Ordering::Relaxed)
+    }
+
+    /// Events published to the page.
+    pub fn published(&self) -> u64 {
+        self.published.load(Ordering::Relaxed)
+    }
+
+    /// Event frames handed to subscribers' connections.
+    pub fn deliveries(&self) -> u64 {
+        self.deliveries.load(Ordering::Relaxed)
+    }
+
+    /// Subscribers told to reload because they fell too far behind.
+    pub fn resets(&self) -> u64 {
+        self.resets.load(Ordering::Relaxed)
+    }
+
+    pub fn count_deliveries(&self, frames: u64) {
+        self.deliveries.fetch_add(frames, Ordering::Relaxed);
+    }
+
+    pub fn count_reset(&self) {
+        self.resets.fetch_add(1, Ordering::Relaxed);
+    }
+}
+
+/// One page as `/metrics` reports it.
+pub struct ChannelReport {
+    pub blog: BlogId,
+    pub stats: Arc<ChannelStats>,
 }
 
 struct Channel {
     sender: broadcast::Sender<Arc<LiveEvent>>,
     recent: VecDeque<Arc<LiveEvent>>,
     last_seq: Seq,
+    stats: Arc<ChannelStats>,
 }
 
 impl Channel {
@@ -109,6 +191,26 @@ impl Channel {
             sender: broadcast::channel(CHANNEL_CAPACITY).0,
             recent: VecDeque::new(),
             last_seq,
+            stats: Arc::default(),
+        }
+    }
+
+    /// What a browser resuming at `resume` must be sent before live events.
+    fn catchup(&self, resume: Resume) -> Catchup {
+        match resume {
+            Resume::Fresh => Catchup::Replay(Vec::new()),
+            Resume::Unreadable => Catchup::Reset,
+            Resume::After(id) if id == self.last_seq => Catchup::Replay(Vec::new()),
+            Resume::After(id) if id > self.last_seq => Catchup::Ahead(id),
+            Resume::After(id) => {
+                let oldest_kept = self.recent.front().map(|e| e.seq);
+                match oldest_kept {
+                    Some(oldest) if oldest <= id + 1 => Catchup::Replay(
+                        self.recent.iter().filter(|e| e.seq > id).cloned().collect(),
+                    ),
+                    _ => Catchup::Reset,
+                }
+            }
         }
     }
 }
@@ -143,10 +245,15 @@ impl LiveHub {
     /// Starts a page's channel at the sequence number the store is up to, with the
     /// page's recent changes (oldest first) ready for replay.
     pub fn open(&self, blog: BlogId, last_seq: Seq, recent: Vec<LiveEvent>) {
+        let mut channels = self.channels();
         let mut channel = Channel::new(last_seq);
+        // A page opened again (its settings changed) keeps its counters.
+        if let Some(old) = channels.get(&blog) {
+            channel.stats = Arc::clone(&old.stats);
+        }
         let skip = recent.len().saturating_sub(self.replay_window);
         channel.recent = recent.into_iter().skip(skip).map(Arc::new).collect();
-        self.channels().insert(blog, channel);
+        channels.insert(blog, channel);
     }
 
     /// Sends a committed change to every subscriber of the page, and keeps it for replay.
@@ -160,6 +267,7 @@ impl LiveHub {
         while channel.recent.len() > self.replay_window {
             channel.recent.pop_front();
         }
+        channel.stats.published.fetch_add(1, Ordering::Relaxed);
         // An error only means nobody is listening right now.
         let _ = channel.sender.send(event);
     }
@@ -171,39 +279,74 @@ impl LiveHub {
         let channel = channels.entry(blog).or_insert_with(|| Channel::new(0));
         // Subscribing and reading the window under one lock: no change falls between.
         let receiver = channel.sender.subscribe();
-        let last_seq = channel.last_seq;
-        let catchup = match resume {
-            Resume::Fresh => Catchup::Replay(Vec::new()),
-            Resume::Unreadable => Catchup::Reset,
-            Resume::After(id) if id == last_seq => Catchup::Replay(Vec::new()),
-            Resume::After(id) if id > last_seq => Catchup::Ahead(id),
-            Resume::After(id) => {
-                let oldest_kept = channel.recent.front().map(|e| e.seq);
-                match oldest_kept {
-                    Some(oldest) if oldest <= id + 1 => Catchup::Replay(
-                        channel
-                            .recent
-                            .iter()
-                            .filter(|e| e.seq > id)
-                            .cloned()
-                            .collect(),
-                    ),
-                    _ => Catchup::Reset,
-                }
-            }
-        };
         Subscription {
-            catchup,
+            catchup: channel.catchup(resume),
             receiver,
-            last_seq,
+            last_seq: channel.last_seq,
+            counted: Counted::new(&channel.stats),
         }
     }
 
-    /// How many browsers are connected to a page.
-    pub fn subscriber_count(&self, blog: BlogId) -> usize {
+    /// A subscriber's start without a receiver of its own, for subscribers that are
+    /// sent events by a shared writer: the page's sequence number now, the catch-up,
+    /// and the subscriber counted.
+    pub fn start(&self, blog: BlogId, resume: Resume) -> (Seq, Catchup, Counted) {
+        let mut channels = self.channels();
+        let channel = channels.entry(blog).or_insert_with(|| Channel::new(0));
+        (
+            channel.last_seq,
+            channel.catchup(resume),
+            Counted::new(&channel.stats),
+        )
+    }
+
+    /// A receiver of the page's events from now on, for a shared writer.
+    pub fn receiver(&self, blog: BlogId) -> broadcast::Receiver<Arc<LiveEvent>> {
+        let mut channels = self.channels();
+        let channel = channels.entry(blog).or_insert_with(|| Channel::new(0));
+        channel.sender.subscribe()
+    }
+
+    /// The page's counters.
+    pub fn stats(&self, blog: BlogId) -> Arc<ChannelStats> {
+        let mut channels = self.channels();
+        let channel = channels.entry(blog).or_insert_with(|| Channel::new(0));
+        Arc::clone(&channel.stats)
+    }
+
+    /// Whether a browser that has every change up to `seq` is ahead of this instance.
+    pub fn is_ahead(&self, blog: BlogId, seq: Seq) -> bool {
         self.channels()
             .get(&blog)
-            .map_or(0, |c| c.sender.receiver_count())
+            .is_some_and(|channel| seq > channel.last_seq)
+    }
+
+    /// Every kept event after `seq`, oldest first; `None` when some of them are no
+    /// longer kept.
+    pub fn replay_after(&self, blog: BlogId, seq: Seq) -> Option<Vec<Arc<LiveEvent>>> {
+        match self.channels().get_mut(&blog)?.catchup(Resume::After(seq)) {
+            Catchup::Replay(events) => Some(events),
+            Catchup::Ahead(_) => Some(Vec::new()),
+            Catchup::Reset => None,
+        }
+    }
+
+    /// Every page's subscribers and counters.
+    pub fn report(&self) -> Vec<ChannelReport> {
+        self.channels()
+            .iter()
+            .map(|(blog, channel)| ChannelReport {
+                blog: *blog,
+                stats: Arc::clone(&channel.stats),
+            })
+            .collect()
+    }
+
+    /// How many browsers are connected to a page.
+    pub fn subscriber_count(&self, blog: BlogId) -> u64 {
+        self.channels()
+            .get(&blog)
+            .map_or(0, |c| c.stats.subscribers())
     }
 }
 

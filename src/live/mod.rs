@@ -4,8 +4,12 @@
 //! A frame is encoded once, when the change is published, and the same bytes go to
 //! every subscriber: nothing is rendered or serialised per reader.
 
+mod direct;
 mod hub;
 mod stream;
 
-pub use hub::{Catchup, EventKind, LiveEvent, LiveHub, Resume, Subscription};
+pub use direct::{DirectStreams, SLOW_WRITE_TIMEOUT};
+pub use hub::{
+    Catchup, ChannelReport, ChannelStats, EventKind, LiveEvent, LiveHub, Resume, Subscription,
+};
 pub use stream::{AHEAD_GRACE, KEEP_ALIVE, RETRY, event_stream};

@@ -93,11 +93,13 @@ async fn next_frame(state: &mut State) -> Option<Bytes> {
                     }
                     if let Some(frame) = fresh_frame(&mut state.sent, &event) {
                         state.keep_alive.reset();
+                        state.subscription.counted.stats().count_deliveries(1);
                         return Some(frame);
                     }
                 }
                 // Too slow to keep up: the browser reloads rather than miss changes.
                 Err(RecvError::Lagged(_)) => {
+                    state.subscription.counted.stats().count_reset();
                     let reset = LiveEvent::reset(state.sent);
                     state.subscription.receiver = state.subscription.receiver.resubscribe();
                     return Some(reset.frame.clone());

@@ -10,7 +10,6 @@ use serde::Deserialize;
 
 use super::{AppError, AppState};
 use crate::live::{Resume, event_stream};
-use crate::store::Seq;
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/live/{slug}/events", get(events))
@@ -34,7 +33,7 @@ async fn events(
         .get("last-event-id")
         .map(|v| v.to_str().unwrap_or_default().to_owned())
         .or(query.last_event_id)
-        .map_or(Resume::Fresh, |id| parse_last_event_id(&id));
+        .map_or(Resume::Fresh, |id| Resume::from_last_event_id(&id));
     let subscription = state.hub.subscribe(page.blog.id, last_event_id);
     let body = Body::from_stream(event_stream(subscription, state.shutdown.clone()));
     Ok((
@@ -49,25 +48,16 @@ async fn events(
         .into_response())
 }
 
-/// A number we cannot read means we cannot know what the browser has: it gets a reset.
-fn parse_last_event_id(value: &str) -> Resume {
-    value
-        .trim()
-        .parse::<Seq>()
-        .map_or(Resume::Unreadable, Resume::After)
-}
-
 #[cfg(test)]
 mod tests {
-    use super::parse_last_event_id;
     use crate::live::Resume;
 
     #[test]
     fn unreadable_ids_ask_for_a_reset() {
-        assert_eq!(parse_last_event_id("42"), Resume::After(42));
-        assert_eq!(parse_last_event_id(" 7 "), Resume::After(7));
+        assert_eq!(Resume::from_last_event_id("42"), Resume::After(42));
+        assert_eq!(Resume::from_last_event_id(" 7 "), Resume::After(7));
         for bad in ["", "-1", "abc", "99999999999999999999999", "1e3"] {
-            assert_eq!(parse_last_event_id(bad), Resume::Unreadable, "{bad}");
+            assert_eq!(Resume::from_last_event_id(bad), Resume::Unreadable, "{bad}");
         }
     }
 }

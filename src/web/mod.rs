@@ -9,7 +9,10 @@ mod editor;
 mod error;
 mod events;
 mod feed;
+mod first_page;
+mod metrics;
 mod people;
+mod precompressed;
 mod reader;
 mod share;
 
@@ -32,6 +35,7 @@ use crate::newsroom::Newsroom;
 use crate::read_model::ReadModel;
 
 pub use error::AppError;
+pub use metrics::Metrics;
 
 /// The largest request body accepted (a form with a 20,000-character body, url-encoded,
 /// is well under this).
@@ -59,6 +63,9 @@ pub struct AppState {
     pub throttle: Arc<crate::throttle::SignInThrottle>,
     pub media: Arc<crate::media::MediaStore>,
     pub presence: Arc<crate::presence::Presence>,
+    /// The first page of every live page, kept rendered and compressed.
+    pub first_pages: Arc<first_page::FirstPages>,
+    pub metrics: Arc<metrics::Metrics>,
 }
 
 /// Every route and the whole middleware stack.
@@ -76,6 +83,7 @@ pub fn app(state: AppState) -> Router {
         .merge(api::router())
         .nest("/editor", editor)
         .route("/healthz", get(|| async { "ok" }))
+        .route("/metrics", get(metrics::metrics))
         .fallback(|| async { AppError::NotFound })
         // Outermost last: every response, errors included, passes through these.
         .layer(DefaultBodyLimit::max(MAX_REQUEST_BYTES))
@@ -96,6 +104,10 @@ pub fn app(state: AppState) -> Router {
             "strict-origin-when-cross-origin",
         ))
         .layer(TraceLayer::new_for_http())
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            metrics::record,
+        ))
         .with_state(state)
 }
 

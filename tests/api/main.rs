@@ -4,6 +4,7 @@
 mod auth;
 mod commands;
 mod corrections;
+mod direct;
 mod drafts;
 mod durable;
 mod editor;
@@ -12,6 +13,7 @@ mod helpers;
 mod json_api;
 mod live;
 mod live_pages;
+mod metrics;
 mod nginx;
 mod openapi;
 mod people;

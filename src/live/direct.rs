@@ -1,0 +1,284 @@
+//! Event streams written straight to their sockets, for the tens of thousands of
+//! readers a big story brings.
+//!
+//! A connection whose first request asks for a page's event stream is answered here,
+//! not by the HTTP stack: after the response head and the catch-up, the socket joins
+//! one of a few shards of the page's subscribers. Each shard is one task that takes the
+//! page's events from the hub and writes each frame (the same shared bytes) to every
+//! socket of the shard, without waiting: one write per subscriber per event, and
+//! nothing else kept per subscriber than its socket and the last event it was sent.
+//!
+//! A socket that cannot take a whole frame at once leaves its shard for a task of its
+//! own, which waits for it to take what is pending, sends it what it missed from the
+//! hub's replay window, and puts it back in the shard; one that falls behind the window
+//! is told to reset, and one that takes nothing for [`SLOW_WRITE_TIMEOUT`] is dropped.
+//! The others never wait for it.
+
+use std::collections::HashMap;
+use std::io::ErrorKind;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use bytes::Bytes;
+use tokio::io::AsyncWriteExt;
+use tokio::net::TcpStream;
+use tokio::sync::broadcast::error::RecvError;
+use tokio::sync::mpsc;
+use tokio::time::MissedTickBehavior;
+use tokio_util::sync::CancellationToken;
+
+use super::hub::{Catchup, ChannelStats, Counted, LiveEvent, LiveHub, Resume};
+use super::stream::{KEEP_ALIVE, RETRY};
+use crate::domain::BlogId;
+use crate::store::Seq;
+
+/// How long a subscriber may take to accept what it is sent before it is dropped.
+pub const SLOW_WRITE_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// The response head: the same headers the HTTP stack would send for a stream, and
+/// the body runs until the connection closes.
+const RESPONSE_HEAD: &[u8] = b"HTTP/1.1 200 OK\r\n\
+    content-type: text/event-stream\r\n\
+    cache-control: no-cache\r\n\
+    x-accel-buffering: no\r\n\
+    x-content-type-options: nosniff\r\n\
+    connection: close\r\n\r\n";
+
+const KEEP_ALIVE_FRAME: Bytes = Bytes::from_static(b":\n\n");
+
+/// One subscriber in a shard: its socket and the newest event it has been sent.
+struct Subscriber {
+    socket: TcpStream,
+    sent: Seq,
+    counted: Counted,
+}
+
+/// Every page's shards of directly written subscribers.
+pub struct DirectStreams {
+    hub: Arc<LiveHub>,
+    shards: Mutex<HashMap<BlogId, Vec<mpsc::UnboundedSender<Subscriber>>>>,
+    shard_count: usize,
+    next_shard: AtomicUsize,
+    shutdown: CancellationToken,
+}
+
+impl DirectStreams {
+    /// Streams with one shard per processor for each page. They all end, their
+    /// connections closed, when `shutdown` is cancelled.
+    pub fn new(hub: Arc<LiveHub>, shutdown: CancellationToken) -> DirectStreams {
+        DirectStreams {
+            hub,
+            shards: Mutex::default(),
+            shard_count: std::thread::available_parallelism().map_or(2, usize::from),
+            next_shard: AtomicUsize::new(0),
+            shutdown,
+        }
+    }
+
+    /// Whether a browser resuming at `resume` can be served here. One that is ahead of
+    /// this instance needs the waiting the HTTP stack's stream does.
+    pub fn can_serve(&self, blog: BlogId, resume: Resume) -> bool {
+        match resume {
+            Resume::After(seq) => !self.hub.is_ahead(blog, seq),
+            Resume::Fresh | Resume::Unreadable => true,
+        }
+    }
+
+    /// Answers a request for the page's events on `socket`, whose request head has
+    /// been read, then hands the socket to a shard.
+    pub async fn serve(self: Arc<Self>, mut socket: TcpStream, blog: BlogId, resume: Resume) {
+        let (last_seq, catchup, counted) = self.hub.start(blog, resume);
+        let mut start = Vec::with_capacity(RESPONSE_HEAD.len() + 16);
+        start.extend_from_slice(RESPONSE_HEAD);
+        start.extend_from_slice(format!("retry: {}\n\n", RETRY.as_millis()).as_bytes());
+        let mut sent = last_seq;
+        let mut frames = Vec::new();
+        match catchup {
+            Catchup::Replay(events) => {
+                if let Some(last) = events.last() {
+                    sent = last.seq;
+                }
+                frames.extend(events.iter().map(|e| e.frame.clone()));
+            }
+            Catchup::Reset => frames.push(LiveEvent::reset(last_seq).frame.clone()),
+            // Not sent here (see `can_serve`); should it happen, start from now.
+            Catchup::Ahead(_) => {}
+        }
+        let written = tokio::time::timeout(SLOW_WRITE_TIMEOUT, async {
+            socket.write_all(&start).await?;
+            for frame in &frames {
+                socket.write_all(frame).await?;
+            }
+            Ok::<_, std::io::Error>(())
+        })
+        .await;
+        if !matches!(written, Ok(Ok(()))) {
+            return;
+        }
+        counted.stats().count_deliveries(frames.len() as u64);
+        self.join(
+            blog,
+            Subscriber {
+                socket,
+                sent,
+                counted,
+            },
+        );
+    }
+
+    /// Puts a subscriber in one of the page's shards, starting them when needed.
+    fn join(self: &Arc<Self>, blog: BlogId, subscriber: Subscriber) {
+        let mut shards = self.shards.lock().unwrap_or_else(|p| p.into_inner());
+        let page_shards = shards.entry(blog).or_insert_with(|| {
+            (0..self.shard_count)
+                .map(|_| {
+                    let (joining, joined) = mpsc::unbounded_channel();
+                    tokio::spawn(Arc::clone(self).run_shard(blog, joined));
+                    joining
+                })
+                .collect()
+        });
+        let at = self.next_shard.fetch_add(1, Ordering::Relaxed) % page_shards.len();
+        // A shard only ends at shutdown, when the subscriber is dropped like the rest.
+        let _ = page_shards[at].send(subscriber);
+    }
+
+    /// One shard: writes every event of the page to each of its subscribers.
+    async fn run_shard(
+        self: Arc<Self>,
+        blog: BlogId,
+        mut joined: mpsc::UnboundedReceiver<Subscriber>,
+    ) {
+        let mut receiver = self.hub.receiver(blog);
+        let stats = self.hub.stats(blog);
+        let mut subscribers: Vec<Subscriber> = Vec::new();
+        let mut keep_alive = tokio::time::interval(KEEP_ALIVE);
+        keep_alive.set_missed_tick_behavior(MissedTickBehavior::Delay);
+        loop {
+            tokio::select! {
+                _ = self.shutdown.cancelled() => return,
+                Some(subscriber) = joined.recv() => {
+                    match self.hub.replay_after(blog, subscriber.sent) {
+                        Some(missed) => {
+                            let mut one = vec![subscriber];
+                            for event in missed {
+                                self.deliver(blog, &stats, &mut one, event.seq, &event.frame);
+                            }
+                            subscribers.append(&mut one);
+                        }
+                        None => {
+                            subscriber.counted.stats().count_reset();
+                            tokio::spawn(reset(subscriber));
+                        }
+                    }
+                }
+                received = receiver.recv() => match received {
+                    Ok(event) => self.deliver(blog, &stats, &mut subscribers, event.seq, &event.frame),
+                    // The shard itself fell behind: every subscriber leaves to catch up
+                    // from the replay window, and comes back.
+                    Err(RecvError::Lagged(_)) => {
+                        receiver = receiver.resubscribe();
+                        for subscriber in subscribers.drain(..) {
+                            tokio::spawn(Arc::clone(&self).catch_up(blog, subscriber, Bytes::new()));
+                        }
+                    }
+                    // The page was opened afresh (its history reloaded): every browser
+                    // reconnects and is told what it needs.
+                    Err(RecvError::Closed) => {
+                        subscribers.clear();
+                        receiver = self.hub.receiver(blog);
+                    }
+                },
+                _ = keep_alive.tick() => {
+                    self.deliver(blog, &stats, &mut subscribers, 0, &KEEP_ALIVE_FRAME);
+                }
+            }
+        }
+    }
+
+    /// Writes one frame to every subscriber that lacks it (a `seq` of 0 goes to all),
+    /// without waiting for any of them.
+    fn deliver(
+        self: &Arc<Self>,
+        blog: BlogId,
+        stats: &ChannelStats,
+        subscribers: &mut Vec<Subscriber>,
+        seq: Seq,
+        frame: &Bytes,
+    ) {
+        let mut delivered = 0;
+        let mut at = 0;
+        while at < subscribers.len() {
+            let subscriber = &mut subscribers[at];
+            if seq != 0 && seq <= subscriber.sent {
+                at += 1;
+                continue;
+            }
+            match subscriber.socket.try_write(frame) {
+                Ok(written) if written == frame.len() => {
+                    subscriber.sent = subscriber.sent.max(seq);
+                    delivered += 1;
+                    at += 1;
+                }
+                Ok(written) => {
+                    let mut slow = subscribers.swap_remove(at);
+                    slow.sent = slow.sent.max(seq);
+                    tokio::spawn(Arc::clone(self).catch_up(blog, slow, frame.slice(written..)));
+                }
+                Err(error) if error.kind() == ErrorKind::WouldBlock => {
+                    let mut slow = subscribers.swap_remove(at);
+                    slow.sent = slow.sent.max(seq);
+                    tokio::spawn(Arc::clone(self).catch_up(blog, slow, frame.clone()));
+                }
+                // The browser has gone.
+                Err(_) => {
+                    subscribers.swap_remove(at);
+                }
+            }
+        }
+        if seq != 0 {
+            stats.count_deliveries(delivered);
+        }
+    }
+
+    /// A subscriber that could not take a frame at once: waits for it to take `pending`
+    /// and what it missed meanwhile, then puts it back in a shard.
+    async fn catch_up(self: Arc<Self>, blog: BlogId, mut subscriber: Subscriber, pending: Bytes) {
+        let wrote =
+            tokio::time::timeout(SLOW_WRITE_TIMEOUT, subscriber.socket.write_all(&pending)).await;
+        if !matches!(wrote, Ok(Ok(()))) {
+            return;
+        }
+        loop {
+            let Some(missed) = self.hub.replay_after(blog, subscriber.sent) else {
+                subscriber.counted.stats().count_reset();
+                reset(subscriber).await;
+                return;
+            };
+            if missed.is_empty() {
+                self.join(blog, subscriber);
+                return;
+            }
+            for event in missed {
+                let wrote = tokio::time::timeout(
+                    SLOW_WRITE_TIMEOUT,
+                    subscriber.socket.write_all(&event.frame),
+                )
+                .await;
+                if !matches!(wrote, Ok(Ok(()))) {
+                    return;
+                }
+                subscriber.sent = event.seq;
+                subscriber.counted.stats().count_deliveries(1);
+            }
+        }
+    }
+}
+
+/// Tells a subscriber that fell behind what is kept to reload, and closes its stream.
+async fn reset(mut subscriber: Subscriber) {
+    let frame = LiveEvent::reset(subscriber.sent).frame.clone();
+    let _ = tokio::time::timeout(SLOW_WRITE_TIMEOUT, subscriber.socket.write_all(&frame)).await;
+    let _ = subscriber.socket.shutdown().await;
+}
