@@ -53,16 +53,21 @@ pub struct LivePage {
     /// Newest first, the pinned entry included.
     entries: Vec<Arc<RenderedEntry>>,
     pub last_seq: Seq,
+    /// When an entry was last published or corrected (when the page was made, if it
+    /// has none), worked out once per change.
+    updated_at: DateTime<Utc>,
 }
 
 impl LivePage {
     fn new(blog: Blog, entries: Vec<Arc<RenderedEntry>>, last_seq: Seq) -> LivePage {
         let summary_html = fragments::render(&SummaryFragment { blog: &blog }).into();
+        let updated_at = last_update(&blog, &entries);
         let mut page = LivePage {
             blog,
             summary_html,
             entries,
             last_seq,
+            updated_at,
         };
         page.sort();
         page
@@ -161,11 +166,7 @@ impl LivePage {
 
     /// When the page last changed, for readers and feeds.
     pub fn updated_at(&self) -> DateTime<Utc> {
-        self.entries
-            .iter()
-            .map(|e| e.entry.updated_at.unwrap_or(e.entry.published_at))
-            .max()
-            .unwrap_or(self.blog.created_at)
+        self.updated_at
     }
 
     /// The same page with other entries, which must already be newest first.
@@ -173,10 +174,19 @@ impl LivePage {
         LivePage {
             blog: self.blog.clone(),
             summary_html: Arc::clone(&self.summary_html),
+            updated_at: last_update(&self.blog, &entries),
             entries,
             last_seq,
         }
     }
+}
+
+fn last_update(blog: &Blog, entries: &[Arc<RenderedEntry>]) -> DateTime<Utc> {
+    entries
+        .iter()
+        .map(|e| e.entry.updated_at.unwrap_or(e.entry.published_at))
+        .max()
+        .unwrap_or(blog.created_at)
 }
 
 /// The stream's order: newest publication first, then highest id.
