@@ -6,7 +6,7 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 
 use axum::serve::ListenerExt;
-use tokio::net::TcpListener;
+use tokio::net::{TcpListener, TcpSocket};
 use tokio_util::sync::CancellationToken;
 
 use crate::accounts::{AccountError, Accounts};
@@ -18,7 +18,7 @@ use crate::media::MediaStore;
 use crate::newsroom::{Newsroom, NewsroomError};
 use crate::store::{Backend, Store, StoreError};
 use crate::sync::follow_other_instances;
-use crate::web::{self, AppState};
+use crate::web::{self, AppState, Shared};
 
 /// Why the server could not start.
 #[derive(Debug, thiserror::Error)]
@@ -70,13 +70,10 @@ impl Server {
             .ensure_first_admin(settings.admin_password.as_deref())
             .await?;
 
-        let listener =
-            TcpListener::bind(settings.addr)
-                .await
-                .map_err(|source| StartError::Listen {
-                    addr: settings.addr,
-                    source,
-                })?;
+        let listener = listen(settings.addr).map_err(|source| StartError::Listen {
+            addr: settings.addr,
+            source,
+        })?;
         let addr = listener.local_addr().map_err(|source| StartError::Listen {
             addr: settings.addr,
             source,
@@ -90,7 +87,7 @@ impl Server {
                 shutdown.clone(),
             ));
         }
-        let state = AppState {
+        let state = Arc::new(Shared {
             pages: newsroom.pages(),
             metrics: Arc::new(web::Metrics::new(Arc::clone(&hub), newsroom.pages())),
             newsroom,
@@ -105,7 +102,7 @@ impl Server {
                 &settings.store.data_dir,
                 settings.max_upload_bytes,
             )),
-        };
+        });
         Ok(Server {
             listener,
             addr,
@@ -151,6 +148,22 @@ impl Server {
         })
         .await
     }
+}
+
+/// How many connections may wait to be accepted. Thousands of browsers reconnect at
+/// once after a restart; the system's default of 128 would turn many of them away for
+/// a second. The kernel caps it at `net.core.somaxconn`.
+pub const LISTEN_BACKLOG: u32 = 4096;
+
+fn listen(addr: SocketAddr) -> std::io::Result<TcpListener> {
+    let socket = if addr.is_ipv4() {
+        TcpSocket::new_v4()?
+    } else {
+        TcpSocket::new_v6()?
+    };
+    socket.set_reuseaddr(true)?;
+    socket.bind(addr)?;
+    socket.listen(LISTEN_BACKLOG)
 }
 
 /// Completes on Ctrl-C or SIGTERM.

@@ -24,6 +24,7 @@ use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::routing::get;
 use tokio_util::sync::CancellationToken;
+use tower::ServiceBuilder;
 use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
@@ -49,9 +50,12 @@ const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; st
      img-src 'self' https: http:; connect-src 'self'; object-src 'none'; base-uri 'none'; \
      form-action 'self'; frame-ancestors 'none'";
 
-/// Handles shared by every handler; cheap to clone.
-#[derive(Clone)]
-pub struct AppState {
+/// What every handler shares, behind one `Arc`: handlers and middleware clone it for
+/// every request, and a clone costs one atomic increment.
+pub type AppState = Arc<Shared>;
+
+/// The newsroom, the read model, the hub and the rest, as handlers reach them.
+pub struct Shared {
     pub newsroom: Arc<Newsroom>,
     pub pages: Arc<ReadModel>,
     pub hub: Arc<LiveHub>,
@@ -85,29 +89,34 @@ pub fn app(state: AppState) -> Router {
         .route("/healthz", get(|| async { "ok" }))
         .route("/metrics", get(metrics::metrics))
         .fallback(|| async { AppError::NotFound })
-        // Outermost last: every response, errors included, passes through these.
-        .layer(DefaultBodyLimit::max(MAX_REQUEST_BYTES))
-        // Compression skips `text/event-stream` by itself.
-        .layer(CompressionLayer::new())
-        // Cuts slow requests; it does not cut a streaming body once it has begun.
-        .layer(TimeoutLayer::with_status_code(
-            StatusCode::REQUEST_TIMEOUT,
-            REQUEST_TIMEOUT,
-        ))
-        .layer(security_header(
-            header::CONTENT_SECURITY_POLICY,
-            CONTENT_SECURITY_POLICY,
-        ))
-        .layer(security_header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
-        .layer(security_header(
-            header::REFERRER_POLICY,
-            "strict-origin-when-cross-origin",
-        ))
-        .layer(TraceLayer::new_for_http())
-        .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            metrics::record,
-        ))
+        // Every response, errors included, passes through these, outermost first. One
+        // stack added in one `layer` call costs one boxed service per request, not one
+        // per layer.
+        .layer(
+            ServiceBuilder::new()
+                .layer(axum::middleware::from_fn_with_state(
+                    state.clone(),
+                    metrics::record,
+                ))
+                .layer(TraceLayer::new_for_http())
+                .layer(security_header(
+                    header::REFERRER_POLICY,
+                    "strict-origin-when-cross-origin",
+                ))
+                .layer(security_header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+                .layer(security_header(
+                    header::CONTENT_SECURITY_POLICY,
+                    CONTENT_SECURITY_POLICY,
+                ))
+                // Cuts slow requests; it does not cut a streaming body once it has begun.
+                .layer(TimeoutLayer::with_status_code(
+                    StatusCode::REQUEST_TIMEOUT,
+                    REQUEST_TIMEOUT,
+                ))
+                // Compression skips `text/event-stream`, and bodies already compressed.
+                .layer(CompressionLayer::new())
+                .layer(DefaultBodyLimit::max(MAX_REQUEST_BYTES)),
+        )
         .with_state(state)
 }
 
