@@ -45,56 +45,192 @@ pub struct KeyEvent<'a> {
     pub page: usize,
 }
 
+/// Where an entry stands in the page: newest publication first, then highest id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct Place {
+    published_at: DateTime<Utc>,
+    id: EntryId,
+}
+
+impl Place {
+    fn of(entry: &Entry) -> Place {
+        Place {
+            published_at: entry.published_at,
+            id: entry.id,
+        }
+    }
+}
+
+impl Ord for Place {
+    fn cmp(&self, other: &Place) -> std::cmp::Ordering {
+        (other.published_at, other.id).cmp(&(self.published_at, self.id))
+    }
+}
+
+impl PartialOrd for Place {
+    fn partial_cmp(&self, other: &Place) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
 /// One live page as readers see it, up to change `last_seq`.
+///
+/// Its entries are kept in persistent structures: the next snapshot shares nearly all
+/// of this one, so a change costs the same on a page of 100,000 entries as on one of
+/// 100, and so does every question a reader's request asks of it.
 #[derive(Debug)]
 pub struct LivePage {
     pub blog: Blog,
     pub summary_html: Arc<str>,
     /// Newest first, the pinned entry included.
-    entries: Vec<Arc<RenderedEntry>>,
+    entries: imbl::Vector<Arc<RenderedEntry>>,
+    /// Where each entry stands, to find it without a search through them all.
+    places: imbl::HashMap<EntryId, Place>,
+    /// The entries marked pinned (one, normally; the newest is shown pinned).
+    pinned: imbl::OrdSet<Place>,
+    /// The entries marked as key events, newest first.
+    key_events: imbl::OrdSet<Place>,
     pub last_seq: Seq,
     /// When an entry was last published or corrected (when the page was made, if it
-    /// has none), worked out once per change.
+    /// has none).
     updated_at: DateTime<Utc>,
 }
 
 impl LivePage {
-    fn new(blog: Blog, entries: Vec<Arc<RenderedEntry>>, last_seq: Seq) -> LivePage {
+    fn new(blog: Blog, mut entries: Vec<Arc<RenderedEntry>>, last_seq: Seq) -> LivePage {
         let summary_html = fragments::render(&SummaryFragment { blog: &blog }).into();
-        let updated_at = last_update(&blog, &entries);
+        entries.sort_by_key(|e| Place::of(&e.entry));
         let mut page = LivePage {
+            updated_at: blog.created_at,
             blog,
             summary_html,
-            entries,
+            entries: imbl::Vector::new(),
+            places: imbl::HashMap::new(),
+            pinned: imbl::OrdSet::new(),
+            key_events: imbl::OrdSet::new(),
             last_seq,
-            updated_at,
         };
-        page.sort();
+        for entry in &entries {
+            page.note(&entry.entry);
+        }
+        page.entries = entries.into_iter().collect();
         page
     }
 
-    fn sort(&mut self) {
-        self.entries.sort_by(|a, b| newest_first(a, b));
+    /// Records an entry in the indexes (not in `entries`).
+    fn note(&mut self, entry: &Entry) {
+        let place = Place::of(entry);
+        self.places.insert(entry.id, place);
+        if entry.pinned {
+            self.pinned.insert(place);
+        }
+        if entry.key_event {
+            self.key_events.insert(place);
+        }
+        self.updated_at = self
+            .updated_at
+            .max(entry.updated_at.unwrap_or(entry.published_at));
+    }
+
+    /// Takes an entry out of `entries` and the indexes.
+    fn forget(&mut self, id: EntryId) {
+        let Some(place) = self.places.remove(&id) else {
+            return;
+        };
+        if let Some(at) = self.index_of(place) {
+            self.entries.remove(at);
+        }
+        self.pinned.remove(&place);
+        self.key_events.remove(&place);
+    }
+
+    /// The same page after a change, sharing what did not change.
+    fn changed(&self, last_seq: Seq) -> LivePage {
+        LivePage {
+            blog: self.blog.clone(),
+            summary_html: Arc::clone(&self.summary_html),
+            entries: self.entries.clone(),
+            places: self.places.clone(),
+            pinned: self.pinned.clone(),
+            key_events: self.key_events.clone(),
+            last_seq,
+            updated_at: self.updated_at,
+        }
+    }
+
+    /// The same page with `entry` added, or put in place of its earlier version.
+    fn with_entry(&self, entry: Arc<RenderedEntry>, last_seq: Seq) -> LivePage {
+        let mut page = self.changed(last_seq);
+        page.forget(entry.entry.id);
+        page.note(&entry.entry);
+        let place = Place::of(&entry.entry);
+        let at = page
+            .entries
+            .binary_search_by(|e| Place::of(&e.entry).cmp(&place))
+            .unwrap_or_else(|at| at);
+        page.entries.insert(at, entry);
+        page
+    }
+
+    /// The same page without entry `id`.
+    fn without_entry(&self, id: EntryId, last_seq: Seq) -> LivePage {
+        let mut page = self.changed(last_seq);
+        page.forget(id);
+        page
+    }
+
+    /// The position in `entries` of the entry at `place`.
+    fn index_of(&self, place: Place) -> Option<usize> {
+        self.entries
+            .binary_search_by(|e| Place::of(&e.entry).cmp(&place))
+            .ok()
     }
 
     /// The entry shown above the stream: the newest pinned one, if any.
     pub fn pinned(&self) -> Option<&RenderedEntry> {
-        self.entries.iter().find(|e| e.entry.pinned).map(|e| &**e)
+        let place = self.pinned.get_min()?;
+        self.entries.get(self.index_of(*place)?).map(|e| &**e)
     }
 
-    /// The stream: every entry but the one shown pinned, in the page's reading order.
-    /// (Should two be marked pinned for a moment, the older one stays in the stream.)
-    fn stream(&self) -> Box<dyn Iterator<Item = &RenderedEntry> + '_> {
-        let pinned = self.pinned().map(|p| p.entry.id);
-        let shown = self
-            .entries
-            .iter()
-            .filter(move |e| Some(e.entry.id) != pinned)
-            .map(|e| &**e);
-        if self.blog.oldest_first {
-            Box::new(shown.rev())
+    /// Where the shown pinned entry is in `entries`.
+    fn pinned_index(&self) -> Option<usize> {
+        self.index_of(*self.pinned.get_min()?)
+    }
+
+    /// How many entries the stream holds: all but the one shown pinned.
+    fn stream_len(&self) -> usize {
+        self.entries.len() - usize::from(!self.pinned.is_empty())
+    }
+
+    /// The entry at `position` of the stream, in the page's reading order. (Should two
+    /// be marked pinned for a moment, the older one stays in the stream.)
+    fn stream_entry(&self, position: usize) -> Option<&RenderedEntry> {
+        let len = self.stream_len();
+        if position >= len {
+            return None;
+        }
+        let newest_first = if self.blog.oldest_first {
+            len - 1 - position
         } else {
-            Box::new(shown)
+            position
+        };
+        let at = match self.pinned_index() {
+            Some(pinned) if newest_first >= pinned => newest_first + 1,
+            _ => newest_first,
+        };
+        self.entries.get(at).map(|e| &**e)
+    }
+
+    /// The position in the stream of the entry at `index` of `entries`.
+    fn stream_position(&self, index: usize) -> usize {
+        let newest_first = match self.pinned_index() {
+            Some(pinned) if index > pinned => index - 1,
+            _ => index,
+        };
+        if self.blog.oldest_first {
+            self.stream_len() - 1 - newest_first
+        } else {
+            newest_first
         }
     }
 
@@ -119,7 +255,7 @@ impl LivePage {
 
     /// How many pages the stream fills (at least one, even when empty).
     pub fn page_count(&self) -> usize {
-        self.stream().count().div_ceil(ENTRIES_PER_PAGE).max(1)
+        self.stream_len().div_ceil(ENTRIES_PER_PAGE).max(1)
     }
 
     /// Page `number` (from 1) of the stream, or `None` past the last page.
@@ -127,38 +263,38 @@ impl LivePage {
         if number == 0 || number > self.page_count() {
             return None;
         }
+        let first = (number - 1) * ENTRIES_PER_PAGE;
         Some(
-            self.stream()
-                .skip((number - 1) * ENTRIES_PER_PAGE)
-                .take(ENTRIES_PER_PAGE)
+            (first..first + ENTRIES_PER_PAGE)
+                .map_while(|position| self.stream_entry(position))
                 .collect(),
         )
     }
 
     /// The page of the stream an entry is on (1 for the pinned entry, shown on page 1).
     pub fn page_of(&self, id: EntryId) -> Option<usize> {
-        if self.pinned().is_some_and(|p| p.entry.id == id) {
+        let index = self.index_of(*self.places.get(&id)?)?;
+        if self.pinned_index() == Some(index) {
             return Some(1);
         }
-        self.stream()
-            .position(|e| e.entry.id == id)
-            .map(|i| i / ENTRIES_PER_PAGE + 1)
+        Some(self.stream_position(index) / ENTRIES_PER_PAGE + 1)
     }
 
     pub fn entry(&self, id: EntryId) -> Option<&RenderedEntry> {
-        self.entries.iter().find(|e| e.entry.id == id).map(|e| &**e)
+        let index = self.index_of(*self.places.get(&id)?)?;
+        self.entries.get(index).map(|e| &**e)
     }
 
     /// The newest key events, each with the page it is on.
     pub fn key_events(&self) -> Vec<KeyEvent<'_>> {
-        self.entries
+        self.key_events
             .iter()
-            .filter(|e| e.entry.key_event)
             .take(KEY_EVENTS_SHOWN)
-            .filter_map(|e| {
+            .filter_map(|place| {
+                let entry = self.entries.get(self.index_of(*place)?)?;
                 Some(KeyEvent {
-                    entry: e,
-                    page: self.page_of(e.entry.id)?,
+                    entry,
+                    page: self.page_of(place.id)?,
                 })
             })
             .collect()
@@ -168,30 +304,6 @@ impl LivePage {
     pub fn updated_at(&self) -> DateTime<Utc> {
         self.updated_at
     }
-
-    /// The same page with other entries, which must already be newest first.
-    fn with_entries(&self, entries: Vec<Arc<RenderedEntry>>, last_seq: Seq) -> LivePage {
-        LivePage {
-            blog: self.blog.clone(),
-            summary_html: Arc::clone(&self.summary_html),
-            updated_at: last_update(&self.blog, &entries),
-            entries,
-            last_seq,
-        }
-    }
-}
-
-fn last_update(blog: &Blog, entries: &[Arc<RenderedEntry>]) -> DateTime<Utc> {
-    entries
-        .iter()
-        .map(|e| e.entry.updated_at.unwrap_or(e.entry.published_at))
-        .max()
-        .unwrap_or(blog.created_at)
-}
-
-/// The stream's order: newest publication first, then highest id.
-fn newest_first(a: &RenderedEntry, b: &RenderedEntry) -> std::cmp::Ordering {
-    (b.entry.published_at, b.entry.id).cmp(&(a.entry.published_at, a.entry.id))
 }
 
 /// Every live page, by slug.
@@ -266,14 +378,17 @@ impl ReadModel {
     /// zone, which their times are shown in, has changed.
     pub fn update_blog(&self, blog: Blog, seq: Seq) -> Option<Arc<LivePage>> {
         let old = self.page_by_id(blog.id)?;
-        let entries = if old.blog.time_zone == blog.time_zone {
-            old.entries.clone()
-        } else {
-            old.entries
-                .iter()
-                .map(|e| Arc::new(RenderedEntry::new(e.entry.clone(), &blog)))
-                .collect()
-        };
+        let entries = old
+            .entries
+            .iter()
+            .map(|e| {
+                if old.blog.time_zone == blog.time_zone {
+                    Arc::clone(e)
+                } else {
+                    Arc::new(RenderedEntry::new(e.entry.clone(), &blog))
+                }
+            })
+            .collect();
         Some(self.swap(LivePage::new(blog, entries, seq)))
     }
 
@@ -281,27 +396,141 @@ impl ReadModel {
     pub fn put_entry(&self, blog: BlogId, entry: Entry, seq: Seq) -> Option<Arc<LivePage>> {
         let page = self.page_by_id(blog)?;
         let rendered = Arc::new(RenderedEntry::new(entry, &page.blog));
-        let mut entries: Vec<Arc<RenderedEntry>> = page
-            .entries
-            .iter()
-            .filter(|e| e.entry.id != rendered.entry.id)
-            .cloned()
-            .collect();
-        // Already in order: put the entry in its place rather than sort them all again.
-        let at = entries.partition_point(|e| newest_first(e, &rendered).is_lt());
-        entries.insert(at, rendered);
-        Some(self.swap(page.with_entries(entries, seq)))
+        Some(self.swap(page.with_entry(rendered, seq)))
     }
 
     /// Takes an entry out.
     pub fn remove_entry(&self, blog: BlogId, id: EntryId, seq: Seq) -> Option<Arc<LivePage>> {
         let page = self.page_by_id(blog)?;
-        let entries = page
-            .entries
+        Some(self.swap(page.without_entry(id, seq)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{BlogStatus, Slug};
+    use chrono::TimeZone;
+
+    fn blog(oldest_first: bool) -> Blog {
+        Blog {
+            id: BlogId(1),
+            slug: Slug::parse("storm").unwrap(),
+            title: "Storm".into(),
+            description: String::new(),
+            summary: Vec::new(),
+            time_zone: chrono_tz::Europe::London,
+            status: BlogStatus::Live,
+            created_at: Utc.timestamp_opt(1_000, 0).unwrap(),
+            oldest_first,
+        }
+    }
+
+    /// Entries with some publication times shared, some pinned and some key events,
+    /// from a small generator that always gives the same ones.
+    fn entry(n: i64, seed: &mut u64) -> Entry {
+        *seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        let roll = *seed >> 33;
+        Entry {
+            id: EntryId(n),
+            title: format!("Entry {n}"),
+            body: "Text.".into(),
+            label: None,
+            byline: None,
+            image: None,
+            key_event: roll % 7 == 0,
+            pinned: roll % 29 == 0,
+            published_at: Utc
+                .timestamp_opt(2_000 + (roll % 90) as i64 * 60, 0)
+                .unwrap(),
+            updated_at: None,
+            created_by: None,
+            updated_by: None,
+            version: 1,
+            corrections: Vec::new(),
+        }
+    }
+
+    /// What each question should answer, worked out the plain way from a sorted list.
+    fn check(page: &LivePage, entries: &[Entry]) {
+        let mut sorted: Vec<&Entry> = entries.iter().collect();
+        sorted.sort_by_key(|e| Place::of(e));
+        let pinned = sorted.iter().find(|e| e.pinned).map(|e| e.id);
+        let mut stream: Vec<EntryId> = sorted
             .iter()
-            .filter(|e| e.entry.id != id)
-            .cloned()
+            .map(|e| e.id)
+            .filter(|id| Some(*id) != pinned)
             .collect();
-        Some(self.swap(page.with_entries(entries, seq)))
+        if page.blog.oldest_first {
+            stream.reverse();
+        }
+        assert_eq!(page.pinned().map(|p| p.entry.id), pinned);
+        assert_eq!(
+            page.page_count(),
+            stream.len().div_ceil(ENTRIES_PER_PAGE).max(1)
+        );
+        for number in 1..=page.page_count() {
+            let ids: Vec<EntryId> = page
+                .stream_page(number)
+                .unwrap()
+                .iter()
+                .map(|e| e.entry.id)
+                .collect();
+            let start = (number - 1) * ENTRIES_PER_PAGE;
+            let end = (start + ENTRIES_PER_PAGE).min(stream.len());
+            assert_eq!(ids, stream[start..end].to_vec(), "page {number}");
+        }
+        assert!(page.stream_page(page.page_count() + 1).is_none());
+        for (position, id) in stream.iter().enumerate() {
+            assert_eq!(page.page_of(*id), Some(position / ENTRIES_PER_PAGE + 1));
+            assert_eq!(page.entry(*id).map(|e| e.entry.id), Some(*id));
+        }
+        if let Some(id) = pinned {
+            assert_eq!(page.page_of(id), Some(1));
+        }
+        let key_events: Vec<EntryId> = sorted
+            .iter()
+            .filter(|e| e.key_event)
+            .take(KEY_EVENTS_SHOWN)
+            .map(|e| e.id)
+            .collect();
+        let shown: Vec<EntryId> = page.key_events().iter().map(|k| k.entry.entry.id).collect();
+        assert_eq!(shown, key_events);
+        let newest: Vec<EntryId> = page.entries().map(|e| e.entry.id).collect();
+        assert_eq!(newest, sorted.iter().map(|e| e.id).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn every_question_answers_as_a_plain_sorted_list_would_through_changes() {
+        for oldest_first in [false, true] {
+            let model = ReadModel::default();
+            let mut seed = 7;
+            let mut entries: Vec<Entry> = (1..=45).map(|n| entry(n, &mut seed)).collect();
+            model.put_blog(blog(oldest_first), entries.clone(), 1);
+            let page = |model: &ReadModel| model.page("storm").unwrap();
+            check(&page(&model), &entries);
+
+            for n in 46..=110 {
+                let new = entry(n, &mut seed);
+                entries.push(new.clone());
+                model.put_entry(BlogId(1), new, n as u64);
+                // Correct one (it may gain or lose its pin or key event, or move in time)
+                // and delete another, now and then.
+                if n % 3 == 0 {
+                    let at = (n as usize * 7) % entries.len();
+                    let mut corrected = entry(entries[at].id.0, &mut seed);
+                    corrected.title = format!("Corrected {n}");
+                    entries[at] = corrected.clone();
+                    model.put_entry(BlogId(1), corrected, n as u64);
+                }
+                if n % 5 == 0 {
+                    let gone = entries.remove((n as usize * 11) % entries.len());
+                    model.remove_entry(BlogId(1), gone.id, n as u64);
+                }
+                check(&page(&model), &entries);
+            }
+        }
     }
 }
