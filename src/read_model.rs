@@ -518,14 +518,14 @@ mod tests {
                 model.put_entry(BlogId(1), new, n as u64);
                 // Correct one (it may gain or lose its pin or key event, or move in time)
                 // and delete another, now and then.
-                if n.is_multiple_of(3) {
+                if n % 3 == 0 {
                     let at = (n as usize * 7) % entries.len();
                     let mut corrected = entry(entries[at].id.0, &mut seed);
                     corrected.title = format!("Corrected {n}");
                     entries[at] = corrected.clone();
                     model.put_entry(BlogId(1), corrected, n as u64);
                 }
-                if n.is_multiple_of(5) {
+                if n % 5 == 0 {
                     let gone = entries.remove((n as usize * 11) % entries.len());
                     model.remove_entry(BlogId(1), gone.id, n as u64);
                 }
