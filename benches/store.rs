@@ -17,7 +17,14 @@ use liveblog::server::Server;
 use liveblog::store::Store;
 use sqlx::Connection;
 
-const ENTRIES: usize = 100_000;
+/// How many entries the big page holds: 100,000, or `LIVEBLOG_BENCH_ENTRIES` (to see
+/// that the figures stay flat, run it once with 100).
+fn entries() -> usize {
+    std::env::var("LIVEBLOG_BENCH_ENTRIES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(100_000)
+}
 const POSTS: usize = 300;
 const STARTS: usize = 3;
 const POSTGRES: &str = "postgres://postgres@127.0.0.1:5432";
@@ -33,11 +40,12 @@ fn big_dump() -> Dump {
         time_zone: chrono_tz::Europe::London,
         status: BlogStatus::Live,
         oldest_first: false,
-        created_at: now - Minutes::minutes(ENTRIES as i64),
+        created_at: now - Minutes::minutes(entries() as i64),
     };
     let body = "A paragraph of reporting, **with emphasis**, and a [link](https://example.org).\n\n\
                 > \"A quote from someone at the scene,\" they said.\n\n- one point\n- another point";
-    let entries = (1..=ENTRIES)
+    let count = entries();
+    let entries = (1..=count)
         .map(|n| {
             let input = EntryInput {
                 title: format!("Entry number {n}"),
@@ -56,7 +64,7 @@ fn big_dump() -> Dump {
             Entry::new(
                 EntryId(n as i64),
                 draft,
-                now - Minutes::minutes((ENTRIES - n) as i64),
+                now - Minutes::minutes((count - n) as i64),
                 "bench",
             )
         })
@@ -64,7 +72,7 @@ fn big_dump() -> Dump {
     Dump::new(
         vec![BlogDump {
             blog,
-            last_seq: ENTRIES as u64,
+            last_seq: count as u64,
             entries,
         }],
         Vec::new(),
@@ -105,7 +113,8 @@ async fn measure(name: &str, store_args: StoreArgs) {
     let started = Instant::now();
     store.import(&big_dump()).await.unwrap();
     println!(
-        "- writing {ENTRIES} entries in one import: {:.1} s",
+        "- writing {} entries in one import: {:.1} s",
+        entries(),
         started.elapsed().as_secs_f64()
     );
 
@@ -131,7 +140,8 @@ async fn measure(name: &str, store_args: StoreArgs) {
         drop(server);
     }
     println!(
-        "- start-up with {ENTRIES} entries (open, migrate, load, render every entry): {}",
+        "- start-up with {} entries (open, migrate, load, render every entry): {}",
+        entries(),
         stats(starts)
     );
 
