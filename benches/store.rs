@@ -127,6 +127,7 @@ async fn measure(name: &str, store_args: StoreArgs) {
             store: store_args.clone(),
             admin_password: Some("a benchmark password".into()),
             replay_window: 1000,
+            max_streams: liveblog::config::DEFAULT_MAX_STREAMS,
             max_upload_bytes: liveblog::media::DEFAULT_MAX_UPLOAD_BYTES,
             secure_cookies: false,
         };

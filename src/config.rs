@@ -88,6 +88,10 @@ pub struct StoreArgs {
     pub database_url: Option<String>,
 }
 
+/// Streams held at once by default: room for them and the rest under an open-file
+/// limit of 20,000.
+pub const DEFAULT_MAX_STREAMS: u64 = 19_000;
+
 /// Where the server listens and keeps its data.
 #[derive(Debug, Clone, Args)]
 pub struct ServeArgs {
@@ -102,6 +106,11 @@ pub struct ServeArgs {
     /// How many recent changes of each live page are kept for reconnecting browsers.
     #[arg(long, env = "LIVEBLOG_REPLAY_WINDOW", default_value_t = 1000)]
     pub replay_window: usize,
+    /// The most live streams (readers' open pages) this instance holds at once; beyond
+    /// it, new ones are answered 503 with Retry-After. Keep it below the process's
+    /// open-file limit (`ulimit -n`).
+    #[arg(long, env = "LIVEBLOG_MAX_STREAMS", default_value_t = DEFAULT_MAX_STREAMS)]
+    pub max_streams: u64,
     /// The largest image an editor may upload, in bytes.
     #[arg(long, env = "LIVEBLOG_MAX_UPLOAD_BYTES", default_value_t = crate::media::DEFAULT_MAX_UPLOAD_BYTES)]
     pub max_upload_bytes: usize,

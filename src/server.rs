@@ -53,7 +53,8 @@ impl Server {
             )
             .await?,
         );
-        let hub = Arc::new(LiveHub::new(settings.replay_window));
+        let hub =
+            Arc::new(LiveHub::new(settings.replay_window).with_max_streams(settings.max_streams));
         let newsroom = Arc::new(Newsroom::load(Arc::clone(&store), Arc::clone(&hub)).await?);
         if newsroom.pages().pages().is_empty() {
             match demo::write_demo_page(&newsroom).await {

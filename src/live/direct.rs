@@ -45,6 +45,17 @@ const RESPONSE_HEAD: &[u8] = b"HTTP/1.1 200 OK\r\n\
     x-content-type-options: nosniff\r\n\
     connection: close\r\n\r\n";
 
+/// The answer when the instance holds as many streams as it may: browsers (and the
+/// page's script) try again.
+const FULL_RESPONSE: &[u8] = b"HTTP/1.1 503 Service Unavailable\r\n\
+    content-type: text/plain; charset=utf-8\r\n\
+    retry-after: 5\r\n\
+    cache-control: no-store\r\n\
+    x-content-type-options: nosniff\r\n\
+    content-length: 49\r\n\
+    connection: close\r\n\r\n\
+    This server is full just now. Try again shortly.\n";
+
 const KEEP_ALIVE_FRAME: Bytes = Bytes::from_static(b":\n\n");
 
 /// One subscriber in a shard: its socket and the newest event it has been sent.
@@ -88,7 +99,10 @@ impl DirectStreams {
     /// Answers a request for the page's events on `socket`, whose request head has
     /// been read, then hands the socket to a shard.
     pub async fn serve(self: Arc<Self>, mut socket: TcpStream, blog: BlogId, resume: Resume) {
-        let (last_seq, catchup, counted) = self.hub.start(blog, resume);
+        let Ok((last_seq, catchup, counted)) = self.hub.start(blog, resume) else {
+            let _ = tokio::time::timeout(SLOW_WRITE_TIMEOUT, socket.write_all(FULL_RESPONSE)).await;
+            return;
+        };
         let mut start = Vec::with_capacity(RESPONSE_HEAD.len() + 16);
         start.extend_from_slice(RESPONSE_HEAD);
         start.extend_from_slice(format!("retry: {}\n\n", RETRY.as_millis()).as_bytes());
@@ -191,6 +205,9 @@ impl DirectStreams {
                     }
                 },
                 _ = keep_alive.tick() => {
+                    // Readers who have left are noticed here at the latest: their
+                    // connection reads as ended, or the comment cannot be written.
+                    subscribers.retain(|subscriber| !has_left(&subscriber.socket));
                     self.deliver(blog, &stats, &mut subscribers, 0, &KEEP_ALIVE_FRAME);
                 }
             }
@@ -274,6 +291,13 @@ impl DirectStreams {
             }
         }
     }
+}
+
+/// Whether the browser has closed its side of the connection. Anything it sent (it
+/// should send nothing) is read and dropped.
+fn has_left(socket: &TcpStream) -> bool {
+    let mut probe = [0; 64];
+    matches!(socket.try_read(&mut probe), Ok(0))
 }
 
 /// Tells a subscriber that fell behind what is kept to reload, and closes its stream.

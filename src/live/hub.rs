@@ -219,15 +219,40 @@ impl Channel {
 /// pointer moves and never across an `.await`.
 pub struct LiveHub {
     replay_window: usize,
+    /// The most streams open at once on this instance, over every page.
+    max_streams: u64,
     channels: Mutex<HashMap<BlogId, Channel>>,
 }
 
+/// Every stream this instance may hold is open: come back later.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StreamsFull;
+
 impl LiveHub {
-    /// A hub that keeps the last `replay_window` events of each page for replay.
+    /// A hub that keeps the last `replay_window` events of each page for replay, with
+    /// no limit on streams.
     pub fn new(replay_window: usize) -> LiveHub {
         LiveHub {
             replay_window,
+            max_streams: u64::MAX,
             channels: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// The same hub, refusing streams beyond `max_streams` open at once.
+    pub fn with_max_streams(mut self, max_streams: u64) -> LiveHub {
+        self.max_streams = max_streams;
+        self
+    }
+
+    /// Refuses one more stream when the instance holds its most already. Called with
+    /// the channels locked, so two streams cannot both take the last place.
+    fn make_room(&self, channels: &HashMap<BlogId, Channel>) -> Result<(), StreamsFull> {
+        let open: u64 = channels.values().map(|c| c.stats.subscribers()).sum();
+        if open >= self.max_streams {
+            Err(StreamsFull)
+        } else {
+            Ok(())
         }
     }
 
@@ -274,30 +299,36 @@ impl LiveHub {
 
     /// Subscribes to a page. A browser that says which change it has last gets exactly
     /// the changes after it, or a reset when those are no longer kept.
-    pub fn subscribe(&self, blog: BlogId, resume: Resume) -> Subscription {
+    pub fn subscribe(&self, blog: BlogId, resume: Resume) -> Result<Subscription, StreamsFull> {
         let mut channels = self.channels();
+        self.make_room(&channels)?;
         let channel = channels.entry(blog).or_insert_with(|| Channel::new(0));
         // Subscribing and reading the window under one lock: no change falls between.
         let receiver = channel.sender.subscribe();
-        Subscription {
+        Ok(Subscription {
             catchup: channel.catchup(resume),
             receiver,
             last_seq: channel.last_seq,
             counted: Counted::new(&channel.stats),
-        }
+        })
     }
 
     /// A subscriber's start without a receiver of its own, for subscribers that are
     /// sent events by a shared writer: the page's sequence number now, the catch-up,
     /// and the subscriber counted.
-    pub fn start(&self, blog: BlogId, resume: Resume) -> (Seq, Catchup, Counted) {
+    pub fn start(
+        &self,
+        blog: BlogId,
+        resume: Resume,
+    ) -> Result<(Seq, Catchup, Counted), StreamsFull> {
         let mut channels = self.channels();
+        self.make_room(&channels)?;
         let channel = channels.entry(blog).or_insert_with(|| Channel::new(0));
-        (
+        Ok((
             channel.last_seq,
             channel.catchup(resume),
             Counted::new(&channel.stats),
-        )
+        ))
     }
 
     /// A receiver of the page's events from now on, for a shared writer.
@@ -367,7 +398,7 @@ mod tests {
     #[test]
     fn frames_are_complete_sse_events() {
         let hub = LiveHub::new(8);
-        let mut sub = hub.subscribe(BLOG, Resume::Fresh);
+        let mut sub = hub.subscribe(BLOG, Resume::Fresh).unwrap();
         let data = json!({"id": 7, "html": "<p>a\nb</p>"});
         hub.publish(BLOG, LiveEvent::new(1, EventKind::EntryCreated, &data));
         let event = sub.receiver.try_recv().unwrap();
@@ -388,15 +419,15 @@ mod tests {
             );
         }
         assert_eq!(
-            seqs(&hub.subscribe(BLOG, Resume::After(12)).catchup),
+            seqs(&hub.subscribe(BLOG, Resume::After(12)).unwrap().catchup),
             vec![13, 14, 15]
         );
         assert_eq!(
-            seqs(&hub.subscribe(BLOG, Resume::After(10)).catchup),
+            seqs(&hub.subscribe(BLOG, Resume::After(10)).unwrap().catchup),
             vec![11, 12, 13, 14, 15]
         );
-        assert!(seqs(&hub.subscribe(BLOG, Resume::After(15)).catchup).is_empty());
-        assert!(seqs(&hub.subscribe(BLOG, Resume::Fresh).catchup).is_empty());
+        assert!(seqs(&hub.subscribe(BLOG, Resume::After(15)).unwrap().catchup).is_empty());
+        assert!(seqs(&hub.subscribe(BLOG, Resume::Fresh).unwrap().catchup).is_empty());
     }
 
     #[test]
@@ -407,11 +438,11 @@ mod tests {
             .collect();
         hub.open(BLOG, 6, recent);
         assert_eq!(
-            seqs(&hub.subscribe(BLOG, Resume::After(4)).catchup),
+            seqs(&hub.subscribe(BLOG, Resume::After(4)).unwrap().catchup),
             vec![5, 6]
         );
         assert!(matches!(
-            hub.subscribe(BLOG, Resume::After(3)).catchup,
+            hub.subscribe(BLOG, Resume::After(3)).unwrap().catchup,
             Catchup::Reset
         ));
     }
@@ -427,21 +458,34 @@ mod tests {
             );
         }
         assert_eq!(
-            seqs(&hub.subscribe(BLOG, Resume::After(3)).catchup),
+            seqs(&hub.subscribe(BLOG, Resume::After(3)).unwrap().catchup),
             vec![4, 5, 6]
         );
         assert!(matches!(
-            hub.subscribe(BLOG, Resume::After(2)).catchup,
+            hub.subscribe(BLOG, Resume::After(2)).unwrap().catchup,
             Catchup::Reset
         ));
         assert!(matches!(
-            hub.subscribe(BLOG, Resume::After(99)).catchup,
+            hub.subscribe(BLOG, Resume::After(99)).unwrap().catchup,
             Catchup::Ahead(99)
         ));
         assert!(matches!(
-            hub.subscribe(BLOG, Resume::Unreadable).catchup,
+            hub.subscribe(BLOG, Resume::Unreadable).unwrap().catchup,
             Catchup::Reset
         ));
+    }
+
+    #[test]
+    fn streams_beyond_the_limit_are_refused_until_one_closes() {
+        let hub = LiveHub::new(3).with_max_streams(2);
+        let first = hub.subscribe(BLOG, Resume::Fresh).unwrap();
+        let second = hub.start(BlogId(2), Resume::Fresh).unwrap();
+        assert_eq!(hub.subscribe(BLOG, Resume::Fresh).err(), Some(StreamsFull));
+        assert!(hub.start(BLOG, Resume::Fresh).is_err());
+        drop(first);
+        let third = hub.subscribe(BLOG, Resume::Fresh);
+        assert!(third.is_ok(), "a closed stream makes room");
+        drop(second);
     }
 
     #[test]
@@ -449,9 +493,9 @@ mod tests {
         let hub = LiveHub::new(3);
         hub.open(BLOG, 20, Vec::new());
         assert!(matches!(
-            hub.subscribe(BLOG, Resume::After(19)).catchup,
+            hub.subscribe(BLOG, Resume::After(19)).unwrap().catchup,
             Catchup::Reset
         ));
-        assert!(seqs(&hub.subscribe(BLOG, Resume::After(20)).catchup).is_empty());
+        assert!(seqs(&hub.subscribe(BLOG, Resume::After(20)).unwrap().catchup).is_empty());
     }
 }

@@ -10,6 +10,7 @@ mod stream;
 
 pub use direct::{DirectStreams, SLOW_WRITE_TIMEOUT};
 pub use hub::{
-    Catchup, ChannelReport, ChannelStats, EventKind, LiveEvent, LiveHub, Resume, Subscription,
+    Catchup, ChannelReport, ChannelStats, EventKind, LiveEvent, LiveHub, Resume, StreamsFull,
+    Subscription,
 };
 pub use stream::{AHEAD_GRACE, KEEP_ALIVE, RETRY, event_stream};

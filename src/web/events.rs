@@ -3,7 +3,7 @@
 use axum::Router;
 use axum::body::Body;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, header};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use serde::Deserialize;
@@ -34,7 +34,9 @@ async fn events(
         .map(|v| v.to_str().unwrap_or_default().to_owned())
         .or(query.last_event_id)
         .map_or(Resume::Fresh, |id| Resume::from_last_event_id(&id));
-    let subscription = state.hub.subscribe(page.blog.id, last_event_id);
+    let Ok(subscription) = state.hub.subscribe(page.blog.id, last_event_id) else {
+        return Ok(streams_full());
+    };
     let body = Body::from_stream(event_stream(subscription, state.shutdown.clone()));
     Ok((
         [
@@ -46,6 +48,20 @@ async fn events(
         body,
     )
         .into_response())
+}
+
+/// The answer when the instance holds as many streams as it may: the page's script
+/// tries again.
+fn streams_full() -> Response {
+    (
+        StatusCode::SERVICE_UNAVAILABLE,
+        [
+            (header::RETRY_AFTER, "5"),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        "This server is full just now. Try again shortly.\n",
+    )
+        .into_response()
 }
 
 #[cfg(test)]

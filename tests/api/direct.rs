@@ -235,3 +235,30 @@ async fn direct_streams_end_when_the_server_shuts_down() {
     app.stop().await;
     assert_eq!(stream.next().await, None, "the stream ends");
 }
+
+#[tokio::test]
+async fn streams_beyond_the_limit_get_503_with_retry_after() {
+    let app = spawn_app_with(|settings| settings.max_streams = 1).await;
+    let first = RawStream::connect(app.addr, "").await;
+    assert!(first.head.starts_with("http/1.1 200 ok"));
+
+    // A second reader on a connection of its own, and one asking through the HTTP stack.
+    let mut refused = TcpStream::connect(app.addr).await.unwrap();
+    refused
+        .write_all(format!("GET /live/{DEMO}/events HTTP/1.1\r\nHost: test\r\n\r\n").as_bytes())
+        .await
+        .unwrap();
+    let mut answer = String::new();
+    refused.read_to_string(&mut answer).await.unwrap();
+    let answer = answer.to_ascii_lowercase();
+    assert!(answer.starts_with("http/1.1 503"), "{answer}");
+    assert!(answer.contains("retry-after: 5"), "{answer}");
+    assert!(answer.ends_with("try again shortly.\n"), "{answer}");
+
+    // The client's connection has carried a request already: the HTTP stack answers.
+    assert_eq!(app.get("/healthz").await.status(), reqwest::StatusCode::OK);
+    let stacked = app.get(&format!("/live/{DEMO}/events")).await;
+    assert_eq!(stacked.status(), reqwest::StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(stacked.headers()["retry-after"], "5");
+    drop(first);
+}

@@ -37,6 +37,7 @@ pub fn settings(data_dir: &std::path::Path) -> ServeArgs {
         },
         admin_password: Some(ADMIN_PASSWORD.to_owned()),
         replay_window: 1000,
+        max_streams: liveblog::config::DEFAULT_MAX_STREAMS,
         max_upload_bytes: 64 * 1024,
         secure_cookies: false,
     }
