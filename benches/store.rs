@@ -130,6 +130,7 @@ async fn measure(name: &str, store_args: StoreArgs) {
             max_streams: liveblog::config::DEFAULT_MAX_STREAMS,
             max_upload_bytes: liveblog::media::DEFAULT_MAX_UPLOAD_BYTES,
             secure_cookies: false,
+            frame_ancestors: None,
         };
         let server = Server::build(settings).await.unwrap();
         starts.push(started.elapsed());

@@ -114,14 +114,65 @@ pub struct ServeArgs {
     /// The largest image an editor may upload, in bytes.
     #[arg(long, env = "LIVEBLOG_MAX_UPLOAD_BYTES", default_value_t = crate::media::DEFAULT_MAX_UPLOAD_BYTES)]
     pub max_upload_bytes: usize,
+    /// Sites allowed to show reader pages (live pages and permalinks) in a frame, as
+    /// space-separated origins: "https://news.example https://partner.example". No
+    /// site may by default; editor pages never.
+    #[arg(long, env = "LIVEBLOG_FRAME_ANCESTORS", value_parser = parse_frame_ancestors)]
+    pub frame_ancestors: Option<String>,
     /// Say the server sits behind TLS, so cookies are marked Secure.
     #[arg(long, env = "LIVEBLOG_SECURE_COOKIES", default_value_t = false)]
     pub secure_cookies: bool,
+}
+
+/// Origins for `frame-ancestors`: each `https://` or `http://` and a host (with `*.` for
+/// subdomains, and a port), nothing that could end the policy's directive.
+fn parse_frame_ancestors(value: &str) -> Result<String, String> {
+    let origins: Vec<&str> = value.split_whitespace().collect();
+    if origins.is_empty() {
+        return Err("give at least one origin, such as https://news.example".into());
+    }
+    for origin in &origins {
+        let host = origin
+            .strip_prefix("https://")
+            .or_else(|| origin.strip_prefix("http://"))
+            .ok_or_else(|| format!("{origin:?} must start with https:// or http://"))?;
+        let allowed = |b: u8| b.is_ascii_alphanumeric() || b"-.:*".contains(&b);
+        if host.is_empty() || !host.bytes().all(allowed) {
+            return Err(format!(
+                "{origin:?} is not an origin such as https://news.example"
+            ));
+        }
+    }
+    Ok(origins.join(" "))
 }
 
 impl Cli {
     /// The command to run: `serve` when none is given.
     pub fn command(self) -> Command {
         self.command.unwrap_or(Command::Serve(self.serve))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_frame_ancestors;
+
+    #[test]
+    fn only_plain_origins_may_frame_reader_pages() {
+        assert_eq!(
+            parse_frame_ancestors(" https://news.example   https://*.partner.example:8443 ")
+                .unwrap(),
+            "https://news.example https://*.partner.example:8443"
+        );
+        for bad in [
+            "",
+            "news.example",
+            "https://",
+            "https://a.example; script-src *",
+            "javascript:x",
+            "https://a.example/'none'",
+        ] {
+            assert!(parse_frame_ancestors(bad).is_err(), "{bad}");
+        }
     }
 }

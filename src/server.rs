@@ -99,6 +99,7 @@ impl Server {
             throttle: Arc::default(),
             presence: Arc::default(),
             first_pages: Arc::default(),
+            reader_policy: web::content_security_policy(settings.frame_ancestors.as_deref()),
             media: Arc::new(MediaStore::new(
                 &settings.store.data_dir,
                 settings.max_upload_bytes,

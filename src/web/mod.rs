@@ -45,10 +45,27 @@ pub const MAX_REQUEST_BYTES: usize = 256 * 1024;
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// The policy every response carries: scripts and styles from this server only, images
-/// from this server or the web, no framing.
+/// from this server or the web, and (see [`content_security_policy`]) no framing.
 const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; style-src 'self'; \
      img-src 'self' https: http:; connect-src 'self'; object-src 'none'; base-uri 'none'; \
      form-action 'self'; frame-ancestors 'none'";
+
+/// How long browsers keep to HTTPS once they have seen it, behind TLS: a year.
+const STRICT_TRANSPORT_SECURITY: &str = "max-age=31536000";
+
+/// The policy with other sites allowed to frame the page: `frame_ancestors` is a
+/// space-separated list of origins (checked by the command line), or `None` for none.
+pub fn content_security_policy(frame_ancestors: Option<&str>) -> HeaderValue {
+    let policy = match frame_ancestors {
+        Some(origins) => CONTENT_SECURITY_POLICY.replace(
+            "frame-ancestors 'none'",
+            &format!("frame-ancestors {origins}"),
+        ),
+        None => CONTENT_SECURITY_POLICY.to_owned(),
+    };
+    HeaderValue::try_from(policy)
+        .unwrap_or_else(|_| HeaderValue::from_static(CONTENT_SECURITY_POLICY))
+}
 
 /// What every handler shares, behind one `Arc`: handlers and middleware clone it for
 /// every request, and a clone costs one atomic increment.
@@ -70,6 +87,9 @@ pub struct Shared {
     /// The first page of every live page, kept rendered and compressed.
     pub first_pages: Arc<first_page::FirstPages>,
     pub metrics: Arc<metrics::Metrics>,
+    /// The content security policy of reader pages (live pages and permalinks): the
+    /// same as every page's, but for the sites allowed to frame them.
+    pub reader_policy: HeaderValue,
 }
 
 /// Every route and the whole middleware stack.
@@ -104,6 +124,9 @@ pub fn app(state: AppState) -> Router {
                     "strict-origin-when-cross-origin",
                 ))
                 .layer(security_header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+                .option_layer(state.secure_cookies.then(|| {
+                    security_header(header::STRICT_TRANSPORT_SECURITY, STRICT_TRANSPORT_SECURITY)
+                }))
                 .layer(security_header(
                     header::CONTENT_SECURITY_POLICY,
                     CONTENT_SECURITY_POLICY,

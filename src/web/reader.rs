@@ -14,7 +14,7 @@ use super::share::{self, Origin, ShareTags, base_url};
 use super::{AppError, AppState};
 use crate::domain::{EntryId, time};
 use crate::read_model::{KeyEvent, LivePage, RenderedEntry};
-use axum::http::{HeaderMap, HeaderName, HeaderValue};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, header};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -133,10 +133,19 @@ async fn live_page(
                 HeaderName::from_static("cdn-cache-control"),
                 HeaderValue::from_static(FIRST_PAGE_CDN_CACHE_CONTROL),
             );
-            return Ok(response);
+            return Ok(framable(&state, response));
         }
     }
-    Ok(Html(render_page(&page, number, &origin.to_string())?).into_response())
+    let html = render_page(&page, number, &origin.to_string())?;
+    Ok(framable(&state, Html(html).into_response()))
+}
+
+/// A reader page, which the sites the newsroom names may show in a frame.
+fn framable(state: &AppState, mut response: Response) -> Response {
+    response
+        .headers_mut()
+        .insert(header::CONTENT_SECURITY_POLICY, state.reader_policy.clone());
+    response
 }
 
 fn first_page(page: &LivePage, base_url: &str) -> Result<String> {
@@ -181,18 +190,19 @@ async fn permalink(
     State(state): State<AppState>,
     Path((slug, id)): Path<(String, String)>,
     headers: HeaderMap,
-) -> Result<Html<String>> {
+) -> Result<Response> {
     let page = state.pages.page(&slug).ok_or(AppError::NotFound)?;
     let id = entry_id(&id)?;
     let entry = page.entry(id).ok_or(AppError::NotFound)?;
     let stream_page = page.page_of(id).unwrap_or(1);
     let share = share::for_entry(&page, entry, &base_url(&headers, state.secure_cookies));
-    render(&PermalinkPage {
+    let html = render(&PermalinkPage {
         page: &page,
         entry,
         stream_page,
         share,
-    })
+    })?;
+    Ok(framable(&state, html.into_response()))
 }
 
 fn entry_id(id: &str) -> Result<EntryId> {

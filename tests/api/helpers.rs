@@ -40,6 +40,7 @@ pub fn settings(data_dir: &std::path::Path) -> ServeArgs {
         max_streams: liveblog::config::DEFAULT_MAX_STREAMS,
         max_upload_bytes: 64 * 1024,
         secure_cookies: false,
+        frame_ancestors: None,
     }
 }
 

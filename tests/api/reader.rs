@@ -2,7 +2,7 @@
 
 use reqwest::StatusCode;
 
-use crate::helpers::{DEMO, spawn_app, stream_articles};
+use crate::helpers::{DEMO, spawn_app, spawn_app_with, stream_articles};
 
 #[tokio::test]
 async fn health_and_index_answer() {
@@ -306,4 +306,51 @@ async fn the_first_page_is_served_compressed_and_changes_with_each_change() {
     assert_ne!(after.headers()["etag"], etag);
     let (_, html) = app.get_html(&page).await;
     assert_eq!(stream_articles(&html)[0], id);
+}
+
+#[tokio::test]
+async fn reader_pages_may_be_framed_by_the_sites_named_and_no_other_page() {
+    let app = spawn_app_with(|settings| {
+        settings.frame_ancestors = Some("https://news.example https://partner.example".into());
+        settings.secure_cookies = true;
+    })
+    .await;
+    let policy = |response: &reqwest::Response| {
+        response.headers()["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .to_owned()
+    };
+    for path in [format!("/live/{DEMO}"), format!("/live/{DEMO}/entries/13")] {
+        let response = app.get(&path).await;
+        assert_eq!(response.status(), StatusCode::OK, "{path}");
+        let policy = policy(&response);
+        assert!(
+            policy.contains("frame-ancestors https://news.example https://partner.example"),
+            "{path}: {policy}"
+        );
+        assert!(policy.contains("script-src 'self'"), "{path}: {policy}");
+        assert_eq!(
+            response.headers()["strict-transport-security"],
+            "max-age=31536000"
+        );
+    }
+    for path in ["/login", "/", "/editor"] {
+        let response = app.get(path).await;
+        assert!(
+            policy(&response).contains("frame-ancestors 'none'"),
+            "{path}"
+        );
+    }
+
+    // By default no site may frame any page, and there is no HSTS over plain HTTP.
+    let plain = spawn_app().await;
+    let response = plain.get(&format!("/live/{DEMO}")).await;
+    assert!(policy(&response).contains("frame-ancestors 'none'"));
+    assert!(
+        response
+            .headers()
+            .get("strict-transport-security")
+            .is_none()
+    );
 }
