@@ -129,6 +129,7 @@ async fn measure(name: &str, store_args: StoreArgs) {
             replay_window: 1000,
             max_streams: liveblog::config::DEFAULT_MAX_STREAMS,
             max_upload_bytes: liveblog::media::DEFAULT_MAX_UPLOAD_BYTES,
+            header_read_timeout: 30,
             secure_cookies: false,
             frame_ancestors: None,
         };

@@ -111,6 +111,10 @@ pub struct ServeArgs {
     /// open-file limit (`ulimit -n`).
     #[arg(long, env = "LIVEBLOG_MAX_STREAMS", default_value_t = DEFAULT_MAX_STREAMS)]
     pub max_streams: u64,
+    /// How long a client may take to send a request's head, in seconds; also how long
+    /// a kept-alive connection may sit idle between requests.
+    #[arg(long, env = "LIVEBLOG_HEADER_READ_TIMEOUT", default_value_t = 30)]
+    pub header_read_timeout: u64,
     /// The largest image an editor may upload, in bytes.
     #[arg(long, env = "LIVEBLOG_MAX_UPLOAD_BYTES", default_value_t = crate::media::DEFAULT_MAX_UPLOAD_BYTES)]
     pub max_upload_bytes: usize,

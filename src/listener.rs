@@ -22,13 +22,10 @@ use crate::domain::BlogId;
 use crate::live::{DirectStreams, Resume};
 use crate::read_model::ReadModel;
 
-/// How long a new connection may take to send its first request before it is closed.
-pub const FIRST_REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
-
 /// The most of a first request looked at; a longer head goes to the HTTP stack.
 const LOOK_AHEAD_BYTES: usize = 2048;
 
-/// Connections for the HTTP stack, as `axum::serve` takes them.
+/// Connections for the HTTP stack.
 pub struct Listener {
     connections: mpsc::Receiver<(TcpStream, SocketAddr)>,
     local_addr: SocketAddr,
@@ -41,15 +38,23 @@ pub struct Routes {
 }
 
 impl Listener {
-    /// Starts accepting on `tcp` until `shutdown` is cancelled.
+    /// Starts accepting on `tcp` until `shutdown` is cancelled. A connection that sends
+    /// nothing within `first_request` is closed.
     pub fn start(
         tcp: TcpListener,
         routes: Routes,
+        first_request: Duration,
         shutdown: CancellationToken,
     ) -> std::io::Result<Listener> {
         let local_addr = tcp.local_addr()?;
         let (sender, connections) = mpsc::channel(1024);
-        tokio::spawn(accept(tcp, Arc::new(routes), sender, shutdown));
+        tokio::spawn(accept(
+            tcp,
+            Arc::new(routes),
+            sender,
+            first_request,
+            shutdown,
+        ));
         Ok(Listener {
             connections,
             local_addr,
@@ -57,20 +62,14 @@ impl Listener {
     }
 }
 
-impl axum::serve::Listener for Listener {
-    type Io = TcpStream;
-    type Addr = SocketAddr;
-
-    async fn accept(&mut self) -> (TcpStream, SocketAddr) {
-        match self.connections.recv().await {
-            Some(connection) => connection,
-            // Accepting has stopped: the server is shutting down.
-            None => std::future::pending().await,
-        }
+impl Listener {
+    /// The next connection for the HTTP stack; `None` once accepting has stopped.
+    pub async fn next(&mut self) -> Option<(TcpStream, SocketAddr)> {
+        self.connections.recv().await
     }
 
-    fn local_addr(&self) -> std::io::Result<SocketAddr> {
-        Ok(self.local_addr)
+    pub fn local_addr(&self) -> SocketAddr {
+        self.local_addr
     }
 }
 
@@ -78,6 +77,7 @@ async fn accept(
     tcp: TcpListener,
     routes: Arc<Routes>,
     http: mpsc::Sender<(TcpStream, SocketAddr)>,
+    first_request: Duration,
     shutdown: CancellationToken,
 ) {
     loop {
@@ -102,11 +102,7 @@ async fn accept(
         let routes = Arc::clone(&routes);
         let http = http.clone();
         tokio::spawn(async move {
-            match tokio::time::timeout(
-                FIRST_REQUEST_TIMEOUT,
-                event_stream_request(&socket, &routes),
-            )
-            .await
+            match tokio::time::timeout(first_request, event_stream_request(&socket, &routes)).await
             {
                 Ok(Some(request)) => serve_directly(socket, request, &routes).await,
                 Ok(None) => {

@@ -5,9 +5,17 @@ use std::future::Future;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
-use axum::serve::ListenerExt;
+use std::time::Duration;
+
+use axum::extract::ConnectInfo;
+use axum::http::Request;
+use hyper::body::Incoming;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::server::graceful::GracefulShutdown;
+use hyper_util::service::TowerToHyperService;
 use tokio::net::{TcpListener, TcpSocket};
 use tokio_util::sync::CancellationToken;
+use tower::ServiceExt;
 
 use crate::accounts::{AccountError, Accounts};
 use crate::config::ServeArgs;
@@ -39,6 +47,8 @@ pub enum StartError {
 /// A server that is built and listening, ready to run.
 pub struct Server {
     listener: TcpListener,
+    /// How long a request's head may take to arrive, and a connection sit idle.
+    header_read_timeout: Duration,
     addr: SocketAddr,
     state: AppState,
     generated_admin_password: Option<String>,
@@ -107,6 +117,7 @@ impl Server {
         });
         Ok(Server {
             listener,
+            header_read_timeout: Duration::from_secs(settings.header_read_timeout),
             addr,
             state,
             generated_admin_password,
@@ -124,7 +135,7 @@ impl Server {
     }
 
     /// Serves until `shutdown` completes, then ends every live stream and finishes the
-    /// requests in flight.
+    /// requests in flight, for at most [`SHUTDOWN_GRACE`].
     pub async fn run(
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
@@ -138,19 +149,60 @@ impl Server {
             )),
         };
         let app = web::app(self.state);
-        // `tap_io` is what lets axum read each connection's peer address.
-        let listener = Listener::start(self.listener, routes, token.clone())?.tap_io(|_| {});
-        axum::serve(
-            listener,
-            app.into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .with_graceful_shutdown(async move {
-            shutdown.await;
-            token.cancel();
-        })
-        .await
+        let mut listener = Listener::start(
+            self.listener,
+            routes,
+            self.header_read_timeout,
+            token.clone(),
+        )?;
+        // A client that trickles its request a byte at a time, or keeps a connection
+        // open doing nothing, cannot hold it for ever.
+        let mut http = hyper::server::conn::http1::Builder::new();
+        http.timer(TokioTimer::new())
+            .header_read_timeout(self.header_read_timeout);
+        let graceful = GracefulShutdown::new();
+        let mut shutdown = std::pin::pin!(shutdown);
+        loop {
+            let (socket, peer) = tokio::select! {
+                _ = &mut shutdown => break,
+                accepted = listener.next() => match accepted {
+                    Some(connection) => connection,
+                    None => break,
+                },
+            };
+            // Handlers that want the reader's address find it as axum's `ConnectInfo`.
+            let service = app
+                .clone()
+                .map_request(move |mut request: Request<Incoming>| {
+                    request.extensions_mut().insert(ConnectInfo(peer));
+                    request
+                });
+            let connection =
+                http.serve_connection(TokioIo::new(socket), TowerToHyperService::new(service));
+            let connection = graceful.watch(connection);
+            tokio::spawn(async move {
+                if let Err(error) = connection.await {
+                    tracing::debug!(%error, "a connection ended with an error");
+                }
+            });
+        }
+        tracing::info!("no longer accepting connections");
+        // Ends every live stream: browsers reconnect, to this server once it is back or
+        // to another instance.
+        token.cancel();
+        drop(listener);
+        if tokio::time::timeout(SHUTDOWN_GRACE, graceful.shutdown())
+            .await
+            .is_err()
+        {
+            tracing::warn!("requests still in flight after {SHUTDOWN_GRACE:?}; stopping anyway");
+        }
+        Ok(())
     }
 }
+
+/// How long requests in flight have to finish once the server is told to stop.
+pub const SHUTDOWN_GRACE: Duration = Duration::from_secs(8);
 
 /// How many connections may wait to be accepted. Thousands of browsers reconnect at
 /// once after a restart; the system's default of 128 would turn many of them away for

@@ -13,6 +13,8 @@ use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
 use helpers::{
     ADMIN_PASSWORD, DEMO, TestApp, TestDatabase, csrf_token, new_client, spawn_app_with,
 };
@@ -55,12 +57,9 @@ impl ServerProcess {
     }
 }
 
-#[tokio::test]
-async fn a_killed_server_keeps_every_acknowledged_entry_and_nothing_half_written() {
-    let dir = tempfile::tempdir().unwrap();
-    let server = ServerProcess::start(dir.path());
+/// Signs the admin in; the client keeps the session, and the compose form's token.
+async fn sign_in(base: &str) -> (reqwest::Client, String) {
     let client = new_client();
-    let base = server.base.clone();
     let (_, login) = get(&client, &format!("{base}/login")).await;
     let response = client
         .post(format!("{base}/login"))
@@ -74,52 +73,58 @@ async fn a_killed_server_keeps_every_acknowledged_entry_and_nothing_half_written
         .unwrap();
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     let (_, compose) = get(&client, &format!("{base}/editor/live/{DEMO}")).await;
-    let token = csrf_token(&compose);
+    (client, csrf_token(&compose))
+}
 
-    // Four writers post as fast as they can; each remembers what was acknowledged.
-    let mut writers = Vec::new();
-    for writer in 0..4 {
-        let (client, base, token) = (client.clone(), base.clone(), token.clone());
-        writers.push(tokio::spawn(async move {
-            let mut acknowledged = Vec::new();
-            for n in 0.. {
-                let title = format!("Writer {writer} post {n}");
-                let body = format!("Body of writer {writer} post {n}. {}", "Words. ".repeat(50));
-                let sent = client
-                    .post(format!("{base}/editor/live/{DEMO}/entries"))
-                    .form(&[
-                        ("title", title.as_str()),
-                        ("body", body.as_str()),
-                        ("csrf_token", &token),
-                    ])
-                    .send()
-                    .await;
-                match sent {
-                    Ok(response) if response.status() == StatusCode::SEE_OTHER => {
-                        acknowledged.push(title)
+/// Four writers post as fast as they can until the server stops answering; each
+/// remembers what was acknowledged.
+fn start_writers(
+    client: &reqwest::Client,
+    base: &str,
+    token: &str,
+) -> Vec<tokio::task::JoinHandle<Vec<String>>> {
+    (0..4)
+        .map(|writer| {
+            let (client, base, token) = (client.clone(), base.to_owned(), token.to_owned());
+            tokio::spawn(async move {
+                let mut acknowledged = Vec::new();
+                for n in 0.. {
+                    let title = format!("Writer {writer} post {n}");
+                    let body =
+                        format!("Body of writer {writer} post {n}. {}", "Words. ".repeat(50));
+                    let sent = client
+                        .post(format!("{base}/editor/live/{DEMO}/entries"))
+                        .form(&[
+                            ("title", title.as_str()),
+                            ("body", body.as_str()),
+                            ("csrf_token", &token),
+                        ])
+                        .send()
+                        .await;
+                    match sent {
+                        Ok(response) if response.status() == StatusCode::SEE_OTHER => {
+                            acknowledged.push(title)
+                        }
+                        _ => break,
                     }
-                    _ => break,
                 }
-            }
-            acknowledged
-        }));
-    }
-    tokio::time::sleep(Duration::from_millis(1500)).await;
-    server.kill();
-    let mut acknowledged = Vec::new();
-    for writer in writers {
-        acknowledged.extend(writer.await.unwrap());
-    }
+                acknowledged
+            })
+        })
+        .collect()
+}
+
+/// Checks, with no server running, that every acknowledged post is in the store once
+/// and whole; then starts the server again and finds the newest on the page.
+async fn assert_every_acknowledged_post_kept(dir: &std::path::Path, acknowledged: &[String]) {
     assert!(
         acknowledged.len() > 20,
         "only {} posts were acknowledged",
         acknowledged.len()
     );
-
-    // What the store holds, read by the command line with no server running.
     let export = Command::new(env!("CARGO_BIN_EXE_liveblog"))
         .args(["export", "--data-dir"])
-        .arg(dir.path())
+        .arg(dir)
         .env_remove("DATABASE_URL")
         .output()
         .unwrap();
@@ -130,7 +135,7 @@ async fn a_killed_server_keeps_every_acknowledged_entry_and_nothing_half_written
     );
     let dump: serde_json::Value = serde_json::from_slice(&export.stdout).unwrap();
     let entries = dump["blogs"][0]["entries"].as_array().unwrap();
-    for title in &acknowledged {
+    for title in acknowledged {
         let found: Vec<_> = entries
             .iter()
             .filter(|e| e["title"] == title.as_str())
@@ -149,13 +154,9 @@ async fn a_killed_server_keeps_every_acknowledged_entry_and_nothing_half_written
             assert_eq!(body, expected.trim_end(), "{title} is whole");
         }
     }
-    println!(
-        "{} posts acknowledged before SIGKILL; all present after restart",
-        acknowledged.len()
-    );
 
     // And the server starts again on it, with every entry on the page.
-    let server = ServerProcess::start(dir.path());
+    let server = ServerProcess::start(dir);
     let (status, page) = get(&new_client(), &format!("{}/live/{DEMO}", server.base)).await;
     assert_eq!(status, StatusCode::OK);
     // The export lists entries by id, so the last acknowledged one there is the newest.
@@ -165,6 +166,88 @@ async fn a_killed_server_keeps_every_acknowledged_entry_and_nothing_half_written
         .find(|e| acknowledged.iter().any(|t| e["title"] == t.as_str()));
     assert!(page.contains(newest.unwrap()["title"].as_str().unwrap()));
     server.kill();
+}
+
+#[tokio::test]
+async fn a_killed_server_keeps_every_acknowledged_entry_and_nothing_half_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = ServerProcess::start(dir.path());
+    let (client, token) = sign_in(&server.base).await;
+    let writers = start_writers(&client, &server.base, &token);
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    server.kill();
+    let mut acknowledged = Vec::new();
+    for writer in writers {
+        acknowledged.extend(writer.await.unwrap());
+    }
+    assert_every_acknowledged_post_kept(dir.path(), &acknowledged).await;
+    println!(
+        "{} posts acknowledged before SIGKILL; all present after restart",
+        acknowledged.len()
+    );
+}
+
+#[tokio::test]
+async fn sigterm_with_readers_and_writers_connected_exits_at_once_and_loses_nothing() {
+    const READERS: usize = 2000;
+    let dir = tempfile::tempdir().unwrap();
+    let mut server = ServerProcess::start(dir.path());
+    let addr = server.base.trim_start_matches("http://").to_owned();
+
+    // Readers on connections of their own, each read up to its response head.
+    let mut readers = Vec::new();
+    for _ in 0..READERS {
+        let mut reader = tokio::net::TcpStream::connect(&addr).await.unwrap();
+        reader
+            .write_all(format!("GET /live/{DEMO}/events HTTP/1.1\r\nHost: t\r\n\r\n").as_bytes())
+            .await
+            .unwrap();
+        readers.push(reader);
+    }
+    for reader in &mut readers {
+        let mut head = [0; 256];
+        let read = reader.read(&mut head).await.unwrap();
+        assert!(head[..read].starts_with(b"HTTP/1.1 200 OK"));
+    }
+
+    let (client, token) = sign_in(&server.base).await;
+    let writers = start_writers(&client, &server.base, &token);
+    tokio::time::sleep(Duration::from_millis(1000)).await;
+
+    let terminated = std::time::Instant::now();
+    let status = Command::new("kill")
+        .args(["-TERM", &server.child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let exit = loop {
+        if let Some(exit) = server.child.try_wait().unwrap() {
+            break exit;
+        }
+        assert!(
+            terminated.elapsed() < Duration::from_secs(10),
+            "the server exits within 10 s of SIGTERM"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    assert!(exit.success(), "a clean exit: {exit}");
+    println!(
+        "exited {:?} after SIGTERM with {READERS} readers and 4 writers connected",
+        terminated.elapsed()
+    );
+
+    // Every reader's stream has ended, so its browser reconnects.
+    for reader in &mut readers {
+        let mut rest = Vec::new();
+        let ended =
+            tokio::time::timeout(Duration::from_secs(5), reader.read_to_end(&mut rest)).await;
+        assert!(ended.is_ok(), "the stream ended");
+    }
+    let mut acknowledged = Vec::new();
+    for writer in writers {
+        acknowledged.extend(writer.await.unwrap());
+    }
+    assert_every_acknowledged_post_kept(dir.path(), &acknowledged).await;
 }
 
 async fn get(client: &reqwest::Client, url: &str) -> (StatusCode, String) {

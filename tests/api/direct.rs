@@ -262,3 +262,35 @@ async fn streams_beyond_the_limit_get_503_with_retry_after() {
     assert_eq!(stacked.headers()["retry-after"], "5");
     drop(first);
 }
+
+#[tokio::test]
+async fn clients_that_send_nothing_or_trickle_their_request_are_cut_off() {
+    let app = spawn_app_with(|settings| settings.header_read_timeout = 1).await;
+    let closed_within = |mut socket: TcpStream| async move {
+        let started = std::time::Instant::now();
+        let mut rest = Vec::new();
+        let read =
+            tokio::time::timeout(Duration::from_secs(5), socket.read_to_end(&mut rest)).await;
+        assert!(read.is_ok(), "the server closed the connection");
+        started.elapsed()
+    };
+
+    // Connects and says nothing.
+    let silent = TcpStream::connect(app.addr).await.unwrap();
+    assert!(closed_within(silent).await < Duration::from_secs(3));
+
+    // Sends half a request head and stops.
+    let mut trickling = TcpStream::connect(app.addr).await.unwrap();
+    trickling
+        .write_all(b"GET / HTTP/1.1\r\nHost: test\r\n")
+        .await
+        .unwrap();
+    assert!(closed_within(trickling).await < Duration::from_secs(3));
+
+    // Keeps a connection open after a request, doing nothing.
+    let mut idle = TcpStream::connect(app.addr).await.unwrap();
+    idle.write_all(b"GET /healthz HTTP/1.1\r\nHost: test\r\n\r\n")
+        .await
+        .unwrap();
+    assert!(closed_within(idle).await < Duration::from_secs(3));
+}

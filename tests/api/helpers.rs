@@ -39,6 +39,7 @@ pub fn settings(data_dir: &std::path::Path) -> ServeArgs {
         replay_window: 1000,
         max_streams: liveblog::config::DEFAULT_MAX_STREAMS,
         max_upload_bytes: 64 * 1024,
+        header_read_timeout: 30,
         secure_cookies: false,
         frame_ancestors: None,
     }
