@@ -33,6 +33,7 @@ pub fn router() -> Router<AppState> {
             "/api/v1/live/{slug}/entries/{id}",
             get(entry).patch(update).delete(delete),
         )
+        .method_not_allowed_fallback(|| async { ApiError::from(AppError::MethodNotAllowed) })
 }
 
 /// An error as the API tells it.
@@ -80,6 +81,7 @@ impl From<AppError> for ApiError {
                 "the newsroom cannot save changes just now; try again"
             }
             StatusCode::FORBIDDEN => "forbidden",
+            StatusCode::METHOD_NOT_ALLOWED => "this address does not take that method",
             s if s.is_client_error() => "bad request",
             _ => "internal error",
         };

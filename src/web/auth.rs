@@ -7,13 +7,15 @@
 use askama::Template;
 use std::net::SocketAddr;
 
+use axum::Router;
 use axum::extract::{ConnectInfo, FromRequestParts, OriginalUri, Query, Request, State};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::{Form, Router};
+
+use super::form::Form;
 use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use serde::Deserialize;
 

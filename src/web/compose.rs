@@ -3,13 +3,15 @@
 //! first. Contributors write and submit; editors and admins publish.
 
 use askama::Template;
+use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, FromRequest, Multipart, Path, Request, State};
 use axum::http::StatusCode;
 use axum::http::header;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::{Form, Router};
+
+use super::form::Form;
 use chrono::Utc;
 use serde::Deserialize;
 
@@ -240,10 +242,14 @@ impl FromRequest<AppState> for Submission {
                 let bytes = field.bytes().await.map_err(IntoResponse::into_response)?;
                 image = (!bytes.is_empty()).then_some(bytes);
             } else {
-                fields.push((
-                    name,
-                    field.text().await.map_err(IntoResponse::into_response)?,
-                ));
+                let bytes = field.bytes().await.map_err(IntoResponse::into_response)?;
+                let text = String::from_utf8(bytes.to_vec()).map_err(|_| {
+                    AppError::BadRequest(format!(
+                        "The form's {name} holds text that is not UTF-8; nothing was saved."
+                    ))
+                    .into_response()
+                })?;
+                fields.push((name, text));
             }
         }
         let encoded = serde_urlencoded::to_string(&fields).unwrap_or_default();

@@ -14,12 +14,21 @@ pub enum AppError {
     NotFound,
     #[error("{0}")]
     BadRequest(String),
+    /// A body beyond the route's limit.
+    #[error("{0}")]
+    TooLarge(String),
+    /// A body in a form this route does not read.
+    #[error("{0}")]
+    UnsupportedMedia(String),
     /// A form without a valid CSRF token.
     #[error("this form has expired or did not come from this site")]
     Forbidden,
     /// Someone else changed the thing first.
     #[error("changed by someone else")]
     Conflict,
+    /// A method the address does not take.
+    #[error("method not allowed")]
+    MethodNotAllowed,
     /// Signed in, but this is for another role.
     #[error("not allowed for this account")]
     NotAllowed,
@@ -86,8 +95,11 @@ impl AppError {
         match self {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::UnsupportedMedia(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            AppError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::Forbidden | AppError::NotAllowed => StatusCode::FORBIDDEN,
             AppError::Conflict => StatusCode::CONFLICT,
+            AppError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -97,10 +109,13 @@ impl AppError {
     fn message(&self) -> String {
         match self {
             AppError::NotFound => "There is no page at this address.".into(),
-            AppError::BadRequest(why) => why.clone(),
+            AppError::BadRequest(why) | AppError::UnsupportedMedia(why) | AppError::TooLarge(why) => {
+                why.clone()
+            }
             AppError::Forbidden => {
                 "This form has expired or did not come from this site. Go back, reload the page and try again.".into()
             }
+            AppError::MethodNotAllowed => "This address does not take that kind of request.".into(),
             AppError::NotAllowed => "Your account cannot do this; ask an admin.".into(),
             AppError::Conflict => "Someone else changed this first. Reload it and try again.".into(),
             AppError::Unavailable(_) => {

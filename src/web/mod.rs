@@ -10,6 +10,7 @@ mod error;
 mod events;
 mod feed;
 mod first_page;
+mod form;
 mod metrics;
 mod people;
 mod precompressed;
@@ -109,6 +110,7 @@ pub fn app(state: AppState) -> Router {
         .route("/healthz", get(|| async { "ok" }))
         .route("/metrics", get(metrics::metrics))
         .fallback(|| async { AppError::NotFound })
+        .method_not_allowed_fallback(|| async { AppError::MethodNotAllowed })
         // Every response, errors included, passes through these, outermost first. One
         // stack added in one `layer` call costs one boxed service per request, not one
         // per layer.

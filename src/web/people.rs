@@ -2,11 +2,13 @@
 //! own password. Removing an account or changing a password ends its sessions at once.
 
 use askama::Template;
+use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::{Form, Router};
+
+use super::form::Form;
 use serde::Deserialize;
 
 use super::auth::{CsrfForm, SignedIn};

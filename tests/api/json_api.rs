@@ -11,7 +11,7 @@ fn data_dir(app: &TestApp) -> String {
     app.data_dir.path().to_str().unwrap().to_owned()
 }
 
-fn new_token(app: &TestApp, name: &str) -> String {
+pub fn new_token(app: &TestApp, name: &str) -> String {
     let printed = stdout(&liveblog(
         &["token", "create", name, "--data-dir", &data_dir(app)],
         "",

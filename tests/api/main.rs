@@ -13,6 +13,7 @@ mod helpers;
 mod json_api;
 mod live;
 mod live_pages;
+mod malformed;
 mod metrics;
 mod nginx;
 mod openapi;
