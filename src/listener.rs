@@ -143,17 +143,44 @@ struct ResumeQuery {
 async fn event_stream_request(socket: &TcpStream, routes: &Routes) -> Option<EventStreamRequest> {
     let mut buffer = [0; LOOK_AHEAD_BYTES];
     let seen = socket.peek(&mut buffer).await.ok()?;
+    let head = event_stream_head(&buffer[..seen])?;
+    let blog = routes.pages.page(head.slug)?.blog.id;
+    routes
+        .direct
+        .can_serve(blog, head.resume)
+        .then_some(EventStreamRequest {
+            head_len: head.len,
+            blog,
+            resume: head.resume,
+        })
+}
+
+/// A connection's first request, read as the ask for a live page's event stream.
+#[derive(Debug, PartialEq, Eq)]
+pub struct StreamHead<'a> {
+    /// How many bytes the request head takes.
+    pub len: usize,
+    pub slug: &'a str,
+    /// From `Last-Event-ID`, or `?last_event_id=` when the header is missing.
+    pub resume: Resume,
+}
+
+/// Reads the first bytes a connection sent: the ask for an event stream if they hold
+/// the whole head of a plain `GET /live/{slug}/events`, with no body and no upgrade;
+/// `None` for anything else, which the HTTP stack then reads in full.
+pub fn event_stream_head(bytes: &[u8]) -> Option<StreamHead<'_>> {
     let mut headers = [httparse::EMPTY_HEADER; 32];
     let mut request = httparse::Request::new(&mut headers);
-    let httparse::Status::Complete(head_len) = request.parse(&buffer[..seen]).ok()? else {
+    let httparse::Status::Complete(len) = request.parse(bytes).ok()? else {
         return None;
     };
     if request.method != Some("GET") {
         return None;
     }
-    let (path, query) = match request.path?.split_once('?') {
+    let target = request.path?;
+    let (path, query) = match target.split_once('?') {
         Some((path, query)) => (path, Some(query)),
-        None => (request.path?, None),
+        None => (target, None),
     };
     let slug = path.strip_prefix("/live/")?.strip_suffix("/events")?;
     if slug.is_empty()
@@ -185,13 +212,47 @@ async fn event_stream_request(socket: &TcpStream, routes: &Routes) -> Option<Eve
     let resume = last_event_id
         .or(query.last_event_id)
         .map_or(Resume::Fresh, |id| Resume::from_last_event_id(&id));
-    let blog = routes.pages.page(slug)?.blog.id;
-    routes
-        .direct
-        .can_serve(blog, resume)
-        .then_some(EventStreamRequest {
-            head_len,
-            blog,
-            resume,
-        })
+    Some(StreamHead { len, slug, resume })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_plain_stream_request_is_read_with_where_the_browser_is() {
+        let request =
+            b"GET /live/storm-maren/events HTTP/1.1\r\nHost: x\r\nLast-Event-ID: 41\r\n\r\n";
+        let head = event_stream_head(request).unwrap();
+        assert_eq!(head.len, request.len());
+        assert_eq!(head.slug, "storm-maren");
+        assert_eq!(head.resume, Resume::After(41));
+
+        let query = b"GET /live/storm-maren/events?last_event_id=7 HTTP/1.1\r\n\r\n";
+        assert_eq!(event_stream_head(query).unwrap().resume, Resume::After(7));
+        let fresh = b"GET /live/a/events HTTP/1.1\r\n\r\n";
+        assert_eq!(event_stream_head(fresh).unwrap().resume, Resume::Fresh);
+        let garbled = b"GET /live/a/events HTTP/1.1\r\nLast-Event-ID: 1e9\r\n\r\n";
+        assert_eq!(
+            event_stream_head(garbled).unwrap().resume,
+            Resume::Unreadable
+        );
+    }
+
+    #[test]
+    fn anything_else_is_left_to_the_http_stack() {
+        for request in [
+            &b"GET /live/storm-maren/events HTTP/1.1\r\nHost: x\r\n"[..],
+            b"POST /live/storm-maren/events HTTP/1.1\r\nContent-Length: 0\r\n\r\n",
+            b"GET /live/storm-maren/events HTTP/1.1\r\nContent-Length: 3\r\n\r\nabc",
+            b"GET /live/storm-maren/events HTTP/1.1\r\nUpgrade: h2c\r\n\r\n",
+            b"GET /live/../events HTTP/1.1\r\n\r\n",
+            b"GET /live//events HTTP/1.1\r\n\r\n",
+            b"GET /live/Storm/events HTTP/1.1\r\n\r\n",
+            b"GET /live/storm-maren HTTP/1.1\r\n\r\n",
+            b"\xff\xfe\r\n\r\n",
+        ] {
+            assert_eq!(event_stream_head(request), None, "{request:?}");
+        }
+    }
 }

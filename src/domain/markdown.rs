@@ -45,7 +45,13 @@ pub fn render(markdown: &str) -> String {
 }
 
 #[cfg(test)]
+mod inert;
+
+#[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
+    use super::inert::script_capable;
     use super::render;
 
     #[test]
@@ -80,6 +86,7 @@ mod tests {
             "<scr<script>ipt>alert(1)</script>",
         ];
         for case in cases {
+            assert_eq!(script_capable(&render(case)), None, "{case:?}");
             let html = render(case).to_ascii_lowercase();
             for bad in [
                 "<script",
@@ -109,5 +116,60 @@ mod tests {
         let html = render("<p class=\"evil\">x</p><aside class=\"context other\">y</aside>");
         assert!(!html.contains("evil"));
         assert!(!html.contains("other"));
+    }
+
+    /// Pieces of the usual attacks, to be strung together in every order.
+    fn hostile_text() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("<script>alert(1)</script>"),
+            Just("<script"),
+            Just("<img src=x onerror=alert(1)>"),
+            Just("<svg onload=alert(1)>"),
+            Just("<math><mi xlink:href=\"javascript:alert(1)\">x</mi></math>"),
+            Just("<iframe srcdoc=\"<script>alert(1)</script>\">"),
+            Just("<a href=\""),
+            Just("\">"),
+            Just(" onmouseover=alert(1) "),
+            Just("javascript:alert(1)"),
+            Just("JaVa&#x53;cript&colon;alert(1)"),
+            Just("java\tscript:"),
+            Just("data:text/html;base64,PHNjcmlwdD4="),
+            Just("vbscript:"),
+            Just("[x]("),
+            Just("![x]("),
+            Just(")"),
+            Just("<"),
+            Just(">"),
+            Just("<!--"),
+            Just("-->"),
+            Just("<![CDATA["),
+            Just("<style>*{}</style>"),
+            Just("<p style=\"x\">"),
+            Just("> [!NOTE]\n> "),
+            Just("`"),
+            Just("\n\n"),
+            Just("&#60;script&#62;"),
+            Just("<aside class=\"context\" onclick=\"x\">"),
+            Just("<form action=\"javascript:x\"><button>"),
+        ]
+        .prop_map(str::to_owned);
+        let any = "\\PC{0,8}";
+        prop::collection::vec(prop_oneof![3 => piece, 1 => any], 0..24).prop_map(|p| p.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn no_string_of_attacks_renders_to_anything_that_runs(text in hostile_text()) {
+            let html = render(&text);
+            prop_assert_eq!(script_capable(&html), None, "{:?} gave {:?}", text, html);
+        }
+
+        #[test]
+        fn no_text_at_all_renders_to_anything_that_runs(text in "\\PC{0,200}") {
+            let html = render(&text);
+            prop_assert_eq!(script_capable(&html), None, "{:?} gave {:?}", text, html);
+        }
     }
 }

@@ -132,7 +132,7 @@ impl IntoResponse for ApiError {
     }
 }
 
-type ApiResult<T> = Result<T, ApiError>;
+pub type ApiResult<T> = Result<T, ApiError>;
 
 /// A caller that presented a valid API token.
 pub struct ApiClient {
@@ -201,27 +201,29 @@ impl<T: DeserializeOwned> FromRequest<AppState> for ApiJson<T> {
                 };
                 ApiError::new(status, error)
             })?;
-        let mut deserializer = serde_json::Deserializer::from_slice(&bytes);
-        match serde_path_to_error::deserialize(&mut deserializer) {
-            Ok(value) => Ok(ApiJson(value)),
-            Err(error) => {
-                let path = error.path().to_string();
-                let mut problem = ApiError::new(StatusCode::BAD_REQUEST, error.inner().to_string());
-                problem.field = (path != ".").then_some(path);
-                if let Some(unknown) = problem.error.strip_prefix("unknown field `") {
-                    problem.field = unknown.split('`').next().map(str::to_owned);
-                }
-                Err(problem)
-            }
-        }
+        read_json(&bytes).map(ApiJson)
     }
+}
+
+/// Reads a JSON body, naming the field at fault when it cannot.
+pub fn read_json<T: DeserializeOwned>(bytes: &[u8]) -> ApiResult<T> {
+    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
+    serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
+        let path = error.path().to_string();
+        let mut problem = ApiError::new(StatusCode::BAD_REQUEST, error.inner().to_string());
+        problem.field = (path != ".").then_some(path);
+        if let Some(unknown) = problem.error.strip_prefix("unknown field `") {
+            problem.field = unknown.split('`').next().map(str::to_owned);
+        }
+        problem
+    })
 }
 
 /// An entry's fields as the API takes them: the form's names, with true and false for
 /// the two flags. On `PATCH`, a field left out keeps its value.
 #[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-struct EntryFields {
+pub struct EntryFields {
     title: Option<String>,
     body: Option<String>,
     label: Option<String>,
@@ -242,7 +244,7 @@ struct EntryFields {
 
 impl EntryFields {
     /// These fields laid over `base`.
-    fn over(self, mut base: EntryInput) -> EntryInput {
+    pub fn over(self, mut base: EntryInput) -> EntryInput {
         let texts = [
             (self.title, &mut base.title),
             (self.body, &mut base.body),

@@ -1,7 +1,7 @@
 //! HTTP: the routes, thin handlers over the newsroom and the read model, and the
 //! middleware stack, all assembled in [`app`].
 
-mod api;
+pub mod api;
 mod assets;
 mod auth;
 mod compose;
@@ -10,7 +10,7 @@ mod error;
 mod events;
 mod feed;
 mod first_page;
-mod form;
+pub mod form;
 mod metrics;
 mod people;
 mod precompressed;
