@@ -1,6 +1,7 @@
 //! One integration-test binary: each test starts the real server and uses it over HTTP.
 #![allow(clippy::unwrap_used)] // Tests may unwrap: a panic is a failed test.
 
+mod access;
 mod auth;
 mod commands;
 mod corrections;

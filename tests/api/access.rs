@@ -1,0 +1,409 @@
+//! Access: every editor and API route, tried by everyone who should not get through:
+//! nobody signed in, a session gone stale, a forged or missing CSRF token, a role
+//! without the right, a revoked or made-up API token. Each is refused for its own
+//! reason, and nothing in the record changes.
+
+use chrono::{Duration, Utc};
+use reqwest::header::{AUTHORIZATION, LOCATION};
+use reqwest::{Method, StatusCode};
+use sqlx::{Connection, Row, SqliteConnection};
+
+use crate::commands::{liveblog, stdout};
+use crate::helpers::{DEMO, TestApp, csrf_token, new_client, spawn_app};
+use crate::json_api::new_token;
+
+/// Who may use a route, at the least.
+#[derive(Clone, Copy, PartialEq)]
+enum Least {
+    /// Anyone signed in.
+    SignedIn,
+    /// Editors and admins.
+    Publisher,
+    /// Admins.
+    Admin,
+    /// The draft's author.
+    Author,
+}
+
+struct Route {
+    method: Method,
+    path: String,
+    /// The fields a real request would send, the CSRF token aside.
+    fields: Vec<(&'static str, &'static str)>,
+    least: Least,
+}
+
+fn get(path: String, least: Least) -> Route {
+    Route {
+        method: Method::GET,
+        path,
+        fields: Vec::new(),
+        least,
+    }
+}
+
+fn post(path: String, fields: &[(&'static str, &'static str)], least: Least) -> Route {
+    Route {
+        method: Method::POST,
+        path,
+        fields: fields.to_vec(),
+        least,
+    }
+}
+
+/// Every editor route, with a request that would succeed for the right person.
+fn editor_routes(entry: &str, draft: &str) -> Vec<Route> {
+    use Least::*;
+    let page = format!("/editor/live/{DEMO}");
+    let entry_fields = &[("title", "Let in"), ("body", "Should not be here.")];
+    let blog_fields = &[
+        ("title", "A page nobody may make"),
+        ("slug", "intruder"),
+        ("description", "x"),
+        ("summary", ""),
+        ("time_zone", "Europe/London"),
+        ("reading_order", "newest"),
+    ];
+    vec![
+        get("/editor".into(), SignedIn),
+        get("/editor/account".into(), SignedIn),
+        get(page.clone(), SignedIn),
+        get("/editor/live/new".into(), Admin),
+        get(format!("{page}/settings"), Admin),
+        get("/editor/people".into(), Admin),
+        get(format!("{page}/drafts/{draft}"), Author),
+        get(format!("{page}/entries/{entry}"), Publisher),
+        get(format!("{page}/entries/{entry}/delete"), Publisher),
+        post("/editor/live".into(), blog_fields, Admin),
+        post(format!("{page}/settings"), blog_fields, Admin),
+        post(format!("{page}/close"), &[], Admin),
+        post(format!("{page}/reopen"), &[], Admin),
+        post(
+            "/editor/people".into(),
+            &[
+                ("username", "mallory"),
+                ("role", "admin"),
+                ("password", "a long enough password"),
+            ],
+            Admin,
+        ),
+        post("/editor/people/pat/remove".into(), &[], Admin),
+        post(
+            format!("{page}/entries"),
+            &[("title", "Let in"), ("body", "x"), ("action", "publish")],
+            Publisher,
+        ),
+        post(
+            format!("{page}/drafts/{draft}"),
+            &[("title", "Let in"), ("body", "x"), ("action", "publish")],
+            Author,
+        ),
+        post(format!("{page}/entries/{entry}"), entry_fields, Publisher),
+        post(format!("{page}/entries/{entry}/delete"), &[], Publisher),
+        post(
+            "/editor/account".into(),
+            &[
+                ("current_password", "correct horse battery staple"),
+                ("new_password", "a password chosen by someone else"),
+            ],
+            SignedIn,
+        ),
+    ]
+}
+
+/// Everything the record holds, as text: every row of every table but the sessions
+/// (which sign-ins and their expiry change by design).
+async fn record(app: &TestApp) -> Vec<String> {
+    let file = app.data_dir.path().join("liveblog.db");
+    let mut db = SqliteConnection::connect(&format!("sqlite://{}", file.display()))
+        .await
+        .unwrap();
+    let tables: Vec<String> = sqlx::query_scalar(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('sessions') \
+         ORDER BY name",
+    )
+    .fetch_all(&mut db)
+    .await
+    .unwrap();
+    let mut rows = Vec::new();
+    for table in tables {
+        let columns: Vec<String> = sqlx::query_scalar("SELECT name FROM pragma_table_info(?)")
+            .bind(&table)
+            .fetch_all(&mut db)
+            .await
+            .unwrap();
+        let quoted: Vec<String> = columns.iter().map(|c| format!("quote(\"{c}\")")).collect();
+        let query = format!(
+            "SELECT {} FROM \"{table}\" ORDER BY rowid",
+            quoted.join(" || '|' || ")
+        );
+        for row in sqlx::query(sqlx::AssertSqlSafe(query.as_str()))
+            .fetch_all(&mut db)
+            .await
+            .unwrap()
+        {
+            rows.push(format!("{table}: {}", row.get::<String, _>(0)));
+        }
+    }
+    db.close().await.unwrap();
+    rows
+}
+
+/// A second person in the newsroom, signed in on their own client.
+async fn person(admin: &TestApp, name: &str, role: &str) -> TestApp {
+    let token = admin.session_csrf().await;
+    let password = format!("{name}'s long password");
+    let response = admin
+        .post_form(
+            "/editor/people",
+            &[
+                ("username", name),
+                ("role", role),
+                ("password", &password),
+                ("csrf_token", &token),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER, "{name} is added");
+    let them = admin.with_client(new_client());
+    let response = them.login_with(name, &password).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER, "{name} signs in");
+    them
+}
+
+/// The CSRF token of a signed-in person's session.
+async fn session_csrf(person: &TestApp) -> String {
+    let (status, html) = person.get_html("/editor/account").await;
+    assert_eq!(status, StatusCode::OK);
+    csrf_token(&html)
+}
+
+async fn send(app: &TestApp, route: &Route, csrf: Option<&str>) -> reqwest::Response {
+    let mut fields: Vec<(&str, &str)> = route.fields.clone();
+    if let Some(token) = csrf {
+        fields.push(("csrf_token", token));
+    }
+    let mut request = app
+        .client
+        .request(route.method.clone(), app.url(&route.path));
+    if route.method == Method::POST {
+        request = request.form(&fields);
+    }
+    request.send().await.unwrap()
+}
+
+fn is_sign_in(response: &reqwest::Response) -> bool {
+    response.status() == StatusCode::SEE_OTHER
+        && response.headers()[LOCATION]
+            .to_str()
+            .unwrap()
+            .starts_with("/login")
+}
+
+#[tokio::test]
+async fn every_editor_and_api_route_refuses_whoever_may_not_use_it() {
+    let app = spawn_app().await;
+    app.login().await;
+    let editor = person(&app, "ed", "editor").await;
+    let contributor = person(&app, "pat", "contributor").await;
+    let stale = person(&app, "sleepy", "admin").await;
+    let entry = app.publish_titled("Held by the newsroom").await;
+    // A draft of the admin's own, not submitted: nobody else's to open.
+    let draft = {
+        let response = app
+            .publish(
+                DEMO,
+                &[("title", "Unfinished"), ("body", "x"), ("action", "draft")],
+            )
+            .await;
+        let location = response.headers()[LOCATION].to_str().unwrap().to_owned();
+        location.rsplit('/').next().unwrap().to_owned()
+    };
+    let token = new_token(&app, "automation");
+    let revoked = new_token(&app, "retired");
+    let dir = app.data_dir.path().to_str().unwrap().to_owned();
+    stdout(&liveblog(
+        &["token", "revoke", "retired", "--data-dir", &dir],
+        "",
+    ));
+    // The stale session was last seen 13 hours ago, past the idle limit.
+    {
+        let file = app.data_dir.path().join("liveblog.db");
+        let mut db = SqliteConnection::connect(&format!("sqlite://{}", file.display()))
+            .await
+            .unwrap();
+        let long_ago =
+            (Utc::now() - Duration::hours(13)).to_rfc3339_opts(chrono::SecondsFormat::Micros, true);
+        sqlx::query("UPDATE sessions SET last_seen = ? WHERE user_name = 'sleepy'")
+            .bind(long_ago)
+            .execute(&mut db)
+            .await
+            .unwrap();
+        db.close().await.unwrap();
+    }
+    let admin_csrf = app.session_csrf().await;
+    let editor_csrf = session_csrf(&editor).await;
+    let contributor_csrf = session_csrf(&contributor).await;
+    let before = record(&app).await;
+    let routes = editor_routes(&entry, &draft);
+    let nobody = app.with_client(new_client());
+    let mut tried = 0;
+
+    for route in &routes {
+        let what = format!("{} {}", route.method, route.path);
+
+        // Nobody signed in, with or without a token that looks right.
+        let response = send(&nobody, route, Some(&admin_csrf)).await;
+        assert!(
+            is_sign_in(&response),
+            "{what}, signed out: {}",
+            response.status()
+        );
+        // A session past its idle limit counts as none.
+        let response = send(&stale, route, Some(&admin_csrf)).await;
+        assert!(
+            is_sign_in(&response),
+            "{what}, stale session: {}",
+            response.status()
+        );
+        tried += 2;
+
+        if route.method == Method::POST {
+            // Signed in as an admin, but the form did not come from this session.
+            for forged in [
+                None,
+                Some(""),
+                Some("0".repeat(64).as_str()),
+                Some(&editor_csrf),
+            ] {
+                let response = send(&app, route, forged).await;
+                assert_eq!(
+                    response.status(),
+                    StatusCode::FORBIDDEN,
+                    "{what}, CSRF token {forged:?}"
+                );
+                tried += 1;
+            }
+        }
+
+        // Someone signed in whose role does not reach.
+        let mut outsiders = Vec::new();
+        match route.least {
+            Least::Admin => {
+                outsiders.push((&editor, &editor_csrf));
+                outsiders.push((&contributor, &contributor_csrf));
+            }
+            Least::Publisher | Least::Author => {
+                outsiders.push((&contributor, &contributor_csrf));
+            }
+            Least::SignedIn => {}
+        }
+        if route.least == Least::Author {
+            outsiders.push((&editor, &editor_csrf));
+        }
+        for (who, csrf) in outsiders {
+            let response = send(who, route, Some(csrf)).await;
+            let status = response.status();
+            let refused = if route.least == Least::Author {
+                status == StatusCode::NOT_FOUND || status == StatusCode::FORBIDDEN
+            } else {
+                status == StatusCode::FORBIDDEN
+            };
+            assert!(refused, "{what}, as another role: {status}");
+            tried += 1;
+        }
+    }
+
+    // The API: no token, a made-up one, a revoked one, the wrong scheme, or only an
+    // editor's session cookie.
+    let api = format!("/api/v1/live/{DEMO}/entries");
+    let body = serde_json::json!({ "title": "Let in", "body": "x" });
+    for (method, path) in [
+        (Method::POST, api.clone()),
+        (Method::PATCH, format!("{api}/{entry}")),
+        (Method::DELETE, format!("{api}/{entry}")),
+    ] {
+        for authorization in [
+            None,
+            Some(format!("Bearer {}", "a".repeat(43))),
+            Some(format!("Bearer {revoked}")),
+            Some("Bearer ".to_owned()),
+            Some(format!("Basic {token}")),
+            Some(format!("Bearer {token}x")),
+        ] {
+            let mut request = nobody.client.request(method.clone(), app.url(&path));
+            if method != Method::DELETE {
+                request = request.json(&body);
+            }
+            if let Some(value) = &authorization {
+                request = request.header(AUTHORIZATION, value);
+            }
+            let response = request.send().await.unwrap();
+            assert_eq!(
+                response.status(),
+                StatusCode::UNAUTHORIZED,
+                "{method} {path} with {authorization:?}"
+            );
+            tried += 1;
+        }
+        // A signed-in editor's browser is not an API client.
+        let response = app
+            .client
+            .request(method.clone(), app.url(&path))
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(
+            response.status(),
+            StatusCode::UNAUTHORIZED,
+            "{method} {path} by cookie"
+        );
+        tried += 1;
+    }
+
+    // Signing out takes the session's own token too.
+    let response = app
+        .post_form("/logout", &[("csrf_token", &editor_csrf)])
+        .await;
+    assert_eq!(
+        response.status(),
+        StatusCode::FORBIDDEN,
+        "a forged sign-out"
+    );
+    assert_eq!(
+        app.get("/editor").await.status(),
+        StatusCode::OK,
+        "still signed in"
+    );
+
+    assert_eq!(
+        record(&app).await,
+        before,
+        "nothing changed after {tried} attempts"
+    );
+
+    // The same requests do go through for the right person, so the refusals above were
+    // for who sent them, not for what they sent.
+    let close = routes.iter().find(|r| r.path.ends_with("/close")).unwrap();
+    let response = send(&app, close, Some(&admin_csrf)).await;
+    assert_eq!(
+        response.status(),
+        StatusCode::SEE_OTHER,
+        "the admin closes the page"
+    );
+    let reopen = routes.iter().find(|r| r.path.ends_with("/reopen")).unwrap();
+    assert_eq!(
+        send(&app, reopen, Some(&admin_csrf)).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    let add = routes
+        .iter()
+        .find(|r| r.path == "/editor/people" && r.method == Method::POST)
+        .unwrap();
+    assert_eq!(
+        send(&app, add, Some(&admin_csrf)).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    assert_ne!(record(&app).await, before);
+}
