@@ -115,6 +115,13 @@ pub struct ServeArgs {
     /// a kept-alive connection may sit idle between requests.
     #[arg(long, env = "LIVEBLOG_HEADER_READ_TIMEOUT", default_value_t = 30)]
     pub header_read_timeout: u64,
+    /// The largest request body taken, in bytes, the entry forms with an image aside.
+    #[arg(long, env = "LIVEBLOG_MAX_BODY_BYTES", default_value_t = crate::web::DEFAULT_MAX_BODY_BYTES)]
+    pub max_body_bytes: usize,
+    /// The largest request head taken (request line and headers), in bytes; beyond it,
+    /// 431.
+    #[arg(long, env = "LIVEBLOG_MAX_HEADER_BYTES", default_value_t = crate::server::DEFAULT_MAX_HEADER_BYTES)]
+    pub max_header_bytes: usize,
     /// The largest image an editor may upload, in bytes.
     #[arg(long, env = "LIVEBLOG_MAX_UPLOAD_BYTES", default_value_t = crate::media::DEFAULT_MAX_UPLOAD_BYTES)]
     pub max_upload_bytes: usize,

@@ -49,6 +49,8 @@ pub struct Server {
     listener: TcpListener,
     /// How long a request's head may take to arrive, and a connection sit idle.
     header_read_timeout: Duration,
+    /// The largest request head taken.
+    max_header_bytes: usize,
     addr: SocketAddr,
     state: AppState,
     generated_admin_password: Option<String>,
@@ -110,6 +112,7 @@ impl Server {
             presence: Arc::default(),
             first_pages: Arc::default(),
             reader_policy: web::content_security_policy(settings.frame_ancestors.as_deref()),
+            max_body_bytes: settings.max_body_bytes,
             media: Arc::new(MediaStore::new(
                 &settings.store.data_dir,
                 settings.max_upload_bytes,
@@ -118,6 +121,7 @@ impl Server {
         Ok(Server {
             listener,
             header_read_timeout: Duration::from_secs(settings.header_read_timeout),
+            max_header_bytes: settings.max_header_bytes,
             addr,
             state,
             generated_admin_password,
@@ -159,7 +163,8 @@ impl Server {
         // open doing nothing, cannot hold it for ever.
         let mut http = hyper::server::conn::http1::Builder::new();
         http.timer(TokioTimer::new())
-            .header_read_timeout(self.header_read_timeout);
+            .header_read_timeout(self.header_read_timeout)
+            .max_header_size(self.max_header_bytes);
         let graceful = GracefulShutdown::new();
         let mut shutdown = std::pin::pin!(shutdown);
         loop {
@@ -203,6 +208,10 @@ impl Server {
 
 /// How long requests in flight have to finish once the server is told to stop.
 pub const SHUTDOWN_GRACE: Duration = Duration::from_secs(8);
+
+/// The largest request head taken by default, as much as nginx's default buffers
+/// for large headers hold; `--max-header-bytes` sets another.
+pub const DEFAULT_MAX_HEADER_BYTES: usize = 32 * 1024;
 
 /// How many connections may wait to be accepted. Thousands of browsers reconnect at
 /// once after a restart; the system's default of 128 would turn many of them away for

@@ -195,7 +195,7 @@ impl<T: DeserializeOwned> FromRequest<AppState> for ApiJson<T> {
             .map_err(|rejection| {
                 let status = rejection.status();
                 let error = if status == StatusCode::PAYLOAD_TOO_LARGE {
-                    format!("the body is larger than {} bytes", super::MAX_REQUEST_BYTES)
+                    format!("the body is larger than {} bytes", state.max_body_bytes)
                 } else {
                     "the body could not be read".to_owned()
                 };

@@ -39,9 +39,9 @@ use crate::read_model::ReadModel;
 pub use error::AppError;
 pub use metrics::Metrics;
 
-/// The largest request body accepted (a form with a 20,000-character body, url-encoded,
-/// is well under this).
-pub const MAX_REQUEST_BYTES: usize = 256 * 1024;
+/// The largest request body accepted by default (a form with a 20,000-character body,
+/// url-encoded, is well under this); `--max-body-bytes` sets another.
+pub const DEFAULT_MAX_BODY_BYTES: usize = 256 * 1024;
 /// The longest a request may take, streams of live events aside.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
@@ -91,6 +91,8 @@ pub struct Shared {
     /// The content security policy of reader pages (live pages and permalinks): the
     /// same as every page's, but for the sites allowed to frame them.
     pub reader_policy: HeaderValue,
+    /// The largest request body taken, the entry forms with an image aside.
+    pub max_body_bytes: usize,
 }
 
 /// Every route and the whole middleware stack.
@@ -140,7 +142,7 @@ pub fn app(state: AppState) -> Router {
                 ))
                 // Compression skips `text/event-stream`, and bodies already compressed.
                 .layer(CompressionLayer::new())
-                .layer(DefaultBodyLimit::max(MAX_REQUEST_BYTES)),
+                .layer(DefaultBodyLimit::max(state.max_body_bytes)),
         )
         .with_state(state)
 }
