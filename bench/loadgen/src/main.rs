@@ -4,6 +4,8 @@
 //! with nchan), publishes marked events one after another, and measures how long each
 //! takes to reach every reader and what the server spends in memory and CPU on them.
 //! `seed` fills a live page with entries of a realistic size through liveblog's API.
+//! `soak` runs a live page under steady load for minutes, restarts the server in the
+//! middle, and checks that every reader got every entry exactly once.
 
 mod error;
 mod fanout;
@@ -11,6 +13,7 @@ mod http;
 mod marker;
 mod process;
 mod seed;
+mod soak;
 mod stats;
 mod words;
 
@@ -37,6 +40,9 @@ enum Command {
     Fanout(fanout::FanoutArgs),
     /// Publish entries of realistic size to a liveblog page through the API.
     Seed(seed::SeedArgs),
+    /// Readers, page requests and posts for minutes, with a restart in the middle:
+    /// every entry reaches every reader exactly once.
+    Soak(soak::SoakArgs),
 }
 
 fn main() -> ExitCode {
@@ -56,6 +62,7 @@ fn main() -> ExitCode {
         match cli.command {
             Command::Fanout(args) => fanout::run(args).await,
             Command::Seed(args) => seed::run(args).await,
+            Command::Soak(args) => soak::run(args).await,
         }
     });
     // Subscriber tasks may still be parked on their sockets: do not wait for them.
