@@ -58,9 +58,14 @@ impl SignedIn {
         &self.session.csrf_token
     }
 
+    /// Whether this is an admin, who runs live pages and people.
+    pub fn is_admin(&self) -> bool {
+        self.session.role == Role::Admin
+    }
+
     /// Refuses anyone but an admin: live pages are theirs to open, change and close.
     pub fn require_admin(&self) -> Result<()> {
-        if self.session.role == Role::Admin {
+        if self.is_admin() {
             Ok(())
         } else {
             Err(AppError::NotAllowed)

@@ -56,6 +56,8 @@ pub fn router(max_upload_bytes: usize) -> Router<AppState> {
 #[template(path = "editor/compose.html")]
 struct ComposePage<'a> {
     user: &'a str,
+    /// Whether the nav shows the admin's pages.
+    admin: bool,
     csrf_token: &'a str,
     page: &'a LivePage,
     form: &'a Compose<'a>,
@@ -142,6 +144,7 @@ async fn compose(
         .partition(|d| d.submitted);
     let html = render(&ComposePage {
         user,
+        admin: signed_in.is_admin(),
         csrf_token: signed_in.csrf_token(),
         page,
         form,
@@ -561,6 +564,8 @@ async fn correct(
 #[template(path = "editor/confirm_delete.html")]
 struct ConfirmDelete<'a> {
     user: &'a str,
+    /// Whether the nav shows the admin's pages.
+    admin: bool,
     csrf_token: &'a str,
     page: &'a LivePage,
     entry: &'a RenderedEntry,
@@ -577,6 +582,7 @@ async fn confirm_delete(
     let entry = page.entry(entry_id(&id)?).ok_or(AppError::NotFound)?;
     render(&ConfirmDelete {
         user: &signed_in.session.user,
+        admin: signed_in.is_admin(),
         csrf_token: signed_in.csrf_token(),
         page: &page,
         entry,

@@ -42,6 +42,8 @@ pub fn router(max_upload_bytes: usize) -> Router<AppState> {
 #[template(path = "editor/dashboard.html")]
 struct Dashboard<'a> {
     user: &'a str,
+    /// Whether the nav shows the admin's pages.
+    admin: bool,
     csrf_token: &'a str,
     pages: Vec<Arc<LivePage>>,
 }
@@ -49,6 +51,7 @@ struct Dashboard<'a> {
 async fn dashboard(State(state): State<AppState>, signed_in: SignedIn) -> Result<Html<String>> {
     render(&Dashboard {
         user: &signed_in.session.user,
+        admin: signed_in.is_admin(),
         csrf_token: signed_in.csrf_token(),
         pages: state.pages.pages(),
     })
@@ -60,6 +63,8 @@ async fn dashboard(State(state): State<AppState>, signed_in: SignedIn) -> Result
 #[template(path = "editor/blog_settings.html")]
 struct BlogSettingsPage<'a> {
     user: &'a str,
+    /// Whether the nav shows the admin's pages.
+    admin: bool,
     csrf_token: &'a str,
     input: &'a BlogInput,
     errors: &'a FieldErrors,
@@ -76,6 +81,7 @@ fn blog_settings(
 ) -> Result<Response> {
     let html = render(&BlogSettingsPage {
         user: &signed_in.session.user,
+        admin: signed_in.is_admin(),
         csrf_token: signed_in.csrf_token(),
         input,
         errors,

@@ -29,6 +29,8 @@ pub fn router() -> Router<AppState> {
 #[template(path = "editor/people.html")]
 struct PeoplePage<'a> {
     user: &'a str,
+    /// Whether the nav shows the admin's pages.
+    admin: bool,
     csrf_token: &'a str,
     people: Vec<User>,
     roles: [Role; 3],
@@ -57,6 +59,7 @@ async fn people_page(
 ) -> Result<Response> {
     let html = render(&PeoplePage {
         user: &signed_in.session.user,
+        admin: signed_in.is_admin(),
         csrf_token: signed_in.csrf_token(),
         people: state.accounts.users().await?,
         roles: Role::ALL,
@@ -145,6 +148,8 @@ async fn remove_person(
 #[template(path = "editor/account.html")]
 struct AccountPage<'a> {
     user: &'a str,
+    /// Whether the nav shows the admin's pages.
+    admin: bool,
     csrf_token: &'a str,
     error: Option<&'a str>,
 }
@@ -152,6 +157,7 @@ struct AccountPage<'a> {
 async fn account(signed_in: SignedIn) -> Result<Response> {
     let html = render(&AccountPage {
         user: &signed_in.session.user,
+        admin: signed_in.is_admin(),
         csrf_token: signed_in.csrf_token(),
         error: None,
     })?;
@@ -179,6 +185,7 @@ async fn change_password(
     let refuse = |error: &str| -> Result<Response> {
         let html = render(&AccountPage {
             user,
+            admin: signed_in.is_admin(),
             csrf_token: signed_in.csrf_token(),
             error: Some(error),
         })?;

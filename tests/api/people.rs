@@ -47,7 +47,18 @@ async fn an_admin_adds_and_removes_people_and_sessions_end_at_once() {
         ron.login_with("ron", "ron's long password").await.status(),
         StatusCode::SEE_OTHER
     );
-    assert_eq!(ron.get("/editor").await.status(), StatusCode::OK);
+    let (status, newsroom) = ron.get_html("/editor").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        !newsroom.contains("href=\"/editor/people\""),
+        "no link to a page an editor cannot open"
+    );
+    assert!(
+        app.get_html("/editor")
+            .await
+            .1
+            .contains("href=\"/editor/people\"")
+    );
     assert_eq!(
         ron.get("/editor/people").await.status(),
         StatusCode::FORBIDDEN,
