@@ -233,6 +233,19 @@ describe("hostile text in every field", () => {
       slugs.push(slug);
     }
 
+    // Accounts whose names are attacks too, some with characters that mean something
+    // in a path.
+    const names = [VECTORS[0], VECTORS[1], VECTORS[13], "a/b?c=d#e <b>", "../../editor"];
+    for (const username of names) {
+      const form = await (await editor.request("/editor/people")).text();
+      await editor.post("/editor/people", {
+        username,
+        role: "contributor",
+        password: "a long enough password",
+        csrf_token: h.csrfToken(form),
+      });
+    }
+
     // Every entry has reached the reader's open page through the live stream.
     await reader.waitForFunction(
       (last) => document.getElementById(`entry-${last}`) !== null,
@@ -260,6 +273,23 @@ describe("hostile text in every field", () => {
       if (path.endsWith(".atom")) inDom.push(...(await page.evaluate(foreignInFeed, path)));
       else await look(page, path);
     }
+    // The people page names them all, and each one's own remove button removes them.
+    await page.goto(server.url + "/editor/people");
+    await look(page, "/editor/people");
+    const listed = await page.$$eval(".page-list strong", (s) => s.map((e) => e.textContent));
+    for (const username of names) assert.ok(listed.includes(username), `${username} is listed`);
+    const removals = await page.$$eval("form[action$='/remove']", (forms) =>
+      forms.map((f) => new URL(f.action).pathname),
+    );
+    assert.equal(removals.length, names.length, "a remove button for each (none for the admin)");
+    for (const action of removals) {
+      const form = await (await editor.request("/editor/people")).text();
+      await editor.post(action, { csrf_token: h.csrfToken(form) });
+    }
+    await page.goto(server.url + "/editor/people");
+    const left = await page.$$eval(".page-list strong", (s) => s.map((e) => e.textContent));
+    assert.deepEqual(left, ["admin"], "each was removed by its own button");
+
     // A moment for anything delayed (a meta refresh, a late image error) to happen.
     await page.waitForTimeout(500);
 
