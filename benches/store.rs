@@ -76,6 +76,8 @@ fn big_dump() -> Dump {
             entries,
         }],
         Vec::new(),
+        Vec::new(),
+        Vec::new(),
     )
 }
 

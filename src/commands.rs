@@ -133,9 +133,11 @@ async fn import(store: &StoreArgs) -> Result<(), String> {
         .map_err(|e| e.to_string())?;
     let entries: usize = dump.blogs.iter().map(|b| b.entries.len()).sum();
     eprintln!(
-        "imported {} live pages, {entries} entries, {} users",
+        "imported {} live pages, {entries} entries, {} users, {} drafts, {} API tokens",
         dump.blogs.len(),
-        dump.users.len()
+        dump.users.len(),
+        dump.drafts.len(),
+        dump.api_tokens.len()
     );
     Ok(())
 }

@@ -3,21 +3,39 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::{Blog, Entry, User};
+use chrono::{DateTime, Utc};
+
+use crate::domain::{Blog, Draft, Entry, User};
 use crate::store::Seq;
 
 /// What a dump says it is, so a wrong file is refused plainly.
 pub const DUMP_FORMAT: &str = "liveblog-dump";
-/// The dump layout this build writes and reads.
-pub const DUMP_VERSION: u32 = 1;
+/// The dump layout this build writes. It reads this and version 1, which had no drafts
+/// and no API tokens.
+pub const DUMP_VERSION: u32 = 2;
 
-/// Everything in a store. Password hashes travel as they are; passwords never do.
+/// Everything in a store but the sign-in sessions. Password and token hashes travel
+/// as they are; passwords and tokens never do.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Dump {
     pub format: String,
     pub version: u32,
     pub blogs: Vec<BlogDump>,
     pub users: Vec<User>,
+    /// Entries not yet published, and those waiting for approval.
+    #[serde(default)]
+    pub drafts: Vec<Draft>,
+    #[serde(default)]
+    pub api_tokens: Vec<ApiTokenDump>,
+}
+
+/// An API token as the store keeps it: its name and the SHA-256 of the token, so the
+/// automation that holds the token goes on working after a move.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApiTokenDump {
+    pub name: String,
+    pub token_hash: String,
+    pub created_at: DateTime<Utc>,
 }
 
 /// A live page, its entries, and the sequence number its changes have reached, so
@@ -30,12 +48,19 @@ pub struct BlogDump {
 }
 
 impl Dump {
-    pub fn new(blogs: Vec<BlogDump>, users: Vec<User>) -> Dump {
+    pub fn new(
+        blogs: Vec<BlogDump>,
+        users: Vec<User>,
+        drafts: Vec<Draft>,
+        api_tokens: Vec<ApiTokenDump>,
+    ) -> Dump {
         Dump {
             format: DUMP_FORMAT.to_owned(),
             version: DUMP_VERSION,
             blogs,
             users,
+            drafts,
+            api_tokens,
         }
     }
 
@@ -46,7 +71,7 @@ impl Dump {
         if dump.format != DUMP_FORMAT {
             return Err(format!("not a liveblog export (format {:?})", dump.format));
         }
-        if dump.version != DUMP_VERSION {
+        if !(1..=DUMP_VERSION).contains(&dump.version) {
             return Err(format!(
                 "this export is version {}; this build reads version {DUMP_VERSION}",
                 dump.version

@@ -15,7 +15,7 @@ impl std::fmt::Display for DraftId {
 }
 
 /// A draft keeps the form as typed: it is checked only when it is published.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Draft {
     pub id: DraftId,
     pub blog: BlogId,

@@ -44,7 +44,7 @@ pub fn flag(value: bool) -> i64 {
     i64::from(value)
 }
 
-fn text(row: &AnyRow, column: &str) -> Result<String, StoreError> {
+pub fn text(row: &AnyRow, column: &str) -> Result<String, StoreError> {
     Ok(row.try_get::<String, _>(column)?)
 }
 

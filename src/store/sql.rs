@@ -19,7 +19,7 @@ use crate::domain::{
     Blog, BlogDraft, BlogId, BlogStatus, Correction, Draft, DraftId, Entry, EntryId, EntryInput,
     User,
 };
-use crate::dump::{BlogDump, Dump};
+use crate::dump::{ApiTokenDump, BlogDump, Dump};
 
 /// The PostgreSQL channel on which a committed change is announced as `blog:seq`.
 pub const NOTIFY_CHANNEL: &str = "liveblog_changes";
@@ -768,7 +768,28 @@ impl Store {
             .iter()
             .map(rows::user)
             .collect::<Result<_, _>>()?;
-        Ok(Dump::new(blogs, users))
+        let drafts = sqlx::query(
+            "SELECT id, blog_id, input, created_by, submitted, updated_at FROM drafts ORDER BY id",
+        )
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(rows::draft)
+        .collect::<Result<_, _>>()?;
+        let api_tokens =
+            sqlx::query("SELECT name, token_hash, created_at FROM api_tokens ORDER BY name")
+                .fetch_all(&self.pool)
+                .await?
+                .iter()
+                .map(|row| {
+                    Ok(ApiTokenDump {
+                        name: rows::text(row, "name")?,
+                        token_hash: rows::text(row, "token_hash")?,
+                        created_at: rows::time(row, "created_at")?,
+                    })
+                })
+                .collect::<Result<_, StoreError>>()?;
+        Ok(Dump::new(blogs, users, drafts, api_tokens))
     }
 
     /// Writes a dump into this store, which must be empty, in one transaction: all of it
@@ -829,9 +850,35 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         }
+        for draft in &dump.drafts {
+            let input = serde_json::to_string(&draft.input)
+                .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+            sqlx::query(
+                "INSERT INTO drafts (id, blog_id, input, created_by, submitted, updated_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(draft.id.0)
+            .bind(draft.blog.0)
+            .bind(input)
+            .bind(&draft.created_by)
+            .bind(flag(draft.submitted))
+            .bind(time_text(draft.updated_at))
+            .execute(&mut *tx)
+            .await?;
+        }
+        for token in &dump.api_tokens {
+            sqlx::query(
+                "INSERT INTO api_tokens (name, token_hash, created_at) VALUES ($1, $2, $3)",
+            )
+            .bind(&token.name)
+            .bind(&token.token_hash)
+            .bind(time_text(token.created_at))
+            .execute(&mut *tx)
+            .await?;
+        }
         if self.backend == Backend::Postgres {
             // Ids given explicitly do not move PostgreSQL's counters: move them past.
-            for table in ["blogs", "entries"] {
+            for table in ["blogs", "entries", "drafts"] {
                 let sql = format!(
                     "SELECT setval(pg_get_serial_sequence('{table}', 'id'), \
                      COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)"

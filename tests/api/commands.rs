@@ -7,6 +7,7 @@ use std::process::{Command, Output, Stdio};
 use reqwest::StatusCode;
 
 use crate::helpers::{DEMO, TestDatabase, spawn_app, spawn_app_with};
+use crate::json_api::new_token;
 
 /// Runs `liveblog ARGS` with `input` on standard input.
 pub fn liveblog(args: &[&str], input: &str) -> Output {
@@ -70,12 +71,25 @@ async fn export_and_import_move_everything_between_sqlite_and_postgres() {
     let mut app = spawn_app().await;
     app.login().await;
     app.publish_titled("Moved between stores").await;
+    let draft = app
+        .publish(
+            DEMO,
+            &[("title", "Held back"), ("body", "x"), ("action", "draft")],
+        )
+        .await;
+    assert_eq!(draft.status(), StatusCode::SEE_OTHER);
+    let token = new_token(&app, "wire-feed");
     let seq = app.current_seq().await;
     app.stop().await;
     let sqlite_dir = app.data_dir.path().to_str().unwrap().to_owned();
 
     let from_sqlite = stdout(&liveblog(&["export", "--data-dir", &sqlite_dir], ""));
     assert!(from_sqlite.contains("Moved between stores") && from_sqlite.contains("$argon2id$"));
+    assert!(from_sqlite.contains("Held back") && from_sqlite.contains("wire-feed"));
+    assert!(
+        !from_sqlite.contains(&token),
+        "the token itself never travels"
+    );
 
     let db = TestDatabase::create().await;
     stdout(&liveblog(
@@ -108,7 +122,41 @@ async fn export_and_import_move_everything_between_sqlite_and_postgres() {
     moved.login().await;
     moved.publish_titled("After the move").await;
     assert_eq!(moved.current_seq().await, seq + 1);
+    let (_, compose) = moved.get_html(&format!("/editor/live/{DEMO}")).await;
+    assert!(compose.contains("Held back"), "the draft moved too");
+    let another = moved
+        .publish(
+            DEMO,
+            &[("title", "Another"), ("body", "x"), ("action", "draft")],
+        )
+        .await;
+    assert_eq!(another.status(), StatusCode::SEE_OTHER, "draft ids go on");
+    let published = moved
+        .client
+        .post(moved.url(&format!("/api/v1/live/{DEMO}/entries")))
+        .bearer_auth(&token)
+        .json(&serde_json::json!({"title": "From the wire", "body": "x"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        published.status(),
+        StatusCode::CREATED,
+        "the token still works"
+    );
     moved.stop().await;
+
+    // An export from before drafts and tokens travelled still reads.
+    let mut older: serde_json::Value = serde_json::from_str(&from_sqlite).unwrap();
+    older["version"] = 1.into();
+    let older = older.as_object_mut().unwrap();
+    older.remove("drafts");
+    older.remove("api_tokens");
+    let old_dir = tempfile::tempdir().unwrap();
+    stdout(&liveblog(
+        &["import", "--data-dir", old_dir.path().to_str().unwrap()],
+        &serde_json::to_string(&older).unwrap(),
+    ));
 
     let refused = liveblog(&["import", "--database-url", &db.url], &from_sqlite);
     assert!(!refused.status.success());
