@@ -14,7 +14,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use crate::domain::{Blog, BlogDraft, BlogId, Entry, EntryDraft, EntryId, FieldErrors};
-use crate::live::{EventKind, LiveEvent, LiveHub};
+use crate::live::{LiveEvent, LiveHub};
 use crate::read_model::{LivePage, ReadModel, RenderedEntry};
 use crate::store::{Change, ChangeKind, Seq, Store, StoreError};
 
@@ -96,17 +96,17 @@ fn event_for(page: &LivePage, change: &Change) -> LiveEvent {
                 html: &page.summary_html,
                 live: blog.is_live(),
             };
-            LiveEvent::new(seq, EventKind::BlogUpdated, &data)
+            LiveEvent::new(seq, ChangeKind::BlogUpdated, &data)
         }
         (ChangeKind::EntryCreated, Some(rendered), _) => {
-            LiveEvent::new(seq, EventKind::EntryCreated, &EntryEvent::from(rendered))
+            LiveEvent::new(seq, ChangeKind::EntryCreated, &EntryEvent::from(rendered))
         }
         (ChangeKind::EntryUpdated, Some(rendered), _) => {
-            LiveEvent::new(seq, EventKind::EntryUpdated, &EntryEvent::from(rendered))
+            LiveEvent::new(seq, ChangeKind::EntryUpdated, &EntryEvent::from(rendered))
         }
         (_, _, id) => LiveEvent::new(
             seq,
-            EventKind::EntryDeleted,
+            ChangeKind::EntryDeleted,
             &DeletedEvent {
                 id: id.unwrap_or(EntryId(0)),
             },

@@ -9,51 +9,28 @@ use serde::Serialize;
 use tokio::sync::broadcast;
 
 use crate::domain::BlogId;
-use crate::store::Seq;
+use crate::store::{ChangeKind, Seq};
 
 /// How many events a subscriber may fall behind before it is told to reset.
 const CHANNEL_CAPACITY: usize = 1024;
-
-/// What happened, as the SSE `event:` name says it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EventKind {
-    EntryCreated,
-    EntryUpdated,
-    EntryDeleted,
-    BlogUpdated,
-    Reset,
-}
-
-impl EventKind {
-    pub fn name(self) -> &'static str {
-        match self {
-            EventKind::EntryCreated => "entry-created",
-            EventKind::EntryUpdated => "entry-updated",
-            EventKind::EntryDeleted => "entry-deleted",
-            EventKind::BlogUpdated => "blog-updated",
-            EventKind::Reset => "reset",
-        }
-    }
-}
 
 /// One change, encoded once as an SSE frame.
 #[derive(Debug)]
 pub struct LiveEvent {
     pub seq: Seq,
-    pub kind: EventKind,
     /// `id: …\nevent: …\ndata: …\n\n`, ready for the wire.
     pub frame: Bytes,
 }
 
 impl LiveEvent {
-    /// Encodes a change once, for every subscriber.
-    pub fn new(seq: Seq, kind: EventKind, data: &impl Serialize) -> LiveEvent {
+    /// Encodes a change once, for every subscriber. The SSE `event:` name is the
+    /// change log's name for it.
+    pub fn new(seq: Seq, kind: ChangeKind, data: &impl Serialize) -> LiveEvent {
         // serde_json's compact output escapes newlines, so `data:` stays on one line.
         let json = serde_json::to_string(data).unwrap_or_else(|_| "{}".to_owned());
-        let frame = format!("id: {seq}\nevent: {}\ndata: {json}\n\n", kind.name());
+        let frame = format!("id: {seq}\nevent: {}\ndata: {json}\n\n", kind.as_str());
         LiveEvent {
             seq,
-            kind,
             frame: Bytes::from(frame),
         }
     }
@@ -63,7 +40,6 @@ impl LiveEvent {
         let frame = format!("event: reset\ndata: {{\"id\":{last_seq}}}\n\n");
         LiveEvent {
             seq: last_seq,
-            kind: EventKind::Reset,
             frame: Bytes::from(frame),
         }
     }
@@ -400,7 +376,7 @@ mod tests {
         let hub = LiveHub::new(8);
         let mut sub = hub.subscribe(BLOG, Resume::Fresh).unwrap();
         let data = json!({"id": 7, "html": "<p>a\nb</p>"});
-        hub.publish(BLOG, LiveEvent::new(1, EventKind::EntryCreated, &data));
+        hub.publish(BLOG, LiveEvent::new(1, ChangeKind::EntryCreated, &data));
         let event = sub.receiver.try_recv().unwrap();
         assert_eq!(
             std::str::from_utf8(&event.frame).unwrap(),
@@ -415,7 +391,7 @@ mod tests {
         for seq in 11..=15 {
             hub.publish(
                 BLOG,
-                LiveEvent::new(seq, EventKind::EntryCreated, &json!({"id": seq})),
+                LiveEvent::new(seq, ChangeKind::EntryCreated, &json!({"id": seq})),
             );
         }
         assert_eq!(
@@ -434,7 +410,7 @@ mod tests {
     fn a_reopened_page_replays_what_it_was_given() {
         let hub = LiveHub::new(2);
         let recent = (4..=6)
-            .map(|seq| LiveEvent::new(seq, EventKind::EntryUpdated, &json!({"id": seq})))
+            .map(|seq| LiveEvent::new(seq, ChangeKind::EntryUpdated, &json!({"id": seq})))
             .collect();
         hub.open(BLOG, 6, recent);
         assert_eq!(
@@ -454,7 +430,7 @@ mod tests {
         for seq in 1..=6 {
             hub.publish(
                 BLOG,
-                LiveEvent::new(seq, EventKind::EntryCreated, &json!({"id": seq})),
+                LiveEvent::new(seq, ChangeKind::EntryCreated, &json!({"id": seq})),
             );
         }
         assert_eq!(

@@ -10,7 +10,6 @@ mod stream;
 
 pub use direct::{DirectStreams, SLOW_WRITE_TIMEOUT};
 pub use hub::{
-    Catchup, ChannelReport, ChannelStats, EventKind, LiveEvent, LiveHub, Resume, StreamsFull,
-    Subscription,
+    Catchup, ChannelReport, ChannelStats, LiveEvent, LiveHub, Resume, StreamsFull, Subscription,
 };
 pub use stream::{AHEAD_GRACE, KEEP_ALIVE, RETRY, event_stream};

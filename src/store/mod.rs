@@ -24,7 +24,8 @@ pub struct Committed<T> {
     pub seq: Seq,
 }
 
-/// What a change did, as the change log records it.
+/// What a change did, as the change log records it and as the SSE `event:` name says
+/// it to readers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ChangeKind {
     EntryCreated,
