@@ -796,10 +796,12 @@ impl Store {
     /// or none of it. Ids and sequence numbers are kept.
     pub async fn import(&self, dump: &Dump) -> Result<(), StoreError> {
         let mut tx = self.pool.begin().await?;
-        let row =
-            sqlx::query("SELECT (SELECT COUNT(*) FROM blogs) + (SELECT COUNT(*) FROM users) AS n")
-                .fetch_one(&mut *tx)
-                .await?;
+        let row = sqlx::query(
+            "SELECT (SELECT COUNT(*) FROM blogs) + (SELECT COUNT(*) FROM users) \
+                 + (SELECT COUNT(*) FROM drafts) + (SELECT COUNT(*) FROM api_tokens) AS n",
+        )
+        .fetch_one(&mut *tx)
+        .await?;
         if rows::integer(&row, "n")? != 0 {
             return Err(StoreError::Incompatible(
                 "the store is not empty; import only into a new one".into(),

@@ -349,6 +349,12 @@ async fn handle_entry_form(
     let draft_id = draft.as_ref().map(|d| d.id);
     // A draft is published as its author's, whoever approves it.
     let author = draft.as_ref().map_or(user, |d| d.created_by.as_str());
+    // Anything but saving, discarding, previewing or submitting for approval publishes:
+    // refused to contributors before anything is kept, their image included.
+    let publishes = !["draft", "discard", "preview", "submit"].contains(&form.action.as_str());
+    if publishes {
+        require_publisher(signed_in)?;
+    }
     // An uploaded image is kept first, so its address goes in the form and is never
     // lost, whatever else is wrong.
     if let Some(bytes) = image {
@@ -430,7 +436,6 @@ async fn handle_entry_form(
             }
         },
         _ => {
-            require_publisher(signed_in)?;
             let result = match EntryDraft::parse(&form.input) {
                 Ok(checked) => state.newsroom.publish(slug, checked, author).await,
                 Err(errors) => Err(NewsroomError::Invalid(errors)),

@@ -6,11 +6,12 @@
 use chrono::{Duration, Utc};
 use reqwest::header::{AUTHORIZATION, LOCATION};
 use reqwest::{Method, StatusCode};
-use sqlx::{Connection, Row, SqliteConnection};
+use sqlx::{Connection, Row};
 
 use crate::commands::{liveblog, stdout};
-use crate::helpers::{DEMO, TestApp, csrf_token, new_client, spawn_app};
+use crate::helpers::{DEMO, TestApp, csrf_token, new_client, open_store, record, spawn_app};
 use crate::json_api::new_token;
+use crate::uploads::{PNG, upload};
 
 /// Who may use a route, at the least.
 #[derive(Clone, Copy, PartialEq)]
@@ -111,42 +112,48 @@ fn editor_routes(entry: &str, draft: &str) -> Vec<Route> {
     ]
 }
 
-/// Everything the record holds, as text: every row of every table but the sessions
-/// (which sign-ins and their expiry change by design).
-async fn record(app: &TestApp) -> Vec<String> {
-    let file = app.data_dir.path().join("liveblog.db");
-    let mut db = SqliteConnection::connect(&format!("sqlite://{}", file.display()))
-        .await
-        .unwrap();
-    let tables: Vec<String> = sqlx::query_scalar(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('sessions') \
-         ORDER BY name",
+/// A person's session row as the store keeps it: (token hash, user, CSRF token, created).
+async fn session_row(app: &TestApp, user: &str) -> (String, String, String, String) {
+    let mut db = open_store(app).await;
+    let row = sqlx::query(
+        "SELECT token_hash, user_name, csrf_token, created_at FROM sessions WHERE user_name = ?",
     )
-    .fetch_all(&mut db)
+    .bind(user)
+    .fetch_one(&mut db)
     .await
     .unwrap();
-    let mut rows = Vec::new();
-    for table in tables {
-        let columns: Vec<String> = sqlx::query_scalar("SELECT name FROM pragma_table_info(?)")
-            .bind(&table)
-            .fetch_all(&mut db)
-            .await
-            .unwrap();
-        let quoted: Vec<String> = columns.iter().map(|c| format!("quote(\"{c}\")")).collect();
-        let query = format!(
-            "SELECT {} FROM \"{table}\" ORDER BY rowid",
-            quoted.join(" || '|' || ")
-        );
-        for row in sqlx::query(sqlx::AssertSqlSafe(query.as_str()))
-            .fetch_all(&mut db)
-            .await
-            .unwrap()
-        {
-            rows.push(format!("{table}: {}", row.get::<String, _>(0)));
-        }
-    }
+    (row.get(0), row.get(1), row.get(2), row.get(3))
+}
+
+/// Puts the session back, last seen 13 hours ago: past the 12-hour idle limit.
+async fn make_stale(app: &TestApp, session: &(String, String, String, String)) {
+    let long_ago =
+        (Utc::now() - Duration::hours(13)).to_rfc3339_opts(chrono::SecondsFormat::Micros, true);
+    let mut db = open_store(app).await;
+    sqlx::query(
+        "INSERT OR REPLACE INTO sessions (token_hash, user_name, csrf_token, created_at, last_seen) \
+         VALUES (?, ?, ?, ?, ?)",
+    )
+    .bind(&session.0)
+    .bind(&session.1)
+    .bind(&session.2)
+    .bind(&session.3)
+    .bind(long_ago)
+    .execute(&mut db)
+    .await
+    .unwrap();
     db.close().await.unwrap();
-    rows
+}
+
+async fn session_row_gone(app: &TestApp, session: &(String, String, String, String)) -> bool {
+    let mut db = open_store(app).await;
+    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sessions WHERE token_hash = ?")
+        .bind(&session.0)
+        .fetch_one(&mut db)
+        .await
+        .unwrap();
+    db.close().await.unwrap();
+    count == 0
 }
 
 /// A second person in the newsroom, signed in on their own client.
@@ -226,21 +233,9 @@ async fn every_editor_and_api_route_refuses_whoever_may_not_use_it() {
         &["token", "revoke", "retired", "--data-dir", &dir],
         "",
     ));
-    // The stale session was last seen 13 hours ago, past the idle limit.
-    {
-        let file = app.data_dir.path().join("liveblog.db");
-        let mut db = SqliteConnection::connect(&format!("sqlite://{}", file.display()))
-            .await
-            .unwrap();
-        let long_ago =
-            (Utc::now() - Duration::hours(13)).to_rfc3339_opts(chrono::SecondsFormat::Micros, true);
-        sqlx::query("UPDATE sessions SET last_seen = ? WHERE user_name = 'sleepy'")
-            .bind(long_ago)
-            .execute(&mut db)
-            .await
-            .unwrap();
-        db.close().await.unwrap();
-    }
+    // Sleepy's session, to be made stale again before each attempt: the server ends a
+    // stale session the first time it sees it.
+    let sleepy_session = session_row(&app, "sleepy").await;
     let admin_csrf = app.session_csrf().await;
     let editor_csrf = session_csrf(&editor).await;
     let contributor_csrf = session_csrf(&contributor).await;
@@ -259,12 +254,17 @@ async fn every_editor_and_api_route_refuses_whoever_may_not_use_it() {
             "{what}, signed out: {}",
             response.status()
         );
-        // A session past its idle limit counts as none.
+        // A session past its idle limit counts as none, and ends.
+        make_stale(&app, &sleepy_session).await;
         let response = send(&stale, route, Some(&admin_csrf)).await;
         assert!(
             is_sign_in(&response),
             "{what}, stale session: {}",
             response.status()
+        );
+        assert!(
+            session_row_gone(&app, &sleepy_session).await,
+            "{what}: the stale session ended"
         );
         tried += 2;
 
@@ -376,6 +376,24 @@ async fn every_editor_and_api_route_refuses_whoever_may_not_use_it() {
         StatusCode::OK,
         "still signed in"
     );
+
+    // A contributor who presses Publish with an image attached: refused before the
+    // image is kept, so nothing is served from it either.
+    let response = upload(
+        &contributor,
+        &[("title", "Let in"), ("body", "x"), ("action", "publish")],
+        "pixel.png",
+        PNG.to_vec(),
+    )
+    .await;
+    assert_eq!(
+        response.status(),
+        StatusCode::FORBIDDEN,
+        "publishing with an image"
+    );
+    let media = app.data_dir.path().join("media");
+    let kept = std::fs::read_dir(&media).map_or(0, |files| files.count());
+    assert_eq!(kept, 0, "no image was kept in {}", media.display());
 
     assert_eq!(
         record(&app).await,

@@ -153,10 +153,16 @@ async fn export_and_import_move_everything_between_sqlite_and_postgres() {
     older.remove("drafts");
     older.remove("api_tokens");
     let old_dir = tempfile::tempdir().unwrap();
+    let old_dir = old_dir.path().to_str().unwrap();
     stdout(&liveblog(
-        &["import", "--data-dir", old_dir.path().to_str().unwrap()],
+        &["import", "--data-dir", old_dir],
         &serde_json::to_string(&older).unwrap(),
     ));
+    let reread: serde_json::Value =
+        serde_json::from_str(&stdout(&liveblog(&["export", "--data-dir", old_dir], ""))).unwrap();
+    assert_eq!(reread["blogs"], older["blogs"], "every page and entry");
+    assert_eq!(reread["users"], older["users"], "every account");
+    assert_eq!(reread["drafts"], serde_json::json!([]));
 
     let refused = liveblog(&["import", "--database-url", &db.url], &from_sqlite);
     assert!(!refused.status.success());

@@ -359,3 +359,48 @@ impl TestDatabase {
         admin.close().await.unwrap();
     }
 }
+
+/// The server's SQLite file, opened beside it.
+pub async fn open_store(app: &TestApp) -> sqlx::SqliteConnection {
+    use sqlx::Connection;
+    let file = app.data_dir.path().join("liveblog.db");
+    sqlx::SqliteConnection::connect(&format!("sqlite://{}", file.display()))
+        .await
+        .unwrap()
+}
+
+/// Everything the record holds, as text: every row of every table but the sessions
+/// (which sign-ins and their expiry change by design).
+pub async fn record(app: &TestApp) -> Vec<String> {
+    use sqlx::{Connection, Row};
+    let mut db = open_store(app).await;
+    let tables: Vec<String> = sqlx::query_scalar(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('sessions') \
+         ORDER BY name",
+    )
+    .fetch_all(&mut db)
+    .await
+    .unwrap();
+    let mut rows = Vec::new();
+    for table in tables {
+        let columns: Vec<String> = sqlx::query_scalar("SELECT name FROM pragma_table_info(?)")
+            .bind(&table)
+            .fetch_all(&mut db)
+            .await
+            .unwrap();
+        let quoted: Vec<String> = columns.iter().map(|c| format!("quote(\"{c}\")")).collect();
+        let query = format!(
+            "SELECT {} FROM \"{table}\" ORDER BY rowid",
+            quoted.join(" || '|' || ")
+        );
+        for row in sqlx::query(sqlx::AssertSqlSafe(query.as_str()))
+            .fetch_all(&mut db)
+            .await
+            .unwrap()
+        {
+            rows.push(format!("{table}: {}", row.get::<String, _>(0)));
+        }
+    }
+    db.close().await.unwrap();
+    rows
+}

@@ -3,7 +3,7 @@
 
 use reqwest::{Method, StatusCode};
 
-use crate::helpers::{DEMO, spawn_app};
+use crate::helpers::{DEMO, record, spawn_app};
 use crate::json_api::new_token;
 
 /// A request as a hostile or broken client sends it: any method, path, content type
@@ -46,6 +46,7 @@ async fn malformed_requests_get_a_clear_4xx_and_change_nothing() {
     let csrf = app.session_csrf().await;
     let token = new_token(&app, "malformed");
     let seq = app.current_seq().await;
+    let before = record(&app).await;
 
     let form = Some("application/x-www-form-urlencoded");
     let json = Some("application/json");
@@ -282,4 +283,5 @@ async fn malformed_requests_get_a_clear_4xx_and_change_nothing() {
 
     assert_eq!(app.get("/healthz").await.status(), StatusCode::OK);
     assert_eq!(app.current_seq().await, seq, "nothing changed");
+    assert_eq!(record(&app).await, before, "nothing in the store changed");
 }
