@@ -65,7 +65,9 @@ pub fn script_capable(html: &str) -> Option<String> {
         if CAPABLE_TAGS.contains(&name.as_str()) {
             return Some(format!("a <{name}> tag"));
         }
-        let (attributes, after) = tag_attributes(&rest[name_len..])?;
+        let Some((attributes, after)) = tag_attributes(&rest[name_len..]) else {
+            return Some(format!("a <{name}> tag that never ends"));
+        };
         for (attribute, value) in attributes {
             if let Some(found) = capable_attribute(&name, &attribute, &value) {
                 return Some(found);
@@ -150,44 +152,70 @@ fn tag_attributes(mut rest: &str) -> Option<(Vec<(String, String)>, &str)> {
 }
 
 /// Character references decoded as a browser would in an attribute value, enough to
-/// see the scheme of an address.
+/// see the scheme of an address: numeric ones with or without their `;` and however
+/// many leading zeros, and the named ones that can spell a scheme (names are
+/// case-sensitive, as in HTML).
 fn decode_entities(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     let mut rest = value;
     while let Some(at) = rest.find('&') {
         out.push_str(&rest[..at]);
         rest = &rest[at + 1..];
-        let end = rest.find(';').filter(|&end| end <= 12);
-        let decoded = end.and_then(|end| {
-            let name = &rest[..end];
-            let number = match name.strip_prefix('#') {
-                Some(hex) if hex.starts_with(['x', 'X']) => u32::from_str_radix(&hex[1..], 16).ok(),
-                Some(decimal) => decimal.parse().ok(),
-                None => None,
-            };
-            let named = match name {
-                "amp" => Some('&'),
-                "quot" => Some('"'),
-                "apos" => Some('\''),
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                "colon" => Some(':'),
-                "tab" => Some('\t'),
-                "newline" => Some('\n'),
-                _ => None,
-            };
-            named.or_else(|| number.and_then(char::from_u32))
-        });
-        match (decoded, end) {
-            (Some(c), Some(end)) => {
+        match reference(rest) {
+            Some((c, used)) => {
                 out.push(c);
-                rest = &rest[end + 1..];
+                rest = &rest[used..];
             }
-            _ => out.push('&'),
+            None => out.push('&'),
         }
     }
     out.push_str(rest);
     out
+}
+
+/// The character a reference after `&` stands for, and how many bytes it takes.
+fn reference(text: &str) -> Option<(char, usize)> {
+    if let Some(number) = text.strip_prefix('#') {
+        let (digits, radix, prefix) = match number.strip_prefix(['x', 'X']) {
+            Some(hex) => (hex, 16, 2),
+            None => (number, 10, 1),
+        };
+        let len = digits
+            .find(|c: char| !c.is_digit(radix))
+            .unwrap_or(digits.len());
+        if len == 0 {
+            return None;
+        }
+        // A number too large for a character reads as the replacement character.
+        let c = u32::from_str_radix(&digits[..len], radix)
+            .ok()
+            .and_then(char::from_u32)
+            .unwrap_or(char::REPLACEMENT_CHARACTER);
+        let semicolon = usize::from(digits[len..].starts_with(';'));
+        return Some((c, prefix + len + semicolon));
+    }
+    let named = [
+        ("amp;", '&'),
+        ("AMP;", '&'),
+        ("quot;", '"'),
+        ("QUOT;", '"'),
+        ("apos;", '\''),
+        ("lt;", '<'),
+        ("LT;", '<'),
+        ("gt;", '>'),
+        ("GT;", '>'),
+        ("colon;", ':'),
+        ("Tab;", '\t'),
+        ("NewLine;", '\n'),
+        ("amp", '&'),
+        ("quot", '"'),
+        ("lt", '<'),
+        ("gt", '>'),
+    ];
+    named
+        .iter()
+        .find(|(name, _)| text.starts_with(name))
+        .map(|&(name, c)| (c, name.len()))
 }
 
 fn head(text: &str) -> &str {
@@ -206,6 +234,11 @@ mod tests {
             "<p onclick=\"alert(1)\">x</p>",
             "<a href=\"javascript:alert(1)\">x</a>",
             "<a href=\" JaVa&#x53;cript&colon;alert(1)\">x</a>",
+            "<a href=\"java&Tab;script:alert(1)\">x</a>",
+            "<a href=\"&#106avascript:alert(1)\">x</a>",
+            "<a href=\"&#x000000000006A;avascript:alert(1)\">x</a>",
+            "<a href=\"javascript:alert(1)",
+            "<p class=\"x\"",
             "<a href=\"data:text/html,x\">x</a>",
             "<img src=\"vbscript:x\">",
             "<svg><g/></svg>",
