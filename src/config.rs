@@ -115,12 +115,14 @@ pub struct ServeArgs {
     /// a kept-alive connection may sit idle between requests.
     #[arg(long, env = "LIVEBLOG_HEADER_READ_TIMEOUT", default_value_t = 30)]
     pub header_read_timeout: u64,
-    /// The largest request body taken, in bytes, the entry forms with an image aside.
+    /// The largest request body taken, in bytes, by every route but the entry and draft
+    /// forms (which may carry an image: they take the upload limit and 1 MiB more).
     #[arg(long, env = "LIVEBLOG_MAX_BODY_BYTES", default_value_t = crate::web::DEFAULT_MAX_BODY_BYTES)]
     pub max_body_bytes: usize,
-    /// The largest request head taken (request line and headers), in bytes; beyond it,
-    /// 431.
-    #[arg(long, env = "LIVEBLOG_MAX_HEADER_BYTES", default_value_t = crate::server::DEFAULT_MAX_HEADER_BYTES)]
+    /// The largest request head taken (request line and headers), in bytes, 4096 at the
+    /// least; beyond it, 431.
+    #[arg(long, env = "LIVEBLOG_MAX_HEADER_BYTES", default_value_t = crate::server::DEFAULT_MAX_HEADER_BYTES,
+        value_parser = parse_header_bytes)]
     pub max_header_bytes: usize,
     /// The largest image an editor may upload, in bytes.
     #[arg(long, env = "LIVEBLOG_MAX_UPLOAD_BYTES", default_value_t = crate::media::DEFAULT_MAX_UPLOAD_BYTES)]
@@ -134,6 +136,22 @@ pub struct ServeArgs {
     #[arg(long, env = "LIVEBLOG_SECURE_COOKIES", default_value_t = false)]
     pub secure_cookies: bool,
 }
+
+/// A limit on request heads no smaller than the listener's own look at a first
+/// request, so that one limit holds for every request.
+fn parse_header_bytes(value: &str) -> Result<usize, String> {
+    let bytes: usize = value
+        .parse()
+        .map_err(|_| format!("{value:?} is not a number of bytes"))?;
+    if bytes < MIN_HEADER_BYTES {
+        return Err(format!("at least {MIN_HEADER_BYTES} bytes"));
+    }
+    Ok(bytes)
+}
+
+/// The smallest `--max-header-bytes`: the listener looks at up to 2 KiB of a first
+/// request itself.
+const MIN_HEADER_BYTES: usize = 4096;
 
 /// Origins for `frame-ancestors`: each `https://` or `http://` and a host (with `*.` for
 /// subdomains, and a port), nothing that could end the policy's directive.

@@ -14,8 +14,11 @@ pub const DUMP_FORMAT: &str = "liveblog-dump";
 /// and no API tokens.
 pub const DUMP_VERSION: u32 = 2;
 
-/// Everything in a store but the sign-in sessions. Password and token hashes travel
-/// as they are; passwords and tokens never do.
+/// The record: live pages, their entries and corrections, accounts, drafts and API
+/// tokens. Password and token hashes travel as they are; passwords and tokens never do.
+/// Left behind: sign-in sessions, the change log (sequence numbers go on from
+/// `last_seq`), accounts' creation times, and uploaded images, which stay in the data
+/// directory's `media/` folder.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Dump {
     pub format: String,
@@ -73,7 +76,7 @@ impl Dump {
         }
         if !(1..=DUMP_VERSION).contains(&dump.version) {
             return Err(format!(
-                "this export is version {}; this build reads version {DUMP_VERSION}",
+                "this export is version {}; this build reads versions 1 to {DUMP_VERSION}",
                 dump.version
             ));
         }

@@ -39,8 +39,9 @@ use crate::read_model::ReadModel;
 pub use error::AppError;
 pub use metrics::Metrics;
 
-/// The largest request body accepted by default (a form with a 20,000-character body,
-/// url-encoded, is well under this); `--max-body-bytes` sets another.
+/// The largest request body accepted by default, the entry and draft forms aside (a
+/// form with a 20,000-character body, url-encoded, is well under this);
+/// `--max-body-bytes` sets another.
 pub const DEFAULT_MAX_BODY_BYTES: usize = 256 * 1024;
 /// The longest a request may take, streams of live events aside.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);

@@ -96,6 +96,9 @@ async fn add_person(
         Some(format!(
             "A user name needs 1 to {MAX_NAME_CHARS} characters."
         ))
+    } else if name == "." || name == ".." {
+        // A browser would read either as a step in the account's address.
+        Some("A user name needs more than dots.".to_owned())
     } else if let Some(role) = Role::parse(&form.role) {
         match state.accounts.add_user(name, role, &form.password).await {
             Ok(()) => None,

@@ -29,6 +29,24 @@ async fn an_admin_adds_and_removes_people_and_sessions_end_at_once() {
         response.text().await.unwrap().contains("value=\"ron\""),
         "the name is kept"
     );
+    for dots in [".", ".."] {
+        let response = app
+            .post_form(
+                "/editor/people",
+                &[
+                    ("username", dots),
+                    ("role", "editor"),
+                    ("password", "a long enough password"),
+                    ("csrf_token", &token),
+                ],
+            )
+            .await;
+        assert_eq!(
+            response.status(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{dots:?}"
+        );
+    }
     let response = app
         .post_form(
             "/editor/people",

@@ -58,7 +58,18 @@ struct Liveblog {
     bin: PathBuf,
     data_dir: PathBuf,
     addr: String,
-    child: Child,
+    /// `None` once stopped.
+    child: Option<Child>,
+}
+
+/// A server left running when the soak ends early (an error half-way) is killed.
+impl Drop for Liveblog {
+    fn drop(&mut self) {
+        if let Some(child) = self.child.as_mut() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
 }
 
 impl Liveblog {
@@ -93,12 +104,12 @@ impl Liveblog {
             bin: bin.to_owned(),
             data_dir: data_dir.to_owned(),
             addr: served,
-            child,
+            child: Some(child),
         })
     }
 
     fn pid(&self) -> u32 {
-        self.child.id()
+        self.child.as_ref().map_or(0, Child::id)
     }
 
     /// SIGTERM, then waits: how long it took and whether it exited 0.
@@ -110,7 +121,11 @@ impl Liveblog {
         if !status.success() {
             return Err(Error::new("kill -TERM failed"));
         }
-        let exit = tokio::task::spawn_blocking(move || self.child.wait())
+        let mut child = self
+            .child
+            .take()
+            .ok_or_else(|| Error::new("the server was already stopped"))?;
+        let exit = tokio::task::spawn_blocking(move || child.wait())
             .await
             .map_err(|e| Error::new(e.to_string()))??;
         Ok((started.elapsed(), exit.success()))
@@ -688,7 +703,9 @@ impl Report<'_> {
         problems.is_empty()
     }
 
-    /// Memory per server process: from 30 s into its life to its end, in MB.
+    /// Memory per server process: from 30 s past its first reading to its end, in MB.
+    /// Flat means the end within 10%, or 4 MB, of the start; a run too short to tell
+    /// says so.
     fn print_memory(&self, problems: &mut Vec<String>) {
         let mut pids: Vec<u32> = self.memory.iter().map(|&(_, _, pid)| pid).collect();
         pids.dedup();
@@ -709,6 +726,9 @@ impl Report<'_> {
                 .filter(|&(t, _)| t >= first_t + 30.0)
                 .collect();
             let (Some(&(t0, kb0)), Some(&(t1, kb1))) = (settled.first(), settled.last()) else {
+                println!(
+                    "memory (process {pid}): not checked, it ran less than 30 s past its first reading"
+                );
                 continue;
             };
             let peak = settled.iter().map(|&(_, kb)| kb).max().unwrap_or(kb1);
