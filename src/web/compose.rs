@@ -7,7 +7,6 @@ use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, FromRequest, Multipart, Path, Request, State};
 use axum::http::StatusCode;
-use axum::http::header;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 
@@ -219,12 +218,7 @@ impl FromRequest<AppState> for Submission {
         request: Request,
         state: &AppState,
     ) -> std::result::Result<Self, Response> {
-        let multipart = request
-            .headers()
-            .get(header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| v.starts_with("multipart/form-data"));
-        if !multipart {
+        if !super::has_content_type(request.headers(), "multipart/form-data") {
             let Form(form) = Form::<EntryForm>::from_request(request, state)
                 .await
                 .map_err(IntoResponse::into_response)?;

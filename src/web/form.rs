@@ -3,11 +3,11 @@
 
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use percent_encoding::percent_decode;
 use serde::de::DeserializeOwned;
 
-use super::AppError;
+use super::{AppError, has_content_type};
 
 /// A url-encoded form (`application/x-www-form-urlencoded`) whose every name and value
 /// is valid UTF-8 once decoded.
@@ -21,16 +21,7 @@ where
     type Rejection = AppError;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, AppError> {
-        let url_encoded = request
-            .headers()
-            .get(header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(';').next())
-            .is_some_and(|v| {
-                v.trim()
-                    .eq_ignore_ascii_case("application/x-www-form-urlencoded")
-            });
-        if !url_encoded {
+        if !has_content_type(request.headers(), "application/x-www-form-urlencoded") {
             return Err(AppError::UnsupportedMedia(
                 "Send the form as application/x-www-form-urlencoded.".to_owned(),
             ));

@@ -148,6 +148,15 @@ pub fn app(state: AppState) -> Router {
         .with_state(state)
 }
 
+/// Whether a request's body is of this media type (parameters such as `charset` aside).
+fn has_content_type(headers: &axum::http::HeaderMap, media_type: &str) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case(media_type))
+}
+
 /// A live page by its slug, or a 404.
 fn live_page(state: &AppState, slug: &str) -> Result<Arc<crate::read_model::LivePage>, AppError> {
     state.pages.page(slug).ok_or(AppError::NotFound)
