@@ -57,7 +57,7 @@ fn big_dump() -> Dump {
                 },
                 author_name: "Sam Okafor".into(),
                 author_role: "Live reporter".into(),
-                key_event: (n % 50 == 0).then(|| "on".into()),
+                key_event: n % 50 == 0,
                 ..EntryInput::default()
             };
             let draft = EntryDraft::parse(&input).unwrap();

@@ -50,12 +50,12 @@ impl DemoEntry {
     }
 
     fn key_event(mut self) -> Self {
-        self.input.key_event = Some("on".into());
+        self.input.key_event = true;
         self
     }
 
     fn pinned(mut self) -> Self {
-        self.input.pinned = Some("on".into());
+        self.input.pinned = true;
         self
     }
 }

@@ -8,6 +8,8 @@
 
 /// Accounts, passwords and sign-in sessions.
 pub mod accounts;
+/// How many readers have each live page open, on every instance.
+pub mod audience;
 /// What each command of the command line does.
 pub mod commands;
 /// The command line and environment.
@@ -27,12 +29,14 @@ pub mod listener;
 pub mod live;
 /// Uploaded images, kept by content hash.
 pub mod media;
-/// The one door every change goes through.
+/// The one door every change goes through, drafts and the approval queue included.
 pub mod newsroom;
 /// Who has which entry open for correcting.
 pub mod presence;
 /// Every live page in memory, ready to serve.
 pub mod read_model;
+/// Entries scheduled to publish themselves, published at their time.
+pub mod schedule;
 /// Builds the whole server from its settings; used by `main` and by the tests.
 pub mod server;
 /// The durable record, behind the `Store` trait.

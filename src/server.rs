@@ -18,12 +18,14 @@ use tokio_util::sync::CancellationToken;
 use tower::ServiceExt;
 
 use crate::accounts::{AccountError, Accounts};
+use crate::audience::Audience;
 use crate::config::ServeArgs;
 use crate::demo;
 use crate::listener::{Listener, Routes};
 use crate::live::{DirectStreams, LiveHub};
 use crate::media::MediaStore;
 use crate::newsroom::{Newsroom, NewsroomError};
+use crate::schedule::publish_scheduled;
 use crate::store::{Backend, Store, StoreError};
 use crate::sync::follow_other_instances;
 use crate::web::{self, AppState, Shared};
@@ -92,6 +94,7 @@ impl Server {
             source,
         })?;
         let shutdown = CancellationToken::new();
+        let audience = Arc::new(Audience::new(Arc::clone(&hub)));
         if store.backend() == Backend::Postgres {
             let url = settings.store.database_url.clone().unwrap_or_default();
             tokio::spawn(follow_other_instances(
@@ -99,7 +102,9 @@ impl Server {
                 Arc::clone(&newsroom),
                 shutdown.clone(),
             ));
+            tokio::spawn(Arc::clone(&audience).share(Arc::clone(&store), shutdown.clone()));
         }
+        tokio::spawn(publish_scheduled(Arc::clone(&newsroom), shutdown.clone()));
         let state = Arc::new(Shared {
             pages: newsroom.pages(),
             metrics: Arc::new(web::Metrics::new(Arc::clone(&hub), newsroom.pages())),
@@ -110,6 +115,7 @@ impl Server {
             secure_cookies: settings.secure_cookies,
             throttle: Arc::default(),
             presence: Arc::default(),
+            audience,
             first_pages: Arc::default(),
             reader_policy: web::content_security_policy(settings.frame_ancestors.as_deref()),
             max_body_bytes: settings.max_body_bytes,

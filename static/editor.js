@@ -1,20 +1,601 @@
-// Keeps the newsroom's compose page live: colleagues' entries are announced as they are
-// published, corrected or deleted, without disturbing the form being written.
+// The editor's desk, made quick to work at. Every form here works without this file;
+// with it:
+// - Ctrl+Enter (Cmd+Enter) sends a form from any field; Enter in a one-line field
+//   does not send it by accident.
+// - What is typed is saved in this browser as it is typed (per page and per entry),
+//   restored after a reload, a crash, a refused form or an ended session, and cleared
+//   once the server has it. Leaving a form with unsaved text asks first.
+// - An image chosen, dropped on the form or pasted into the text is attached at once.
+// - The entry is previewed beside the form as it is typed, by the server's own
+//   template; the counters say how long the headline and text are.
+// - The desk (readers now, the approval queue, drafts, the stream) stays up to date;
+//   entries are corrected in place, pinned and marked without leaving the page.
 (function () {
   "use strict";
-  var list = document.querySelector("[data-events]");
+  var main = document.querySelector("main");
+  var desk = document.getElementById("desk");
   var notice = document.getElementById("colleagues");
-  if (!list || !notice || !window.EventSource) return;
-  var url = list.dataset.events + "?last_event_id=" + (Number(list.dataset.seq) || 0);
-  var changes = 0;
-  var source = new EventSource(url);
+  var STORE = "liveblog:form:";
+  var PENDING = "liveblog:pending";
+  var submitting = false;
+  var forms = [];
 
-  function announce(text) {
-    changes += 1;
-    notice.textContent = text + (changes > 1 ? " (" + changes + " changes since this page opened; reload to see them all)" : "");
+  function storage(kind) {
+    try {
+      return window[kind];
+    } catch (error) {
+      return null;
+    }
+  }
+  var local = storage("localStorage");
+  var session = storage("sessionStorage");
+
+  function say(text) {
+    if (!notice) return;
+    notice.textContent = text;
     notice.hidden = false;
   }
 
+  // An answer that came from the sign-in page: the session has ended.
+  function signedOut(response) {
+    return response.redirected && new URL(response.url).pathname === "/login";
+  }
+
+  function sessionEnded() {
+    var back = location.pathname;
+    var text = "Your session has ended. What you typed is kept in this browser: ";
+    if (!notice) return;
+    notice.textContent = text;
+    var link = document.createElement("a");
+    link.href = "/login?next=" + encodeURIComponent(back) + "&ended=1";
+    link.textContent = "sign in again to go on";
+    notice.appendChild(link);
+    notice.appendChild(document.createTextNode("."));
+    notice.hidden = false;
+    notice.setAttribute("role", "alert");
+  }
+
+  // ---- One entry form: keys, saved text, counters, images, preview ----
+
+  function fieldsOf(form) {
+    return Array.prototype.filter.call(form.elements, function (el) {
+      if (!el.name || el.name === "csrf_token" || el.name === "action") return false;
+      return el.type !== "file" && el.type !== "submit" && el.type !== "button";
+    });
+  }
+
+  function snapshot(form) {
+    var state = {};
+    fieldsOf(form).forEach(function (el) {
+      state[el.name] = el.type === "checkbox" ? el.checked : el.value;
+    });
+    return state;
+  }
+
+  function same(a, b) {
+    return JSON.stringify(a) === JSON.stringify(b);
+  }
+
+  function apply(form, state) {
+    fieldsOf(form).forEach(function (el) {
+      if (!(el.name in state)) return;
+      if (el.type === "checkbox") el.checked = !!state[el.name];
+      else el.value = state[el.name];
+    });
+  }
+
+  function keyOf(form) {
+    return STORE + form.dataset.slug + ":" + form.dataset.formKey;
+  }
+
+  function forget(key) {
+    if (local) local.removeItem(key);
+  }
+
+  function primary(form) {
+    return form.querySelector("[data-primary]");
+  }
+
+  function oneLine(el) {
+    return el.tagName === "INPUT" &&
+      ["text", "url", "search", "email", "datetime-local", "number", "password", ""].indexOf(el.type) >= 0;
+  }
+
+  function showRestored(form, when) {
+    var note = document.createElement("p");
+    note.className = "notice restored";
+    note.setAttribute("role", "status");
+    note.textContent = "Restored what you typed in this browser" +
+      (when ? " (" + new Date(when).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) + ")" : "") + ". ";
+    var discard = document.createElement("button");
+    discard.type = "button";
+    discard.className = "link-button";
+    discard.textContent = "Discard it";
+    discard.addEventListener("click", function () {
+      forget(keyOf(form));
+      apply(form, form.__initial);
+      form.__saved = form.__initial;
+      note.remove();
+      form.dispatchEvent(new Event("input"));
+    });
+    note.appendChild(discard);
+    var heading = form.querySelector("h2");
+    if (heading) heading.after(note);
+    else form.prepend(note);
+  }
+
+  function counter(el) {
+    var limit = Number(el.dataset.limit);
+    var always = el.name === "title" || el.name === "body";
+    var out = document.createElement("span");
+    out.className = "counter";
+    out.id = el.id + "-count";
+    el.after(out);
+    var described = el.getAttribute("aria-describedby");
+    el.setAttribute("aria-describedby", (described ? described + " " : "") + out.id);
+    function count() {
+      var used = Array.from(el.value.replace(/\r\n/g, "\n").trim()).length;
+      var over = used - limit;
+      out.hidden = !always && used < limit * 0.9;
+      out.classList.toggle("over", over > 0);
+      out.textContent = over > 0
+        ? used.toLocaleString() + " characters: " + over.toLocaleString() + " over the limit of " + limit.toLocaleString()
+        : used.toLocaleString() + " / " + limit.toLocaleString();
+    }
+    el.addEventListener("input", count);
+    count();
+    return count;
+  }
+
+  function fieldError(form, name, text) {
+    var el = form.elements[name];
+    if (!el) return;
+    var id = el.id + "-error";
+    var out = document.getElementById(id);
+    if (!text) {
+      if (out) out.remove();
+      el.removeAttribute("aria-invalid");
+      return;
+    }
+    if (!out) {
+      out = document.createElement("span");
+      out.className = "field-error";
+      out.id = id;
+      el.after(out);
+    }
+    out.textContent = text;
+    el.setAttribute("aria-invalid", "true");
+  }
+
+  function attach(form, file) {
+    if (!file) return;
+    var data = new FormData();
+    data.append("csrf_token", form.dataset.csrf);
+    data.append("image", file);
+    fieldError(form, "image", "");
+    var status = form.querySelector(".thumbnail");
+    status.hidden = false;
+    status.textContent = "Attaching " + (file.name || "the image") + "…";
+    fetch("/editor/live/" + form.dataset.slug + "/images", { method: "POST", body: data, credentials: "same-origin" })
+      .then(function (response) {
+        if (signedOut(response)) {
+          status.hidden = true;
+          sessionEnded();
+          return null;
+        }
+        return response.json().then(function (body) {
+          if (!response.ok) throw new Error(body.error || "The image could not be attached.");
+          return body;
+        });
+      })
+      .then(function (body) {
+        if (!body) return;
+        form.elements.image_url.value = body.url;
+        form.elements.image.value = "";
+        status.textContent = "";
+        var img = document.createElement("img");
+        img.src = body.url;
+        img.alt = "The attached image";
+        img.width = 160;
+        status.appendChild(img);
+        form.elements.image_alt.focus();
+        form.dispatchEvent(new Event("input"));
+      })
+      .catch(function (error) {
+        status.hidden = true;
+        fieldError(form, "image", error.message);
+      });
+  }
+
+  function imageIn(list) {
+    return Array.prototype.find.call(list || [], function (file) {
+      return /^image\//.test(file.type);
+    });
+  }
+
+  function previewer(form) {
+    var pane = form.parentElement.querySelector(".preview-pane");
+    var body = pane && pane.querySelector(".preview-body");
+    var timer = null;
+    var inFlight = null;
+    if (!body) return function () {};
+    function run() {
+      if (!form.elements.title.value.trim() && !form.elements.body.value.trim()) return;
+      var data = new FormData(form);
+      data.delete("image");
+      if (inFlight) inFlight.abort();
+      inFlight = new AbortController();
+      fetch("/editor/live/" + form.dataset.slug + "/preview", {
+        method: "POST",
+        body: new URLSearchParams(data),
+        credentials: "same-origin",
+        signal: inFlight.signal,
+      })
+        .then(function (response) {
+          if (signedOut(response)) {
+            sessionEnded();
+            return null;
+          }
+          return response.text();
+        })
+        .then(function (html) {
+          if (html === null) return;
+          body.innerHTML = html;
+          pane.hidden = false;
+          pane.classList.add("live");
+        })
+        .catch(function () {});
+    }
+    return function () {
+      clearTimeout(timer);
+      timer = setTimeout(run, 300);
+    };
+  }
+
+  function setUp(form) {
+    var key = keyOf(form);
+    form.__initial = snapshot(form);
+    var saved = null;
+    try {
+      saved = local && JSON.parse(local.getItem(key) || "null");
+    } catch (error) {
+      saved = null;
+    }
+    if (saved && saved.fields && !same(saved.fields, form.__initial)) {
+      apply(form, saved.fields);
+      showRestored(form, saved.at);
+    }
+    form.__saved = snapshot(form);
+    var counts = Array.prototype.map.call(form.querySelectorAll("[data-limit]"), counter);
+    var preview = previewer(form);
+    var saveTimer = null;
+
+    function save() {
+      var now = snapshot(form);
+      if (!local) return;
+      if (same(now, form.__initial)) local.removeItem(key);
+      else local.setItem(key, JSON.stringify({ fields: now, at: Date.now() }));
+    }
+
+    form.addEventListener("input", function () {
+      clearTimeout(saveTimer);
+      saveTimer = setTimeout(save, 250);
+      preview();
+    });
+    form.addEventListener("change", function (event) {
+      if (event.target.type === "file") {
+        attach(form, event.target.files[0]);
+        return;
+      }
+      save();
+    });
+
+    form.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter" || event.isComposing) return;
+      if (event.ctrlKey || event.metaKey) {
+        event.preventDefault();
+        save();
+        var button = primary(form);
+        if (button) form.requestSubmit(button);
+      } else if (oneLine(event.target)) {
+        // A headline or byline is finished with Tab, not sent with Enter.
+        event.preventDefault();
+      }
+    });
+
+    form.elements.body.addEventListener("paste", function (event) {
+      var file = imageIn(event.clipboardData && event.clipboardData.files);
+      if (file) {
+        event.preventDefault();
+        attach(form, file);
+      }
+    });
+    form.addEventListener("dragover", function (event) {
+      if (event.dataTransfer && Array.prototype.indexOf.call(event.dataTransfer.types, "Files") >= 0) {
+        event.preventDefault();
+        form.classList.add("dragging");
+      }
+    });
+    form.addEventListener("dragleave", function () {
+      form.classList.remove("dragging");
+    });
+    form.addEventListener("drop", function (event) {
+      var file = imageIn(event.dataTransfer && event.dataTransfer.files);
+      form.classList.remove("dragging");
+      if (file) {
+        event.preventDefault();
+        attach(form, file);
+      }
+    });
+
+    form.addEventListener("submit", function (event) {
+      save();
+      if (form.dataset.sending) {
+        // A second click while the first is on its way.
+        event.preventDefault();
+        return;
+      }
+      var action = event.submitter && event.submitter.value;
+      if (form.hasAttribute("data-inline")) {
+        event.preventDefault();
+        sendInline(form, event.submitter);
+        return;
+      }
+      submitting = true;
+      if (action !== "preview" && session) session.setItem(PENDING, key);
+      form.dataset.sending = "1";
+      setTimeout(function () {
+        delete form.dataset.sending;
+        submitting = false;
+      }, 8000);
+    });
+
+    form.__dirty = function () {
+      return !same(snapshot(form), form.__initial);
+    };
+    form.__counts = counts;
+    forms.push(form);
+  }
+
+  // What the server has now need not be kept in the browser any more.
+  if (main && main.dataset.done && session) {
+    var pending = session.getItem(PENDING);
+    if (pending) forget(pending);
+    session.removeItem(PENDING);
+  }
+
+  Array.prototype.forEach.call(document.querySelectorAll("form.entry-form"), setUp);
+
+  window.addEventListener("beforeunload", function (event) {
+    if (submitting) return;
+    var unsaved = forms.some(function (form) {
+      return document.contains(form) && form.__dirty();
+    });
+    if (unsaved) {
+      event.preventDefault();
+      event.returnValue = "";
+    }
+  });
+
+  if (!desk) return;
+
+  // ---- The desk ----
+
+  var deskUrl = desk.dataset.desk;
+  var queueSeen = null;
+  var refreshing = null;
+
+  function queueItems(root) {
+    var items = {};
+    Array.prototype.forEach.call(root.querySelectorAll("#queue li[data-draft]"), function (li) {
+      items[li.dataset.draft] = li.querySelector("a").textContent;
+    });
+    return items;
+  }
+
+  // Puts the new desk in place, keeping any correction open in the stream as it is.
+  function merge(html) {
+    var fresh = document.createElement("div");
+    fresh.innerHTML = html;
+    var queue = queueItems(fresh);
+    if (queueSeen) {
+      var arrived = Object.keys(queue).filter(function (id) { return !(id in queueSeen); });
+      if (arrived.length) say("Waiting for approval: " + arrived.map(function (id) { return queue[id]; }).join(", "));
+    }
+    queueSeen = queue;
+    var list = desk.querySelector("#published-list");
+    var open = {};
+    if (list) {
+      Array.prototype.forEach.call(list.querySelectorAll(":scope > li"), function (li) {
+        if (li.querySelector(".inline-correction")) open[li.id] = li;
+      });
+    }
+    var freshList = fresh.querySelector("#published-list");
+    Array.from(desk.children).forEach(function (child) {
+      if (child.id !== "published" || !Object.keys(open).length) child.remove();
+    });
+    if (!Object.keys(open).length) {
+      while (fresh.firstChild) desk.appendChild(fresh.firstChild);
+      return;
+    }
+    // Sections before the stream are replaced; the stream is updated item by item, and
+    // the items with a correction open are never taken out of the page.
+    var published = desk.querySelector("#published");
+    while (fresh.firstChild && fresh.firstChild.id !== "published") desk.insertBefore(fresh.firstChild, published);
+    Array.prototype.forEach.call(list.querySelectorAll(":scope > li"), function (li) {
+      if (!open[li.id]) li.remove();
+    });
+    var anchor = null;
+    Array.prototype.forEach.call(freshList.querySelectorAll(":scope > li"), function (li) {
+      var kept = open[li.id];
+      if (kept) {
+        kept.querySelector(".desk-entry-head").replaceWith(li.querySelector(".desk-entry-head"));
+        delete open[li.id];
+        anchor = kept;
+      } else {
+        list.insertBefore(li, anchor ? anchor.nextSibling : list.firstChild);
+        anchor = li;
+      }
+    });
+    Object.keys(open).forEach(function (id) {
+      var head = open[id].querySelector(".desk-entry-head");
+      if (head && !head.querySelector(".gone")) {
+        var gone = document.createElement("strong");
+        gone.className = "gone";
+        gone.textContent = "Deleted meanwhile. ";
+        head.prepend(gone);
+      }
+    });
+  }
+
+  function refresh() {
+    if (refreshing) return refreshing;
+    refreshing = fetch(deskUrl, { credentials: "same-origin" })
+      .then(function (response) {
+        if (signedOut(response)) {
+          sessionEnded();
+          return null;
+        }
+        return response.ok ? response.text() : null;
+      })
+      .then(function (html) {
+        if (html !== null) merge(html);
+      })
+      .catch(function () {})
+      .then(function () {
+        refreshing = null;
+      });
+    return refreshing;
+  }
+  queueSeen = queueItems(desk);
+
+  // Readers and the queue are counted on every instance: ask every few seconds.
+  (function poll() {
+    setTimeout(function () {
+      if (!document.hidden) refresh();
+      poll();
+    }, 4000 + Math.random() * 2000);
+  })();
+
+  // Pin, unpin, key event: sent without leaving the page.
+  desk.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form.hasAttribute("data-mark")) return;
+    event.preventDefault();
+    var button = form.querySelector("button");
+    button.disabled = true;
+    fetch(form.action + "?inline=1", {
+      method: "POST",
+      body: new URLSearchParams(new FormData(form)),
+      credentials: "same-origin",
+    })
+      .then(function (response) {
+        if (signedOut(response)) return sessionEnded();
+        if (!response.ok) say("That did not work (" + response.status + "); reload the page and try again.");
+        return refresh();
+      })
+      .catch(function () {
+        say("The newsroom could not be reached; nothing was changed.");
+      })
+      .then(function () {
+        button.disabled = false;
+      });
+  });
+
+  // A correction opens in place, in the stream, and is sent from there.
+  function closeInline(box) {
+    box.remove();
+  }
+
+  function showInline(box, html) {
+    box.innerHTML = html;
+    var form = box.querySelector("form.entry-form");
+    if (form) {
+      setUp(form);
+      var cancel = form.querySelector("[data-cancel]");
+      if (cancel) {
+        cancel.addEventListener("click", function (event) {
+          event.preventDefault();
+          if (form.__dirty() && !window.confirm("Close this correction? What you typed stays saved in this browser.")) return;
+          closeInline(box);
+        });
+      }
+    }
+    return form;
+  }
+
+  function sendInline(form, submitter) {
+    var box = form.closest(".inline-correction");
+    var data = new FormData(form);
+    if (submitter && submitter.name) data.set(submitter.name, submitter.value);
+    form.dataset.sending = "1";
+    fetch(form.action, { method: "POST", body: data, credentials: "same-origin" })
+      .then(function (response) {
+        if (signedOut(response)) {
+          delete form.dataset.sending;
+          sessionEnded();
+          return;
+        }
+        return response.text().then(function (html) {
+          if (response.ok && html.indexOf("data-saved") >= 0) {
+            forget(keyOf(form));
+            var li = box.parentElement;
+            closeInline(box);
+            var done = document.createElement("div");
+            done.innerHTML = html;
+            li.appendChild(done.firstElementChild);
+            refresh();
+            return;
+          }
+          var again = showInline(box, html);
+          var wrong = again && again.querySelector("[aria-invalid=true]");
+          (wrong || (again && again.elements.title)).focus();
+        });
+      })
+      .catch(function () {
+        delete form.dataset.sending;
+        say("The newsroom could not be reached; your correction is kept in the form.");
+      });
+  }
+
+  desk.addEventListener("click", function (event) {
+    var link = event.target.closest("a[data-correct]");
+    if (!link || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    event.preventDefault();
+    var li = link.closest("li");
+    var open = li.querySelector(".inline-correction");
+    if (open) {
+      open.querySelector("input[name=title]").focus();
+      return;
+    }
+    var box = document.createElement("div");
+    box.className = "inline-correction";
+    li.appendChild(box);
+    fetch(link.href + "?inline=1", { credentials: "same-origin" })
+      .then(function (response) {
+        if (signedOut(response)) {
+          box.remove();
+          sessionEnded();
+          return null;
+        }
+        if (!response.ok) throw new Error(String(response.status));
+        return response.text();
+      })
+      .then(function (html) {
+        if (html === null) return;
+        var form = showInline(box, html);
+        if (form) form.elements.title.focus();
+      })
+      .catch(function () {
+        box.remove();
+        window.location.href = link.href;
+      });
+  });
+
+  // Colleagues' changes, as they happen.
+  if (!window.EventSource || !desk.dataset.events) return;
+  var url = desk.dataset.events + "?last_event_id=" + (Number(desk.dataset.seq) || 0);
+  var source = new EventSource(url);
   function titleOf(event) {
     try {
       return JSON.parse(event.data).title || "";
@@ -22,21 +603,19 @@
       return "";
     }
   }
-
   source.addEventListener("entry-created", function (event) {
-    var ol = list.querySelector("ol");
-    var item = document.createElement("li");
-    item.className = "just-published";
-    item.textContent = titleOf(event);
-    if (ol) ol.insertBefore(item, ol.firstElementChild);
-    announce("Just published: " + titleOf(event));
+    say("Just published: " + titleOf(event));
+    refresh();
   });
   source.addEventListener("entry-updated", function (event) {
-    announce("Just corrected: " + titleOf(event));
+    say("Just changed: " + titleOf(event));
+    refresh();
   });
   source.addEventListener("entry-deleted", function () {
-    announce("An entry was just deleted.");
+    say("An entry was just deleted.");
+    refresh();
   });
+  source.addEventListener("blog-updated", refresh);
   source.addEventListener("reset", function () {
     source.close();
   });

@@ -200,13 +200,34 @@
     refreshPinned();
   }
 
-  function blogUpdated(data) {
-    if (!data.live) {
-      window.location.reload();
-      return;
+  // The LIVE badge, or the line saying the page has ended; the page may end and be
+  // reopened while it is open, and the stream stays open to hear both.
+  function setLive(live) {
+    var badge = document.querySelector(".page-header .live-badge, .page-header .closed-badge");
+    var isLive = badge && badge.classList.contains("live-badge");
+    if (badge && isLive !== live) {
+      var next = document.createElement("p");
+      if (live) {
+        next.className = "live-badge";
+        var dot = document.createElement("span");
+        dot.className = "live-dot";
+        dot.setAttribute("aria-hidden", "true");
+        next.appendChild(dot);
+        next.appendChild(document.createTextNode("LIVE"));
+      } else {
+        next.className = "closed-badge";
+        next.textContent = "This live page has ended";
+      }
+      badge.replaceWith(next);
+      announce(live ? "This live page has been reopened." : "This live page has ended.");
     }
+    if (pauseButton) pauseButton.hidden = !live;
+  }
+
+  function blogUpdated(data) {
     var summary = document.getElementById("summary");
     if (summary) summary.replaceWith(fromHtml(data.html));
+    setLive(data.live);
   }
 
   // Each change is applied once, in order: anything at or below the last sequence
@@ -260,7 +281,7 @@
   // "Pause live updates": nothing moves or is announced until the reader resumes
   // (WCAG 2.2.2); what arrives meanwhile waits behind the new-updates button.
   if (pauseButton) {
-    pauseButton.hidden = false;
+    pauseButton.hidden = !document.querySelector(".page-header .live-badge");
     pauseButton.addEventListener("click", function () {
       paused = !paused;
       pauseButton.setAttribute("aria-pressed", String(paused));

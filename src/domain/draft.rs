@@ -1,10 +1,17 @@
-//! An entry not yet published: a draft, or a contributor's entry waiting for approval.
+//! An entry not yet published: a draft, a contributor's entry waiting for approval or
+//! sent back with a note, or an entry scheduled to publish itself at a set time.
 
 use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
 
-use super::{BlogId, EntryInput};
+use super::errors::{FieldErrors, optional_text};
+use super::{BlogId, EntryInput, time};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+/// The most characters of the note an editor sends back with a contributor's entry.
+pub const MAX_REVIEW_NOTE_CHARS: usize = 1_000;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct DraftId(pub i64);
 
@@ -14,8 +21,16 @@ impl std::fmt::Display for DraftId {
     }
 }
 
-/// A draft keeps the form as typed: it is checked only when it is published.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+/// An editor's note on a contributor's entry sent back to them: what to change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SentBack {
+    pub note: String,
+    pub by: String,
+}
+
+/// A draft keeps the form as typed: it is checked only when it is submitted, scheduled
+/// or published.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Draft {
     pub id: DraftId,
     pub blog: BlogId,
@@ -23,7 +38,26 @@ pub struct Draft {
     pub created_by: String,
     /// Sent for an editor's approval.
     pub submitted: bool,
+    /// Sent back by an editor with a note, until it is submitted again.
+    #[serde(default)]
+    pub sent_back: Option<SentBack>,
+    /// Publishes itself at this time.
+    #[serde(default)]
+    pub publish_at: Option<DateTime<Utc>>,
     pub updated_at: DateTime<Utc>,
+}
+
+/// Where a draft stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DraftState<'a> {
+    /// Its author is still writing it.
+    Writing,
+    /// Waiting for an editor's approval.
+    Submitted,
+    /// An editor sent it back to its author with a note.
+    SentBack(&'a SentBack),
+    /// It publishes itself at this time.
+    Scheduled(DateTime<Utc>),
 }
 
 impl Draft {
@@ -33,5 +67,146 @@ impl Draft {
             "" => "(no headline yet)",
             title => title,
         }
+    }
+
+    pub fn state(&self) -> DraftState<'_> {
+        match (self.publish_at, self.submitted, &self.sent_back) {
+            (Some(at), _, _) => DraftState::Scheduled(at),
+            (None, true, _) => DraftState::Submitted,
+            (None, false, Some(note)) => DraftState::SentBack(note),
+            (None, false, None) => DraftState::Writing,
+        }
+    }
+
+    /// Whether it waits for an editor.
+    pub fn is_submitted(&self) -> bool {
+        self.state() == DraftState::Submitted
+    }
+
+    /// Whether it publishes itself at a set time.
+    pub fn is_scheduled(&self) -> bool {
+        self.publish_at.is_some()
+    }
+
+    /// The note it was sent back with, while it is with its author again.
+    pub fn sent_back(&self) -> Option<&SentBack> {
+        match self.state() {
+            DraftState::SentBack(note) => Some(note),
+            _ => None,
+        }
+    }
+}
+
+/// Reads the note an editor sends back with an entry: it must say something.
+pub fn parse_review_note(value: &str) -> Result<String, FieldErrors> {
+    let mut errors = FieldErrors::default();
+    let note = optional_text(
+        &mut errors,
+        "review_note",
+        "The note",
+        value,
+        MAX_REVIEW_NOTE_CHARS,
+    );
+    if note.is_none() {
+        errors.add(
+            "review_note",
+            "Say what should change, so the author knows what to do.",
+        );
+    }
+    errors.into_result(note.unwrap_or_default())
+}
+
+/// Reads the time an entry is to publish itself, typed in the live page's time zone:
+/// it must be still to come.
+pub fn parse_publish_at(
+    value: &str,
+    zone: Tz,
+    now: DateTime<Utc>,
+) -> Result<DateTime<Utc>, FieldErrors> {
+    let mut errors = FieldErrors::default();
+    if value.trim().is_empty() {
+        errors.add("publish_at", "Give the date and time to publish it.");
+        return Err(errors);
+    }
+    match time::parse_local(value, zone) {
+        Ok(at) if at <= now => errors.add(
+            "publish_at",
+            format!(
+                "That time has passed (it is {} in {} now); choose a later one.",
+                time::clock(now, zone),
+                zone.name()
+            ),
+        ),
+        Ok(at) => return Ok(at),
+        Err(why) => errors.add("publish_at", why),
+    }
+    Err(errors)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn draft() -> Draft {
+        Draft {
+            id: DraftId(1),
+            blog: BlogId(1),
+            input: EntryInput::default(),
+            created_by: "cat".into(),
+            submitted: false,
+            sent_back: None,
+            publish_at: None,
+            updated_at: Utc::now(),
+        }
+    }
+
+    #[test]
+    fn a_draft_says_where_it_stands() {
+        let mut d = draft();
+        assert_eq!(d.state(), DraftState::Writing);
+        assert_eq!(d.headline(), "(no headline yet)");
+        d.submitted = true;
+        assert!(d.is_submitted());
+        d.submitted = false;
+        d.sent_back = Some(SentBack {
+            note: "Name the source".into(),
+            by: "kim".into(),
+        });
+        assert_eq!(
+            d.sent_back().map(|s| s.note.as_str()),
+            Some("Name the source")
+        );
+        d.publish_at = Some(Utc::now());
+        assert!(d.is_scheduled() && d.sent_back().is_none());
+    }
+
+    #[test]
+    fn a_note_sent_back_must_say_something() {
+        assert!(parse_review_note("  ").is_err());
+        assert!(parse_review_note(&"x".repeat(MAX_REVIEW_NOTE_CHARS + 1)).is_err());
+        assert_eq!(
+            parse_review_note(" Name the source ").unwrap(),
+            "Name the source"
+        );
+    }
+
+    #[test]
+    fn a_schedule_is_in_the_future() {
+        let now = Utc::now();
+        let zone = chrono_tz::Europe::London;
+        let later = time::local_input(now + chrono::Duration::hours(1), zone);
+        assert!(parse_publish_at(&later, zone, now).is_ok());
+        let earlier = time::local_input(now - chrono::Duration::hours(1), zone);
+        let errors = parse_publish_at(&earlier, zone, now).unwrap_err();
+        assert!(errors.get("publish_at").unwrap().contains("passed"));
+        assert!(parse_publish_at("", zone, now).is_err());
+    }
+
+    #[test]
+    fn drafts_exported_before_review_notes_still_read() {
+        let old = r#"{"id": 3, "blog": 1, "input": {"title": "t", "pinned": "on"},
+            "created_by": "cat", "submitted": true, "updated_at": "2026-11-30T10:00:00Z"}"#;
+        let draft: Draft = serde_json::from_str(old).unwrap();
+        assert!(draft.is_submitted() && draft.input.pinned);
     }
 }

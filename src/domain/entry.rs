@@ -187,8 +187,8 @@ impl Entry {
             image_alt: image.map(|i| i.alt.clone()).unwrap_or_default(),
             image_caption: image.and_then(|i| i.caption.clone()).unwrap_or_default(),
             image_credit: image.and_then(|i| i.credit.clone()).unwrap_or_default(),
-            key_event: self.key_event.then(|| "on".to_owned()),
-            pinned: self.pinned.then(|| "on".to_owned()),
+            key_event: self.key_event,
+            pinned: self.pinned,
         }
     }
 }
@@ -207,10 +207,26 @@ pub struct EntryInput {
     pub image_alt: String,
     pub image_caption: String,
     pub image_credit: String,
-    /// A checkbox: present (any value) means yes.
-    pub key_event: Option<String>,
-    /// A checkbox: present (any value) means yes.
-    pub pinned: Option<String>,
+    #[serde(deserialize_with = "yes_or_no")]
+    pub key_event: bool,
+    #[serde(deserialize_with = "yes_or_no")]
+    pub pinned: bool,
+}
+
+/// Reads a flag kept as `true`/`false`, or as earlier versions kept a form's checkbox in
+/// drafts and exports: its text when ticked (`"on"`), `null` when not.
+fn yes_or_no<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<bool, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Kept {
+        Flag(bool),
+        Ticked(serde::de::IgnoredAny),
+    }
+    Ok(match Option::<Kept>::deserialize(deserializer)? {
+        Some(Kept::Flag(flag)) => flag,
+        Some(Kept::Ticked(_)) => true,
+        None => false,
+    })
 }
 
 /// An entry's content after every rule has been checked.
@@ -236,7 +252,8 @@ impl EntryDraft {
             &input.title,
             MAX_TITLE_CHARS,
         );
-        let body = input.body.trim().to_owned();
+        // Browsers send a textarea's line breaks as CRLF; the editor counted one each.
+        let body = input.body.replace("\r\n", "\n").trim().to_owned();
         if body.is_empty() {
             errors.add("body", "The entry needs some text.");
         } else if body.chars().count() > MAX_BODY_CHARS {
@@ -295,8 +312,8 @@ impl EntryDraft {
             label,
             byline,
             image,
-            key_event: input.key_event.is_some(),
-            pinned: input.pinned.is_some(),
+            key_event: input.key_event,
+            pinned: input.pinned,
         })
     }
 }
@@ -516,7 +533,7 @@ mod tests {
         i.author_name = "Ana".into();
         i.image_url = "/static/x.svg".into();
         i.image_alt = "x".into();
-        i.pinned = Some("on".into());
+        i.pinned = true;
         let entry = Entry::new(
             EntryId(1),
             EntryDraft::parse(&i).unwrap(),
@@ -544,6 +561,26 @@ mod tests {
         assert_eq!(entry.version, 3);
         assert_eq!(entry.corrections.len(), 1);
         assert_eq!(entry.corrections[0].note, "Fixed the headline");
+    }
+
+    #[test]
+    fn line_breaks_count_once_whichever_way_a_browser_sends_them() {
+        let lines = "a\r\n".repeat(MAX_BODY_CHARS / 2);
+        let draft = EntryDraft::parse(&input("t", &lines)).unwrap();
+        assert!(!draft.body.contains('\r'));
+        assert!(EntryDraft::parse(&input("t", &format!("{lines}xx"))).is_err());
+    }
+
+    #[test]
+    fn flags_kept_by_earlier_versions_still_read() {
+        let old: EntryInput =
+            serde_json::from_str(r#"{"title": "t", "key_event": "on", "pinned": null}"#).unwrap();
+        assert!(old.key_event && !old.pinned);
+        let new: EntryInput = serde_json::from_str(r#"{"pinned": true}"#).unwrap();
+        assert!(new.pinned && !new.key_event);
+        let round: EntryInput =
+            serde_json::from_str(&serde_json::to_string(&old).unwrap()).unwrap();
+        assert_eq!(round, old);
     }
 
     #[test]

@@ -21,6 +21,11 @@ impl FieldErrors {
         });
     }
 
+    /// Adds every problem of `more` after these.
+    pub fn merge(&mut self, more: FieldErrors) {
+        self.0.extend(more.0);
+    }
+
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }

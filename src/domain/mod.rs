@@ -10,7 +10,10 @@ pub mod time;
 mod user;
 
 pub use blog::{Blog, BlogDraft, BlogId, BlogInput, BlogStatus, Slug};
-pub use draft::{Draft, DraftId};
+pub use draft::{
+    Draft, DraftId, DraftState, MAX_REVIEW_NOTE_CHARS, SentBack, parse_publish_at,
+    parse_review_note,
+};
 pub use entry::{
     Byline, Correction, Entry, EntryDraft, EntryId, EntryInput, Image, Label, parse_correction_note,
 };

@@ -1,6 +1,6 @@
 //! How times read on a live page: `16:16 GMT 14 March`, in the page's own time zone.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, LocalResult, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
 /// A publication time as readers see it: hour, minute, the zone's abbreviation, day and
@@ -20,6 +20,32 @@ pub fn clock(at: DateTime<Utc>, zone: Tz) -> String {
 pub fn rfc3339(at: DateTime<Utc>, zone: Tz) -> String {
     at.with_timezone(&zone)
         .to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+}
+
+/// The form of a `<input type="datetime-local">`: `2026-03-14T16:16`, in `zone`.
+pub fn local_input(at: DateTime<Utc>, zone: Tz) -> String {
+    at.with_timezone(&zone).format("%Y-%m-%dT%H:%M").to_string()
+}
+
+/// Reads a time typed as a `datetime-local` field (`2026-03-14T16:16`, seconds
+/// optional) as a time in `zone`. A time the clocks skip (when they go forward) is
+/// refused; a time they pass twice (when they go back) means the first.
+pub fn parse_local(value: &str, zone: Tz) -> Result<DateTime<Utc>, String> {
+    let value = value.trim();
+    let local = ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"]
+        .iter()
+        .find_map(|format| NaiveDateTime::parse_from_str(value, format).ok())
+        .ok_or_else(|| {
+            format!("\"{value}\" is not a date and time; use the form 2026-03-14T16:16.")
+        })?;
+    match zone.from_local_datetime(&local) {
+        LocalResult::Single(at) | LocalResult::Ambiguous(at, _) => Ok(at.with_timezone(&Utc)),
+        LocalResult::None => Err(format!(
+            "{} does not happen in {} (the clocks go forward then); choose another time.",
+            local.format("%H:%M on %-d %B"),
+            zone.name()
+        )),
+    }
 }
 
 #[cfg(test)]
@@ -79,6 +105,31 @@ mod tests {
             "08:30 JST 1 January"
         );
         assert_eq!(clock(utc(2026, 12, 31, 23, 30), Asia::Tokyo), "08:30");
+    }
+
+    #[test]
+    fn typed_times_are_read_in_the_pages_zone() {
+        assert_eq!(
+            parse_local("2026-07-01T13:00", Europe::London),
+            Ok(utc(2026, 7, 1, 12, 0))
+        );
+        assert_eq!(
+            parse_local("2026-01-01T08:30:00", America::New_York),
+            Ok(utc(2026, 1, 1, 13, 30))
+        );
+        assert_eq!(
+            local_input(utc(2026, 7, 1, 12, 0), Europe::London),
+            "2026-07-01T13:00"
+        );
+        // 01:30 on 29 March 2026 never happens in London; on 25 October it happens twice.
+        assert!(parse_local("2026-03-29T01:30", Europe::London).is_err());
+        assert_eq!(
+            parse_local("2026-10-25T01:30", Europe::London),
+            Ok(utc(2026, 10, 25, 0, 30))
+        );
+        for bad in ["", "tomorrow", "2026-13-01T10:00", "2026-01-01"] {
+            assert!(parse_local(bad, Europe::London).is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -5,6 +5,8 @@
 //! given that page's next sequence number by the database, in the same transaction as
 //! the change itself; readers' browsers see those numbers as SSE ids.
 
+mod drafts;
+mod readers;
 mod rows;
 mod sql;
 
@@ -12,6 +14,7 @@ use chrono::{DateTime, Utc};
 
 use crate::domain::{Blog, Entry, EntryId, Role};
 
+pub use drafts::{DraftKept, Publishable};
 pub use sql::{Backend, NOTIFY_CHANNEL, SQLITE_FILE, Store};
 
 /// A live page's change counter: each committed change gets the next number.

@@ -7,7 +7,7 @@ use sqlx::any::AnyRow;
 use super::StoreError;
 use crate::domain::{
     Blog, BlogId, BlogStatus, Byline, Correction, Draft, DraftId, Entry, EntryId, Image, Label,
-    Role, Slug, User,
+    Role, SentBack, Slug, User,
 };
 
 /// The columns of `entries` that [`entry`] reads, for queries written as literals.
@@ -19,6 +19,15 @@ macro_rules! entry_columns {
     };
 }
 pub(crate) use entry_columns;
+
+/// The columns of `drafts` that [`draft`] reads.
+macro_rules! draft_columns {
+    () => {
+        "id, blog_id, input, created_by, submitted, review_note, reviewed_by, publish_at, \
+         updated_at"
+    };
+}
+pub(crate) use draft_columns;
 
 /// The columns of `blogs` that [`blog`] reads.
 macro_rules! blog_columns {
@@ -153,6 +162,16 @@ pub fn correction(row: &AnyRow) -> Result<(EntryId, Correction), StoreError> {
 
 pub fn draft(row: &AnyRow) -> Result<Draft, StoreError> {
     let input = text(row, "input")?;
+    let sent_back = match (
+        optional_text(row, "review_note")?,
+        optional_text(row, "reviewed_by")?,
+    ) {
+        (Some(note), by) => Some(SentBack {
+            note,
+            by: by.unwrap_or_default(),
+        }),
+        (None, _) => None,
+    };
     Ok(Draft {
         id: DraftId(integer(row, "id")?),
         blog: BlogId(integer(row, "blog_id")?),
@@ -160,6 +179,10 @@ pub fn draft(row: &AnyRow) -> Result<Draft, StoreError> {
             .map_err(|_| StoreError::Corrupt("unreadable draft".into()))?,
         created_by: text(row, "created_by")?,
         submitted: integer(row, "submitted")? != 0,
+        sent_back,
+        publish_at: optional_text(row, "publish_at")?
+            .map(|at| parse_time(&at))
+            .transpose()?,
         updated_at: parse_time(&text(row, "updated_at")?)?,
     })
 }

@@ -13,12 +13,9 @@ use sqlx::migrate::{MigrateError, Migrator};
 use sqlx::sqlite::SqliteConnectOptions;
 use sqlx::{Any, AnyPool, ConnectOptions, Executor, Transaction};
 
-use super::rows::{self, blog_columns, entry_columns, flag, time_text};
+use super::rows::{self, blog_columns, draft_columns, entry_columns, flag, time_text};
 use super::{BlogRecord, Change, ChangeKind, Committed, Seq, StoreError, StoredSession};
-use crate::domain::{
-    Blog, BlogDraft, BlogId, BlogStatus, Correction, Draft, DraftId, Entry, EntryId, EntryInput,
-    User,
-};
+use crate::domain::{Blog, BlogDraft, BlogId, BlogStatus, Correction, Entry, EntryId, User};
 use crate::dump::{ApiTokenDump, BlogDump, Dump};
 
 /// The PostgreSQL channel on which a committed change is announced as `blog:seq`.
@@ -144,10 +141,14 @@ impl Store {
         self.backend
     }
 
+    pub(super) fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
     /// Gives the change the page's next sequence number and logs it, inside the
     /// transaction of the change itself. On PostgreSQL it also announces the change to
     /// the other instances; the announcement is delivered only if the commit happens.
-    async fn log_change(
+    pub(super) async fn log_change(
         &self,
         tx: &mut Transaction<'static, Any>,
         blog: BlogId,
@@ -434,16 +435,7 @@ impl Store {
         mut entry: Entry,
     ) -> Result<Committed<Entry>, StoreError> {
         let mut tx = self.pool.begin().await?;
-        let row = sqlx::query(
-            "INSERT INTO entries (blog_id, title, body, label, author_name, author_role, image_url, \
-             image_alt, image_caption, image_credit, key_event, pinned, published_at, updated_at, \
-             created_by, updated_by, version) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) \
-             RETURNING id",
-        )
-        .bind(blog.0);
-        let row = bind_entry(row, &entry).fetch_one(&mut *tx).await?;
-        entry.id = EntryId(rows::integer(&row, "id")?);
+        entry.id = insert_entry(&mut tx, blog, &entry).await?;
         let seq = self
             .log_change(&mut tx, blog, ChangeKind::EntryCreated, Some(entry.id))
             .await?;
@@ -532,85 +524,6 @@ impl Store {
             .fetch_optional(&self.pool)
             .await?;
         row.as_ref().map(rows::user).transpose()
-    }
-
-    /// Saves a draft, new (`id` is `None`) or again, and returns its id.
-    pub async fn save_draft(
-        &self,
-        id: Option<DraftId>,
-        blog: BlogId,
-        input: &EntryInput,
-        by: &str,
-        submitted: bool,
-    ) -> Result<DraftId, StoreError> {
-        let json = serde_json::to_string(input).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-        let now = time_text(Utc::now());
-        match id {
-            Some(id) => {
-                let done = sqlx::query(
-                    "UPDATE drafts SET input = $1, submitted = $2, updated_at = $3 WHERE id = $4 AND blog_id = $5",
-                )
-                .bind(json)
-                .bind(flag(submitted))
-                .bind(now)
-                .bind(id.0)
-                .bind(blog.0)
-                .execute(&self.pool)
-                .await?;
-                if done.rows_affected() == 0 {
-                    return Err(StoreError::NotFound);
-                }
-                Ok(id)
-            }
-            None => {
-                let row = sqlx::query(
-                    "INSERT INTO drafts (blog_id, input, created_by, submitted, updated_at) \
-                     VALUES ($1, $2, $3, $4, $5) RETURNING id",
-                )
-                .bind(blog.0)
-                .bind(json)
-                .bind(by)
-                .bind(flag(submitted))
-                .bind(now)
-                .fetch_one(&self.pool)
-                .await?;
-                Ok(DraftId(rows::integer(&row, "id")?))
-            }
-        }
-    }
-
-    /// A page's drafts, newest first.
-    pub async fn drafts(&self, blog: BlogId) -> Result<Vec<Draft>, StoreError> {
-        sqlx::query(
-            "SELECT id, blog_id, input, created_by, submitted, updated_at FROM drafts \
-             WHERE blog_id = $1 ORDER BY updated_at DESC",
-        )
-        .bind(blog.0)
-        .fetch_all(&self.pool)
-        .await?
-        .iter()
-        .map(rows::draft)
-        .collect()
-    }
-
-    pub async fn draft(&self, blog: BlogId, id: DraftId) -> Result<Option<Draft>, StoreError> {
-        let row = sqlx::query(
-            "SELECT id, blog_id, input, created_by, submitted, updated_at FROM drafts \
-             WHERE blog_id = $1 AND id = $2",
-        )
-        .bind(blog.0)
-        .bind(id.0)
-        .fetch_optional(&self.pool)
-        .await?;
-        row.as_ref().map(rows::draft).transpose()
-    }
-
-    pub async fn delete_draft(&self, id: DraftId) -> Result<(), StoreError> {
-        sqlx::query("DELETE FROM drafts WHERE id = $1")
-            .bind(id.0)
-            .execute(&self.pool)
-            .await?;
-        Ok(())
     }
 
     /// Every account, by name.
@@ -768,9 +681,11 @@ impl Store {
             .iter()
             .map(rows::user)
             .collect::<Result<_, _>>()?;
-        let drafts = sqlx::query(
-            "SELECT id, blog_id, input, created_by, submitted, updated_at FROM drafts ORDER BY id",
-        )
+        let drafts = sqlx::query(concat!(
+            "SELECT ",
+            draft_columns!(),
+            " FROM drafts ORDER BY id"
+        ))
         .fetch_all(&self.pool)
         .await?
         .iter()
@@ -855,15 +770,19 @@ impl Store {
         for draft in &dump.drafts {
             let input = serde_json::to_string(&draft.input)
                 .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+            let sent_back = draft.sent_back.as_ref();
             sqlx::query(
-                "INSERT INTO drafts (id, blog_id, input, created_by, submitted, updated_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6)",
+                "INSERT INTO drafts (id, blog_id, input, created_by, submitted, review_note, \
+                 reviewed_by, publish_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
             )
             .bind(draft.id.0)
             .bind(draft.blog.0)
             .bind(input)
             .bind(&draft.created_by)
             .bind(flag(draft.submitted))
+            .bind(sent_back.map(|s| s.note.clone()))
+            .bind(sent_back.map(|s| s.by.clone()))
+            .bind(draft.publish_at.map(time_text))
             .bind(time_text(draft.updated_at))
             .execute(&mut *tx)
             .await?;
@@ -928,6 +847,24 @@ async fn save_corrections(
         .await?;
     }
     Ok(())
+}
+
+/// Inserts a new entry and returns the id the database gave it.
+pub(super) async fn insert_entry(
+    tx: &mut Transaction<'static, Any>,
+    blog: BlogId,
+    entry: &Entry,
+) -> Result<EntryId, StoreError> {
+    let query = sqlx::query(
+        "INSERT INTO entries (blog_id, title, body, label, author_name, author_role, image_url, \
+         image_alt, image_caption, image_credit, key_event, pinned, published_at, updated_at, \
+         created_by, updated_by, version) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) \
+         RETURNING id",
+    )
+    .bind(blog.0);
+    let row = bind_entry(query, entry).fetch_one(&mut **tx).await?;
+    Ok(EntryId(rows::integer(&row, "id")?))
 }
 
 /// Opens one connection and runs `probe` on it, to report a bad database plainly.

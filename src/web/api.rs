@@ -104,6 +104,10 @@ impl From<NewsroomError> for ApiError {
                 error.field = Some("version".into());
                 error
             }
+            NewsroomError::Closed => ApiError::new(
+                StatusCode::CONFLICT,
+                "the live page has ended; nothing new is published on it until it is reopened",
+            ),
             other => AppError::from(other).into(),
         }
     }
@@ -252,12 +256,11 @@ impl EntryFields {
                 *field = value;
             }
         }
-        let flag = |on: bool| on.then(|| "on".to_owned());
         if let Some(on) = self.key_event {
-            base.key_event = flag(on);
+            base.key_event = on;
         }
         if let Some(on) = self.pinned {
-            base.pinned = flag(on);
+            base.pinned = on;
         }
         base
     }

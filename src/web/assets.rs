@@ -20,6 +20,11 @@ const FILES: &[(&str, &str, &[u8])] = &[
         include_bytes!("../../static/style.css"),
     ),
     (
+        "editor.css",
+        "text/css; charset=utf-8",
+        include_bytes!("../../static/editor.css"),
+    ),
+    (
         "editor.js",
         "text/javascript; charset=utf-8",
         include_bytes!("../../static/editor.js"),

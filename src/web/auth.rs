@@ -85,7 +85,8 @@ impl<S: Send + Sync> FromRequestParts<S> for SignedIn {
     }
 }
 
-/// The guard on every `/editor` route: a stranger is sent to sign in.
+/// The guard on every `/editor` route: a stranger is sent to sign in, and comes back
+/// to the page they were on once signed in.
 pub async fn require_sign_in(
     State(state): State<AppState>,
     OriginalUri(uri): OriginalUri,
@@ -93,34 +94,56 @@ pub async fn require_sign_in(
     mut request: Request,
     next: Next,
 ) -> Response {
-    let session = match jar.get(SESSION_COOKIE) {
+    let cookie = jar.get(SESSION_COOKIE);
+    let session = match cookie {
         Some(cookie) => match state.accounts.session(cookie.value()).await {
             Ok(session) => session,
             Err(error) => return AppError::from(error).into_response(),
         },
         None => None,
     };
-    match session {
-        Some(session) => {
-            request.extensions_mut().insert(SignedIn { session });
-            next.run(request).await
-        }
-        None => {
-            // The full path: inside the `/editor` nest the request's own URI lacks it.
-            // A form sent after the session ended cannot be replayed after signing in:
-            // come back to the newsroom instead of to a path that only takes forms.
-            let path = if request.method() == axum::http::Method::GET {
-                uri.path()
-            } else {
-                "/editor"
-            };
-            let target = if is_safe_next(path) {
-                format!("/login?next={path}")
-            } else {
-                "/login".to_owned()
-            };
-            Redirect::to(&target).into_response()
-        }
+    if let Some(session) = session {
+        request.extensions_mut().insert(SignedIn { session });
+        return next.run(request).await;
+    }
+    // The full path: inside the `/editor` nest the request's own URI lacks it. A form
+    // sent after the session ended cannot be replayed after signing in: come back to
+    // the page it was sent from, where the browser has kept what was typed.
+    let back = if request.method() == axum::http::Method::GET {
+        uri.path().to_owned()
+    } else {
+        form_page(request.headers(), uri.path())
+    };
+    let mut target = if is_safe_next(&back) {
+        format!("/login?next={back}")
+    } else {
+        "/login?next=/editor".to_owned()
+    };
+    if cookie.is_some() {
+        target.push_str("&ended=1");
+    }
+    Redirect::to(&target).into_response()
+}
+
+/// The page a form was sent from: the `Referer`'s path when it is one of our editor
+/// pages, or else the page the form's address belongs to.
+fn form_page(headers: &axum::http::HeaderMap, posted_to: &str) -> String {
+    let referer = headers
+        .get(axum::http::header::REFERER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split_once("://"))
+        .and_then(|(_, rest)| rest.find('/').map(|at| &rest[at..]))
+        .map(|path| path.split(['?', '#']).next().unwrap_or_default());
+    if let Some(path) = referer.filter(|p| is_safe_next(p)) {
+        return path.to_owned();
+    }
+    let parts: Vec<&str> = posted_to.trim_start_matches('/').split('/').collect();
+    match parts.as_slice() {
+        ["editor", "live", slug, ..] if *slug != "new" => format!("/editor/live/{slug}"),
+        ["editor", "live"] => "/editor/live/new".to_owned(),
+        ["editor", "people", ..] => "/editor/people".to_owned(),
+        ["editor", "account"] => "/editor/account".to_owned(),
+        _ => "/editor".to_owned(),
     }
 }
 
@@ -139,11 +162,14 @@ struct LoginPage<'a> {
     username: &'a str,
     next: &'a str,
     error: Option<&'a str>,
+    /// The person's session ended while they worked.
+    ended: bool,
 }
 
 #[derive(Deserialize)]
 struct LoginQuery {
     next: Option<String>,
+    ended: Option<String>,
 }
 
 fn login_csrf_cookie(value: String, secure: bool) -> Cookie<'static> {
@@ -167,6 +193,7 @@ async fn login_form(
         username: "",
         next: &next,
         error: None,
+        ended: query.ended.is_some(),
     })?;
     Ok((
         jar.add(login_csrf_cookie(token, state.secure_cookies)),
@@ -203,6 +230,7 @@ async fn login(
             username: &form.username,
             next: &form.next,
             error: Some(error),
+            ended: false,
         })?;
         Ok((status, page).into_response())
     };
@@ -267,7 +295,42 @@ async fn logout(
 
 #[cfg(test)]
 mod tests {
-    use super::is_safe_next;
+    use super::{form_page, is_safe_next};
+    use axum::http::{HeaderMap, HeaderValue, header};
+
+    #[test]
+    fn a_form_sent_after_the_session_ended_leads_back_to_its_page() {
+        let mut headers = HeaderMap::new();
+        assert_eq!(
+            form_page(&headers, "/editor/live/storm-maren/entries"),
+            "/editor/live/storm-maren"
+        );
+        assert_eq!(
+            form_page(&headers, "/editor/people/sam/remove"),
+            "/editor/people"
+        );
+        assert_eq!(form_page(&headers, "/editor/live"), "/editor/live/new");
+        headers.insert(
+            header::REFERER,
+            HeaderValue::from_static(
+                "http://127.0.0.1:3000/editor/live/storm-maren/drafts/4?done=saved",
+            ),
+        );
+        assert_eq!(
+            form_page(&headers, "/editor/live/storm-maren/drafts/4"),
+            "/editor/live/storm-maren/drafts/4"
+        );
+        headers.insert(
+            header::REFERER,
+            HeaderValue::from_static("https://evil.example/editor/x?y"),
+        );
+        assert_eq!(form_page(&headers, "/editor/account"), "/editor/x");
+        headers.insert(
+            header::REFERER,
+            HeaderValue::from_static("https://evil.example/"),
+        );
+        assert_eq!(form_page(&headers, "/editor/account"), "/editor/account");
+    }
 
     #[test]
     fn only_editor_paths_are_followed_after_sign_in() {

@@ -18,7 +18,7 @@ use super::AppState;
 use super::auth::{CsrfForm, SignedIn};
 use super::error::{Result, render};
 use super::live_page;
-use crate::domain::{Blog, BlogDraft, BlogInput, BlogStatus, FieldErrors};
+use crate::domain::{Blog, BlogDraft, BlogInput, BlogStatus, Draft, FieldErrors};
 use crate::newsroom::NewsroomError;
 use crate::read_model::LivePage;
 
@@ -46,14 +46,29 @@ struct Dashboard<'a> {
     admin: bool,
     csrf_token: &'a str,
     pages: Vec<Arc<LivePage>>,
+    /// Contributors' entries waiting for approval on every page, with their page
+    /// (editors and admins only).
+    queue: Vec<(Arc<LivePage>, Draft)>,
 }
 
 async fn dashboard(State(state): State<AppState>, signed_in: SignedIn) -> Result<Html<String>> {
+    let queue = if signed_in.session.role.publishes() {
+        state
+            .newsroom
+            .approval_queue()
+            .await?
+            .into_iter()
+            .filter_map(|draft| Some((state.pages.page_by_id(draft.blog)?, draft)))
+            .collect()
+    } else {
+        Vec::new()
+    };
     render(&Dashboard {
         user: &signed_in.session.user,
         admin: signed_in.is_admin(),
         csrf_token: signed_in.csrf_token(),
         pages: state.pages.pages(),
+        queue,
     })
 }
 

@@ -26,6 +26,9 @@ pub enum AppError {
     /// Someone else changed the thing first.
     #[error("changed by someone else")]
     Conflict,
+    /// The live page has ended: nothing new is published on it.
+    #[error("the live page has ended")]
+    PageEnded,
     /// A method the address does not take.
     #[error("method not allowed")]
     MethodNotAllowed,
@@ -65,6 +68,7 @@ impl From<NewsroomError> for AppError {
         match error {
             NewsroomError::NotFound => AppError::NotFound,
             NewsroomError::Conflict(_) => AppError::Conflict,
+            NewsroomError::Closed => AppError::PageEnded,
             NewsroomError::Invalid(errors) => AppError::BadRequest(errors.to_string()),
             NewsroomError::Store(error) => error.into(),
         }
@@ -98,7 +102,7 @@ impl AppError {
             AppError::UnsupportedMedia(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             AppError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::Forbidden | AppError::NotAllowed => StatusCode::FORBIDDEN,
-            AppError::Conflict => StatusCode::CONFLICT,
+            AppError::Conflict | AppError::PageEnded => StatusCode::CONFLICT,
             AppError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -118,6 +122,9 @@ impl AppError {
             AppError::MethodNotAllowed => "This address does not take that kind of request.".into(),
             AppError::NotAllowed => "Your account cannot do this; ask an admin.".into(),
             AppError::Conflict => "Someone else changed this first. Reload it and try again.".into(),
+            AppError::PageEnded => {
+                "This live page has ended, so nothing new is published on it until an admin reopens it.".into()
+            }
             AppError::Unavailable(_) => {
                 "The newsroom cannot save changes just now. Nothing was lost; please try again in a moment.".into()
             }

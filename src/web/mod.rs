@@ -6,6 +6,7 @@ mod assets;
 mod auth;
 mod compose;
 mod editor;
+pub mod entry_form;
 mod error;
 mod events;
 mod feed;
@@ -86,6 +87,8 @@ pub struct Shared {
     pub throttle: Arc<crate::throttle::SignInThrottle>,
     pub media: Arc<crate::media::MediaStore>,
     pub presence: Arc<crate::presence::Presence>,
+    /// How many readers each page has now, on every instance.
+    pub audience: Arc<crate::audience::Audience>,
     /// The first page of every live page, kept rendered and compressed.
     pub first_pages: Arc<first_page::FirstPages>,
     pub metrics: Arc<metrics::Metrics>,

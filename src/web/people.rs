@@ -15,7 +15,7 @@ use super::auth::{CsrfForm, SignedIn};
 use super::error::{Result, render};
 use super::{AppError, AppState};
 use crate::accounts::AccountError;
-use crate::domain::{Role, User};
+use crate::domain::{FieldErrors, Role, User};
 use crate::store::StoreError;
 
 pub fn router() -> Router<AppState> {
@@ -33,9 +33,11 @@ struct PeoplePage<'a> {
     admin: bool,
     csrf_token: &'a str,
     people: Vec<User>,
+    /// The roles offered, the fewest rights first: a new account starts as a
+    /// contributor unless an admin chooses more.
     roles: [Role; 3],
     form: &'a PersonForm,
-    error: Option<String>,
+    errors: FieldErrors,
 }
 
 #[derive(Default, Deserialize)]
@@ -50,11 +52,29 @@ struct PersonForm {
     password: String,
 }
 
+impl PeoplePage<'_> {
+    /// What each role may do, for the form.
+    fn role_hint(&self, role: &Role) -> &'static str {
+        match role {
+            Role::Contributor => "writes entries for an editor to approve",
+            Role::Editor => "publishes, corrects, pins and deletes entries",
+            Role::Admin => "also runs live pages and people",
+        }
+    }
+
+    fn is_chosen(&self, role: &Role) -> bool {
+        match Role::parse(&self.form.role) {
+            Some(chosen) => chosen == *role,
+            None => *role == Role::Contributor,
+        }
+    }
+}
+
 async fn people_page(
     state: &AppState,
     signed_in: &SignedIn,
     form: &PersonForm,
-    error: Option<String>,
+    errors: FieldErrors,
     status: StatusCode,
 ) -> Result<Response> {
     let html = render(&PeoplePage {
@@ -62,9 +82,9 @@ async fn people_page(
         admin: signed_in.is_admin(),
         csrf_token: signed_in.csrf_token(),
         people: state.accounts.users().await?,
-        roles: Role::ALL,
+        roles: [Role::Contributor, Role::Editor, Role::Admin],
         form,
-        error,
+        errors,
     })?;
     Ok((status, html).into_response())
 }
@@ -75,7 +95,7 @@ async fn people(State(state): State<AppState>, signed_in: SignedIn) -> Result<Re
         &state,
         &signed_in,
         &PersonForm::default(),
-        None,
+        FieldErrors::default(),
         StatusCode::OK,
     )
     .await
@@ -92,41 +112,42 @@ async fn add_person(
     signed_in.check_csrf(&form.csrf_token)?;
     signed_in.require_admin()?;
     let name = form.username.trim();
-    let problem = if name.is_empty() || name.chars().count() > MAX_NAME_CHARS {
-        Some(format!(
-            "A user name needs 1 to {MAX_NAME_CHARS} characters."
-        ))
+    let mut errors = FieldErrors::default();
+    if name.is_empty() || name.chars().count() > MAX_NAME_CHARS {
+        errors.add(
+            "username",
+            format!("A user name needs 1 to {MAX_NAME_CHARS} characters."),
+        );
     } else if name == "." || name == ".." {
         // A browser would read either as a step in the account's address.
-        Some("A user name needs more than dots.".to_owned())
-    } else if let Some(role) = Role::parse(&form.role) {
+        errors.add("username", "A user name needs more than dots.");
+    }
+    let role = Role::parse(&form.role);
+    if role.is_none() {
+        errors.add("role", "Choose a role.");
+    }
+    if let (Some(role), true) = (role, errors.is_empty()) {
         match state.accounts.add_user(name, role, &form.password).await {
-            Ok(()) => None,
-            Err(AccountError::BadPassword(why)) => Some(why),
-            Err(AccountError::Store(StoreError::Taken(_))) => {
-                Some(format!("There is already an account called {name}."))
+            Ok(()) => {
+                tracing::info!(admin = %signed_in.session.user, user = name, "added an account");
+                return Ok(Redirect::to("/editor/people").into_response());
             }
+            Err(AccountError::BadPassword(why)) => errors.add("password", why),
+            Err(AccountError::Store(StoreError::Taken(_))) => errors.add(
+                "username",
+                format!("There is already an account called {name}."),
+            ),
             Err(other) => return Err(other.into()),
         }
-    } else {
-        Some("Choose a role.".to_owned())
-    };
-    match problem {
-        None => {
-            tracing::info!(admin = %signed_in.session.user, user = name, "added an account");
-            Ok(Redirect::to("/editor/people").into_response())
-        }
-        Some(why) => {
-            people_page(
-                &state,
-                &signed_in,
-                &form,
-                Some(why),
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
     }
+    people_page(
+        &state,
+        &signed_in,
+        &form,
+        errors,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await
 }
 
 async fn remove_person(
@@ -154,7 +175,7 @@ struct AccountPage<'a> {
     /// Whether the nav shows the admin's pages.
     admin: bool,
     csrf_token: &'a str,
-    error: Option<&'a str>,
+    errors: FieldErrors,
 }
 
 async fn account(signed_in: SignedIn) -> Result<Response> {
@@ -162,7 +183,7 @@ async fn account(signed_in: SignedIn) -> Result<Response> {
         user: &signed_in.session.user,
         admin: signed_in.is_admin(),
         csrf_token: signed_in.csrf_token(),
-        error: None,
+        errors: FieldErrors::default(),
     })?;
     Ok(html.into_response())
 }
@@ -185,12 +206,14 @@ async fn change_password(
 ) -> Result<Response> {
     signed_in.check_csrf(&form.csrf_token)?;
     let user = &signed_in.session.user;
-    let refuse = |error: &str| -> Result<Response> {
+    let refuse = |field: &'static str, error: &str| -> Result<Response> {
+        let mut errors = FieldErrors::default();
+        errors.add(field, error);
         let html = render(&AccountPage {
             user,
             admin: signed_in.is_admin(),
             csrf_token: signed_in.csrf_token(),
-            error: Some(error),
+            errors,
         })?;
         Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
     };
@@ -200,7 +223,7 @@ async fn change_password(
         .await?
         .is_none()
     {
-        return refuse("The current password is not right.");
+        return refuse("current_password", "The current password is not right.");
     }
     match state
         .accounts
@@ -208,7 +231,7 @@ async fn change_password(
         .await
     {
         Ok(()) => Ok(Redirect::to("/login").into_response()),
-        Err(AccountError::BadPassword(why)) => refuse(&why),
+        Err(AccountError::BadPassword(why)) => refuse("new_password", &why),
         Err(other) => Err(other.into()),
     }
 }

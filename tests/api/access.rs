@@ -75,6 +75,8 @@ fn editor_routes(entry: &str, draft: &str) -> Vec<Route> {
         get(format!("{page}/drafts/{draft}"), Author),
         get(format!("{page}/entries/{entry}"), Publisher),
         get(format!("{page}/entries/{entry}/delete"), Publisher),
+        get(format!("{page}/entries/{entry}?inline=1"), Publisher),
+        get(format!("{page}/desk"), SignedIn),
         post("/editor/live".into(), blog_fields, Admin),
         post(format!("{page}/settings"), blog_fields, Admin),
         post(format!("{page}/close"), &[], Admin),
@@ -101,6 +103,24 @@ fn editor_routes(entry: &str, draft: &str) -> Vec<Route> {
         ),
         post(format!("{page}/entries/{entry}"), entry_fields, Publisher),
         post(format!("{page}/entries/{entry}/delete"), &[], Publisher),
+        post(
+            format!("{page}/entries/{entry}/pin"),
+            &[("pinned", "true")],
+            Publisher,
+        ),
+        post(
+            format!("{page}/entries/{entry}/key-event"),
+            &[("key_event", "true")],
+            Publisher,
+        ),
+        post(
+            format!("{page}/entries/{entry}?inline=1"),
+            entry_fields,
+            Publisher,
+        ),
+        post(format!("{page}/drafts/{draft}/unschedule"), &[], Publisher),
+        post(format!("{page}/preview"), entry_fields, SignedIn),
+        post(format!("{page}/images"), &[], SignedIn),
         post(
             "/editor/account".into(),
             &[
@@ -223,8 +243,9 @@ async fn every_editor_and_api_route_refuses_whoever_may_not_use_it() {
                 &[("title", "Unfinished"), ("body", "x"), ("action", "draft")],
             )
             .await;
-        let location = response.headers()[LOCATION].to_str().unwrap().to_owned();
-        location.rsplit('/').next().unwrap().to_owned()
+        let location = response.headers()[LOCATION].to_str().unwrap();
+        let path = location.split('?').next().unwrap();
+        path.rsplit('/').next().unwrap().to_owned()
     };
     let token = new_token(&app, "automation");
     let revoked = new_token(&app, "retired");

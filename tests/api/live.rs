@@ -34,7 +34,8 @@ async fn a_form_post_reaches_an_open_reader_at_once() {
     );
     assert_eq!(
         response.headers()["location"],
-        format!("/editor/live/{DEMO}")
+        format!("/editor/live/{DEMO}?done=published"),
+        "back to a compose page ready for the next entry"
     );
     let event = reader.next().await;
     let elapsed = started.elapsed();

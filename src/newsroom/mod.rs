@@ -8,15 +8,18 @@
 //! them through the same steps, so every reader on every instance sees every change
 //! once, in order.
 
+mod drafts;
+
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
+use tokio::sync::Notify;
 
 use crate::domain::{Blog, BlogDraft, BlogId, Entry, EntryDraft, EntryId, FieldErrors};
 use crate::live::{LiveEvent, LiveHub};
 use crate::read_model::{LivePage, ReadModel, RenderedEntry};
-use crate::store::{Change, ChangeKind, Seq, Store, StoreError};
+use crate::store::{Change, ChangeKind, Committed, Seq, Store, StoreError};
 
 /// The most changes read from the log in one catch-up.
 const CATCH_UP_LIMIT: usize = 10_000;
@@ -30,6 +33,9 @@ pub enum NewsroomError {
     /// Someone else saved the entry first; this is their version.
     #[error("the entry was changed by someone else")]
     Conflict(Box<Entry>),
+    /// The live page has ended: nothing new is published on it until it is reopened.
+    #[error("the live page has ended")]
+    Closed,
     #[error(transparent)]
     Store(StoreError),
 }
@@ -122,6 +128,15 @@ pub struct Edit<'a> {
     pub note: Option<String>,
 }
 
+/// A flag an editor sets or clears on an entry without changing what it says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// Shown above the stream; pinning one entry unpins the one before.
+    Pinned(bool),
+    /// Listed among the key events at the top of the page.
+    KeyEvent(bool),
+}
+
 /// Publishes, corrects and deletes entries and sets up live pages.
 pub struct Newsroom {
     store: Arc<Store>,
@@ -129,6 +144,8 @@ pub struct Newsroom {
     hub: Arc<LiveHub>,
     /// One change at a time, from commit to broadcast.
     writing: tokio::sync::Mutex<()>,
+    /// Told when an entry is scheduled or taken off the schedule.
+    schedule_changed: Notify,
 }
 
 impl Newsroom {
@@ -151,6 +168,7 @@ impl Newsroom {
             pages,
             hub,
             writing: tokio::sync::Mutex::new(()),
+            schedule_changed: Notify::new(),
         })
     }
 
@@ -165,6 +183,16 @@ impl Newsroom {
 
     fn page(&self, slug: &str) -> Result<Arc<LivePage>, NewsroomError> {
         self.pages.page(slug).ok_or(NewsroomError::NotFound)
+    }
+
+    /// A page that takes new entries: one that has not ended.
+    fn live_page(&self, slug: &str) -> Result<Arc<LivePage>, NewsroomError> {
+        let page = self.page(slug)?;
+        if page.blog.is_live() {
+            Ok(page)
+        } else {
+            Err(NewsroomError::Closed)
+        }
     }
 
     /// Opens a new live page.
@@ -210,14 +238,22 @@ impl Newsroom {
         by: &str,
     ) -> Result<Entry, NewsroomError> {
         let _writing = self.writing.lock().await;
-        let blog = self.page(slug)?.blog.id;
-        let pinned = draft.pinned;
+        let blog = self.live_page(slug)?.blog.id;
         let entry = Entry::new(EntryId(0), draft, at, by);
         let committed = self.store.publish_entry(blog, entry).await?;
+        self.published(blog, committed).await
+    }
+
+    /// Puts a newly committed entry before the readers. Runs with the write lock held.
+    async fn published(
+        &self,
+        blog: BlogId,
+        committed: Committed<Entry>,
+    ) -> Result<Entry, NewsroomError> {
         let entry = committed.value;
         self.apply_entry(blog, committed.seq, ChangeKind::EntryCreated, entry.clone())
             .await?;
-        if pinned {
+        if entry.pinned {
             self.unpin_others(blog, entry.id).await?;
         }
         Ok(entry)
@@ -246,6 +282,28 @@ impl Newsroom {
         self.apply_entry(blog, committed.seq, ChangeKind::EntryUpdated, entry.clone())
             .await?;
         if pinned {
+            self.unpin_others(blog, id).await?;
+        }
+        Ok(entry)
+    }
+
+    /// Pins or unpins an entry, or marks it as a key event or not. What it says and
+    /// when it was corrected stay as they are; its version goes up, so a correction
+    /// begun before is not saved over the mark unseen.
+    pub async fn mark(&self, slug: &str, id: EntryId, mark: Mark) -> Result<Entry, NewsroomError> {
+        let _writing = self.writing.lock().await;
+        let page = self.page(slug)?;
+        let mut entry = page.entry(id).ok_or(NewsroomError::NotFound)?.entry.clone();
+        let blog = page.blog.id;
+        match mark {
+            Mark::Pinned(on) => entry.pinned = on,
+            Mark::KeyEvent(on) => entry.key_event = on,
+        }
+        entry.version += 1;
+        let committed = self.store.save_entry(blog, &entry).await?;
+        self.apply_entry(blog, committed.seq, ChangeKind::EntryUpdated, entry.clone())
+            .await?;
+        if mark == Mark::Pinned(true) {
             self.unpin_others(blog, id).await?;
         }
         Ok(entry)

@@ -1,0 +1,164 @@
+//! The newsroom's unpublished entries: drafts, the approval queue (submitted, sent back
+//! with a note, approved) and entries scheduled to publish themselves. A draft becomes
+//! an entry in the transaction that removes it, so it is published once at most.
+
+use chrono::{DateTime, Utc};
+
+use super::{Newsroom, NewsroomError};
+use crate::domain::{
+    BlogId, Draft, DraftId, Entry, EntryDraft, EntryId, EntryInput, parse_review_note,
+};
+use crate::store::{DraftKept, Publishable, StoreError};
+
+/// Who is shown as having sent a scheduled entry back when it could not publish itself.
+pub const SCHEDULER: &str = "the schedule";
+
+impl Newsroom {
+    /// A page's drafts, newest first: every author's, submitted or scheduled or not.
+    pub async fn drafts(&self, blog: BlogId) -> Result<Vec<Draft>, NewsroomError> {
+        Ok(self.store.drafts(blog).await?)
+    }
+
+    pub async fn draft(&self, blog: BlogId, id: DraftId) -> Result<Option<Draft>, NewsroomError> {
+        Ok(self.store.draft(blog, id).await?)
+    }
+
+    /// Every entry waiting for an editor, on every page, oldest first.
+    pub async fn approval_queue(&self) -> Result<Vec<Draft>, NewsroomError> {
+        Ok(self.store.approval_queue().await?)
+    }
+
+    /// Keeps a draft as typed, new (`id` is `None`) or again: still being written,
+    /// submitted for approval (checked first), or scheduled (checked first; the time
+    /// is the caller's to check). Returns its id.
+    pub async fn keep_draft(
+        &self,
+        slug: &str,
+        id: Option<DraftId>,
+        input: &EntryInput,
+        by: &str,
+        kept: DraftKept,
+    ) -> Result<DraftId, NewsroomError> {
+        let page = self.page(slug)?;
+        if kept != DraftKept::Writing {
+            EntryDraft::parse(input).map_err(NewsroomError::Invalid)?;
+        }
+        if matches!(kept, DraftKept::Scheduled(_)) && !page.blog.is_live() {
+            return Err(NewsroomError::Closed);
+        }
+        let id = self
+            .store
+            .keep_draft(page.blog.id, id, input, by, kept)
+            .await?;
+        self.schedule_changed.notify_one();
+        Ok(id)
+    }
+
+    /// Sends a submitted entry back to its author with a note saying what to change.
+    pub async fn send_back(
+        &self,
+        slug: &str,
+        id: DraftId,
+        input: &EntryInput,
+        note: &str,
+        by: &str,
+    ) -> Result<(), NewsroomError> {
+        let page = self.page(slug)?;
+        let note = parse_review_note(note).map_err(NewsroomError::Invalid)?;
+        Ok(self
+            .store
+            .send_back(page.blog.id, id, input, &note, by)
+            .await?)
+    }
+
+    /// Takes a scheduled entry off the schedule; it stays as a draft.
+    pub async fn unschedule(&self, slug: &str, id: DraftId) -> Result<(), NewsroomError> {
+        let page = self.page(slug)?;
+        self.store.unschedule(page.blog.id, id, None).await?;
+        self.schedule_changed.notify_one();
+        Ok(())
+    }
+
+    pub async fn discard_draft(&self, slug: &str, id: DraftId) -> Result<(), NewsroomError> {
+        let page = self.page(slug)?;
+        Ok(self.store.delete_draft(page.blog.id, id).await?)
+    }
+
+    /// Publishes a draft now as `checked`, written by `author` (a contributor's entry
+    /// stays theirs when an editor approves it). `NotFound` when the draft was
+    /// published or discarded already.
+    pub async fn publish_draft(
+        &self,
+        slug: &str,
+        id: DraftId,
+        checked: EntryDraft,
+        author: &str,
+    ) -> Result<Entry, NewsroomError> {
+        let _writing = self.writing.lock().await;
+        let blog = self.live_page(slug)?.blog.id;
+        let entry = Entry::new(EntryId(0), checked, Utc::now(), author);
+        let committed = self
+            .store
+            .publish_draft(blog, id, Publishable::Any, entry)
+            .await?;
+        self.published(blog, committed).await
+    }
+
+    /// Publishes every scheduled entry that is due by `now`. With several instances,
+    /// each entry is published by whichever gets to it first, and only once. An entry
+    /// that cannot be published (its page has ended, or it no longer passes the rules)
+    /// goes back to its author as a draft, with a note saying why.
+    pub async fn publish_due(&self, now: DateTime<Utc>) -> Result<Vec<Entry>, NewsroomError> {
+        let mut published = Vec::new();
+        for draft in self.store.due_drafts(now).await? {
+            let _writing = self.writing.lock().await;
+            let Some(page) = self.pages.page_by_id(draft.blog) else {
+                continue;
+            };
+            let problem = match EntryDraft::parse(&draft.input) {
+                _ if !page.blog.is_live() => {
+                    Some("It was not published: the live page had ended.".to_owned())
+                }
+                Err(errors) => Some(format!("It was not published: {errors}")),
+                Ok(checked) => {
+                    let entry = Entry::new(EntryId(0), checked, now, &draft.created_by);
+                    match self
+                        .store
+                        .publish_draft(draft.blog, draft.id, Publishable::DueBy(now), entry)
+                        .await
+                    {
+                        Ok(committed) => {
+                            published.push(self.published(draft.blog, committed).await?);
+                            None
+                        }
+                        // Published by another instance, or taken off the schedule.
+                        Err(StoreError::NotFound) => None,
+                        Err(other) => return Err(other.into()),
+                    }
+                }
+            };
+            if let Some(note) = problem {
+                tracing::warn!(draft = %draft.id, %note, "a scheduled entry went back to its author");
+                let sent_back = self
+                    .store
+                    .unschedule(draft.blog, draft.id, Some((&note, SCHEDULER)))
+                    .await;
+                match sent_back {
+                    Ok(()) | Err(StoreError::NotFound) => {}
+                    Err(other) => return Err(other.into()),
+                }
+            }
+        }
+        Ok(published)
+    }
+
+    /// When the next scheduled entry is due.
+    pub async fn next_due(&self) -> Result<Option<DateTime<Utc>>, NewsroomError> {
+        Ok(self.store.next_due().await?)
+    }
+
+    /// Waits until an entry is scheduled or taken off the schedule on this instance.
+    pub async fn schedule_changed(&self) {
+        self.schedule_changed.notified().await;
+    }
+}

@@ -1,0 +1,273 @@
+//! Entries not yet published: drafts, the approval queue and scheduled entries. Every
+//! change is one statement or one transaction; publishing a draft removes it in the
+//! same transaction that adds the entry, so no draft is ever published twice, whichever
+//! instance or editor tries at the same moment.
+
+use chrono::{DateTime, Utc};
+
+use super::rows::{self, draft_columns, flag, time_text};
+use super::sql::insert_entry;
+use super::{ChangeKind, Committed, Store, StoreError};
+use crate::domain::{BlogId, Draft, DraftId, Entry, EntryInput};
+
+/// Where a draft is put when it is kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DraftKept {
+    /// With its author, still being written. A note it was sent back with stays.
+    Writing,
+    /// Waiting for an editor's approval.
+    Submitted,
+    /// Publishing itself at this time.
+    Scheduled(DateTime<Utc>),
+}
+
+/// Which draft may be published.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Publishable {
+    /// Whatever state it is in (its author, or an editor approving it).
+    Any,
+    /// Only if it is scheduled for `now` or earlier (and not cancelled meanwhile).
+    DueBy(DateTime<Utc>),
+}
+
+impl Store {
+    /// Keeps a draft as typed, new (`id` is `None`, written by `by`) or again, and
+    /// returns its id.
+    pub async fn keep_draft(
+        &self,
+        blog: BlogId,
+        id: Option<DraftId>,
+        input: &EntryInput,
+        by: &str,
+        kept: DraftKept,
+    ) -> Result<DraftId, StoreError> {
+        let json = serde_json::to_string(input).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        let (submitted, publish_at) = match kept {
+            DraftKept::Writing => (false, None),
+            DraftKept::Submitted => (true, None),
+            DraftKept::Scheduled(at) => (false, Some(time_text(at))),
+        };
+        let now = time_text(Utc::now());
+        let mut tx = self.pool().begin().await?;
+        let id = match id {
+            Some(id) => {
+                let done = sqlx::query(
+                    "UPDATE drafts SET input = $1, submitted = $2, publish_at = $3, updated_at = $4 \
+                     WHERE id = $5 AND blog_id = $6",
+                )
+                .bind(json)
+                .bind(flag(submitted))
+                .bind(publish_at)
+                .bind(now)
+                .bind(id.0)
+                .bind(blog.0)
+                .execute(&mut *tx)
+                .await?;
+                if done.rows_affected() == 0 {
+                    return Err(StoreError::NotFound);
+                }
+                id
+            }
+            None => {
+                let row = sqlx::query(
+                    "INSERT INTO drafts (blog_id, input, created_by, submitted, publish_at, updated_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+                )
+                .bind(blog.0)
+                .bind(json)
+                .bind(by)
+                .bind(flag(submitted))
+                .bind(publish_at)
+                .bind(now)
+                .fetch_one(&mut *tx)
+                .await?;
+                DraftId(rows::integer(&row, "id")?)
+            }
+        };
+        // Submitted again, the note it was sent back with has been answered.
+        if kept == DraftKept::Submitted {
+            sqlx::query("UPDATE drafts SET review_note = NULL, reviewed_by = NULL WHERE id = $1")
+                .bind(id.0)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Sends a submitted entry back to its author with `note`, keeping `input` (the
+    /// editor may have changed it). Refused if it no longer waits for approval.
+    pub async fn send_back(
+        &self,
+        blog: BlogId,
+        id: DraftId,
+        input: &EntryInput,
+        note: &str,
+        by: &str,
+    ) -> Result<(), StoreError> {
+        let json = serde_json::to_string(input).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        let done = sqlx::query(
+            "UPDATE drafts SET input = $1, submitted = 0, review_note = $2, reviewed_by = $3, \
+             updated_at = $4 WHERE id = $5 AND blog_id = $6 AND submitted = 1",
+        )
+        .bind(json)
+        .bind(note)
+        .bind(by)
+        .bind(time_text(Utc::now()))
+        .bind(id.0)
+        .bind(blog.0)
+        .execute(self.pool())
+        .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        Ok(())
+    }
+
+    /// Takes a scheduled entry off the schedule; it stays as a draft, with `note` from
+    /// `by` when one says why.
+    pub async fn unschedule(
+        &self,
+        blog: BlogId,
+        id: DraftId,
+        note: Option<(&str, &str)>,
+    ) -> Result<(), StoreError> {
+        let done = sqlx::query(
+            "UPDATE drafts SET publish_at = NULL, updated_at = $1, \
+             review_note = COALESCE($2, review_note), reviewed_by = COALESCE($3, reviewed_by) \
+             WHERE id = $4 AND blog_id = $5 AND publish_at IS NOT NULL",
+        )
+        .bind(time_text(Utc::now()))
+        .bind(note.map(|(note, _)| note.to_owned()))
+        .bind(note.map(|(_, by)| by.to_owned()))
+        .bind(id.0)
+        .bind(blog.0)
+        .execute(self.pool())
+        .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        Ok(())
+    }
+
+    pub async fn delete_draft(&self, blog: BlogId, id: DraftId) -> Result<(), StoreError> {
+        let done = sqlx::query("DELETE FROM drafts WHERE id = $1 AND blog_id = $2")
+            .bind(id.0)
+            .bind(blog.0)
+            .execute(self.pool())
+            .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        Ok(())
+    }
+
+    /// Publishes a draft as `entry` and removes it, in one transaction. `NotFound` when
+    /// the draft is gone (published or discarded already) or, for [`Publishable::DueBy`],
+    /// no longer due.
+    pub async fn publish_draft(
+        &self,
+        blog: BlogId,
+        id: DraftId,
+        which: Publishable,
+        mut entry: Entry,
+    ) -> Result<Committed<Entry>, StoreError> {
+        let mut tx = self.pool().begin().await?;
+        let removed = match which {
+            Publishable::Any => {
+                sqlx::query("DELETE FROM drafts WHERE id = $1 AND blog_id = $2")
+                    .bind(id.0)
+                    .bind(blog.0)
+                    .execute(&mut *tx)
+                    .await?
+            }
+            Publishable::DueBy(now) => {
+                sqlx::query(
+                    "DELETE FROM drafts WHERE id = $1 AND blog_id = $2 \
+                     AND publish_at IS NOT NULL AND publish_at <= $3",
+                )
+                .bind(id.0)
+                .bind(blog.0)
+                .bind(time_text(now))
+                .execute(&mut *tx)
+                .await?
+            }
+        };
+        if removed.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        entry.id = insert_entry(&mut tx, blog, &entry).await?;
+        let seq = self
+            .log_change(&mut tx, blog, ChangeKind::EntryCreated, Some(entry.id))
+            .await?;
+        tx.commit().await?;
+        Ok(Committed { value: entry, seq })
+    }
+
+    /// A page's drafts, newest first.
+    pub async fn drafts(&self, blog: BlogId) -> Result<Vec<Draft>, StoreError> {
+        sqlx::query(concat!(
+            "SELECT ",
+            draft_columns!(),
+            " FROM drafts WHERE blog_id = $1 ORDER BY updated_at DESC"
+        ))
+        .bind(blog.0)
+        .fetch_all(self.pool())
+        .await?
+        .iter()
+        .map(rows::draft)
+        .collect()
+    }
+
+    pub async fn draft(&self, blog: BlogId, id: DraftId) -> Result<Option<Draft>, StoreError> {
+        let row = sqlx::query(concat!(
+            "SELECT ",
+            draft_columns!(),
+            " FROM drafts WHERE blog_id = $1 AND id = $2"
+        ))
+        .bind(blog.0)
+        .bind(id.0)
+        .fetch_optional(self.pool())
+        .await?;
+        row.as_ref().map(rows::draft).transpose()
+    }
+
+    /// Every entry waiting for approval, on every page, oldest first.
+    pub async fn approval_queue(&self) -> Result<Vec<Draft>, StoreError> {
+        sqlx::query(concat!(
+            "SELECT ",
+            draft_columns!(),
+            " FROM drafts WHERE submitted = 1 AND publish_at IS NULL ORDER BY updated_at"
+        ))
+        .fetch_all(self.pool())
+        .await?
+        .iter()
+        .map(rows::draft)
+        .collect()
+    }
+
+    /// The scheduled entries due by `now`, on every page, the earliest first.
+    pub async fn due_drafts(&self, now: DateTime<Utc>) -> Result<Vec<Draft>, StoreError> {
+        sqlx::query(concat!(
+            "SELECT ",
+            draft_columns!(),
+            " FROM drafts WHERE publish_at IS NOT NULL AND publish_at <= $1 ORDER BY publish_at, id"
+        ))
+        .bind(time_text(now))
+        .fetch_all(self.pool())
+        .await?
+        .iter()
+        .map(rows::draft)
+        .collect()
+    }
+
+    /// When the next scheduled entry is due, if any is scheduled.
+    pub async fn next_due(&self) -> Result<Option<DateTime<Utc>>, StoreError> {
+        let row = sqlx::query(
+            "SELECT publish_at FROM drafts WHERE publish_at IS NOT NULL ORDER BY publish_at LIMIT 1",
+        )
+        .fetch_optional(self.pool())
+        .await?;
+        row.map(|row| rows::time(&row, "publish_at")).transpose()
+    }
+}

@@ -1,0 +1,294 @@
+//! What editors do to published entries: correct them (on a page of their own, or
+//! inside the compose page's stream), pin and unpin them, mark and unmark key events,
+//! and delete them after a confirmation step.
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::{get, post};
+use serde::Deserialize;
+
+use super::super::auth::{CsrfForm, SignedIn};
+use super::super::entry_form::{EntryAction, EntrySubmission};
+use super::super::error::{Result, render};
+use super::super::form::Form;
+use super::super::live_page;
+use super::super::{AppError, AppState};
+use super::view::{Editing, EntryFormView, InlineCorrection, Purpose};
+use super::{Done, compose, entry_form, keep_image, preview, require_publisher};
+use crate::domain::{EntryDraft, EntryId, parse_correction_note};
+use crate::newsroom::{Edit, Mark, NewsroomError};
+use crate::read_model::{LivePage, RenderedEntry};
+
+pub fn router(upload_limit: DefaultBodyLimit) -> Router<AppState> {
+    Router::new()
+        .route(
+            "/live/{slug}/entries/{id}",
+            get(correction_form).post(correct).layer(upload_limit),
+        )
+        .route("/live/{slug}/entries/{id}/pin", post(pin))
+        .route("/live/{slug}/entries/{id}/key-event", post(key_event))
+        .route(
+            "/live/{slug}/entries/{id}/delete",
+            get(confirm_delete).post(delete),
+        )
+}
+
+/// `?inline=1`: the compose page's script asks, to show the answer inside the page.
+#[derive(Deserialize)]
+struct Inline {
+    inline: Option<String>,
+}
+
+impl Inline {
+    fn wanted(&self) -> bool {
+        self.inline.is_some()
+    }
+}
+
+fn entry_id(raw: &str) -> Result<EntryId> {
+    raw.parse().map(EntryId).map_err(|_| AppError::NotFound)
+}
+
+/// The correction form, on the compose page or alone for the stream.
+async fn respond(
+    state: &AppState,
+    signed_in: &SignedIn,
+    page: &LivePage,
+    form: EntryFormView<'_>,
+    status: StatusCode,
+) -> Result<Response> {
+    if form.inline {
+        let html = render(&InlineCorrection { f: form })?;
+        Ok((status, html).into_response())
+    } else {
+        compose(state, signed_in, page, form, None, status).await
+    }
+}
+
+fn correction<'a>(
+    state: &AppState,
+    signed_in: &SignedIn,
+    id: EntryId,
+    version: u32,
+    theirs: Option<&'a RenderedEntry>,
+) -> Purpose<'a> {
+    Purpose::Correction(Editing {
+        id,
+        version,
+        theirs,
+        others_editing: state.presence.others(id, &signed_in.session.user),
+    })
+}
+
+async fn correction_form(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    Path((slug, id)): Path<(String, String)>,
+    Query(inline): Query<Inline>,
+) -> Result<Response> {
+    require_publisher(&signed_in)?;
+    let page = live_page(&state, &slug)?;
+    let id = entry_id(&id)?;
+    let entry = page.entry(id).ok_or(AppError::NotFound)?;
+    state.presence.opened(id, &signed_in.session.user);
+    let purpose = correction(&state, &signed_in, id, entry.entry.version, None);
+    let mut form = entry_form(&state, &signed_in, &page, purpose, entry.entry.to_input());
+    form.inline = inline.wanted();
+    respond(&state, &signed_in, &page, form, StatusCode::OK).await
+}
+
+async fn correct(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    Path((slug, id)): Path<(String, String)>,
+    Query(inline): Query<Inline>,
+    submission: EntrySubmission,
+) -> Result<Response> {
+    signed_in.check_csrf(&submission.csrf_token)?;
+    require_publisher(&signed_in)?;
+    if !matches!(
+        submission.action,
+        EntryAction::Publish | EntryAction::Preview
+    ) {
+        return Err(AppError::BadRequest(
+            "A correction is saved or previewed; nothing was saved.".into(),
+        ));
+    }
+    let page = live_page(&state, &slug)?;
+    let id = entry_id(&id)?;
+    let base_version = submission.version;
+    let purpose = correction(&state, &signed_in, id, base_version.unwrap_or(0), None);
+    let mut back = entry_form(&state, &signed_in, &page, purpose, submission.input);
+    back.inline = inline.wanted();
+    back.correction = submission.correction;
+    if !keep_image(&state, &mut back, submission.image).await? {
+        return respond(
+            &state,
+            &signed_in,
+            &page,
+            back,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    }
+    let parsed = EntryDraft::parse(&back.input)
+        .and_then(|draft| Ok((draft, parse_correction_note(&back.correction)?)));
+    let (checked, note) = match parsed {
+        Ok(parsed) => parsed,
+        Err(errors) => {
+            back.errors = errors;
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            return respond(&state, &signed_in, &page, back, status).await;
+        }
+    };
+    if submission.action == EntryAction::Preview {
+        back.preview = Some(preview(&page, checked, &signed_in.session.user));
+        return respond(&state, &signed_in, &page, back, StatusCode::OK).await;
+    }
+    let edit = Edit {
+        by: &signed_in.session.user,
+        base_version,
+        note,
+    };
+    match state.newsroom.correct(&slug, id, checked, edit).await {
+        Ok(_) => {
+            state.presence.closed(id, &signed_in.session.user);
+            tracing::info!(user = %signed_in.session.user, entry = %id, "corrected");
+            if back.inline {
+                Ok(Html(format!(
+                    "<p class=\"notice\" role=\"status\" data-saved>{}</p>",
+                    Done::Corrected.message()
+                ))
+                .into_response())
+            } else {
+                Ok(Done::Corrected.to(&slug).into_response())
+            }
+        }
+        // Both versions side by side: theirs as saved, this editor's still in the form,
+        // which now starts from theirs, so saving again is a deliberate overwrite.
+        Err(NewsroomError::Conflict(theirs)) => {
+            let page = live_page(&state, &slug)?;
+            let rendered = page.entry(id).ok_or(AppError::NotFound)?;
+            let EntryFormView {
+                input,
+                correction: note,
+                inline,
+                ..
+            } = back;
+            let purpose = correction(&state, &signed_in, id, theirs.version, Some(rendered));
+            let mut form = entry_form(&state, &signed_in, &page, purpose, input);
+            form.correction = note;
+            form.inline = inline;
+            respond(&state, &signed_in, &page, form, StatusCode::CONFLICT).await
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// The pin and key event buttons: each sends its flag's new value.
+#[derive(Deserialize)]
+struct MarkForm {
+    #[serde(default)]
+    csrf_token: String,
+    pinned: Option<String>,
+    key_event: Option<String>,
+}
+
+fn flag(value: Option<&str>, field: &str) -> Result<bool> {
+    match value {
+        Some("true") => Ok(true),
+        Some("false") => Ok(false),
+        _ => Err(AppError::BadRequest(format!(
+            "The form's {field} must be true or false; nothing was saved."
+        ))),
+    }
+}
+
+async fn marked(
+    state: &AppState,
+    signed_in: &SignedIn,
+    slug: &str,
+    id: &str,
+    mark: Mark,
+    inline: &Inline,
+) -> Result<Response> {
+    require_publisher(signed_in)?;
+    let id = entry_id(id)?;
+    state.newsroom.mark(slug, id, mark).await?;
+    tracing::info!(user = %signed_in.session.user, entry = %id, ?mark, "marked");
+    if inline.wanted() {
+        Ok(StatusCode::NO_CONTENT.into_response())
+    } else {
+        Ok(Done::Marked.to(slug).into_response())
+    }
+}
+
+async fn pin(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    Path((slug, id)): Path<(String, String)>,
+    Query(inline): Query<Inline>,
+    Form(form): Form<MarkForm>,
+) -> Result<Response> {
+    signed_in.check_csrf(&form.csrf_token)?;
+    let on = flag(form.pinned.as_deref(), "pinned")?;
+    marked(&state, &signed_in, &slug, &id, Mark::Pinned(on), &inline).await
+}
+
+async fn key_event(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    Path((slug, id)): Path<(String, String)>,
+    Query(inline): Query<Inline>,
+    Form(form): Form<MarkForm>,
+) -> Result<Response> {
+    signed_in.check_csrf(&form.csrf_token)?;
+    let on = flag(form.key_event.as_deref(), "key_event")?;
+    marked(&state, &signed_in, &slug, &id, Mark::KeyEvent(on), &inline).await
+}
+
+#[derive(Template)]
+#[template(path = "editor/confirm_delete.html")]
+struct ConfirmDelete<'a> {
+    user: &'a str,
+    /// Whether the nav shows the admin's pages.
+    admin: bool,
+    csrf_token: &'a str,
+    page: &'a LivePage,
+    entry: &'a RenderedEntry,
+}
+
+/// The step before a deletion: the entry as readers see it, and a button to go on.
+async fn confirm_delete(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    Path((slug, id)): Path<(String, String)>,
+) -> Result<Html<String>> {
+    require_publisher(&signed_in)?;
+    let page = live_page(&state, &slug)?;
+    let entry = page.entry(entry_id(&id)?).ok_or(AppError::NotFound)?;
+    render(&ConfirmDelete {
+        user: &signed_in.session.user,
+        admin: signed_in.is_admin(),
+        csrf_token: signed_in.csrf_token(),
+        page: &page,
+        entry,
+    })
+}
+
+async fn delete(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    Path((slug, id)): Path<(String, String)>,
+    Form(form): Form<CsrfForm>,
+) -> Result<Response> {
+    signed_in.check_csrf(&form.csrf_token)?;
+    require_publisher(&signed_in)?;
+    let id = entry_id(&id)?;
+    state.newsroom.delete(&slug, id).await?;
+    tracing::info!(user = %signed_in.session.user, entry = %id, "deleted");
+    Ok(Done::Deleted.to(&slug).into_response())
+}

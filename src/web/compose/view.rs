@@ -1,0 +1,313 @@
+//! What the compose page shows: the entry form (new, a draft, a contributor's entry
+//! under review, or a correction) and the desk beside it (readers now, the approval
+//! queue, drafts, scheduled entries, and the published stream with its buttons).
+
+use askama::Template;
+use chrono_tz::Tz;
+
+use crate::domain::{Draft, DraftState, EntryId, EntryInput, FieldErrors, Label, SentBack, time};
+use crate::read_model::{LivePage, RenderedEntry};
+
+/// How many recent entries the desk lists for correcting, pinning or deleting.
+pub const RECENT_ENTRIES_LISTED: usize = 50;
+
+/// What an entry form is for.
+pub enum Purpose<'a> {
+    /// A new entry.
+    New,
+    /// A draft: the signed-in person's own, or (`review`) a contributor's entry that
+    /// waits for this editor's approval.
+    Draft { draft: &'a Draft, review: bool },
+    /// A correction of a published entry.
+    Correction(Editing<'a>),
+}
+
+/// A correction in progress: which entry, from which version, and, when someone else
+/// saved it first, their version as readers see it.
+pub struct Editing<'a> {
+    pub id: EntryId,
+    pub version: u32,
+    pub theirs: Option<&'a RenderedEntry>,
+    /// Colleagues who have the entry open too.
+    pub others_editing: Vec<String>,
+}
+
+/// The entry form: what it is for, what was typed, and what was wrong.
+pub struct EntryFormView<'a> {
+    pub page: &'a LivePage,
+    pub csrf_token: &'a str,
+    pub can_publish: bool,
+    pub max_upload_bytes: usize,
+    pub purpose: Purpose<'a>,
+    pub input: EntryInput,
+    pub errors: FieldErrors,
+    /// A problem with the whole form, not one field (the page has ended).
+    pub problem: Option<String>,
+    /// The entry rendered as readers would see it (the Preview button).
+    pub preview: Option<String>,
+    /// A correction's public note, as typed.
+    pub correction: String,
+    /// The note to send a contributor's entry back with, as typed.
+    pub review_note: String,
+    /// When to publish it, as typed (`datetime-local`, in the page's zone).
+    pub publish_at: String,
+    /// Shown inside the compose page's stream instead of on a page of its own.
+    pub inline: bool,
+}
+
+impl<'a> EntryFormView<'a> {
+    pub fn new(
+        page: &'a LivePage,
+        csrf_token: &'a str,
+        can_publish: bool,
+        max_upload_bytes: usize,
+        purpose: Purpose<'a>,
+        input: EntryInput,
+    ) -> EntryFormView<'a> {
+        EntryFormView {
+            page,
+            csrf_token,
+            can_publish,
+            max_upload_bytes,
+            purpose,
+            input,
+            errors: FieldErrors::default(),
+            problem: None,
+            preview: None,
+            correction: String::new(),
+            review_note: String::new(),
+            publish_at: String::new(),
+            inline: false,
+        }
+    }
+
+    pub fn slug(&self) -> &str {
+        self.page.blog.slug.as_str()
+    }
+
+    fn zone(&self) -> Tz {
+        self.page.blog.time_zone
+    }
+
+    /// Where the form is sent.
+    pub fn action(&self) -> String {
+        let slug = self.slug();
+        match &self.purpose {
+            Purpose::New => format!("/editor/live/{slug}/entries"),
+            Purpose::Draft { draft, .. } => format!("/editor/live/{slug}/drafts/{}", draft.id),
+            Purpose::Correction(editing) if self.inline => {
+                format!("/editor/live/{slug}/entries/{}?inline=1", editing.id)
+            }
+            Purpose::Correction(editing) => format!("/editor/live/{slug}/entries/{}", editing.id),
+        }
+    }
+
+    /// Names the form in the browser's saved copy of what was typed: one per page and
+    /// entry, so two forms never restore each other's text.
+    pub fn form_key(&self) -> String {
+        match &self.purpose {
+            Purpose::New => "new".to_owned(),
+            Purpose::Draft { draft, .. } => format!("draft-{}", draft.id),
+            Purpose::Correction(editing) => format!("entry-{}", editing.id),
+        }
+    }
+
+    /// Each field's `id`: the compose form's own, prefixed in a correction shown
+    /// inside the stream, so the page never holds two of one id.
+    pub fn id(&self, field: &str) -> String {
+        match &self.purpose {
+            Purpose::Correction(editing) if self.inline => format!("c{}-{field}", editing.id),
+            _ => field.to_owned(),
+        }
+    }
+
+    /// The field the cursor starts in: the first one found wrong, or the headline.
+    pub fn autofocus(&self, field: &str) -> bool {
+        if self.inline {
+            return false;
+        }
+        match self.errors.iter().next() {
+            Some(first) => first.field == field,
+            None => field == "title",
+        }
+    }
+
+    pub fn heading(&self) -> String {
+        match &self.purpose {
+            Purpose::New => "New entry".to_owned(),
+            Purpose::Draft {
+                draft,
+                review: true,
+            } => {
+                format!("Review an entry from {}", draft.created_by)
+            }
+            Purpose::Draft { draft, .. } if draft.is_scheduled() => "Scheduled entry".to_owned(),
+            Purpose::Draft { .. } => "Draft".to_owned(),
+            Purpose::Correction(editing) => format!("Correct entry {}", editing.id),
+        }
+    }
+
+    pub fn is_correction(&self) -> bool {
+        matches!(self.purpose, Purpose::Correction(_))
+    }
+
+    pub fn is_new(&self) -> bool {
+        matches!(self.purpose, Purpose::New)
+    }
+
+    /// Whether an editor is reviewing a contributor's entry.
+    pub fn is_review(&self) -> bool {
+        matches!(self.purpose, Purpose::Draft { review: true, .. })
+    }
+
+    /// Whether this is the signed-in person's own draft.
+    pub fn is_own_draft(&self) -> bool {
+        matches!(self.purpose, Purpose::Draft { review: false, .. })
+    }
+
+    pub fn editing(&self) -> Option<&Editing<'a>> {
+        match &self.purpose {
+            Purpose::Correction(editing) => Some(editing),
+            _ => None,
+        }
+    }
+
+    /// The note the draft was sent back with, while it is with its author.
+    pub fn sent_back(&self) -> Option<&SentBack> {
+        match &self.purpose {
+            Purpose::Draft { draft, .. } => draft.sent_back(),
+            _ => None,
+        }
+    }
+
+    /// When the draft is scheduled to publish, as readers would read the time.
+    pub fn scheduled_for(&self) -> Option<String> {
+        match &self.purpose {
+            Purpose::Draft { draft, .. } => {
+                draft.publish_at.map(|at| time::published(at, self.zone()))
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether the form can schedule the entry: a publisher's new entry or own draft.
+    pub fn can_schedule(&self) -> bool {
+        self.can_publish && (self.is_new() || self.is_own_draft())
+    }
+
+    pub fn zone_name(&self) -> &str {
+        self.zone().name()
+    }
+
+    pub fn is_label(&self, label: &Label) -> bool {
+        Label::parse(&self.input.label) == Some(*label)
+    }
+
+    /// An unknown label is offered back as typed, so the form loses nothing.
+    pub fn is_known_label(&self) -> bool {
+        Label::parse(&self.input.label).is_some()
+    }
+
+    pub fn labels(&self) -> [Label; 5] {
+        Label::ALL
+    }
+
+    pub fn max_upload_mib(&self) -> String {
+        format!("{:.0}", self.max_upload_bytes as f64 / (1024.0 * 1024.0))
+    }
+
+    /// The message for `field`, if it was found wrong.
+    pub fn error(&self, field: &str) -> Option<&str> {
+        self.errors.get(field)
+    }
+
+    /// Whether the compose page says nothing was saved.
+    pub fn has_errors(&self) -> bool {
+        !self.errors.is_empty() || self.problem.is_some()
+    }
+
+    /// Where "Cancel" goes.
+    pub fn cancel_href(&self) -> String {
+        format!("/editor/live/{}", self.slug())
+    }
+}
+
+/// A line of the desk's lists of drafts.
+pub struct DraftLine<'a> {
+    pub draft: &'a Draft,
+    pub zone: Tz,
+}
+
+impl DraftLine<'_> {
+    pub fn href(&self, slug: &str) -> String {
+        format!("/editor/live/{slug}/drafts/{}", self.draft.id)
+    }
+
+    /// Where it stands, in a few words.
+    pub fn state(&self) -> String {
+        match self.draft.state() {
+            DraftState::Writing => String::new(),
+            DraftState::Submitted => "waiting for approval".to_owned(),
+            DraftState::SentBack(note) => format!("sent back by {}", note.by),
+            DraftState::Scheduled(at) => format!("publishes at {}", time::published(at, self.zone)),
+        }
+    }
+}
+
+/// The desk beside the form: the page's readers now, what waits, and what is published.
+pub struct DeskView<'a> {
+    pub page: &'a LivePage,
+    pub csrf_token: &'a str,
+    pub can_publish: bool,
+    /// Browsers with the page open now, on every instance.
+    pub readers: u64,
+    /// Contributors' entries waiting for an editor (editors only).
+    pub queue: Vec<Draft>,
+    /// The signed-in person's drafts, sent back ones and their submitted ones.
+    pub drafts: Vec<Draft>,
+    /// Entries scheduled to publish themselves (editors only).
+    pub scheduled: Vec<Draft>,
+    /// The pinned entry, then the newest.
+    pub recent: Vec<&'a RenderedEntry>,
+}
+
+impl DeskView<'_> {
+    pub fn slug(&self) -> &str {
+        self.page.blog.slug.as_str()
+    }
+
+    pub fn line<'d>(&self, draft: &'d Draft) -> DraftLine<'d> {
+        DraftLine {
+            draft,
+            zone: self.page.blog.time_zone,
+        }
+    }
+
+    pub fn readers_text(&self) -> String {
+        match self.readers {
+            1 => "1 reader has this page open".to_owned(),
+            n => format!("{n} readers have this page open"),
+        }
+    }
+
+    pub fn queue_text(&self) -> String {
+        match self.queue.len() {
+            1 => "1 entry waits for approval".to_owned(),
+            n => format!("{n} entries wait for approval"),
+        }
+    }
+}
+
+/// The desk alone, for the compose page's script to refresh it.
+#[derive(Template)]
+#[template(path = "editor/desk_fragment.html")]
+pub struct DeskFragment<'a> {
+    pub desk: DeskView<'a>,
+}
+
+/// A correction form alone, opened inside the compose page's stream.
+#[derive(Template)]
+#[template(path = "editor/correction_inline.html")]
+pub struct InlineCorrection<'a> {
+    pub f: EntryFormView<'a>,
+}

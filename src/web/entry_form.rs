@@ -1,0 +1,244 @@
+//! The entry form as browsers send it, url-encoded or multipart with an image, read
+//! once into one typed submission for every entry route (new entries, drafts,
+//! corrections, previews): what was typed, which button was pressed, and the image
+//! file if one came. Checkboxes become booleans here, and an unknown button is a 400,
+//! never a publish.
+
+use axum::body::Bytes;
+use axum::extract::{FromRequest, Multipart, Request};
+use axum::response::{IntoResponse, Response};
+use serde::{Deserialize, Deserializer};
+
+use super::form::Form;
+use super::{AppError, AppState, has_content_type};
+use crate::domain::EntryInput;
+
+/// Which of the entry form's buttons was pressed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryAction {
+    /// Publish now (also when no button is named), or save a correction.
+    Publish,
+    /// Show it as readers would see it; keep nothing.
+    Preview,
+    /// Keep it as a draft.
+    Draft,
+    /// Send it for an editor's approval.
+    Submit,
+    /// Publish it by itself at the time given.
+    Schedule,
+    /// Send a contributor's entry back to them with a note.
+    SendBack,
+    /// Throw the draft away.
+    Discard,
+}
+
+impl EntryAction {
+    /// Every button, as the form names it.
+    const ALL: [(&'static str, EntryAction); 7] = [
+        ("publish", EntryAction::Publish),
+        ("preview", EntryAction::Preview),
+        ("draft", EntryAction::Draft),
+        ("submit", EntryAction::Submit),
+        ("schedule", EntryAction::Schedule),
+        ("send-back", EntryAction::SendBack),
+        ("discard", EntryAction::Discard),
+    ];
+
+    pub fn parse(value: &str) -> Result<EntryAction, AppError> {
+        if value.is_empty() {
+            return Ok(EntryAction::Publish);
+        }
+        EntryAction::ALL
+            .iter()
+            .find(|(name, _)| *name == value)
+            .map(|(_, action)| *action)
+            .ok_or_else(|| {
+                let names: Vec<&str> = EntryAction::ALL.iter().map(|(name, _)| *name).collect();
+                AppError::BadRequest(format!(
+                    "The form's button {value:?} is not one this form has ({}); nothing was saved.",
+                    names.join(", ")
+                ))
+            })
+    }
+
+    /// Whether this button publishes an entry, now or later.
+    pub fn publishes(self) -> bool {
+        matches!(self, EntryAction::Publish | EntryAction::Schedule)
+    }
+}
+
+/// The entry form, read.
+#[derive(Debug)]
+pub struct EntrySubmission {
+    pub csrf_token: String,
+    pub action: EntryAction,
+    pub input: EntryInput,
+    /// The version a correction started from; `None` to save over whatever is there.
+    pub version: Option<u32>,
+    /// A correction's public note.
+    pub correction: String,
+    /// The note a contributor's entry is sent back with.
+    pub review_note: String,
+    /// When a scheduled entry is to publish itself, as typed (in the page's time zone).
+    pub publish_at: String,
+    /// An image file sent with the form.
+    pub image: Option<Bytes>,
+}
+
+/// The form's fields as sent: text, and checkboxes present when ticked.
+#[derive(Deserialize)]
+struct Fields {
+    #[serde(default)]
+    csrf_token: String,
+    #[serde(default)]
+    action: String,
+    #[serde(default)]
+    version: String,
+    #[serde(default)]
+    correction: String,
+    #[serde(default)]
+    review_note: String,
+    #[serde(default)]
+    publish_at: String,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    body: String,
+    #[serde(default)]
+    label: String,
+    #[serde(default)]
+    author_name: String,
+    #[serde(default)]
+    author_role: String,
+    #[serde(default)]
+    image_url: String,
+    #[serde(default)]
+    image_alt: String,
+    #[serde(default)]
+    image_caption: String,
+    #[serde(default)]
+    image_credit: String,
+    #[serde(default, deserialize_with = "ticked")]
+    key_event: bool,
+    #[serde(default, deserialize_with = "ticked")]
+    pinned: bool,
+}
+
+/// A checkbox is sent, with any value, only when it is ticked.
+fn ticked<'de, D: Deserializer<'de>>(deserializer: D) -> Result<bool, D::Error> {
+    String::deserialize(deserializer).map(|_| true)
+}
+
+impl Fields {
+    fn into_submission(self, image: Option<Bytes>) -> Result<EntrySubmission, AppError> {
+        let version = match self.version.trim() {
+            "" => None,
+            number => Some(number.parse().map_err(|_| {
+                AppError::BadRequest(format!(
+                    "The form's version {number:?} is not a number; nothing was saved."
+                ))
+            })?),
+        };
+        Ok(EntrySubmission {
+            csrf_token: self.csrf_token,
+            action: EntryAction::parse(&self.action)?,
+            input: EntryInput {
+                title: self.title,
+                body: self.body,
+                label: self.label,
+                author_name: self.author_name,
+                author_role: self.author_role,
+                image_url: self.image_url,
+                image_alt: self.image_alt,
+                image_caption: self.image_caption,
+                image_credit: self.image_credit,
+                key_event: self.key_event,
+                pinned: self.pinned,
+            },
+            version,
+            correction: self.correction,
+            review_note: self.review_note,
+            publish_at: self.publish_at,
+            image,
+        })
+    }
+}
+
+/// Reads a url-encoded entry form (the fuzz targets use this too).
+pub fn decode(body: &[u8]) -> Result<EntrySubmission, AppError> {
+    super::form::decode::<Fields>(body)?.into_submission(None)
+}
+
+impl FromRequest<AppState> for EntrySubmission {
+    type Rejection = Response;
+
+    async fn from_request(request: Request, state: &AppState) -> Result<Self, Response> {
+        if !has_content_type(request.headers(), "multipart/form-data") {
+            let Form(fields) = Form::<Fields>::from_request(request, state)
+                .await
+                .map_err(IntoResponse::into_response)?;
+            return fields
+                .into_submission(None)
+                .map_err(IntoResponse::into_response);
+        }
+        let mut multipart = Multipart::from_request(request, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        let mut texts = Vec::new();
+        let mut image = None;
+        while let Some(field) = multipart
+            .next_field()
+            .await
+            .map_err(IntoResponse::into_response)?
+        {
+            let name = field.name().unwrap_or_default().to_owned();
+            let bytes = field.bytes().await.map_err(IntoResponse::into_response)?;
+            if name == "image" {
+                image = (!bytes.is_empty()).then_some(bytes);
+                continue;
+            }
+            let text = String::from_utf8(bytes.to_vec()).map_err(|_| {
+                AppError::BadRequest(format!(
+                    "The form's {name} holds text that is not UTF-8; nothing was saved."
+                ))
+                .into_response()
+            })?;
+            texts.push((name, text));
+        }
+        let encoded =
+            serde_urlencoded::to_string(&texts).expect("pairs of strings always url-encode");
+        let fields: Fields =
+            super::form::decode(encoded.as_bytes()).map_err(IntoResponse::into_response)?;
+        fields
+            .into_submission(image)
+            .map_err(IntoResponse::into_response)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn checkboxes_become_flags_and_buttons_actions() {
+        let form = decode(b"title=T&body=B&pinned=on&action=send-back&version=3").unwrap();
+        assert!(form.input.pinned && !form.input.key_event);
+        assert_eq!(form.action, EntryAction::SendBack);
+        assert_eq!(form.version, Some(3));
+        let plain = decode(b"title=T&body=B").unwrap();
+        assert_eq!(plain.action, EntryAction::Publish);
+        assert_eq!(plain.version, None);
+    }
+
+    #[test]
+    fn an_unknown_button_publishes_nothing() {
+        for body in [&b"action=publsh"[..], b"action=Publish", b"action=%20"] {
+            let error = decode(body).unwrap_err();
+            assert!(
+                error.to_string().contains("not one this form has"),
+                "{error}"
+            );
+        }
+        assert!(decode(b"version=abc").is_err());
+    }
+}
