@@ -196,12 +196,70 @@ async function openLivePage(browser, base, options = {}) {
   return { context, page, errors };
 }
 
-// Signs the admin in through the login form of a browser page.
-async function signInBrowser(page, base) {
+// Signs someone in through the login form of a browser page.
+async function signInBrowser(page, base, username = "admin", password = PASSWORD) {
   await page.goto(base + "/login");
-  await page.fill("#username", "admin");
-  await page.fill("#password", PASSWORD);
+  await page.fill("#username", username);
+  await page.fill("#password", password);
   await Promise.all([page.waitForURL("**/editor"), page.click("button[type=submit]")]);
+}
+
+// An editor at the keyboard: a browser context of their own, signed in through the
+// login form, with script errors collected for the test to check.
+async function editorTab(browser, server, options = {}) {
+  const { username = "admin", password = PASSWORD, viewport = { width: 1280, height: 900 }, ...rest } = options;
+  const context = await browser.newContext({ viewport, ...rest });
+  await context.addInitScript(trackEventSources);
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error));
+  await signInBrowser(page, server.url, username, password);
+  return { context, page, errors };
+}
+
+// Opens a page's compose page and waits until it hears the page's live events.
+async function openCompose(page, base, slug = SLUG) {
+  await page.goto(`${base}/editor/live/${slug}`);
+  await waitForOpenStream(page);
+}
+
+// Clicks something that sends a form, and waits for the page that comes back.
+async function clickAndWait(page, selector) {
+  await Promise.all([page.waitForNavigation({ waitUntil: "load" }), page.click(selector)]);
+}
+
+// A reader's tab on a live page (the demo page by default), its stream open.
+async function readerTab(browser, base, slug = SLUG) {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 700 } });
+  await context.addInitScript(trackEventSources);
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error));
+  await page.goto(`${base}/live/${slug}`);
+  await waitForOpenStream(page);
+  await page.evaluate(() => (window.__marker = "not reloaded"));
+  return { context, page, errors };
+}
+
+// Waits until a reader's tab shows an entry titled `title` in `where` (the stream by
+// default), and returns that entry's article.
+async function waitForEntry(page, title, where = "#stream", wait = WAIT) {
+  await page.waitForFunction(
+    ([where, title]) =>
+      Array.from(document.querySelectorAll(`${where} article .entry-title`)).some((h) => h.textContent.trim() === title),
+    [where, title],
+    wait,
+  );
+  return page.locator(`${where} article`, { has: page.locator(".entry-title", { hasText: title }) }).first();
+}
+
+// Adds someone through the People page, as an admin does.
+async function addPerson(page, base, name, role, password) {
+  await page.goto(base + "/editor/people");
+  await page.fill("#username", name);
+  await page.check(`#role-${role}`);
+  await page.fill("#password", password);
+  await clickAndWait(page, "form[action='/editor/people'] button[type=submit]");
 }
 
 function waitForOpenStream(page) {
@@ -277,6 +335,12 @@ module.exports = {
   launchBrowser,
   openLivePage,
   signInBrowser,
+  editorTab,
+  openCompose,
+  clickAndWait,
+  readerTab,
+  waitForEntry,
+  addPerson,
   waitForOpenStream,
   probes,
   duplicates,

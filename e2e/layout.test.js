@@ -35,6 +35,26 @@ function layoutProblems() {
   return problems;
 }
 
+// Every control an editor taps, smaller than 44px high or wide (WCAG 2.5.5). A
+// checkbox counts with its label, which taps it too.
+function smallTargets() {
+  const small = [];
+  const visible = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden";
+  const controls = "button, select, textarea, summary, .action-link, .editor-nav a, input:not([type=hidden]):not([type=checkbox]):not([type=radio])";
+  for (const el of document.querySelectorAll(controls)) {
+    if (!visible(el)) continue;
+    const box = el.getBoundingClientRect();
+    if (box.height < 44 || box.width < 44) small.push(`${el.tagName.toLowerCase()} "${(el.textContent || el.name || "").trim().slice(0, 30)}" ${Math.round(box.width)}x${Math.round(box.height)}`);
+  }
+  for (const el of document.querySelectorAll("input[type=checkbox], input[type=radio]")) {
+    const row = el.closest(".checkbox");
+    if (!row || !visible(row)) continue;
+    const box = row.getBoundingClientRect();
+    if (box.height < 44) small.push(`${el.type} ${el.id} row ${Math.round(box.height)}px high`);
+  }
+  return small;
+}
+
 describe("layout on a phone and a laptop", () => {
   let browser;
   let server;
@@ -74,15 +94,48 @@ describe("layout on a phone and a laptop", () => {
     });
   }
 
-  test("on a phone, the editor's pages fit too", async (t) => {
-    const context = await browser.newContext({ viewport: VIEWPORTS.phone, isMobile: true });
+  test("on a phone, the editor's pages fit, and everything tapped is at least 44px", async (t) => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.phone, isMobile: true, hasTouch: true });
     t.after(() => context.close());
     const page = await context.newPage();
     await h.signInBrowser(page, server.url);
-    for (const pathname of ["/editor", `/editor/live/${h.SLUG}`]) {
+    const pages = [
+      "/editor",
+      `/editor/live/${h.SLUG}`,
+      `/editor/live/${h.SLUG}/settings`,
+      "/editor/live/new",
+      "/editor/people",
+      "/editor/account",
+    ];
+    for (const pathname of pages) {
       await page.goto(server.url + pathname, { waitUntil: "load" });
       assert.deepEqual(await page.evaluate(layoutProblems), [], pathname);
+      assert.deepEqual(await page.evaluate(smallTargets), [], `${pathname}: targets under 44px`);
     }
+  });
+
+  test("on a phone, the compose form comes first and Publish is within reach", async (t) => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.phone, isMobile: true, hasTouch: true });
+    t.after(() => context.close());
+    const page = await context.newPage();
+    await h.signInBrowser(page, server.url);
+    await page.goto(server.url + `/editor/live/${h.SLUG}`, { waitUntil: "load" });
+    const inView = () =>
+      page.$eval("button[data-primary]", (b) => {
+        const box = b.getBoundingClientRect();
+        return box.top >= 0 && box.bottom <= window.innerHeight;
+      });
+    assert.equal(await inView(), true, "Publish is on the first screen");
+    const order = await page.evaluate(() => {
+      const top = (s) => document.querySelector(s).getBoundingClientRect().top;
+      return top("form.entry-form") < top("#desk");
+    });
+    assert.equal(order, true, "the form before the lists");
+    await page.tap("#body");
+    await page.keyboard.type("Typing on the way down the form.");
+    await page.evaluate(() => document.getElementById("image_caption").scrollIntoView());
+    assert.equal(await inView(), true, "Publish stays within reach further down the form");
+    await page.screenshot({ path: path.join(SCREENSHOTS, "compose-phone.png") });
   });
 });
 

@@ -36,6 +36,21 @@
     notice.hidden = false;
   }
 
+  // What this editor just did, said where the page says it after a form is sent.
+  function done(text) {
+    var note = document.getElementById("done");
+    if (!note) {
+      note = document.createElement("p");
+      note.id = "done";
+      note.className = "notice done";
+      note.setAttribute("role", "status");
+      var compose = document.querySelector("section.compose");
+      if (!compose) return;
+      compose.before(note);
+    }
+    note.textContent = text;
+  }
+
   // An answer that came from the sign-in page: the session has ended.
   function signedOut(response) {
     return response.redirected && new URL(response.url).pathname === "/login";
@@ -57,11 +72,17 @@
 
   // ---- One entry form: keys, saved text, counters, images, preview ----
 
+  // What is typed: not the hidden fields (the CSRF token, the version a correction
+  // starts from), which the page that restores the text has fresh.
   function fieldsOf(form) {
     return Array.prototype.filter.call(form.elements, function (el) {
-      if (!el.name || el.name === "csrf_token" || el.name === "action") return false;
-      return el.type !== "file" && el.type !== "submit" && el.type !== "button";
+      if (!el.name || el.name === "action") return false;
+      return ["file", "submit", "button", "hidden"].indexOf(el.type) < 0;
     });
+  }
+
+  function versionOf(form) {
+    return form.elements.version ? form.elements.version.value : null;
   }
 
   function snapshot(form) {
@@ -101,12 +122,15 @@
       ["text", "url", "search", "email", "datetime-local", "number", "password", ""].indexOf(el.type) >= 0;
   }
 
-  function showRestored(form, when) {
+  function showRestored(form, saved) {
     var note = document.createElement("p");
     note.className = "notice restored";
     note.setAttribute("role", "status");
     note.textContent = "Restored what you typed in this browser" +
-      (when ? " (" + new Date(when).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) + ")" : "") + ". ";
+      (saved.at ? " (" + new Date(saved.at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) + ")" : "") + ". " +
+      (saved.version && saved.version !== versionOf(form)
+        ? "The entry has been saved by someone since you typed it: check it against the published version before saving. "
+        : "");
     var discard = document.createElement("button");
     discard.type = "button";
     discard.className = "link-button";
@@ -263,7 +287,7 @@
     }
     if (saved && saved.fields && !same(saved.fields, form.__initial)) {
       apply(form, saved.fields);
-      showRestored(form, saved.at);
+      showRestored(form, saved);
     }
     form.__saved = snapshot(form);
     var counts = Array.prototype.map.call(form.querySelectorAll("[data-limit]"), counter);
@@ -274,7 +298,7 @@
       var now = snapshot(form);
       if (!local) return;
       if (same(now, form.__initial)) local.removeItem(key);
-      else local.setItem(key, JSON.stringify({ fields: now, at: Date.now() }));
+      else local.setItem(key, JSON.stringify({ fields: now, at: Date.now(), version: versionOf(form) }));
     }
 
     form.addEventListener("input", function () {
@@ -484,7 +508,7 @@
     event.preventDefault();
     var button = form.querySelector("button");
     button.disabled = true;
-    fetch(form.action + "?inline=1", {
+    fetch(form.getAttribute("action") + "?inline=1", {
       method: "POST",
       body: new URLSearchParams(new FormData(form)),
       credentials: "same-origin",
@@ -529,7 +553,7 @@
     var data = new FormData(form);
     if (submitter && submitter.name) data.set(submitter.name, submitter.value);
     form.dataset.sending = "1";
-    fetch(form.action, { method: "POST", body: data, credentials: "same-origin" })
+    fetch(form.getAttribute("action"), { method: "POST", body: data, credentials: "same-origin" })
       .then(function (response) {
         if (signedOut(response)) {
           delete form.dataset.sending;
@@ -539,11 +563,10 @@
         return response.text().then(function (html) {
           if (response.ok && html.indexOf("data-saved") >= 0) {
             forget(keyOf(form));
-            var li = box.parentElement;
+            var saved = document.createElement("div");
+            saved.innerHTML = html;
             closeInline(box);
-            var done = document.createElement("div");
-            done.innerHTML = html;
-            li.appendChild(done.firstElementChild);
+            done(saved.textContent.trim());
             refresh();
             return;
           }

@@ -393,7 +393,7 @@ fn parse_image(errors: &mut FieldErrors, input: &EntryInput) -> Option<Image> {
 
 /// Only web addresses and this server's own paths: never `javascript:`, `data:` or
 /// another scheme a browser might act on.
-fn is_safe_image_url(url: &str) -> bool {
+pub fn is_safe_image_url(url: &str) -> bool {
     if url.chars().any(|c| {
         c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>' || c == '\\'
     }) {

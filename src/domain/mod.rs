@@ -15,7 +15,8 @@ pub use draft::{
     parse_review_note,
 };
 pub use entry::{
-    Byline, Correction, Entry, EntryDraft, EntryId, EntryInput, Image, Label, parse_correction_note,
+    Byline, Correction, Entry, EntryDraft, EntryId, EntryInput, Image, Label, is_safe_image_url,
+    parse_correction_note,
 };
 pub use errors::{FieldError, FieldErrors};
 pub use user::{Role, User};

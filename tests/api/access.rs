@@ -9,7 +9,9 @@ use reqwest::{Method, StatusCode};
 use sqlx::{Connection, Row};
 
 use crate::commands::{liveblog, stdout};
-use crate::helpers::{DEMO, TestApp, csrf_token, new_client, open_store, record, spawn_app};
+use crate::helpers::{
+    DEMO, TestApp, csrf_token, new_client, open_store, person, record, spawn_app,
+};
 use crate::json_api::new_token;
 use crate::uploads::{PNG, upload};
 
@@ -174,28 +176,6 @@ async fn session_row_gone(app: &TestApp, session: &(String, String, String, Stri
         .unwrap();
     db.close().await.unwrap();
     count == 0
-}
-
-/// A second person in the newsroom, signed in on their own client.
-async fn person(admin: &TestApp, name: &str, role: &str) -> TestApp {
-    let token = admin.session_csrf().await;
-    let password = format!("{name}'s long password");
-    let response = admin
-        .post_form(
-            "/editor/people",
-            &[
-                ("username", name),
-                ("role", role),
-                ("password", &password),
-                ("csrf_token", &token),
-            ],
-        )
-        .await;
-    assert_eq!(response.status(), StatusCode::SEE_OTHER, "{name} is added");
-    let them = admin.with_client(new_client());
-    let response = them.login_with(name, &password).await;
-    assert_eq!(response.status(), StatusCode::SEE_OTHER, "{name} signs in");
-    them
 }
 
 /// The CSRF token of a signed-in person's session.

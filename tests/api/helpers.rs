@@ -314,6 +314,28 @@ fn parse_block(block: &str) -> Option<SseEvent> {
     })
 }
 
+/// A second person in the newsroom, signed in on their own client.
+pub async fn person(admin: &TestApp, name: &str, role: &str) -> TestApp {
+    let token = admin.session_csrf().await;
+    let password = format!("{name}'s long password");
+    let response = admin
+        .post_form(
+            "/editor/people",
+            &[
+                ("username", name),
+                ("role", role),
+                ("password", &password),
+                ("csrf_token", &token),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER, "{name} is added");
+    let them = admin.with_client(new_client());
+    let response = them.login_with(name, &password).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER, "{name} signs in");
+    them
+}
+
 /// The machine's PostgreSQL server, where each test makes a database of its own.
 pub const POSTGRES: &str = "postgres://postgres@127.0.0.1:5432";
 

@@ -5,6 +5,7 @@ mod access;
 mod auth;
 mod commands;
 mod corrections;
+mod desk;
 mod direct;
 mod drafts;
 mod durable;

@@ -169,3 +169,70 @@ async fn two_instances_starting_together_on_an_empty_database_both_come_up() {
     b.stop().await;
     db.drop().await;
 }
+
+#[tokio::test]
+async fn scheduled_entries_are_published_once_by_whichever_instance_gets_there_first() {
+    let db = TestDatabase::create().await;
+    let mut a = instance(&db).await;
+    let mut b = instance(&db).await;
+    a.login().await;
+    let start = a.current_seq().await;
+    // Due after B's next look at the schedule, so both wake for them at once.
+    for n in 1..=10 {
+        let response = crate::desk::schedule(&a, &format!("Scheduled number {n}"), 7).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    }
+    let mut reader_on_b = b.events(DEMO, Some(&start.to_string())).await;
+    for n in 1..=10u64 {
+        let event = reader_on_b
+            .next_within(Duration::from_secs(15))
+            .await
+            .unwrap();
+        assert_eq!(
+            (event.event.as_str(), event.id),
+            ("entry-created", Some(start + n))
+        );
+    }
+    assert!(
+        reader_on_b
+            .next_within(Duration::from_secs(2))
+            .await
+            .is_none(),
+        "nothing published twice"
+    );
+    for app in [&a, &b] {
+        let (_, page) = app.get_html(&format!("/live/{DEMO}?page=1")).await;
+        for n in 1..=10 {
+            assert_eq!(
+                page.matches(&format!(">Scheduled number {n}</a>")).count(),
+                1
+            );
+        }
+    }
+    a.stop().await;
+    b.stop().await;
+    db.drop().await;
+}
+
+#[tokio::test]
+async fn the_compose_page_counts_readers_on_every_instance() {
+    let db = TestDatabase::create().await;
+    let mut a = instance(&db).await;
+    let mut b = instance(&db).await;
+    a.login().await;
+    let _on_a = a.events(DEMO, None).await;
+    let _on_b = b.events(DEMO, None).await;
+    let _also_on_b = b.events(DEMO, None).await;
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+    loop {
+        let (_, desk) = a.get_html(&format!("/editor/live/{DEMO}/desk")).await;
+        if desk.contains("3 readers have this page open") {
+            break;
+        }
+        assert!(tokio::time::Instant::now() < deadline, "{desk}");
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
+    a.stop().await;
+    b.stop().await;
+    db.drop().await;
+}

@@ -43,15 +43,10 @@ pub fn router(max_upload_bytes: usize) -> Router<AppState> {
     let upload_limit = DefaultBodyLimit::max(max_upload_bytes + FORM_FIELDS_BYTES);
     Router::new()
         .route("/live/{slug}", get(compose_page))
-        .route(
-            "/live/{slug}/entries",
-            post(new_entry).layer(upload_limit),
-        )
+        .route("/live/{slug}/entries", post(new_entry).layer(upload_limit))
         .route(
             "/live/{slug}/drafts/{id}",
-            get(draft_form)
-                .post(draft_submitted)
-                .layer(upload_limit),
+            get(draft_form).post(draft_submitted).layer(upload_limit),
         )
         .route(
             "/live/{slug}/drafts/{id}/unschedule",

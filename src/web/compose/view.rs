@@ -5,7 +5,9 @@
 use askama::Template;
 use chrono_tz::Tz;
 
-use crate::domain::{Draft, DraftState, EntryId, EntryInput, FieldErrors, Label, SentBack, time};
+use crate::domain::{
+    Draft, DraftState, EntryId, EntryInput, FieldErrors, Label, SentBack, is_safe_image_url, time,
+};
 use crate::read_model::{LivePage, RenderedEntry};
 
 /// How many recent entries the desk lists for correcting, pinning or deleting.
@@ -219,6 +221,13 @@ impl<'a> EntryFormView<'a> {
     /// The message for `field`, if it was found wrong.
     pub fn error(&self, field: &str) -> Option<&str> {
         self.errors.get(field)
+    }
+
+    /// The image to show a thumbnail of: only an address that may be an entry's image,
+    /// never whatever was typed.
+    pub fn thumbnail(&self) -> Option<&str> {
+        let url = self.input.image_url.trim();
+        (!url.is_empty() && is_safe_image_url(url)).then_some(url)
     }
 
     /// Whether the compose page says nothing was saved.

@@ -1,0 +1,322 @@
+// The compose page by an editor's hands: signing in and out, publishing with Markdown,
+// a label, a byline and an image, the keys a live-blogger leans on, text that survives
+// reloads and ended sessions, long pastes, bad input, the live preview, and images
+// dropped or pasted in. Every flow clicks and types in the real page; an open reader
+// tab shows each result as it happens.
+"use strict";
+
+const { describe, before, after, test } = require("node:test");
+const assert = require("node:assert/strict");
+const h = require("./helpers");
+
+// A 1x1 PNG, as a file an editor would choose.
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+  "base64",
+);
+
+describe("the compose page", () => {
+  let browser;
+  before(async () => (browser = await h.launchBrowser()));
+  after(() => browser.close());
+
+  test("sign in and sign out through the forms", async (t) => {
+    const server = await h.startServer();
+    t.after(() => server.stop());
+    const context = await browser.newContext();
+    t.after(() => context.close());
+    const page = await context.newPage();
+    await page.goto(server.url + `/editor/live/${h.SLUG}`);
+    assert.match(page.url(), /\/login\?next=\/editor\/live\/storm-maren$/);
+    assert.equal(await page.evaluate(() => document.activeElement.id), "username", "the cursor starts in the first field");
+    await page.keyboard.type("admin");
+    await page.fill("#password", "not the password");
+    await h.clickAndWait(page, "button[type=submit]");
+    assert.match(await page.textContent(".form-error"), /do not match an account/);
+    assert.equal(await page.inputValue("#username"), "admin", "the name is kept");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "password");
+    await page.fill("#password", h.PASSWORD);
+    await h.clickAndWait(page, "button[type=submit]");
+    assert.match(page.url(), /\/editor\/live\/storm-maren$/, "back to the page asked for");
+
+    await h.clickAndWait(page, ".editor-nav button");
+    assert.match(page.url(), /\/login$/);
+    await page.goto(server.url + "/editor");
+    assert.match(page.url(), /\/login/, "signed out for real");
+  });
+
+  test("publishes with Markdown, a label, a byline and an uploaded image", async (t) => {
+    const server = await h.startServer();
+    t.after(() => server.stop());
+    const reader = await h.readerTab(browser, server.url);
+    t.after(() => reader.context.close());
+    const { context, page, errors } = await h.editorTab(browser, server);
+    t.after(() => context.close());
+    await h.openCompose(page, server.url);
+
+    await page.fill("#title", "Ferry crossings resume at noon");
+    await page.fill("#body", "The **first** sailing left on time.\n\n> \"We are back,\" the harbour master said.\n\n- one lane open\n- queues expected");
+    await page.selectOption("#label", "analysis");
+    await page.fill("#author_name", "Ana Ruiz");
+    await page.fill("#author_role", "Transport correspondent");
+    await page.setInputFiles("#image", { name: "ferry.png", mimeType: "image/png", buffer: PNG });
+    await page.waitForSelector(".thumbnail img[src^='/media/']", h.WAIT);
+    assert.equal(await page.evaluate(() => document.activeElement.id), "image_alt", "the alt text is asked for next");
+    await page.keyboard.type("The ferry leaving the harbour");
+    await page.fill("#image_caption", "The first sailing");
+    await page.fill("#image_credit", "Calder Ferries");
+    await h.clickAndWait(page, "button[value=publish]");
+
+    const entry = await h.waitForEntry(reader.page, "Ferry crossings resume at noon");
+    assert.equal(await entry.locator(".entry-body strong").textContent(), "first");
+    assert.match(await entry.locator(".entry-body blockquote").textContent(), /We are back/);
+    assert.equal(await entry.locator(".entry-body li").count(), 2);
+    assert.equal(await entry.locator(".label").textContent(), "Analysis");
+    assert.equal(await entry.locator(".byline-name").textContent(), "Ana Ruiz");
+    assert.match(await entry.locator("img").getAttribute("src"), /^\/media\/[0-9a-f]{64}\.png$/);
+    assert.equal(await entry.locator("img").getAttribute("alt"), "The ferry leaving the harbour");
+    assert.match(await entry.locator("figcaption").textContent(), /Calder Ferries/);
+    assert.equal(await h.probes.marker(reader.page), "not reloaded");
+
+    // Ready for the next entry: empty, the cursor in the headline, the byline kept.
+    assert.match(await page.textContent("#done"), /Published/);
+    assert.equal(await page.inputValue("#title"), "");
+    assert.equal(await page.inputValue("#body"), "");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "title");
+    assert.equal(await page.inputValue("#author_name"), "Ana Ruiz");
+    assert.equal(await page.inputValue("#author_role"), "Transport correspondent");
+    assert.equal(await page.inputValue("#label"), "analysis");
+    assert.deepEqual(errors, []);
+  });
+
+  test("Ctrl+Enter publishes from any field; Enter in a one-line field does not", async (t) => {
+    const server = await h.startServer();
+    t.after(() => server.stop());
+    const reader = await h.readerTab(browser, server.url);
+    t.after(() => reader.context.close());
+    const { context, page } = await h.editorTab(browser, server);
+    t.after(() => context.close());
+    await h.openCompose(page, server.url);
+    await page.evaluate(() => (window.__marker = "still here"));
+
+    await page.click("#title");
+    await page.keyboard.type("Sea wall holds");
+    await page.keyboard.press("Enter");
+    await page.click("#author_name");
+    await page.keyboard.type("Sam Okafor");
+    await page.keyboard.press("Enter");
+    await page.waitForTimeout(500);
+    assert.equal(await page.evaluate(() => window.__marker), "still here", "Enter sent nothing");
+    assert.equal(await page.inputValue("#title"), "Sea wall holds");
+
+    await page.click("#body");
+    await page.keyboard.type("Engineers say the wall held overnight.");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("A second paragraph.");
+    assert.match(await page.inputValue("#body"), /overnight\.\nA second/, "Enter in the text is a new line");
+    await page.click("#author_role");
+    await Promise.all([page.waitForURL("**done=published"), page.keyboard.press("Control+Enter")]);
+    const entry = await h.waitForEntry(reader.page, "Sea wall holds");
+    assert.equal(await entry.locator(".byline-name").textContent(), "Sam Okafor");
+  });
+
+  test("typed text survives a reload, leaving asks first, and publishing clears it", async (t) => {
+    const server = await h.startServer();
+    t.after(() => server.stop());
+    const { context, page, errors } = await h.editorTab(browser, server);
+    t.after(() => context.close());
+    await h.openCompose(page, server.url);
+    await page.fill("#title", "Half-written headline");
+    await page.fill("#body", "Notes taken at the scene.");
+    await page.check("#key_event");
+    await page.waitForTimeout(400);
+
+    const dialogs = [];
+    page.on("dialog", (dialog) => {
+      dialogs.push(dialog.type());
+      // Leaving is asked about: stay the first time, go the second.
+      if (dialogs.length === 1) dialog.dismiss();
+      else dialog.accept();
+    });
+    await page.click(".editor-nav a[href='/editor']");
+    await page.waitForTimeout(500);
+    assert.deepEqual(dialogs, ["beforeunload"]);
+    assert.match(page.url(), /\/editor\/live\/storm-maren$/, "still on the compose page");
+
+    await page.reload();
+    assert.equal(dialogs.length, 2);
+    await page.waitForSelector(".restored");
+    assert.equal(await page.inputValue("#title"), "Half-written headline");
+    assert.equal(await page.inputValue("#body"), "Notes taken at the scene.");
+    assert.equal(await page.isChecked("#key_event"), true);
+
+    await h.clickAndWait(page, "button[value=publish]");
+    await page.goto(server.url + `/editor/live/${h.SLUG}`);
+    assert.equal(await page.inputValue("#title"), "", "once published, nothing comes back");
+    assert.equal(await page.$(".restored"), null);
+    assert.deepEqual(errors, []);
+  });
+
+  test("a session that ends mid-typing loses nothing: signing in again brings the text back", async (t) => {
+    const server = await h.startServer();
+    t.after(() => server.stop());
+    const reader = await h.readerTab(browser, server.url);
+    t.after(() => reader.context.close());
+    const { context, page } = await h.editorTab(browser, server);
+    t.after(() => context.close());
+    await h.openCompose(page, server.url);
+    await page.fill("#title", "Evacuation centre opens");
+    await page.fill("#body", "The school hall takes 200 people.");
+    await page.waitForTimeout(400);
+
+    // In another tab, the same editor changes their password: every session ends.
+    const other = await context.newPage();
+    await other.goto(server.url + "/editor/account");
+    await other.fill("#current_password", h.PASSWORD);
+    await other.fill("#new_password", "a brand new password");
+    await h.clickAndWait(other, "form[action='/editor/account'] button[type=submit]");
+    assert.match(other.url(), /\/login$/);
+    await other.close();
+
+    await h.clickAndWait(page, "button[value=publish]");
+    assert.match(page.url(), /\/login\?next=\/editor\/live\/storm-maren&ended=1$/);
+    assert.match(await page.textContent("main"), /Your session has ended/);
+    await page.fill("#username", "admin");
+    await page.fill("#password", "a brand new password");
+    await h.clickAndWait(page, "button[type=submit]");
+    assert.match(page.url(), /\/editor\/live\/storm-maren$/, "back where they were");
+    await page.waitForSelector(".restored");
+    assert.equal(await page.inputValue("#title"), "Evacuation centre opens");
+    assert.equal(await page.inputValue("#body"), "The school hall takes 200 people.");
+    await h.clickAndWait(page, "button[value=publish]");
+    await h.waitForEntry(reader.page, "Evacuation centre opens");
+  });
+
+  test("a long paste is refused with its count and kept whole, never cut", async (t) => {
+    const server = await h.startServer();
+    t.after(() => server.stop());
+    const { context, page } = await h.editorTab(browser, server);
+    t.after(() => context.close());
+    await h.openCompose(page, server.url);
+    const long = "The storm ".repeat(2005).trim();
+    await page.fill("#title", "A very long report");
+    await page.fill("#body", long);
+    assert.equal((await page.inputValue("#body")).length, long.length, "the field took all of it");
+    assert.match(await page.textContent("#body-count"), /20,049 characters: 49 over the limit of 20,000/);
+    await h.clickAndWait(page, "button[value=publish]");
+    assert.match(await page.textContent("#body-error"), /The text is 20049 characters long; the limit is 20000\./);
+    assert.equal(await page.inputValue("#body"), long, "every character is kept");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "body", "the cursor is where the problem is");
+  });
+
+  test("bad input is named beside its field and everything typed is kept", async (t) => {
+    const server = await h.startServer();
+    t.after(() => server.stop());
+    const { context, page } = await h.editorTab(browser, server);
+    t.after(() => context.close());
+    await h.openCompose(page, server.url);
+    await page.fill("#body", "Some text.");
+    await page.fill("#author_role", "Live reporter");
+    await page.fill("#image_url", "javascript:alert(1)");
+    await page.fill("#image_caption", "A caption");
+    await h.clickAndWait(page, "button[value=publish]");
+    assert.match(await page.textContent(".form-error"), /Nothing was saved/);
+    assert.match(await page.textContent("#title-error"), /A headline is required/);
+    assert.match(await page.textContent("#author_name-error"), /A role needs a name/);
+    assert.match(await page.textContent("#image_url-error"), /must start with https/);
+    assert.equal(await page.getAttribute("#image_url", "aria-invalid"), "true");
+    assert.equal(await page.inputValue("#body"), "Some text.");
+    assert.equal(await page.inputValue("#author_role"), "Live reporter");
+    assert.equal(await page.inputValue("#image_caption"), "A caption");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "title");
+  });
+
+  test("the preview beside the text follows the typing, and the Preview button works without scripts", async (t) => {
+    const server = await h.startServer();
+    t.after(() => server.stop());
+    const { context, page } = await h.editorTab(browser, server);
+    t.after(() => context.close());
+    await h.openCompose(page, server.url);
+    await page.click("#body");
+    await page.keyboard.type("Rain **eases** by evening");
+    await page.waitForFunction(() => {
+      const pane = document.querySelector(".preview-pane");
+      return !pane.hidden && pane.querySelector(".entry-body strong")?.textContent === "eases";
+    }, null, h.WAIT);
+    await page.click("#title");
+    await page.keyboard.type("Forecast");
+    await page.waitForFunction(
+      () => document.querySelector(".preview-pane .entry-title")?.textContent.trim() === "Forecast",
+      null,
+      h.WAIT,
+    );
+    await page.fill("#author_role", "Reporter");
+    await page.waitForFunction(
+      () => /A role needs a name/.test(document.querySelector(".preview-pane").textContent),
+      null,
+      h.WAIT,
+    );
+
+    const plain = await browser.newContext({ javaScriptEnabled: false });
+    t.after(() => plain.close());
+    const still = await plain.newPage();
+    await h.signInBrowser(still, server.url);
+    await still.goto(server.url + `/editor/live/${h.SLUG}`);
+    await still.fill("#title", "Forecast");
+    await still.fill("#body", "Rain **eases** by evening");
+    await h.clickAndWait(still, "button[value=preview]");
+    assert.equal(await still.textContent(".preview-pane .entry-body strong"), "eases");
+    assert.equal(await still.inputValue("#body"), "Rain **eases** by evening");
+  });
+
+  test("an image dropped on the form or pasted into the text is attached at once", async (t) => {
+    const server = await h.startServer();
+    t.after(() => server.stop());
+    const reader = await h.readerTab(browser, server.url);
+    t.after(() => reader.context.close());
+    const { context, page, errors } = await h.editorTab(browser, server);
+    t.after(() => context.close());
+    await h.openCompose(page, server.url);
+    const file = async () =>
+      page.evaluateHandle((base64) => {
+        const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([bytes], "photo.png", { type: "image/png" }));
+        return transfer;
+      }, PNG.toString("base64"));
+
+    await page.dispatchEvent("form.entry-form", "drop", { dataTransfer: await file() });
+    await page.waitForSelector(".thumbnail img[src^='/media/']", h.WAIT);
+    assert.match(await page.inputValue("#image_url"), /^\/media\/[0-9a-f]{64}\.png$/);
+    assert.equal(await page.evaluate(() => document.activeElement.id), "image_alt");
+
+    await page.fill("#image_url", "");
+    await page.evaluate(() => document.querySelector(".thumbnail").replaceChildren());
+    await page.focus("#body");
+    const pasted = await file();
+    await page.evaluate((transfer) => {
+      const body = document.getElementById("body");
+      body.dispatchEvent(new ClipboardEvent("paste", { clipboardData: transfer, bubbles: true, cancelable: true }));
+    }, pasted);
+    await page.waitForSelector(".thumbnail img[src^='/media/']", h.WAIT);
+    assert.match(await page.inputValue("#image_url"), /^\/media\//);
+    assert.equal(await page.inputValue("#body"), "", "the image went to the image, not the text");
+    await page.keyboard.type("A pasted photo");
+    await page.fill("#title", "Photo from the coast");
+    await page.fill("#body", "Pasted in.");
+    await h.clickAndWait(page, "button[value=publish]");
+    const entry = await h.waitForEntry(reader.page, "Photo from the coast");
+    assert.equal(await entry.locator("img").getAttribute("alt"), "A pasted photo");
+
+    await page.dispatchEvent("form.entry-form", "drop", {
+      dataTransfer: await page.evaluateHandle(() => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File(["<svg onload=alert(1)>"], "x.png", { type: "image/png" }));
+        return transfer;
+      }),
+    });
+    await page.waitForSelector("#image-error");
+    assert.match(await page.textContent("#image-error"), /not a JPEG, PNG, WebP or GIF/);
+    assert.deepEqual(errors, []);
+  });
+});

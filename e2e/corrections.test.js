@@ -1,0 +1,234 @@
+// What editors do to published entries, by hand in Chromium: correct them on a page
+// of their own (with a preview and a public note) or in place in the compose page's
+// stream, meet a colleague's save of the same entry, pin and unpin, mark and unmark
+// key events, delete after a confirmation. An open reader tab follows every change.
+"use strict";
+
+const { describe, before, after, test } = require("node:test");
+const assert = require("node:assert/strict");
+const h = require("./helpers");
+
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+  "base64",
+);
+
+// Publishes an entry through the compose form and returns its id.
+async function publish(page, base, title, body = "Reported from the scene.") {
+  await h.openCompose(page, base);
+  await page.fill("#title", title);
+  await page.fill("#body", body);
+  await h.clickAndWait(page, "button[value=publish]");
+  const item = page.locator("#published-list > li", { hasText: title }).first();
+  return (await item.getAttribute("id")).replace("editor-entry-", "");
+}
+
+// The stream item on the compose page for entry `id`.
+function item(page, id) {
+  return page.locator(`#editor-entry-${id}`);
+}
+
+describe("correcting published entries", () => {
+  let browser;
+  before(async () => (browser = await h.launchBrowser()));
+  after(() => browser.close());
+
+  test("corrects an entry on its own page, with a preview and a public note", async (t) => {
+    const server = await h.startServer();
+    t.after(() => server.stop());
+    const { context, page, errors } = await h.editorTab(browser, server);
+    t.after(() => context.close());
+    const id = await publish(page, server.url, "12,000 homes without power");
+    const reader = await h.readerTab(browser, server.url);
+    t.after(() => reader.context.close());
+
+    // The link, opened as its own page (as a middle click or a browser without scripts does).
+    const href = await item(page, id).locator("a[data-correct]").getAttribute("href");
+    await page.goto(server.url + href);
+    assert.equal(await page.inputValue("#title"), "12,000 homes without power");
+    await page.fill("#title", "14,000 homes without power");
+    await h.clickAndWait(page, "button[value=preview]");
+    assert.match(await page.textContent(".preview-pane .entry-title"), /14,000 homes/);
+    assert.equal(await page.inputValue("#title"), "14,000 homes without power", "the preview keeps the text");
+    await page.fill("#correction", "Corrected the number of homes without power");
+    await h.clickAndWait(page, "button[value=publish]");
+    assert.match(await page.textContent("#done"), /Correction saved/);
+
+    const entry = await h.waitForEntry(reader.page, "14,000 homes without power");
+    assert.match(await entry.locator(".corrections").textContent(), /Corrected the number of homes/);
+    assert.match(await entry.locator(".updated").textContent(), /Updated/);
+    assert.equal(await h.probes.marker(reader.page), "not reloaded");
+    assert.deepEqual(errors, []);
+  });
+
+  test("corrects in place from the stream, with a new image, keeping the compose form as typed", async (t) => {
+    const server = await h.startServer();
+    t.after(() => server.stop());
+    const { context, page, errors } = await h.editorTab(browser, server);
+    t.after(() => context.close());
+    const id = await publish(page, server.url, "Road closed at Fenwick");
+    const reader = await h.readerTab(browser, server.url);
+    t.after(() => reader.context.close());
+
+    await page.fill("#title", "The next entry, half written");
+    await page.fill("#body", "Still typing this one.");
+    await item(page, id).locator("a[data-correct]").click();
+    const inline = item(page, id).locator(".inline-correction form");
+    await inline.waitFor();
+    assert.match(page.url(), /\/editor\/live\/storm-maren(\?done=published)?$/, "the page stayed");
+    await inline.locator("input[name=title]").fill("Road closed at Fenwick until Friday");
+    await inline.locator("input[type=file]").setInputFiles({ name: "road.png", mimeType: "image/png", buffer: PNG });
+    await inline.locator(".thumbnail img").waitFor();
+    await inline.locator("input[name=image_alt]").fill("The closed road");
+    await inline.locator("input[name=correction]").fill("Added how long it is closed");
+    await inline.locator("input[name=title]").focus();
+    await page.keyboard.press("Control+Enter");
+    await page.waitForFunction(() => /Correction saved/.test(document.getElementById("done")?.textContent), null, h.WAIT);
+    assert.equal(await page.$(".inline-correction"), null, "the correction closed");
+
+    const entry = await h.waitForEntry(reader.page, "Road closed at Fenwick until Friday");
+    assert.equal(await entry.locator("img").getAttribute("alt"), "The closed road");
+    assert.equal(await page.inputValue("#title"), "The next entry, half written", "the compose form is untouched");
+    assert.equal(await page.inputValue("#body"), "Still typing this one.");
+    await page.waitForFunction(
+      (id) => /until Friday/.test(document.querySelector(`#editor-entry-${id} .recent-title`).textContent),
+      id,
+      h.WAIT,
+    );
+    assert.deepEqual(errors, []);
+  });
+
+  test("two editors on one entry: the second save is refused with both versions shown and the text kept", async (t) => {
+    const server = await h.startServer();
+    t.after(() => server.stop());
+    const admin = await h.editorTab(browser, server);
+    t.after(() => admin.context.close());
+    await h.addPerson(admin.page, server.url, "kim", "editor", "kim's long password");
+    const id = await publish(admin.page, server.url, "Bridge closed");
+    const kim = await h.editorTab(browser, server, { username: "kim", password: "kim's long password" });
+    t.after(() => kim.context.close());
+    const reader = await h.readerTab(browser, server.url);
+    t.after(() => reader.context.close());
+
+    const path = `/editor/live/${h.SLUG}/entries/${id}`;
+    await admin.page.goto(server.url + path);
+    await kim.page.goto(server.url + path);
+    assert.match(await kim.page.textContent(".compose .notice"), /admin also has this entry open/);
+    await admin.page.fill("#title", "Bridge closed both ways");
+    await h.clickAndWait(admin.page, "button[value=publish]");
+    await h.waitForEntry(reader.page, "Bridge closed both ways");
+
+    await kim.page.fill("#title", "Bridge closed until Friday");
+    await kim.page.fill("#body", "Kim's careful text.");
+    await h.clickAndWait(kim.page, "button[value=publish]");
+    assert.match(await kim.page.textContent(".conflict"), /Someone else saved this entry while you were editing it \(admin\)/);
+    assert.match(await kim.page.textContent(".conflict [aria-label='Their saved version']"), /Bridge closed both ways/);
+    assert.match(await kim.page.textContent(".conflict [aria-label='Your version']"), /Kim's careful text/);
+    assert.equal(await kim.page.inputValue("#title"), "Bridge closed until Friday", "her text is kept");
+    assert.equal(await kim.page.inputValue("#body"), "Kim's careful text.");
+    assert.equal(
+      await reader.page.$eval(`#entry-${id} .entry-title`, (h) => h.textContent.trim()),
+      "Bridge closed both ways",
+      "nothing was overwritten",
+    );
+
+    await h.clickAndWait(kim.page, "button[value=publish]");
+    await h.waitForEntry(reader.page, "Bridge closed until Friday");
+  });
+
+  test("pins, unpins and marks key events on new and old entries", async (t) => {
+    const server = await h.startServer();
+    t.after(() => server.stop());
+    const { context, page, errors } = await h.editorTab(browser, server);
+    t.after(() => context.close());
+    const older = await publish(page, server.url, "An older report");
+    for (let i = 1; i <= 3; i++) await publish(page, server.url, `Later report ${i}`);
+    const reader = await h.readerTab(browser, server.url);
+    t.after(() => reader.context.close());
+    await h.openCompose(page, server.url);
+
+    // From the stream: one click each.
+    await item(page, older).locator("button", { hasText: /^Pin$/ }).click();
+    await h.waitForEntry(reader.page, "An older report", "#pinned");
+    await page.waitForFunction((id) => /Unpin/.test(document.querySelector(`#editor-entry-${id}`).textContent), older, h.WAIT);
+    await item(page, older).locator("button", { hasText: "Mark key event" }).click();
+    await reader.page.waitForFunction(
+      (id) => !!document.querySelector(`#key-events a[href="#entry-${id}"]`),
+      older,
+      h.WAIT,
+    );
+    await page.waitForFunction((id) => /Unmark key event/.test(document.querySelector(`#editor-entry-${id}`).textContent), older, h.WAIT);
+    await item(page, older).locator("button", { hasText: "Unmark key event" }).click();
+    await reader.page.waitForFunction((id) => !document.querySelector(`#key-events a[href="#entry-${id}"]`), older, h.WAIT);
+    await page.waitForFunction((id) => /Unpin/.test(document.querySelector(`#editor-entry-${id}`).textContent), older, h.WAIT);
+    await item(page, older).locator("button", { hasText: /^Unpin$/ }).click();
+    await reader.page.waitForFunction(
+      (id) => !document.querySelector(`#pinned #entry-${id}`) && !!document.querySelector(`#stream #entry-${id}`),
+      older,
+      h.WAIT,
+    );
+
+    // Through the correction form's boxes, on the newest entry: on, then off again.
+    const newest = (await page.locator("#published-list > li", { hasText: "Later report 3" }).getAttribute("id")).replace("editor-entry-", "");
+    await page.goto(server.url + `/editor/live/${h.SLUG}/entries/${newest}`);
+    await page.check("#pinned");
+    await page.check("#key_event");
+    await h.clickAndWait(page, "button[value=publish]");
+    await h.waitForEntry(reader.page, "Later report 3", "#pinned");
+    await reader.page.waitForFunction((id) => !!document.querySelector(`#key-events a[href="#entry-${id}"]`), newest, h.WAIT);
+    await page.goto(server.url + `/editor/live/${h.SLUG}/entries/${newest}`);
+    await page.uncheck("#pinned");
+    await page.uncheck("#key_event");
+    await h.clickAndWait(page, "button[value=publish]");
+    await reader.page.waitForFunction(
+      (id) => !document.querySelector(`#pinned #entry-${id}`) && !document.querySelector(`#key-events a[href="#entry-${id}"]`),
+      newest,
+      h.WAIT,
+    );
+    // An entry unpinned can be pinned again.
+    await item(page, newest).locator("button", { hasText: /^Pin$/ }).click();
+    await h.waitForEntry(reader.page, "Later report 3", "#pinned");
+    assert.equal(await h.probes.marker(reader.page), "not reloaded");
+    assert.deepEqual(errors, []);
+  });
+
+  test("deletes only after a confirmation", async (t) => {
+    const server = await h.startServer();
+    t.after(() => server.stop());
+    const { context, page } = await h.editorTab(browser, server);
+    t.after(() => context.close());
+    const id = await publish(page, server.url, "Posted by mistake");
+    const reader = await h.readerTab(browser, server.url);
+    t.after(() => reader.context.close());
+    await h.waitForEntry(reader.page, "Posted by mistake");
+
+    await h.clickAndWait(page, `#editor-entry-${id} a.danger`);
+    assert.match(await page.textContent("h1"), /Delete this entry\?/);
+    await h.clickAndWait(page, "text=Keep it");
+    assert.ok(await reader.page.$(`#entry-${id}`), "kept");
+    await h.clickAndWait(page, `#editor-entry-${id} a.danger`);
+    await h.clickAndWait(page, "button.danger-button");
+    assert.match(await page.textContent("#done"), /Deleted/);
+    await reader.page.waitForFunction((id) => !document.getElementById(`entry-${id}`), id, h.WAIT);
+  });
+
+  test("the compose page announces a colleague's entry without touching the form", async (t) => {
+    const server = await h.startServer();
+    t.after(() => server.stop());
+    const admin = await h.editorTab(browser, server);
+    t.after(() => admin.context.close());
+    await h.addPerson(admin.page, server.url, "kim", "editor", "kim's long password");
+    await h.openCompose(admin.page, server.url);
+    await admin.page.fill("#title", "Half-written headline");
+
+    const kim = await h.editorTab(browser, server, { username: "kim", password: "kim's long password" });
+    t.after(() => kim.context.close());
+    await publish(kim.page, server.url, "Filed by a colleague");
+
+    await admin.page.waitForFunction(() => !document.getElementById("colleagues").hidden, null, h.WAIT);
+    assert.match(await admin.page.textContent("#colleagues"), /Just published: Filed by a colleague/);
+    await admin.page.waitForSelector("#published-list >> text=Filed by a colleague");
+    assert.equal(await admin.page.inputValue("#title"), "Half-written headline");
+    assert.deepEqual(admin.errors, []);
+  });
+});

@@ -1,0 +1,171 @@
+// Entries before they are published, by hand in Chromium: drafts saved, previewed,
+// reopened and published once; a contributor's entry submitted, sent back with a note,
+// submitted again and approved, with the queue live on the editor's pages; an entry
+// scheduled for later, called off or published at its time. An open reader tab shows
+// what is published, and only that.
+"use strict";
+
+const { describe, before, after, test } = require("node:test");
+const assert = require("node:assert/strict");
+const h = require("./helpers");
+
+// The `datetime-local` value `seconds` from now, in the demo page's zone, to the minute.
+function londonTime(date) {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-GB", {
+      timeZone: "Europe/London",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    })
+      .formatToParts(date)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+}
+
+describe("entries before they are published", () => {
+  let browser;
+  before(async () => (browser = await h.launchBrowser()));
+  after(() => browser.close());
+
+  test("a draft is saved, previewed, reopened and published once", async (t) => {
+    const server = await h.startServer();
+    t.after(() => server.stop());
+    const reader = await h.readerTab(browser, server.url);
+    t.after(() => reader.context.close());
+    const { context, page, errors } = await h.editorTab(browser, server);
+    t.after(() => context.close());
+    await h.openCompose(page, server.url);
+
+    await page.fill("#body", "Notes so far, no headline yet.");
+    await h.clickAndWait(page, "button[value=draft]");
+    assert.match(page.url(), /\/drafts\/\d+\?done=saved$/);
+    assert.match(await page.textContent("#done"), /Draft saved/);
+    await page.fill("#title", "Shelter numbers rise");
+    await h.clickAndWait(page, "button[value=draft]");
+    await h.clickAndWait(page, "button[value=preview]");
+    assert.equal(await page.textContent(".preview-pane .entry-title"), "Shelter numbers rise");
+
+    await page.goto(server.url + `/editor/live/${h.SLUG}`);
+    await h.clickAndWait(page, "#drafts a:has-text('Shelter numbers rise')");
+    assert.equal(await page.inputValue("#body"), "Notes so far, no headline yet.");
+    assert.ok(await page.$("summary:has-text('Discard draft')"), "discarding asks first");
+    // Two quick clicks, as a hurried editor makes: one entry.
+    await Promise.all([page.waitForURL("**done=published"), page.dblclick("button[value=publish]")]);
+    await h.waitForEntry(reader.page, "Shelter numbers rise");
+    await page.waitForTimeout(500);
+    const titles = await reader.page.$$eval("#stream article .entry-title", (a) => a.map((e) => e.textContent.trim()));
+    assert.equal(titles.filter((t) => t === "Shelter numbers rise").length, 1, "published once");
+    assert.equal(await page.$("#drafts"), null, "the draft is gone");
+    assert.deepEqual(errors, []);
+  });
+
+  test("a contributor's entry is submitted, sent back with a note, submitted again and approved", async (t) => {
+    const server = await h.startServer();
+    t.after(() => server.stop());
+    const admin = await h.editorTab(browser, server);
+    t.after(() => admin.context.close());
+    await h.addPerson(admin.page, server.url, "cat", "contributor", "cat's long password");
+    await h.openCompose(admin.page, server.url);
+    assert.match(await admin.page.textContent("#queue-count"), /0 entries wait for approval/);
+    const reader = await h.readerTab(browser, server.url);
+    t.after(() => reader.context.close());
+
+    const cat = await h.editorTab(browser, server, { username: "cat", password: "cat's long password" });
+    t.after(() => cat.context.close());
+    await h.openCompose(cat.page, server.url);
+    assert.equal(await cat.page.$("#pinned"), null, "pinning is not a contributor's to do");
+    assert.equal(await cat.page.$("#key_event"), null);
+    assert.equal(await cat.page.$("button[value=publish]"), null);
+    await cat.page.fill("#title", "Queues at the port");
+    await cat.page.fill("#body", "Long queues for the first ferry.");
+    await h.clickAndWait(cat.page, "button[value=submit]");
+    assert.match(await cat.page.textContent("#done"), /Sent for approval/);
+
+    // The editor's open compose page hears of it without a reload.
+    await admin.page.waitForFunction(
+      () => /1 entry waits for approval/.test(document.getElementById("queue-count").textContent),
+      null,
+      { timeout: 20000 },
+    );
+    assert.match(await admin.page.textContent("#colleagues"), /Waiting for approval: Queues at the port/);
+    await admin.page.goto(server.url + "/editor");
+    assert.match(await admin.page.textContent("#queue"), /Queues at the port.*by cat, for Storm Maren/s);
+    await h.clickAndWait(admin.page, "#queue a");
+    assert.match(await admin.page.textContent("h2"), /Review an entry from cat/);
+    assert.equal(await admin.page.$("button[value=discard]"), null, "no one-click discard");
+    await admin.page.click("summary:has-text('Send back with a note')");
+    await h.clickAndWait(admin.page, "button[value=send-back]");
+    assert.match(await admin.page.textContent("#review_note-error"), /Say what should change/);
+    await admin.page.fill("#review_note", "Which port? Name it.");
+    await h.clickAndWait(admin.page, "button[value=send-back]");
+    assert.match(await admin.page.textContent("#done"), /Sent back/);
+
+    await h.openCompose(cat.page, server.url);
+    assert.match(await cat.page.textContent("#drafts"), /Queues at the port.*sent back by admin/s);
+    await h.clickAndWait(cat.page, "#drafts a");
+    assert.match(await cat.page.textContent(".sent-back"), /Which port\? Name it\./);
+    await cat.page.fill("#title", "Queues at Calder port");
+    await h.clickAndWait(cat.page, "button[value=submit]");
+
+    await h.openCompose(admin.page, server.url);
+    await h.clickAndWait(admin.page, "#queue a");
+    assert.equal(await admin.page.inputValue("#title"), "Queues at Calder port");
+    await admin.page.check("#key_event");
+    await h.clickAndWait(admin.page, "button[value=publish]");
+    assert.match(await admin.page.textContent("#done"), /Approved and published/);
+    const entry = await h.waitForEntry(reader.page, "Queues at Calder port");
+    assert.match(await entry.getAttribute("class"), /key-event/);
+    assert.equal(await h.probes.marker(reader.page), "not reloaded");
+    assert.match(await admin.page.textContent(`#published-list`), /Queues at Calder port\s*by cat/);
+  });
+
+  test("an entry scheduled for later is listed, can be called off, and publishes itself at its time", async (t) => {
+    const server = await h.startServer();
+    t.after(() => server.stop());
+    const reader = await h.readerTab(browser, server.url);
+    t.after(() => reader.context.close());
+    const { context, page, errors } = await h.editorTab(browser, server);
+    t.after(() => context.close());
+    await h.openCompose(page, server.url);
+
+    // The next whole minute, at least a few seconds ahead (the field takes minutes).
+    let at = new Date(Math.ceil((Date.now() + 5000) / 60000) * 60000);
+    await page.fill("#title", "Press conference at the top of the minute");
+    await page.fill("#body", "Written ahead.");
+    await page.click("summary:has-text('Schedule for later')");
+    await page.fill("#publish_at", "2020-01-01T09:00");
+    await h.clickAndWait(page, "button[value=schedule]");
+    assert.match(await page.textContent("#publish_at-error"), /That time has passed/);
+    assert.equal(await page.inputValue("#title"), "Press conference at the top of the minute");
+    at = new Date(Math.ceil((Date.now() + 5000) / 60000) * 60000);
+    await page.fill("#publish_at", londonTime(at));
+    await h.clickAndWait(page, "button[value=schedule]");
+    assert.match(await page.textContent("#done"), /Scheduled/);
+    assert.match(await page.textContent("#scheduled"), /Press conference at the top of the minute.*publishes at/s);
+
+    await page.fill("#title", "Called off");
+    await page.fill("#body", "Not to run.");
+    await page.click("summary:has-text('Schedule for later')");
+    await page.fill("#publish_at", londonTime(at));
+    await h.clickAndWait(page, "button[value=schedule]");
+    await h.clickAndWait(page, "#scheduled li:has-text('Called off') button");
+    assert.match(await page.textContent("#done"), /Taken off the schedule/);
+    assert.match(await page.textContent("#drafts"), /Called off/);
+    assert.doesNotMatch(await page.textContent("#scheduled"), /Called off/);
+
+    const due = { timeout: at.getTime() - Date.now() + 15000 };
+    await h.waitForEntry(reader.page, "Press conference at the top of the minute", "#stream", due);
+    assert.ok(Date.now() >= at.getTime(), "not before its time");
+    await page.waitForTimeout(1500);
+    const titles = await reader.page.$$eval("#stream article .entry-title", (a) => a.map((e) => e.textContent.trim()));
+    assert.equal(titles.filter((t) => t === "Press conference at the top of the minute").length, 1);
+    assert.ok(!titles.includes("Called off"), "what was called off stays unpublished");
+    assert.equal(await h.probes.marker(reader.page), "not reloaded");
+    assert.deepEqual(errors, []);
+  });
+});
