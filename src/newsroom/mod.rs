@@ -3,6 +3,9 @@
 //! tell the readers; always in that order, one change at a time, so readers see
 //! changes in commit order.
 //!
+//! Entries before they are published (drafts, the approval queue, scheduled entries)
+//! go through it too, in `drafts`: the web layer reads and writes the record only here.
+//!
 //! With several instances on one PostgreSQL, another instance's changes arrive as
 //! notifications; [`Newsroom::catch_up`] reads them from the change log and applies
 //! them through the same steps, so every reader on every instance sees every change
@@ -175,10 +178,6 @@ impl Newsroom {
     /// The read model this newsroom keeps up to date.
     pub fn pages(&self) -> Arc<ReadModel> {
         Arc::clone(&self.pages)
-    }
-
-    pub fn store(&self) -> &Store {
-        &self.store
     }
 
     fn page(&self, slug: &str) -> Result<Arc<LivePage>, NewsroomError> {

@@ -452,7 +452,8 @@ fn answer(state: &AppState, slug: &str, id: EntryId, status: StatusCode) -> ApiR
 #[utoipa::path(post, path = "/api/v1/live/{slug}/entries", security(("bearer" = [])),
     params(("slug" = String, Path)), request_body = EntryFields,
     responses((status = 201, body = EntryView), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
-        (status = 404, body = ErrorBody), (status = 413, body = ErrorBody), (status = 415, body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 409, body = ErrorBody, description = "the live page has ended"),
+        (status = 413, body = ErrorBody), (status = 415, body = ErrorBody),
         (status = 422, body = ErrorBody), (status = 503, body = ErrorBody)))]
 async fn create(
     State(state): State<AppState>,
