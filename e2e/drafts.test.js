@@ -102,7 +102,8 @@ describe("entries before they are published", () => {
     await h.clickAndWait(admin.page, "button[value=send-back]");
     assert.match(await admin.page.textContent("#review_note-error"), /Say what should change/);
     await admin.page.fill("#review_note", "Which port? Name it.");
-    await h.clickAndWait(admin.page, "button[value=send-back]");
+    // Ctrl+Enter in the note sends it back: it does not approve.
+    await Promise.all([admin.page.waitForNavigation({ waitUntil: "load" }), admin.page.keyboard.press("Control+Enter")]);
     assert.match(await admin.page.textContent("#done"), /Sent back/);
 
     await h.openCompose(cat.page, server.url);

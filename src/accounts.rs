@@ -228,6 +228,17 @@ impl Accounts {
 
     /// The session a cookie belongs to, if it is open and has not been idle too long.
     pub async fn session(&self, token: &str) -> Result<Option<Session>, StoreError> {
+        self.session_seen(token, true).await
+    }
+
+    /// The same, for a request that is not the person's doing (a page refreshing part of
+    /// itself in the background) when `counts_as_use` is false: it does not keep the
+    /// session from ending after its idle time.
+    pub async fn session_seen(
+        &self,
+        token: &str,
+        counts_as_use: bool,
+    ) -> Result<Option<Session>, StoreError> {
         let key = session_key(token);
         let Some(stored) = self.store.session(&key).await? else {
             return Ok(None);
@@ -238,7 +249,7 @@ impl Accounts {
             self.store.delete_session(&key).await?;
             return Ok(None);
         }
-        if idle > SESSION_TOUCH_INTERVAL {
+        if counts_as_use && idle > SESSION_TOUCH_INTERVAL {
             self.store.touch_session(&key, now).await?;
         }
         Ok(Some(Session {

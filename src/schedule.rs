@@ -18,10 +18,17 @@ pub const SCHEDULE_CHECK: Duration = Duration::from_secs(5);
 /// Publishes scheduled entries as they come due, until shutdown.
 pub async fn publish_scheduled(newsroom: Arc<Newsroom>, shutdown: CancellationToken) {
     while !shutdown.is_cancelled() {
-        if let Err(error) = newsroom.publish_due(Utc::now()).await {
-            tracing::warn!(%error, "could not publish scheduled entries; trying again");
-        }
+        let stuck = match newsroom.publish_due(Utc::now()).await {
+            Ok(pass) => pass.left > 0,
+            Err(error) => {
+                tracing::warn!(%error, "could not publish scheduled entries; trying again");
+                true
+            }
+        };
         let wait = match newsroom.next_due().await {
+            // Due entries left as they were wait for the next regular look, not a
+            // loop against the database.
+            _ if stuck => SCHEDULE_CHECK,
             Ok(Some(at)) => (at - Utc::now())
                 .to_std()
                 .unwrap_or(Duration::ZERO)

@@ -81,8 +81,9 @@
     });
   }
 
+  // The version of the entry or draft the form started from.
   function versionOf(form) {
-    return form.elements.version ? form.elements.version.value : null;
+    return form.dataset.version || null;
   }
 
   function snapshot(form) {
@@ -129,7 +130,7 @@
     note.textContent = "Restored what you typed in this browser" +
       (saved.at ? " (" + new Date(saved.at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) + ")" : "") + ". " +
       (saved.version && saved.version !== versionOf(form)
-        ? "The entry has been saved by someone since you typed it: check it against the published version before saving. "
+        ? "It has been saved again since you typed this: compare it with the saved version before sending. "
         : "");
     var discard = document.createElement("button");
     discard.type = "button";
@@ -319,7 +320,9 @@
       if (event.ctrlKey || event.metaKey) {
         event.preventDefault();
         save();
-        var button = primary(form);
+        // In "Send back with a note" or "Schedule for later", that section's button.
+        var section = event.target.closest("details.send-back, details.schedule");
+        var button = (section && section.querySelector("button[type=submit]")) || primary(form);
         if (button) form.requestSubmit(button);
       } else if (oneLine(event.target)) {
         // A headline or byline is finished with Tab, not sent with Enter.
@@ -368,23 +371,27 @@
       submitting = true;
       if (action !== "preview" && session) session.setItem(PENDING, key);
       form.dataset.sending = "1";
-      setTimeout(function () {
-        delete form.dataset.sending;
-        submitting = false;
-      }, 8000);
+    });
+    // Back on this page from the browser's history: it can be sent again.
+    window.addEventListener("pageshow", function () {
+      delete form.dataset.sending;
+      submitting = false;
     });
 
+    // A form the server refused holds text it does not have.
     form.__dirty = function () {
-      return !same(snapshot(form), form.__initial);
+      return form.hasAttribute("data-refused") || !same(snapshot(form), form.__initial);
     };
     form.__counts = counts;
     forms.push(form);
   }
 
-  // What the server has now need not be kept in the browser any more.
-  if (main && main.dataset.done && session) {
+  // What the server took need not be kept in the browser any more. Only these answers
+  // say the form sent last was taken; any other page leaves its copy alone.
+  var TAKEN = ["published", "approved", "corrected", "submitted", "scheduled", "sent-back", "discarded", "saved"];
+  if (session) {
     var pending = session.getItem(PENDING);
-    if (pending) forget(pending);
+    if (pending && main && TAKEN.indexOf(main.dataset.done) >= 0) forget(pending);
     session.removeItem(PENDING);
   }
 
@@ -419,8 +426,9 @@
 
   // Puts the new desk in place, keeping any correction open in the stream as it is.
   function merge(html) {
-    var fresh = document.createElement("div");
-    fresh.innerHTML = html;
+    var parsed = document.createElement("template");
+    parsed.innerHTML = html;
+    var fresh = parsed.content;
     var queue = queueItems(fresh);
     if (queueSeen) {
       var arrived = Object.keys(queue).filter(function (id) { return !(id in queueSeen); });
@@ -561,18 +569,27 @@
           return;
         }
         return response.text().then(function (html) {
-          if (response.ok && html.indexOf("data-saved") >= 0) {
+          // Parsed inert: nothing in it loads or runs until it is put in the page.
+          var parsed = document.createElement("template");
+          parsed.innerHTML = html;
+          var answer = parsed.content;
+          if (response.ok && answer.querySelector("p[data-saved]")) {
             forget(keyOf(form));
-            var saved = document.createElement("div");
-            saved.innerHTML = html;
             closeInline(box);
-            done(saved.textContent.trim());
+            done(answer.textContent.trim());
             refresh();
             return;
           }
+          if (!answer.querySelector("form.entry-form")) {
+            // Not a form back (the entry is gone, the form expired): keep what is typed.
+            delete form.dataset.sending;
+            var reason = answer.querySelector("main p:not(.description)");
+            say("The correction was not saved (" + response.status + (reason ? ": " + reason.textContent : "") + "). What you typed is still in the form.");
+            return;
+          }
           var again = showInline(box, html);
-          var wrong = again && again.querySelector("[aria-invalid=true]");
-          (wrong || (again && again.elements.title)).focus();
+          var wrong = again.querySelector("[aria-invalid=true]") || again.elements.title;
+          wrong.focus();
         });
       })
       .catch(function () {

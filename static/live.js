@@ -222,6 +222,13 @@
       announce(live ? "This live page has been reopened." : "This live page has ended.");
     }
     if (pauseButton) pauseButton.hidden = !live;
+    // An ended page has nothing to pause: what was held is shown.
+    if (!live && paused) {
+      paused = false;
+      pauseButton.setAttribute("aria-pressed", "false");
+      pauseButton.textContent = "Pause live updates";
+      showHeld(false);
+    }
   }
 
   function blogUpdated(data) {

@@ -13,6 +13,14 @@ use crate::store::{DraftKept, Publishable, StoreError};
 /// Who is shown as having sent a scheduled entry back when it could not publish itself.
 pub const SCHEDULER: &str = "the schedule";
 
+/// What one look at the schedule did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct DuePass {
+    pub published: usize,
+    /// Due entries left due: the next look should not come at once.
+    pub left: usize,
+}
+
 impl Newsroom {
     /// A page's drafts, newest first: every author's, submitted or scheduled or not.
     pub async fn drafts(&self, blog: BlogId) -> Result<Vec<Draft>, NewsroomError> {
@@ -55,10 +63,12 @@ impl Newsroom {
     }
 
     /// Sends a submitted entry back to its author with a note saying what to change.
+    /// `NotFound` when it no longer waits for approval as it was when `seen`.
     pub async fn send_back(
         &self,
         slug: &str,
         id: DraftId,
+        seen: DateTime<Utc>,
         input: &EntryInput,
         note: &str,
         by: &str,
@@ -67,7 +77,7 @@ impl Newsroom {
         let note = parse_review_note(note).map_err(NewsroomError::Invalid)?;
         Ok(self
             .store
-            .send_back(page.blog.id, id, input, &note, by)
+            .send_back(page.blog.id, id, seen, input, &note, by)
             .await?)
     }
 
@@ -86,70 +96,90 @@ impl Newsroom {
 
     /// Publishes a draft now as `checked`, written by `author` (a contributor's entry
     /// stays theirs when an editor approves it). `NotFound` when the draft was
-    /// published or discarded already.
+    /// published or discarded already, or saved again after `seen`.
     pub async fn publish_draft(
         &self,
         slug: &str,
         id: DraftId,
+        seen: Option<DateTime<Utc>>,
         checked: EntryDraft,
         author: &str,
     ) -> Result<Entry, NewsroomError> {
         let _writing = self.writing.lock().await;
         let blog = self.live_page(slug)?.blog.id;
         let entry = Entry::new(EntryId(0), checked, Utc::now(), author);
-        let committed = self
-            .store
-            .publish_draft(blog, id, Publishable::Any, entry)
-            .await?;
+        let which = Publishable { seen, due_by: None };
+        let committed = self.store.publish_draft(blog, id, which, entry).await?;
         self.published(blog, committed).await
     }
 
     /// Publishes every scheduled entry that is due by `now`. With several instances,
-    /// each entry is published by whichever gets to it first, and only once. An entry
-    /// that cannot be published (its page has ended, or it no longer passes the rules)
-    /// goes back to its author as a draft, with a note saying why.
-    pub async fn publish_due(&self, now: DateTime<Utc>) -> Result<Vec<Entry>, NewsroomError> {
-        let mut published = Vec::new();
+    /// each entry is published by whichever gets to it first, and only once, as it was
+    /// last saved. An entry that cannot be published (its page has ended, or it no
+    /// longer passes the rules) goes back to its author as a draft, with a note saying
+    /// why. A problem with one entry does not hold up the others.
+    pub async fn publish_due(&self, now: DateTime<Utc>) -> Result<DuePass, NewsroomError> {
+        let mut pass = DuePass::default();
         for draft in self.store.due_drafts(now).await? {
-            let _writing = self.writing.lock().await;
-            let Some(page) = self.pages.page_by_id(draft.blog) else {
-                continue;
-            };
-            let problem = match EntryDraft::parse(&draft.input) {
-                _ if !page.blog.is_live() => {
-                    Some("It was not published: the live page had ended.".to_owned())
-                }
-                Err(errors) => Some(format!("It was not published: {errors}")),
-                Ok(checked) => {
-                    let entry = Entry::new(EntryId(0), checked, now, &draft.created_by);
-                    match self
-                        .store
-                        .publish_draft(draft.blog, draft.id, Publishable::DueBy(now), entry)
-                        .await
-                    {
-                        Ok(committed) => {
-                            published.push(self.published(draft.blog, committed).await?);
-                            None
-                        }
-                        // Published by another instance, or taken off the schedule.
-                        Err(StoreError::NotFound) => None,
-                        Err(other) => return Err(other.into()),
-                    }
-                }
-            };
-            if let Some(note) = problem {
-                tracing::warn!(draft = %draft.id, %note, "a scheduled entry went back to its author");
-                let sent_back = self
-                    .store
-                    .unschedule(draft.blog, draft.id, Some((&note, SCHEDULER)))
-                    .await;
-                match sent_back {
-                    Ok(()) | Err(StoreError::NotFound) => {}
-                    Err(other) => return Err(other.into()),
+            match self.publish_scheduled(&draft, now).await {
+                Ok(true) => pass.published += 1,
+                Ok(false) => pass.left += 1,
+                Err(error) => {
+                    tracing::warn!(draft = %draft.id, %error, "a scheduled entry could not be published");
+                    pass.left += 1;
                 }
             }
         }
-        Ok(published)
+        Ok(pass)
+    }
+
+    /// Publishes one due entry; `false` when it was left as it is (its page is not
+    /// known here yet, or it was published or changed meanwhile).
+    async fn publish_scheduled(
+        &self,
+        draft: &Draft,
+        now: DateTime<Utc>,
+    ) -> Result<bool, NewsroomError> {
+        let _writing = self.writing.lock().await;
+        let Some(page) = self.pages.page_by_id(draft.blog) else {
+            return Ok(false);
+        };
+        let problem = match EntryDraft::parse(&draft.input) {
+            _ if !page.blog.is_live() => {
+                "It was not published: the live page had ended.".to_owned()
+            }
+            Err(errors) => format!("It was not published: {errors}"),
+            Ok(checked) => {
+                let entry = Entry::new(EntryId(0), checked, now, &draft.created_by);
+                let which = Publishable {
+                    seen: Some(draft.updated_at),
+                    due_by: Some(now),
+                };
+                return match self
+                    .store
+                    .publish_draft(draft.blog, draft.id, which, entry)
+                    .await
+                {
+                    Ok(committed) => {
+                        self.published(draft.blog, committed).await?;
+                        Ok(true)
+                    }
+                    // Published by another instance, taken off the schedule, or saved
+                    // again: the next pass sees it as it is now.
+                    Err(StoreError::NotFound) => Ok(false),
+                    Err(other) => Err(other.into()),
+                };
+            }
+        };
+        tracing::warn!(draft = %draft.id, %problem, "a scheduled entry went back to its author");
+        match self
+            .store
+            .unschedule(draft.blog, draft.id, Some((&problem, SCHEDULER)))
+            .await
+        {
+            Ok(()) | Err(StoreError::NotFound) => Ok(false),
+            Err(other) => Err(other.into()),
+        }
     }
 
     /// When the next scheduled entry is due.

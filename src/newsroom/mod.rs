@@ -13,6 +13,8 @@
 
 mod drafts;
 
+pub use drafts::DuePass;
+
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};

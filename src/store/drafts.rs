@@ -21,13 +21,34 @@ pub enum DraftKept {
     Scheduled(DateTime<Utc>),
 }
 
-/// Which draft may be published.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Publishable {
-    /// Whatever state it is in (its author, or an editor approving it).
-    Any,
-    /// Only if it is scheduled for `now` or earlier (and not cancelled meanwhile).
-    DueBy(DateTime<Utc>),
+/// Which draft may be published: the one that was read, unless it has changed since.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Publishable {
+    /// Only if it is still as last saved at this time: what the editor reviewed, or
+    /// what the schedule read, and not a newer version saved meanwhile.
+    pub seen: Option<DateTime<Utc>>,
+    /// Only if it is scheduled for this time or earlier (and not cancelled meanwhile).
+    pub due_by: Option<DateTime<Utc>>,
+}
+
+impl Publishable {
+    /// The conditions on the draft's row beyond its id and page, from parameter `$3`.
+    fn conditions(self) -> (String, Vec<String>) {
+        let mut sql = String::new();
+        let mut values = Vec::new();
+        if let Some(seen) = self.seen {
+            values.push(time_text(seen));
+            sql.push_str(&format!(" AND updated_at = ${}", values.len() + 2));
+        }
+        if let Some(due_by) = self.due_by {
+            values.push(time_text(due_by));
+            sql.push_str(&format!(
+                " AND publish_at IS NOT NULL AND publish_at <= ${}",
+                values.len() + 2
+            ));
+        }
+        (sql, values)
+    }
 }
 
 impl Store {
@@ -96,11 +117,13 @@ impl Store {
     }
 
     /// Sends a submitted entry back to its author with `note`, keeping `input` (the
-    /// editor may have changed it). Refused if it no longer waits for approval.
+    /// editor may have changed it). Refused (`NotFound`) if it no longer waits for
+    /// approval, or was saved again after `seen`.
     pub async fn send_back(
         &self,
         blog: BlogId,
         id: DraftId,
+        seen: DateTime<Utc>,
         input: &EntryInput,
         note: &str,
         by: &str,
@@ -108,7 +131,7 @@ impl Store {
         let json = serde_json::to_string(input).map_err(|e| StoreError::Corrupt(e.to_string()))?;
         let done = sqlx::query(
             "UPDATE drafts SET input = $1, submitted = 0, review_note = $2, reviewed_by = $3, \
-             updated_at = $4 WHERE id = $5 AND blog_id = $6 AND submitted = 1",
+             updated_at = $4 WHERE id = $5 AND blog_id = $6 AND submitted = 1 AND updated_at = $7",
         )
         .bind(json)
         .bind(note)
@@ -116,6 +139,7 @@ impl Store {
         .bind(time_text(Utc::now()))
         .bind(id.0)
         .bind(blog.0)
+        .bind(time_text(seen))
         .execute(self.pool())
         .await?;
         if done.rows_affected() == 0 {
@@ -163,8 +187,8 @@ impl Store {
     }
 
     /// Publishes a draft as `entry` and removes it, in one transaction. `NotFound` when
-    /// the draft is gone (published or discarded already) or, for [`Publishable::DueBy`],
-    /// no longer due.
+    /// the draft is gone (published or discarded already), or no longer as `which`
+    /// wants it (saved again, no longer due).
     pub async fn publish_draft(
         &self,
         blog: BlogId,
@@ -173,26 +197,15 @@ impl Store {
         mut entry: Entry,
     ) -> Result<Committed<Entry>, StoreError> {
         let mut tx = self.pool().begin().await?;
-        let removed = match which {
-            Publishable::Any => {
-                sqlx::query("DELETE FROM drafts WHERE id = $1 AND blog_id = $2")
-                    .bind(id.0)
-                    .bind(blog.0)
-                    .execute(&mut *tx)
-                    .await?
-            }
-            Publishable::DueBy(now) => {
-                sqlx::query(
-                    "DELETE FROM drafts WHERE id = $1 AND blog_id = $2 \
-                     AND publish_at IS NOT NULL AND publish_at <= $3",
-                )
-                .bind(id.0)
-                .bind(blog.0)
-                .bind(time_text(now))
-                .execute(&mut *tx)
-                .await?
-            }
-        };
+        let (conditions, values) = which.conditions();
+        let sql = format!("DELETE FROM drafts WHERE id = $1 AND blog_id = $2{conditions}");
+        let mut delete = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(id.0)
+            .bind(blog.0);
+        for value in values {
+            delete = delete.bind(value);
+        }
+        let removed = delete.execute(&mut *tx).await?;
         if removed.rows_affected() == 0 {
             return Err(StoreError::NotFound);
         }

@@ -95,8 +95,11 @@ pub async fn require_sign_in(
     next: Next,
 ) -> Response {
     let cookie = jar.get(SESSION_COOKIE);
+    // The compose page asks for its desk every few seconds by itself: that is not use,
+    // and must not keep an unattended session open.
+    let by_hand = !uri.path().ends_with("/desk");
     let session = match cookie {
-        Some(cookie) => match state.accounts.session(cookie.value()).await {
+        Some(cookie) => match state.accounts.session_seen(cookie.value(), by_hand).await {
             Ok(session) => session,
             Err(error) => return AppError::from(error).into_response(),
         },

@@ -7,6 +7,7 @@
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Multipart, Request};
 use axum::response::{IntoResponse, Response};
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Deserializer};
 
 use super::form::Form;
@@ -81,6 +82,9 @@ pub struct EntrySubmission {
     pub review_note: String,
     /// When a scheduled entry is to publish itself, as typed (in the page's time zone).
     pub publish_at: String,
+    /// When the draft this form holds was last saved, as the form was opened: an
+    /// approval or a note sent back is refused if it has been saved again since.
+    pub draft_version: Option<DateTime<Utc>>,
     /// An image file sent with the form.
     pub image: Option<Bytes>,
 }
@@ -100,6 +104,8 @@ struct Fields {
     review_note: String,
     #[serde(default)]
     publish_at: String,
+    #[serde(default)]
+    draft_version: String,
     #[serde(default)]
     title: String,
     #[serde(default)]
@@ -139,6 +145,18 @@ impl Fields {
                 ))
             })?),
         };
+        let draft_version = match self.draft_version.trim() {
+            "" => None,
+            at => Some(
+                DateTime::parse_from_rfc3339(at)
+                    .map_err(|_| {
+                        AppError::BadRequest(format!(
+                            "The form's draft version {at:?} is not a time; nothing was saved."
+                        ))
+                    })?
+                    .with_timezone(&Utc),
+            ),
+        };
         Ok(EntrySubmission {
             csrf_token: self.csrf_token,
             action: EntryAction::parse(&self.action)?,
@@ -159,6 +177,7 @@ impl Fields {
             correction: self.correction,
             review_note: self.review_note,
             publish_at: self.publish_at,
+            draft_version,
             image,
         })
     }
@@ -240,5 +259,11 @@ mod tests {
             );
         }
         assert!(decode(b"version=abc").is_err());
+        assert!(decode(b"draft_version=yesterday").is_err());
+        let form = decode(b"draft_version=2026-12-01T10%3A00%3A00.123456Z").unwrap();
+        assert_eq!(
+            form.draft_version.map(|at| at.timestamp_subsec_micros()),
+            Some(123_456)
+        );
     }
 }

@@ -603,3 +603,154 @@ async fn a_scheduled_entry_publishes_itself_once_even_across_a_restart() {
     let (_, compose) = app.get_html(&format!("/editor/live/{DEMO}")).await;
     assert!(compose.contains("Your drafts") && compose.contains("Called off"));
 }
+
+#[tokio::test]
+async fn an_entry_resubmitted_while_under_review_is_not_approved_unseen() {
+    let app = spawn_app().await;
+    app.login().await;
+    let cat = person(&app, "cat", "contributor").await;
+    let (_, compose) = cat.get_html(&format!("/editor/live/{DEMO}")).await;
+    let cat_token = csrf_token(&compose);
+    let response = cat
+        .post_form(
+            &format!("/editor/live/{DEMO}/entries"),
+            &[
+                ("title", "First try"),
+                ("body", "x"),
+                ("action", "submit"),
+                ("csrf_token", &cat_token),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let (_, dashboard) = app.get_html("/editor").await;
+    let draft = format!("/editor/live/{DEMO}/drafts/{}", draft_id(&dashboard));
+    let (_, review) = app.get_html(&draft).await;
+    let seen = review[review.find("name=\"draft_version\" value=\"").unwrap() + 28..]
+        .split('"')
+        .next()
+        .unwrap()
+        .to_owned();
+
+    // While the editor reads, she sends a better version.
+    let response = cat
+        .post_form(
+            &draft,
+            &[
+                ("title", "Second, better try"),
+                ("body", "y"),
+                ("action", "submit"),
+                ("csrf_token", &cat_token),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+
+    let seq = app.current_seq().await;
+    let approve = |version: String| {
+        let (app, draft, token) = (app.clone_handle(), draft.clone(), csrf_token(&review));
+        async move {
+            app.post_form(
+                &draft,
+                &[
+                    ("title", "First try"),
+                    ("body", "x, as the editor read it"),
+                    ("action", "publish"),
+                    ("draft_version", &version),
+                    ("csrf_token", &token),
+                ],
+            )
+            .await
+        }
+    };
+    let response = approve(seen.clone()).await;
+    assert_eq!(
+        response.status(),
+        StatusCode::CONFLICT,
+        "{seen} {:?}",
+        response.headers().get("location")
+    );
+    let html = response.text().await.unwrap();
+    assert!(html.contains("cat saved this entry again while you had it open"));
+    assert!(html.contains("Second, better try"), "hers is shown");
+    assert!(
+        html.contains("x, as the editor read it</textarea>"),
+        "the editor's text is kept"
+    );
+    assert_eq!(app.current_seq().await, seq, "nothing was published");
+    let newer = html[html.find("name=\"draft_version\" value=\"").unwrap() + 28..]
+        .split('"')
+        .next()
+        .unwrap()
+        .to_owned();
+    assert_eq!(approve(newer).await.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.current_seq().await,
+        seq + 1,
+        "approving again is deliberate"
+    );
+}
+
+#[tokio::test]
+async fn a_scheduled_entry_on_a_page_that_has_ended_goes_back_to_its_author() {
+    let app = spawn_app().await;
+    app.login().await;
+    let response = schedule(&app, "Due after the end", 2).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let token = app.session_csrf().await;
+    app.post_form(
+        &format!("/editor/live/{DEMO}/close"),
+        &[("csrf_token", &token)],
+    )
+    .await;
+    let seq = app.current_seq().await;
+    tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+    let (_, compose) = app.get_html(&format!("/editor/live/{DEMO}")).await;
+    assert!(compose.contains("Due after the end") && compose.contains("sent back by the schedule"));
+    assert_eq!(
+        app.current_seq().await,
+        seq,
+        "nothing published on an ended page"
+    );
+    let (_, draft) = app
+        .get_html(&format!(
+            "/editor/live/{DEMO}/drafts/{}",
+            draft_id(&compose[compose.find("Your drafts").unwrap()..])
+        ))
+        .await;
+    assert!(draft.contains("It was not published: the live page had ended."));
+}
+
+#[tokio::test]
+async fn the_desk_refreshing_itself_does_not_keep_a_session_open() {
+    use sqlx::Connection;
+    let app = spawn_app().await;
+    app.login().await;
+    let last_seen = || async {
+        let mut db = crate::helpers::open_store(&app).await;
+        let seen: String = sqlx::query_scalar("SELECT last_seen FROM sessions")
+            .fetch_one(&mut db)
+            .await
+            .unwrap();
+        db.close().await.unwrap();
+        seen
+    };
+    let an_hour_ago = (chrono::Utc::now() - chrono::Duration::hours(1))
+        .to_rfc3339_opts(chrono::SecondsFormat::Micros, true);
+    let mut db = crate::helpers::open_store(&app).await;
+    sqlx::query("UPDATE sessions SET last_seen = ?")
+        .bind(&an_hour_ago)
+        .execute(&mut db)
+        .await
+        .unwrap();
+    db.close().await.unwrap();
+    let response = app.get(&format!("/editor/live/{DEMO}/desk")).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(
+        last_seen().await,
+        an_hour_ago,
+        "a background refresh is not use"
+    );
+    app.get(&format!("/editor/live/{DEMO}")).await;
+    assert_ne!(last_seen().await, an_hour_ago, "opening a page is");
+}

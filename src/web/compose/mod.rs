@@ -130,7 +130,7 @@ impl Done {
             Done::Discarded => "Draft discarded.",
             Done::Saved => "Draft saved. Only you can see it until you submit or publish it.",
             Done::Gone => {
-                "That draft is no longer there: it was published or discarded already. Nothing was published twice."
+                "That draft is no longer there to act on: it was published, discarded or taken back by its author already. Nothing was published twice."
             }
         }
     }
@@ -176,6 +176,7 @@ async fn desk_view<'a>(
         .collect();
     Ok(DeskView {
         page,
+        user,
         csrf_token: signed_in.csrf_token(),
         can_publish,
         readers: state.audience.readers(page.blog.id),
@@ -394,6 +395,7 @@ async fn entry_form_sent(
         mut input,
         review_note,
         publish_at,
+        draft_version,
         image,
         ..
     } = submission;
@@ -463,11 +465,14 @@ async fn entry_form_sent(
                 }
             }
         }
-        EntryAction::SendBack => match draft_id {
-            Some(id) => newsroom
-                .send_back(slug, id, &back.input, &back.review_note, user)
-                .await
-                .map(|()| Done::SentBack.to(slug)),
+        EntryAction::SendBack => match draft {
+            Some(draft) => {
+                let seen = draft_version.unwrap_or(draft.updated_at);
+                newsroom
+                    .send_back(slug, draft.id, seen, &back.input, &back.review_note, user)
+                    .await
+                    .map(|()| Done::SentBack.to(slug))
+            }
             None => return Err(AppError::NotAllowed),
         },
         EntryAction::Discard => match draft_id {
@@ -481,7 +486,7 @@ async fn entry_form_sent(
             Err(errors) => Err(NewsroomError::Invalid(errors)),
             Ok(checked) => match draft_id {
                 Some(id) => newsroom
-                    .publish_draft(slug, id, checked, author)
+                    .publish_draft(slug, id, draft_version, checked, author)
                     .await
                     .map(|entry| {
                         tracing::info!(user, entry = %entry.id, author, "published a draft");
@@ -513,12 +518,40 @@ async fn entry_form_sent(
             let status = StatusCode::CONFLICT;
             compose(state, signed_in, page, back, None, status).await
         }
-        // The draft went between reading it and acting on it.
+        // The draft changed or went between opening it and acting on it.
         Err(NewsroomError::NotFound) if draft_id.is_some() => {
-            Ok(Done::Gone.to(slug).into_response())
+            changed_meanwhile(state, signed_in, page, draft_id, back).await
         }
         Err(other) => Err(other.into()),
     }
+}
+
+/// A draft acted on after it was saved again, or after it went (published, discarded,
+/// or taken back by its author): what was typed comes back beside the latest version,
+/// or the compose page says the draft is gone.
+async fn changed_meanwhile(
+    state: &AppState,
+    signed_in: &SignedIn,
+    page: &LivePage,
+    id: Option<DraftId>,
+    typed: EntryFormView<'_>,
+) -> Result<Response> {
+    let newer = match id {
+        Some(id) => state.newsroom.draft(page.blog.id, id).await?,
+        None => None,
+    };
+    let session = &signed_in.session;
+    let Some(newer) = newer
+        .filter(|d| d.created_by == session.user || (d.is_submitted() && session.role.publishes()))
+    else {
+        return Ok(Done::Gone.to(page.blog.slug.as_str()).into_response());
+    };
+    let purpose = draft_purpose(signed_in, &newer);
+    let mut form = entry_form(state, signed_in, page, purpose, typed.input);
+    form.review_note = typed.review_note;
+    form.publish_at = typed.publish_at;
+    form.draft_changed = true;
+    compose(state, signed_in, page, form, None, StatusCode::CONFLICT).await
 }
 
 /// Keeps an image sent with the form first, so its address goes in the form and is

@@ -55,6 +55,9 @@ pub struct EntryFormView<'a> {
     pub publish_at: String,
     /// Shown inside the compose page's stream instead of on a page of its own.
     pub inline: bool,
+    /// The draft was saved again by someone while this form was open: their version
+    /// (the draft this form now starts from) is shown beside what is in the form.
+    pub draft_changed: bool,
 }
 
 impl<'a> EntryFormView<'a> {
@@ -80,6 +83,7 @@ impl<'a> EntryFormView<'a> {
             review_note: String::new(),
             publish_at: String::new(),
             inline: false,
+            draft_changed: false,
         }
     }
 
@@ -182,6 +186,39 @@ impl<'a> EntryFormView<'a> {
         }
     }
 
+    /// The draft this form holds, as last saved.
+    pub fn draft(&self) -> Option<&Draft> {
+        match &self.purpose {
+            Purpose::Draft { draft, .. } => Some(draft),
+            _ => None,
+        }
+    }
+
+    /// When the draft was last saved, to the microsecond: the version the form starts
+    /// from.
+    pub fn draft_version(&self) -> Option<String> {
+        self.draft().map(|d| {
+            d.updated_at
+                .to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
+        })
+    }
+
+    /// The version the browser's saved copy of this form is compared with.
+    pub fn version_mark(&self) -> String {
+        match (&self.purpose, self.draft_version()) {
+            (Purpose::Correction(editing), _) => editing.version.to_string(),
+            (_, Some(version)) => version,
+            _ => String::new(),
+        }
+    }
+
+    /// Whether what is in the form was refused, so leaving it loses it.
+    pub fn is_refused(&self) -> bool {
+        self.has_errors()
+            || self.draft_changed
+            || self.editing().is_some_and(|e| e.theirs.is_some())
+    }
+
     /// When the draft is scheduled to publish, as readers would read the time.
     pub fn scheduled_for(&self) -> Option<String> {
         match &self.purpose {
@@ -266,6 +303,8 @@ impl DraftLine<'_> {
 /// The desk beside the form: the page's readers now, what waits, and what is published.
 pub struct DeskView<'a> {
     pub page: &'a LivePage,
+    /// Who is signed in: their own drafts open from the lists.
+    pub user: &'a str,
     pub csrf_token: &'a str,
     pub can_publish: bool,
     /// Browsers with the page open now, on every instance.
