@@ -10,7 +10,7 @@ use rand::RngExt;
 use rand::distr::Alphanumeric;
 use sha2::{Digest, Sha256};
 
-use crate::domain::{Role, User};
+use crate::domain::{Role, User, UserName};
 use chrono::Utc;
 
 use crate::store::{Store, StoreError};
@@ -140,7 +140,8 @@ impl Accounts {
             .or(generated.as_deref())
             .unwrap_or_default()
             .to_owned();
-        match self.add_user(FIRST_ADMIN, Role::Admin, &password).await {
+        let admin = UserName::parse(FIRST_ADMIN).expect("the first admin's name is a user name");
+        match self.add_user(&admin, Role::Admin, &password).await {
             // Another instance starting at the same moment made it first.
             Err(AccountError::Store(StoreError::Taken(_))) => Ok(None),
             Err(other) => Err(other),
@@ -151,7 +152,7 @@ impl Accounts {
     /// Creates an account.
     pub async fn add_user(
         &self,
-        name: &str,
+        name: &UserName,
         role: Role,
         password: &str,
     ) -> Result<(), AccountError> {
@@ -161,7 +162,7 @@ impl Accounts {
             .await
             .map_err(|_| AccountError::Hashing)??;
         let user = User {
-            name: name.to_owned(),
+            name: name.as_str().to_owned(),
             role,
             password_hash,
         };
@@ -271,9 +272,9 @@ impl Accounts {
     /// Makes a token named `name` and returns it; it cannot be shown again.
     pub async fn create_token(&self, name: &str) -> Result<String, AccountError> {
         let name = name.trim();
-        if name.is_empty() || name.chars().count() > 100 {
+        if name.is_empty() || name.chars().count() > 100 || name.chars().any(char::is_control) {
             return Err(AccountError::BadPassword(
-                "A token needs a name of 1 to 100 characters.".into(),
+                "A token needs a name of 1 to 100 characters, on one line.".into(),
             ));
         }
         let token = format!("lb_{}", random_token());

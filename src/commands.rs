@@ -5,7 +5,7 @@ use std::io::{BufRead, Read, Write};
 
 use crate::accounts::Accounts;
 use crate::config::{Command, ServeArgs, StoreArgs, TokenCommand, UserCommand};
-use crate::domain::Role;
+use crate::domain::{Role, UserName};
 use crate::dump::Dump;
 use crate::server::{Server, shutdown_signal};
 use crate::store::Store;
@@ -47,6 +47,7 @@ async fn serve(settings: ServeArgs) -> Result<(), String> {
 }
 
 async fn add_user(name: &str, role: &str, store: &StoreArgs) -> Result<(), String> {
+    let name = UserName::parse(name).map_err(|why| format!("cannot add {name:?}: {why}"))?;
     let role = Role::parse(role).ok_or_else(|| format!("unknown role {role:?}"))?;
     let mut password = String::new();
     std::io::stdin()
@@ -56,10 +57,10 @@ async fn add_user(name: &str, role: &str, store: &StoreArgs) -> Result<(), Strin
     let password = password.trim_end_matches(['\r', '\n']);
     let accounts = Accounts::new(open(store).await?);
     accounts
-        .add_user(name, role, password)
+        .add_user(&name, role, password)
         .await
-        .map_err(|e| format!("cannot add {name}: {e}"))?;
-    eprintln!("added {name} ({})", role.as_str());
+        .map_err(|e| format!("cannot add {:?}: {e}", name.as_str()))?;
+    eprintln!("added {:?} ({})", name.as_str(), role.as_str());
     Ok(())
 }
 

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
-use super::errors::{FieldErrors, optional_text, required_text};
+use super::errors::{FieldErrors, optional_lines, required_text};
 
 /// The most characters of a live page's title.
 pub const MAX_BLOG_TITLE_CHARS: usize = 200;
@@ -127,7 +127,7 @@ impl BlogDraft {
         let slug = Slug::parse(&input.slug)
             .map_err(|m| errors.add("slug", m))
             .ok();
-        let description = optional_text(
+        let description = optional_lines(
             &mut errors,
             "description",
             "The description",
@@ -164,6 +164,13 @@ impl BlogDraft {
             errors.add(
                 "summary",
                 format!("The point starting \"{start}\" is longer than {MAX_SUMMARY_POINT_CHARS} characters."),
+            );
+        }
+
+        if summary.iter().any(|p| p.chars().any(char::is_control)) {
+            errors.add(
+                "summary",
+                "A key point holds a tab or another control character; take it out.",
             );
         }
 

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
-use super::errors::{FieldErrors, optional_text};
+use super::errors::{FieldErrors, optional_lines};
 use super::{BlogId, EntryInput, time};
 
 /// The most characters of the note an editor sends back with a contributor's entry.
@@ -100,7 +100,7 @@ impl Draft {
 /// Reads the note an editor sends back with an entry: it must say something.
 pub fn parse_review_note(value: &str) -> Result<String, FieldErrors> {
     let mut errors = FieldErrors::default();
-    let note = optional_text(
+    let note = optional_lines(
         &mut errors,
         "review_note",
         "The note",

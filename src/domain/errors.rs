@@ -70,6 +70,27 @@ impl std::fmt::Display for FieldErrors {
 
 impl std::error::Error for FieldErrors {}
 
+/// Refuses control characters: none at all in one line of text (a headline, a name),
+/// and none but line breaks and tabs in a longer text. They only ever do harm: a line
+/// break in a name forges a line of the server's log, and the rest are invisible.
+fn no_control_characters(
+    errors: &mut FieldErrors,
+    field: &'static str,
+    what: &str,
+    value: &str,
+    one_line: bool,
+) {
+    let allowed = |c: char| !one_line && matches!(c, '\n' | '\r' | '\t');
+    if value.chars().any(|c| c.is_control() && !allowed(c)) {
+        let problem = if one_line {
+            "must be one line: it holds a line break, a tab or another control character"
+        } else {
+            "holds a control character (other than a line break or tab)"
+        };
+        errors.add(field, format!("{what} {problem}; take it out."));
+    }
+}
+
 /// Checks a required single-line text: trimmed, not empty, at most `max` characters.
 pub(crate) fn required_text(
     errors: &mut FieldErrors,
@@ -83,11 +104,13 @@ pub(crate) fn required_text(
         errors.add(field, format!("{what} is required."));
     } else {
         too_long(errors, field, what, value, max);
+        no_control_characters(errors, field, what, value, true);
     }
     value.to_owned()
 }
 
-/// Checks an optional text: trimmed, `None` when empty, at most `max` characters.
+/// Checks an optional single-line text: trimmed, `None` when empty, at most `max`
+/// characters.
 pub(crate) fn optional_text(
     errors: &mut FieldErrors,
     field: &'static str,
@@ -100,7 +123,58 @@ pub(crate) fn optional_text(
         return None;
     }
     too_long(errors, field, what, value, max);
+    no_control_characters(errors, field, what, value, true);
     Some(value.to_owned())
+}
+
+/// Checks an optional text of several lines: as [`optional_text`], but line breaks
+/// and tabs are allowed.
+pub(crate) fn optional_lines(
+    errors: &mut FieldErrors,
+    field: &'static str,
+    what: &str,
+    value: &str,
+    max: usize,
+) -> Option<String> {
+    let value = value.trim();
+    if value.is_empty() {
+        return None;
+    }
+    too_long(errors, field, what, value, max);
+    no_control_characters(errors, field, what, value, false);
+    Some(value.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_line_means_one_line() {
+        for bad in [
+            "admin\nsigned in user=admin",
+            "tab\there",
+            "bell\u{7}",
+            "esc\u{1b}[31m",
+        ] {
+            let mut errors = FieldErrors::default();
+            optional_text(&mut errors, "title", "The headline", bad, 200);
+            assert!(errors.get("title").unwrap().contains("one line"), "{bad:?}");
+        }
+        let mut errors = FieldErrors::default();
+        assert_eq!(
+            optional_lines(
+                &mut errors,
+                "note",
+                "The note",
+                "two\nlines\tand a tab",
+                100
+            ),
+            Some("two\nlines\tand a tab".to_owned())
+        );
+        optional_lines(&mut errors, "note", "The note", "a\u{0}b", 100);
+        assert!(errors.get("note").unwrap().contains("control character"));
+    }
 }
 
 fn too_long(errors: &mut FieldErrors, field: &'static str, what: &str, value: &str, max: usize) {

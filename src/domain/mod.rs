@@ -19,4 +19,4 @@ pub use entry::{
     parse_correction_note,
 };
 pub use errors::{FieldError, FieldErrors};
-pub use user::{Role, User};
+pub use user::{MAX_USER_NAME_CHARS, Role, User, UserName};

@@ -41,10 +41,66 @@ impl Role {
     }
 }
 
+/// The most characters of an account's name.
+pub const MAX_USER_NAME_CHARS: usize = 100;
+
+/// An account's name, as the People page and `liveblog user add` both take it: 1 to
+/// 100 characters, no control characters (a line break in a name would forge a line
+/// of the server's log), and more than dots (a browser reads `.` and `..` in an
+/// address as steps).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UserName(String);
+
+impl UserName {
+    pub fn parse(value: &str) -> Result<UserName, String> {
+        let name = value.trim();
+        let chars = name.chars().count();
+        if chars == 0 || chars > MAX_USER_NAME_CHARS {
+            Err(format!(
+                "A user name needs 1 to {MAX_USER_NAME_CHARS} characters."
+            ))
+        } else if name.chars().any(char::is_control) {
+            Err("A user name must be one line, without tabs or other control characters.".into())
+        } else if name.chars().all(|c| c == '.') {
+            Err("A user name needs more than dots.".into())
+        } else {
+            Ok(UserName(name.to_owned()))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
 /// A newsroom account. The password is kept only as an argon2id hash.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct User {
     pub name: String,
     pub role: Role,
     pub password_hash: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_user_name_is_one_short_line() {
+        assert_eq!(UserName::parse("  sam ").unwrap().as_str(), "sam");
+        for bad in [
+            "",
+            "   ",
+            ".",
+            "..",
+            "...",
+            "admin\nsigned in user=admin",
+            "a\tb",
+            "x\u{1b}",
+        ] {
+            assert!(UserName::parse(bad).is_err(), "{bad:?}");
+        }
+        assert!(UserName::parse(&"n".repeat(MAX_USER_NAME_CHARS + 1)).is_err());
+        assert!(UserName::parse("Ana Ruiz-Ortega").is_ok());
+    }
 }

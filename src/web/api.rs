@@ -466,7 +466,7 @@ async fn create(
         EntryDraft::parse(&fields.over(EntryInput::default())).map_err(ApiError::invalid)?;
     let by = format!("api:{}", client.name);
     let entry = state.newsroom.publish(&slug, draft, &by).await?;
-    tracing::info!(token = %client.name, entry = %entry.id, "published through the API");
+    tracing::info!(token = ?client.name, entry = %entry.id, "published through the API");
     let mut response = answer(&state, &slug, entry.id, StatusCode::CREATED)?;
     let location = format!("/api/v1/live/{slug}/entries/{}", entry.id);
     if let Ok(value) = header::HeaderValue::from_str(&location) {
@@ -504,7 +504,7 @@ async fn update(
         note,
     };
     state.newsroom.correct(&slug, id, draft, edit).await?;
-    tracing::info!(token = %client.name, entry = %id, "corrected through the API");
+    tracing::info!(token = ?client.name, entry = %id, "corrected through the API");
     answer(&state, &slug, id, StatusCode::OK)
 }
 
@@ -519,7 +519,7 @@ async fn delete(
 ) -> ApiResult<StatusCode> {
     let id = entry_id(&id)?;
     state.newsroom.delete(&slug, id).await?;
-    tracing::info!(token = %client.name, entry = %id, "deleted through the API");
+    tracing::info!(token = ?client.name, entry = %id, "deleted through the API");
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -255,7 +255,7 @@ async fn login(
         );
     };
     state.throttle.succeeded(username);
-    tracing::info!(user = %session.user, "signed in");
+    tracing::info!(user = ?session.user, "signed in");
     let cookie = Cookie::build((SESSION_COOKIE, token))
         .path("/")
         .http_only(true)

@@ -101,17 +101,27 @@ pub struct Shared {
 
 /// Every route and the whole middleware stack.
 pub fn app(state: AppState) -> Router {
-    let editor = editor::router(state.media.max_bytes).route_layer(
-        axum::middleware::from_fn_with_state(state.clone(), auth::require_sign_in),
-    );
+    // Editor pages hold drafts, CSRF tokens and people's names: no cache keeps them.
+    let editor = editor::router(state.media.max_bytes)
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            auth::require_sign_in,
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static(NO_STORE),
+        ));
 
     Router::new()
         .merge(reader::router())
         .merge(events::router())
         .merge(feed::router())
-        .merge(auth::router())
+        .merge(auth::router().layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static(NO_STORE),
+        )))
         .merge(assets::router())
-        .merge(api::router())
+        .merge(api::router().layer(axum::middleware::from_fn(no_store_unless_read)))
         .nest("/editor", editor)
         .route("/healthz", get(|| async { "ok" }))
         .route("/metrics", get(metrics::metrics))
@@ -149,6 +159,28 @@ pub fn app(state: AppState) -> Router {
                 .layer(DefaultBodyLimit::max(state.max_body_bytes)),
         )
         .with_state(state)
+}
+
+/// What no cache may keep: editor pages, the sign-in page, and the API's answers to
+/// changes.
+const NO_STORE: &str = "no-store";
+
+/// Marks the answer to anything but a read as not to be kept by any cache.
+async fn no_store_unless_read(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let reading = matches!(
+        *request.method(),
+        axum::http::Method::GET | axum::http::Method::HEAD
+    );
+    let mut response = next.run(request).await;
+    if !reading {
+        response
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static(NO_STORE));
+    }
+    response
 }
 
 /// Whether a request's body is of this media type (parameters such as `charset` aside).

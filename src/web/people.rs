@@ -15,7 +15,7 @@ use super::auth::{CsrfForm, SignedIn};
 use super::error::{Result, render};
 use super::{AppError, AppState};
 use crate::accounts::AccountError;
-use crate::domain::{FieldErrors, Role, User};
+use crate::domain::{FieldErrors, Role, User, UserName};
 use crate::store::StoreError;
 
 pub fn router() -> Router<AppState> {
@@ -101,9 +101,6 @@ async fn people(State(state): State<AppState>, signed_in: SignedIn) -> Result<Re
     .await
 }
 
-/// The most characters of a user name.
-const MAX_NAME_CHARS: usize = 100;
-
 async fn add_person(
     State(state): State<AppState>,
     signed_in: SignedIn,
@@ -111,31 +108,24 @@ async fn add_person(
 ) -> Result<Response> {
     signed_in.check_csrf(&form.csrf_token)?;
     signed_in.require_admin()?;
-    let name = form.username.trim();
     let mut errors = FieldErrors::default();
-    if name.is_empty() || name.chars().count() > MAX_NAME_CHARS {
-        errors.add(
-            "username",
-            format!("A user name needs 1 to {MAX_NAME_CHARS} characters."),
-        );
-    } else if name == "." || name == ".." {
-        // A browser would read either as a step in the account's address.
-        errors.add("username", "A user name needs more than dots.");
-    }
+    let name = UserName::parse(&form.username)
+        .map_err(|why| errors.add("username", why))
+        .ok();
     let role = Role::parse(&form.role);
     if role.is_none() {
         errors.add("role", "Choose a role.");
     }
-    if let (Some(role), true) = (role, errors.is_empty()) {
-        match state.accounts.add_user(name, role, &form.password).await {
+    if let (Some(name), Some(role)) = (name, role) {
+        match state.accounts.add_user(&name, role, &form.password).await {
             Ok(()) => {
-                tracing::info!(admin = %signed_in.session.user, user = name, "added an account");
+                tracing::info!(admin = ?signed_in.session.user, user = ?name.as_str(), "added an account");
                 return Ok(Redirect::to("/editor/people").into_response());
             }
             Err(AccountError::BadPassword(why)) => errors.add("password", why),
             Err(AccountError::Store(StoreError::Taken(_))) => errors.add(
                 "username",
-                format!("There is already an account called {name}."),
+                format!("There is already an account called {}.", name.as_str()),
             ),
             Err(other) => return Err(other.into()),
         }
@@ -164,7 +154,7 @@ async fn remove_person(
         ));
     }
     state.accounts.remove_user(&name).await?;
-    tracing::info!(admin = %signed_in.session.user, user = %name, "removed an account");
+    tracing::info!(admin = ?signed_in.session.user, user = ?name, "removed an account");
     Ok(Redirect::to("/editor/people"))
 }
 

@@ -11,6 +11,7 @@ mod drafts;
 mod durable;
 mod editor;
 mod feed;
+mod hardening;
 mod helpers;
 mod json_api;
 mod live;

@@ -156,7 +156,7 @@ async fn correct(
     match state.newsroom.correct(&slug, id, checked, edit).await {
         Ok(_) => {
             state.presence.closed(id, &signed_in.session.user);
-            tracing::info!(user = %signed_in.session.user, entry = %id, "corrected");
+            tracing::info!(user = ?signed_in.session.user, entry = %id, "corrected");
             if back.inline {
                 Ok(Html(format!(
                     "<p class=\"notice\" role=\"status\" data-saved>{}</p>",
@@ -218,7 +218,7 @@ async fn marked(
     require_publisher(signed_in)?;
     let id = entry_id(id)?;
     state.newsroom.mark(slug, id, mark).await?;
-    tracing::info!(user = %signed_in.session.user, entry = %id, ?mark, "marked");
+    tracing::info!(user = ?signed_in.session.user, entry = %id, ?mark, "marked");
     if inline.wanted() {
         Ok(StatusCode::NO_CONTENT.into_response())
     } else {
@@ -289,6 +289,6 @@ async fn delete(
     require_publisher(&signed_in)?;
     let id = entry_id(&id)?;
     state.newsroom.delete(&slug, id).await?;
-    tracing::info!(user = %signed_in.session.user, entry = %id, "deleted");
+    tracing::info!(user = ?signed_in.session.user, entry = %id, "deleted");
     Ok(Done::Deleted.to(&slug).into_response())
 }

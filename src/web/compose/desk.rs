@@ -102,7 +102,7 @@ pub async fn upload_image(
     };
     match state.media.keep(&bytes).await {
         Ok(url) => {
-            tracing::info!(user = %signed_in.session.user, %url, "attached an image");
+            tracing::info!(user = ?signed_in.session.user, %url, "attached an image");
             Ok(Json(json!({ "url": url })).into_response())
         }
         Err(MediaError::Io(error)) => Err(AppError::Internal(error.to_string())),
@@ -126,7 +126,7 @@ pub async fn unschedule(
     let id = DraftId(id.parse().map_err(|_| AppError::NotFound)?);
     match state.newsroom.unschedule(&slug, id).await {
         Ok(()) => {
-            tracing::info!(user = %signed_in.session.user, draft = %id, "took an entry off the schedule");
+            tracing::info!(user = ?signed_in.session.user, draft = %id, "took an entry off the schedule");
             Ok(Done::Unscheduled.to(&slug).into_response())
         }
         // Published already (or cancelled by a colleague).

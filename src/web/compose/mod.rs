@@ -489,7 +489,7 @@ async fn entry_form_sent(
                     .publish_draft(slug, id, draft_version, checked, author)
                     .await
                     .map(|entry| {
-                        tracing::info!(user, entry = %entry.id, author, "published a draft");
+                        tracing::info!(user = ?user, entry = %entry.id, author = ?author, "published a draft");
                         if author == user {
                             Done::Published.to(slug)
                         } else {
@@ -497,7 +497,7 @@ async fn entry_form_sent(
                         }
                     }),
                 None => newsroom.publish(slug, checked, user).await.map(|entry| {
-                    tracing::info!(user, entry = %entry.id, "published");
+                    tracing::info!(user = ?user, entry = %entry.id, "published");
                     Done::Published.to(slug)
                 }),
             },

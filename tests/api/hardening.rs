@@ -1,0 +1,140 @@
+//! Holding up against attack: control characters that would forge log lines, editor
+//! pages that no cache may keep.
+
+use reqwest::StatusCode;
+
+use crate::commands::{liveblog, stdout};
+use crate::helpers::{DEMO, csrf_token, spawn_app};
+use crate::json_api::new_token;
+
+#[tokio::test]
+async fn control_characters_are_refused_in_names_and_one_line_fields() {
+    let app = spawn_app().await;
+    app.login().await;
+    let (_, people) = app.get_html("/editor/people").await;
+    let response = app
+        .post_form(
+            "/editor/people",
+            &[
+                ("username", "mallory\nINFO signed in user=admin"),
+                ("role", "contributor"),
+                ("password", "a long enough password"),
+                ("csrf_token", &csrf_token(&people)),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = response.text().await.unwrap();
+    assert!(html.contains("id=\"username-error\"") && html.contains("one line"));
+
+    let dir = app.data_dir.path().to_str().unwrap().to_owned();
+    let output = liveblog(
+        &[
+            "user",
+            "add",
+            "eve\tadmin",
+            "--role",
+            "editor",
+            "--data-dir",
+            &dir,
+        ],
+        "a long enough password\n",
+    );
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("one line"));
+    let listed = stdout(&liveblog(&["user", "list", "--data-dir", &dir], ""));
+    assert!(!listed.contains("mallory") && !listed.contains("eve"));
+
+    for (field, value) in [
+        ("title", "Two\nlines"),
+        ("author_name", "Sam\u{1b}[31m"),
+        ("image_alt", "alt\ttext"),
+    ] {
+        let mut fields = vec![("title", "A headline"), ("body", "Text.")];
+        fields.retain(|(name, _)| *name != field);
+        fields.push((field, value));
+        if field == "image_alt" {
+            fields.push(("image_url", "https://example.org/a.png"));
+        }
+        let response = app.publish(DEMO, &fields).await;
+        assert_eq!(
+            response.status(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{field}"
+        );
+        let html = response.text().await.unwrap();
+        assert!(html.contains(&format!("id=\"{field}-error\"")), "{field}");
+    }
+
+    let token = new_token(&app, "wire");
+    let response = app
+        .client
+        .post(app.url(&format!("/api/v1/live/{DEMO}/entries")))
+        .bearer_auth(&token)
+        .json(&serde_json::json!({"title": "Line one\r\nLine two", "body": "x"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(body["field"], "title");
+
+    // A longer text keeps its lines.
+    let response = app
+        .publish(
+            DEMO,
+            &[("title", "Fine"), ("body", "Line one\r\n\r\nLine two")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+}
+
+#[tokio::test]
+async fn no_cache_keeps_an_editor_page_or_the_answer_to_a_change() {
+    let app = spawn_app().await;
+    let (_, login) = app.get_html("/login").await;
+    assert!(!login.is_empty());
+    assert_eq!(
+        app.get("/login").await.headers()["cache-control"],
+        "no-store"
+    );
+    app.login().await;
+    for path in [
+        "/editor".to_owned(),
+        format!("/editor/live/{DEMO}"),
+        format!("/editor/live/{DEMO}/desk"),
+        "/editor/people".to_owned(),
+        "/editor/account".to_owned(),
+    ] {
+        let response = app.get(&path).await;
+        assert_eq!(response.headers()["cache-control"], "no-store", "{path}");
+    }
+    let token = new_token(&app, "wire");
+    let response = app
+        .client
+        .post(app.url(&format!("/api/v1/live/{DEMO}/entries")))
+        .bearer_auth(&token)
+        .json(&serde_json::json!({"title": "Posted", "body": "x"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::CREATED);
+    assert_eq!(response.headers()["cache-control"], "no-store");
+    // What readers read stays cacheable.
+    let response = app.get(&format!("/api/v1/live/{DEMO}")).await;
+    assert_ne!(
+        response
+            .headers()
+            .get("cache-control")
+            .map(|v| v.to_str().unwrap()),
+        Some("no-store")
+    );
+    let response = app.get(&format!("/live/{DEMO}")).await;
+    assert_ne!(
+        response
+            .headers()
+            .get("cache-control")
+            .map(|v| v.to_str().unwrap()),
+        Some("no-store")
+    );
+}
