@@ -145,6 +145,16 @@ pub(crate) fn optional_lines(
     Some(value.to_owned())
 }
 
+fn too_long(errors: &mut FieldErrors, field: &'static str, what: &str, value: &str, max: usize) {
+    let count = value.chars().count();
+    if count > max {
+        errors.add(
+            field,
+            format!("{what} is {count} characters long; the limit is {max}."),
+        );
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -174,15 +184,5 @@ mod tests {
         );
         optional_lines(&mut errors, "note", "The note", "a\u{0}b", 100);
         assert!(errors.get("note").unwrap().contains("control character"));
-    }
-}
-
-fn too_long(errors: &mut FieldErrors, field: &'static str, what: &str, value: &str, max: usize) {
-    let count = value.chars().count();
-    if count > max {
-        errors.add(
-            field,
-            format!("{what} is {count} characters long; the limit is {max}."),
-        );
     }
 }
