@@ -136,6 +136,7 @@ async fn measure(name: &str, store_args: StoreArgs) {
             max_header_bytes: liveblog::server::DEFAULT_MAX_HEADER_BYTES,
             secure_cookies: false,
             frame_ancestors: None,
+            public_url: None,
         };
         let server = Server::build(settings).await.unwrap();
         starts.push(started.elapsed());

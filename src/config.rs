@@ -132,6 +132,12 @@ pub struct ServeArgs {
     /// site may by default; editor pages never.
     #[arg(long, env = "LIVEBLOG_FRAME_ANCESTORS", value_parser = parse_frame_ancestors)]
     pub frame_ancestors: Option<String>,
+    /// The address readers reach this server at, such as https://live.example.org:
+    /// every absolute link in a page (canonical, og:url, JSON-LD, the feed's ids) is
+    /// made from it, never from a request's Host header. Without it, the address the
+    /// server serves on.
+    #[arg(long, env = "LIVEBLOG_PUBLIC_URL", value_parser = parse_public_url)]
+    pub public_url: Option<String>,
     /// Say the server sits behind TLS, so cookies are marked Secure.
     #[arg(long, env = "LIVEBLOG_SECURE_COOKIES", default_value_t = false)]
     pub secure_cookies: bool,
@@ -175,6 +181,23 @@ fn parse_frame_ancestors(value: &str) -> Result<String, String> {
     Ok(origins.join(" "))
 }
 
+/// A public address: `https://` or `http://` and a host (and a port), no path; a
+/// trailing slash is dropped.
+fn parse_public_url(value: &str) -> Result<String, String> {
+    let value = value.trim().trim_end_matches('/');
+    let host = value
+        .strip_prefix("https://")
+        .or_else(|| value.strip_prefix("http://"))
+        .ok_or_else(|| format!("{value:?} must start with https:// or http://"))?;
+    let allowed = |b: u8| b.is_ascii_alphanumeric() || b"-.:[]".contains(&b);
+    if host.is_empty() || !host.bytes().all(allowed) {
+        return Err(format!(
+            "{value:?} is not an address such as https://live.example.org (no path)"
+        ));
+    }
+    Ok(value.to_owned())
+}
+
 impl Cli {
     /// The command to run: `serve` when none is given.
     pub fn command(self) -> Command {
@@ -184,7 +207,25 @@ impl Cli {
 
 #[cfg(test)]
 mod tests {
-    use super::parse_frame_ancestors;
+    use super::{parse_frame_ancestors, parse_public_url};
+
+    #[test]
+    fn a_public_url_is_an_origin() {
+        assert_eq!(
+            parse_public_url("https://live.example.org/").unwrap(),
+            "https://live.example.org"
+        );
+        assert!(parse_public_url("http://[::1]:3000").is_ok());
+        for bad in [
+            "live.example.org",
+            "https://",
+            "https://a.example/live",
+            "https://a b",
+            "ftp://x",
+        ] {
+            assert!(parse_public_url(bad).is_err(), "{bad}");
+        }
+    }
 
     #[test]
     fn only_plain_origins_may_frame_reader_pages() {

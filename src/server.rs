@@ -119,6 +119,10 @@ impl Server {
             first_pages: Arc::default(),
             reader_policy: web::content_security_policy(settings.frame_ancestors.as_deref()),
             max_body_bytes: settings.max_body_bytes,
+            public_url: settings
+                .public_url
+                .clone()
+                .unwrap_or_else(|| format!("http://{addr}")),
             media: Arc::new(MediaStore::new(
                 &settings.store.data_dir,
                 settings.max_upload_bytes,

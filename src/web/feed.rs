@@ -4,13 +4,12 @@
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, header};
+use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use chrono::{DateTime, SecondsFormat, Utc};
 
 use super::error::Result;
-use super::share::base_url;
 use super::{AppState, live_page};
 use crate::read_model::{LivePage, RenderedEntry};
 
@@ -53,16 +52,11 @@ impl Feed<'_> {
     }
 }
 
-async fn feed(
-    State(state): State<AppState>,
-    Path(slug): Path<String>,
-    headers: HeaderMap,
-) -> Result<Response> {
+async fn feed(State(state): State<AppState>, Path(slug): Path<String>) -> Result<Response> {
     let page = live_page(&state, &slug)?;
     let entries = page.entries().take(FEED_ENTRIES).collect();
-    let base = base_url(&headers, state.secure_cookies);
     let xml = Feed {
-        base,
+        base: state.public_url.clone(),
         page: &page,
         entries,
     }

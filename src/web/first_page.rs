@@ -8,18 +8,16 @@ use tokio::sync::OnceCell;
 
 use super::AppError;
 use super::precompressed::Precompressed;
-use super::share::Origin;
 use crate::domain::BlogId;
 use crate::read_model::LivePage;
 
 /// Renders a live page's first page for readers at a base URL.
 pub type Render = fn(&LivePage, &str) -> Result<String, AppError>;
 
-/// One page's kept first page: the snapshot it shows, the address it was rendered for
-/// (its share tags carry absolute links), and the bytes once they are ready.
+/// One page's kept first page: the snapshot it shows, and the bytes once they are
+/// ready.
 struct Kept {
     page: Arc<LivePage>,
-    base_url: String,
     ready: OnceCell<Arc<Precompressed>>,
 }
 
@@ -31,23 +29,24 @@ pub struct FirstPages {
 }
 
 impl FirstPages {
-    /// The first page of `page` for readers at `origin`, rendered by `render` at most
-    /// once per change. `None` when this request is not the one the kept page serves
-    /// (another address, or a snapshot older than the kept one): render it directly.
+    /// The first page of `page`, its absolute links made from `base_url` (the public
+    /// address, the same for every request), rendered by `render` at most once per
+    /// change. `None` when the page is a snapshot older than the kept one: render it
+    /// directly.
     pub async fn get(
         &self,
         page: Arc<LivePage>,
-        origin: &Origin<'_>,
+        base_url: &str,
         render: Render,
     ) -> Result<Option<Arc<Precompressed>>, AppError> {
-        let Some(kept) = self.kept_for(&page, origin) else {
+        let Some(kept) = self.kept_for(&page) else {
             return Ok(None);
         };
         let compressed = kept
             .ready
             .get_or_try_init(|| async {
                 let page = Arc::clone(&kept.page);
-                let base_url = kept.base_url.clone();
+                let base_url = base_url.to_owned();
                 let rendered = tokio::task::spawn_blocking(move || {
                     let html = render(&page, &base_url)?;
                     Ok::<_, AppError>(Arc::new(Precompressed::new(
@@ -63,7 +62,7 @@ impl FirstPages {
         Ok(Some(Arc::clone(compressed)))
     }
 
-    fn kept_for(&self, page: &Arc<LivePage>, origin: &Origin) -> Option<Arc<Kept>> {
+    fn kept_for(&self, page: &Arc<LivePage>) -> Option<Arc<Kept>> {
         // Nearly always: the page has not changed since it was kept.
         let current = self
             .kept
@@ -73,7 +72,7 @@ impl FirstPages {
             .cloned();
         if let Some(current) = current {
             if Arc::ptr_eq(&current.page, page) {
-                return origin.is(&current.base_url).then_some(current);
+                return Some(current);
             }
             if current.page.last_seq > page.last_seq {
                 return None;
@@ -84,11 +83,10 @@ impl FirstPages {
         if let Some(current) = kept.get(&page.blog.id)
             && Arc::ptr_eq(&current.page, page)
         {
-            return origin.is(&current.base_url).then(|| Arc::clone(current));
+            return Some(Arc::clone(current));
         }
         let fresh = Arc::new(Kept {
             page: Arc::clone(page),
-            base_url: origin.to_string(),
             ready: OnceCell::new(),
         });
         kept.insert(page.blog.id, Arc::clone(&fresh));

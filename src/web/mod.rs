@@ -97,6 +97,8 @@ pub struct Shared {
     pub reader_policy: HeaderValue,
     /// The largest request body taken, the entry forms with an image aside.
     pub max_body_bytes: usize,
+    /// Where readers reach this server (`--public-url`), for every absolute link.
+    pub public_url: String,
 }
 
 /// Every route and the whole middleware stack.

@@ -10,11 +10,11 @@ use axum::routing::get;
 use serde::Deserialize;
 
 use super::error::{Result, render};
-use super::share::{self, Origin, ShareTags, base_url};
+use super::share::{self, ShareTags};
 use super::{AppError, AppState};
 use crate::domain::{EntryId, time};
 use crate::read_model::{KeyEvent, LivePage, RenderedEntry};
-use axum::http::{HeaderMap, HeaderName, HeaderValue, header};
+use axum::http::{HeaderName, HeaderValue, header};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -121,11 +121,10 @@ async fn live_page(
         })?,
     };
     let headers = request.headers();
-    let origin = Origin::of(headers, state.secure_cookies);
     if number == 1 {
         let kept = state
             .first_pages
-            .get(Arc::clone(&page), &origin, first_page)
+            .get(Arc::clone(&page), &state.public_url, first_page)
             .await?;
         if let Some(kept) = kept {
             let mut response = kept.respond(headers, FIRST_PAGE_CACHE_CONTROL);
@@ -136,7 +135,7 @@ async fn live_page(
             return Ok(framable(&state, response));
         }
     }
-    let html = render_page(&page, number, &origin.to_string())?;
+    let html = render_page(&page, number, &state.public_url)?;
     Ok(framable(&state, Html(html).into_response()))
 }
 
@@ -189,13 +188,12 @@ impl PermalinkPage<'_> {
 async fn permalink(
     State(state): State<AppState>,
     Path((slug, id)): Path<(String, String)>,
-    headers: HeaderMap,
 ) -> Result<Response> {
     let page = state.pages.page(&slug).ok_or(AppError::NotFound)?;
     let id = entry_id(&id)?;
     let entry = page.entry(id).ok_or(AppError::NotFound)?;
     let stream_page = page.page_of(id).unwrap_or(1);
-    let share = share::for_entry(&page, entry, &base_url(&headers, state.secure_cookies));
+    let share = share::for_entry(&page, entry, &state.public_url);
     let html = render(&PermalinkPage {
         page: &page,
         entry,

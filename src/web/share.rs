@@ -1,7 +1,6 @@
 //! What a live page tells search engines and social sites: schema.org
 //! `LiveBlogPosting` JSON-LD, and Open Graph and Twitter card tags.
 
-use axum::http::{HeaderMap, header};
 use serde_json::{Value, json};
 
 use crate::domain::time;
@@ -15,47 +14,6 @@ pub struct ShareTags {
     pub image: Option<String>,
     /// The JSON-LD, safe to put inside a `<script type="application/ld+json">` element.
     pub json_ld: String,
-}
-
-/// This server's address as the reader reached it, for absolute links.
-pub fn base_url(headers: &HeaderMap, behind_tls: bool) -> String {
-    Origin::of(headers, behind_tls).to_string()
-}
-
-/// The scheme and host a request came to, borrowed from the request.
-pub struct Origin<'a> {
-    scheme: &'static str,
-    host: &'a str,
-}
-
-impl<'a> Origin<'a> {
-    pub fn of(headers: &'a HeaderMap, behind_tls: bool) -> Origin<'a> {
-        let host = headers
-            .get(header::HOST)
-            .and_then(|h| h.to_str().ok())
-            .filter(|h| {
-                !h.is_empty()
-                    && h.bytes()
-                        .all(|b| b.is_ascii_alphanumeric() || b"-.:[]".contains(&b))
-            })
-            .unwrap_or("localhost");
-        let scheme = if behind_tls { "https" } else { "http" };
-        Origin { scheme, host }
-    }
-
-    /// Whether `base_url` is this origin's, without building a string.
-    pub fn is(&self, base_url: &str) -> bool {
-        base_url
-            .strip_prefix(self.scheme)
-            .and_then(|rest| rest.strip_prefix("://"))
-            == Some(self.host)
-    }
-}
-
-impl std::fmt::Display for Origin<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}://{}", self.scheme, self.host)
-    }
 }
 
 /// JSON that cannot end the `<script>` element it sits in.

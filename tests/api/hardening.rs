@@ -138,3 +138,62 @@ async fn no_cache_keeps_an_editor_page_or_the_answer_to_a_change() {
         Some("no-store")
     );
 }
+
+#[tokio::test]
+async fn a_made_up_host_goes_into_no_page_and_takes_no_readers_cache() {
+    let app = spawn_app().await;
+    app.login().await;
+    app.publish_titled("Fresh news").await;
+    let own = format!("http://{}/live/{DEMO}", app.addr);
+    // The first request after the change comes with a made-up Host.
+    let response = app
+        .client
+        .get(app.url(&format!("/live/{DEMO}")))
+        .header("host", "evil.example")
+        .send()
+        .await
+        .unwrap();
+    let html = response.text().await.unwrap();
+    assert!(
+        !html.contains("evil.example"),
+        "the Host never goes into a page"
+    );
+    assert!(
+        html.contains(&own),
+        "links are made from the server's own address"
+    );
+    // A real reader next still gets the kept, precompressed page.
+    let response = app
+        .client
+        .get(app.url(&format!("/live/{DEMO}")))
+        .header("accept-encoding", "br")
+        .send()
+        .await
+        .unwrap();
+    assert!(response.headers().contains_key("etag"));
+    assert_eq!(response.headers()["content-encoding"], "br");
+
+    for path in [
+        format!("/live/{DEMO}/feed.atom"),
+        format!("/live/{DEMO}/entries/1"),
+    ] {
+        let response = app
+            .client
+            .get(app.url(&path))
+            .header("host", "evil.example")
+            .send()
+            .await
+            .unwrap();
+        assert!(
+            !response.text().await.unwrap().contains("evil.example"),
+            "{path}"
+        );
+    }
+
+    let public = crate::helpers::spawn_app_with(|settings| {
+        settings.public_url = Some("https://live.example.org".into());
+    })
+    .await;
+    let (_, html) = public.get_html(&format!("/live/{DEMO}")).await;
+    assert!(html.contains(&format!("https://live.example.org/live/{DEMO}")));
+}

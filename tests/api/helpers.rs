@@ -44,6 +44,7 @@ pub fn settings(data_dir: &std::path::Path) -> ServeArgs {
         max_header_bytes: liveblog::server::DEFAULT_MAX_HEADER_BYTES,
         secure_cookies: false,
         frame_ancestors: None,
+        public_url: None,
     }
 }
 
