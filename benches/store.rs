@@ -137,6 +137,7 @@ async fn measure(name: &str, store_args: StoreArgs) {
             secure_cookies: false,
             frame_ancestors: None,
             public_url: None,
+            trusted_proxies: Default::default(),
         };
         let server = Server::build(settings).await.unwrap();
         starts.push(started.elapsed());

@@ -138,6 +138,12 @@ pub struct ServeArgs {
     /// server serves on.
     #[arg(long, env = "LIVEBLOG_PUBLIC_URL", value_parser = parse_public_url)]
     pub public_url: Option<String>,
+    /// Proxies in front of the server whose `X-Forwarded-For` is believed, as
+    /// space- or comma-separated addresses ("127.0.0.1 10.0.0.5"). A request from one of
+    /// them counts as coming from the address the header gives; without this, from the
+    /// address that connected. Limits per address (sign-ins, streams) use it.
+    #[arg(long, env = "LIVEBLOG_TRUSTED_PROXIES", value_parser = parse_addresses, default_value = "")]
+    pub trusted_proxies: TrustedProxies,
     /// Say the server sits behind TLS, so cookies are marked Secure.
     #[arg(long, env = "LIVEBLOG_SECURE_COOKIES", default_value_t = false)]
     pub secure_cookies: bool,
@@ -179,6 +185,22 @@ fn parse_frame_ancestors(value: &str) -> Result<String, String> {
         }
     }
     Ok(origins.join(" "))
+}
+
+/// The proxies whose `X-Forwarded-For` is believed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TrustedProxies(pub Vec<std::net::IpAddr>);
+
+fn parse_addresses(value: &str) -> Result<TrustedProxies, String> {
+    value
+        .split([',', ' '])
+        .filter(|part| !part.is_empty())
+        .map(|part| {
+            part.parse()
+                .map_err(|_| format!("{part:?} is not an IP address"))
+        })
+        .collect::<Result<_, _>>()
+        .map(TrustedProxies)
 }
 
 /// A public address: `https://` or `http://` and a host (and a port), no path; a

@@ -28,6 +28,7 @@ use crate::newsroom::{Newsroom, NewsroomError};
 use crate::schedule::publish_scheduled;
 use crate::store::{Backend, Store, StoreError};
 use crate::sync::follow_other_instances;
+use crate::throttle::Throttle;
 use crate::web::{self, AppState, Shared};
 
 /// Why the server could not start.
@@ -113,7 +114,8 @@ impl Server {
             accounts,
             shutdown,
             secure_cookies: settings.secure_cookies,
-            throttle: Arc::default(),
+            throttle: Arc::new(Throttle::new(Arc::clone(&store))),
+            trusted_proxies: settings.trusted_proxies.0.clone(),
             presence: Arc::default(),
             audience,
             first_pages: Arc::default(),

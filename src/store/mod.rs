@@ -6,6 +6,7 @@
 //! the change itself; readers' browsers see those numbers as SSE ids.
 
 mod drafts;
+mod limits;
 mod readers;
 mod rows;
 mod sql;
@@ -15,6 +16,7 @@ use chrono::{DateTime, Utc};
 use crate::domain::{Blog, Entry, EntryId, Role};
 
 pub use drafts::{DraftKept, Publishable};
+pub use limits::{Attempt, AttemptRule, Beyond};
 pub use sql::{Backend, NOTIFY_CHANNEL, SQLITE_FILE, Store};
 
 /// A live page's change counter: each committed change gets the next number.

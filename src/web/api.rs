@@ -17,6 +17,7 @@ use serde_json::json;
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{Modify, OpenApi, ToSchema};
 
+use super::client::ClientAddress;
 use super::{AppError, AppState};
 use crate::domain::{
     EntryDraft, EntryId, EntryInput, FieldError, FieldErrors, parse_correction_note, time,
@@ -44,6 +45,8 @@ pub struct ApiError {
     field: Option<String>,
     /// Every field problem, when there were several.
     errors: Vec<FieldError>,
+    /// Seconds to wait before trying again, for a 429.
+    retry_after: Option<u64>,
 }
 
 impl ApiError {
@@ -53,6 +56,7 @@ impl ApiError {
             error: error.into(),
             field: None,
             errors: Vec::new(),
+            retry_after: None,
         }
     }
 
@@ -65,6 +69,7 @@ impl ApiError {
                 .map_or_else(|| "invalid".into(), |e| e.message.clone()),
             field: first.map(|e| e.field.to_owned()),
             errors: errors.iter().cloned().collect(),
+            retry_after: None,
         }
     }
 }
@@ -126,6 +131,11 @@ impl IntoResponse for ApiError {
             body["errors"] = json!(self.errors);
         }
         let mut response = (self.status, Json(body)).into_response();
+        if let Some(seconds) = self.retry_after {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, header::HeaderValue::from(seconds));
+        }
         if self.status == StatusCode::UNAUTHORIZED {
             response.headers_mut().insert(
                 header::WWW_AUTHENTICATE,
@@ -147,14 +157,34 @@ impl FromRequestParts<AppState> for ApiClient {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> ApiResult<Self> {
+        let ClientAddress(address) = ClientAddress::from_request_parts(parts, state).await?;
         let token = bearer(&parts.headers).ok_or_else(|| {
             ApiError::new(
                 StatusCode::UNAUTHORIZED,
                 "send a token as Authorization: Bearer TOKEN",
             )
         })?;
+        // Counted before the token is looked up: an address that sends many unknown
+        // tokens is refused for a while, however fast it sends them.
+        let tries = match state.throttle.api_token(address).await? {
+            Ok(tries) => tries,
+            Err(wait) => {
+                let mut error = ApiError::new(
+                    StatusCode::TOO_MANY_REQUESTS,
+                    format!(
+                        "too many unknown tokens from this address; try again {}",
+                        super::auth::after(wait)
+                    ),
+                );
+                error.retry_after = Some(wait.as_secs().max(1));
+                return Err(error);
+            }
+        };
         match state.accounts.token(token).await? {
-            Some(name) => Ok(ApiClient { name }),
+            Some(name) => {
+                state.throttle.succeeded(tries).await?;
+                Ok(ApiClient { name })
+            }
             None => Err(ApiError::new(
                 StatusCode::UNAUTHORIZED,
                 "unknown or revoked API token",

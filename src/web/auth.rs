@@ -5,10 +5,9 @@
 //! token that must match a short-lived cookie (double submit).
 
 use askama::Template;
-use std::net::SocketAddr;
 
 use axum::Router;
-use axum::extract::{ConnectInfo, FromRequestParts, OriginalUri, Query, Request, State};
+use axum::extract::{FromRequestParts, OriginalUri, Query, Request, State};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::middleware::Next;
@@ -19,17 +18,16 @@ use super::form::Form;
 use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use serde::Deserialize;
 
+use super::client::ClientAddress;
 use super::error::{Result, render};
 use super::{AppError, AppState};
 use crate::accounts::{Session, random_token, same_secret};
-use crate::domain::Role;
+use crate::domain::{MAX_USER_NAME_CHARS, Role};
 
 /// The session cookie's name.
 pub const SESSION_COOKIE: &str = "liveblog_session";
 /// The cookie the sign-in form's CSRF token must match.
 const LOGIN_CSRF_COOKIE: &str = "liveblog_login_csrf";
-/// The most characters of a user name.
-const MAX_USERNAME_CHARS: usize = 100;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -218,7 +216,7 @@ struct LoginForm {
 
 async fn login(
     State(state): State<AppState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    ClientAddress(address): ClientAddress,
     jar: CookieJar,
     Form(form): Form<LoginForm>,
 ) -> Result<Response> {
@@ -237,24 +235,27 @@ async fn login(
         })?;
         Ok((status, page).into_response())
     };
-    if let Some(wait) = state.throttle.wait(username, peer.ip()) {
-        let minutes = wait.as_secs().div_ceil(60);
-        let error = format!("Too many failed sign-ins. Try again in {minutes} minutes.");
-        return refuse(StatusCode::TOO_MANY_REQUESTS, &error);
-    }
-    let signed_in = if username.is_empty() || username.chars().count() > MAX_USERNAME_CHARS {
+    // The try is counted before the password is checked, so tries sent at once are
+    // held to the limit too.
+    let tries = match state.throttle.sign_in(username, address).await? {
+        Ok(tries) => tries,
+        Err(wait) => {
+            let error = format!("Too many failed sign-ins. Try again {}.", after(wait));
+            return refuse(StatusCode::TOO_MANY_REQUESTS, &error);
+        }
+    };
+    let signed_in = if username.is_empty() || username.chars().count() > MAX_USER_NAME_CHARS {
         None
     } else {
         state.accounts.sign_in(username, &form.password).await?
     };
     let Some((token, session)) = signed_in else {
-        state.throttle.failed(username, peer.ip());
         return refuse(
             StatusCode::UNAUTHORIZED,
             "That user name and password do not match an account.",
         );
     };
-    state.throttle.succeeded(username);
+    state.throttle.succeeded(tries).await?;
     tracing::info!(user = ?session.user, "signed in");
     let cookie = Cookie::build((SESSION_COOKIE, token))
         .path("/")
@@ -271,6 +272,15 @@ async fn login(
         "/editor"
     };
     Ok((jar, Redirect::to(target)).into_response())
+}
+
+/// "in 12 minutes", "in 4 seconds": when a refused try may come again.
+pub fn after(wait: std::time::Duration) -> String {
+    match wait.as_secs() {
+        0..=1 => "in a second".to_owned(),
+        seconds @ 2..=90 => format!("in {seconds} seconds"),
+        seconds => format!("in {} minutes", seconds.div_ceil(60)),
+    }
 }
 
 /// A form that carries nothing but its CSRF token (sign out, delete, close…).

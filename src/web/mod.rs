@@ -4,6 +4,7 @@
 pub mod api;
 mod assets;
 mod auth;
+mod client;
 mod compose;
 mod editor;
 pub mod entry_form;
@@ -84,7 +85,10 @@ pub struct Shared {
     pub shutdown: CancellationToken,
     /// Whether cookies are marked `Secure` (the server sits behind TLS).
     pub secure_cookies: bool,
-    pub throttle: Arc<crate::throttle::SignInThrottle>,
+    /// Tries at passwords and tokens, counted in the store.
+    pub throttle: Arc<crate::throttle::Throttle>,
+    /// Proxies whose `X-Forwarded-For` is believed (`--trusted-proxies`).
+    pub trusted_proxies: Vec<std::net::IpAddr>,
     pub media: Arc<crate::media::MediaStore>,
     pub presence: Arc<crate::presence::Presence>,
     /// How many readers each page has now, on every instance.

@@ -196,7 +196,7 @@ async fn change_password(
 ) -> Result<Response> {
     signed_in.check_csrf(&form.csrf_token)?;
     let user = &signed_in.session.user;
-    let refuse = |field: &'static str, error: &str| -> Result<Response> {
+    let refuse = |status: StatusCode, field: &'static str, error: &str| -> Result<Response> {
         let mut errors = FieldErrors::default();
         errors.add(field, error);
         let html = render(&AccountPage {
@@ -205,7 +205,18 @@ async fn change_password(
             csrf_token: signed_in.csrf_token(),
             errors,
         })?;
-        Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
+        Ok((status, html).into_response())
+    };
+    // Counted before the password is checked: a stolen session cannot guess it.
+    let tries = match state.throttle.password_change(user).await? {
+        Ok(tries) => tries,
+        Err(wait) => {
+            let error = format!(
+                "Too many wrong passwords. Try again {}.",
+                super::auth::after(wait)
+            );
+            return refuse(StatusCode::TOO_MANY_REQUESTS, "current_password", &error);
+        }
     };
     if state
         .accounts
@@ -213,15 +224,22 @@ async fn change_password(
         .await?
         .is_none()
     {
-        return refuse("current_password", "The current password is not right.");
+        return refuse(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "current_password",
+            "The current password is not right.",
+        );
     }
+    state.throttle.succeeded(tries).await?;
     match state
         .accounts
         .change_password(user, &form.new_password)
         .await
     {
         Ok(()) => Ok(Redirect::to("/login").into_response()),
-        Err(AccountError::BadPassword(why)) => refuse("new_password", &why),
+        Err(AccountError::BadPassword(why)) => {
+            refuse(StatusCode::UNPROCESSABLE_ENTITY, "new_password", &why)
+        }
         Err(other) => Err(other.into()),
     }
 }

@@ -226,9 +226,9 @@ async fn the_first_admin_gets_a_generated_password_when_none_is_given() {
 }
 
 #[tokio::test]
-async fn repeated_failures_lock_the_account_for_a_while() {
+async fn repeated_failures_refuse_the_account_at_that_address_for_a_while() {
     let app = spawn_app().await;
-    for _ in 0..liveblog::throttle::MAX_FAILURES_PER_ACCOUNT {
+    for _ in 0..liveblog::throttle::SIGN_IN_PER_ACCOUNT_AND_ADDRESS.free {
         let response = app.login_with("admin", "a wrong password").await;
         assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
     }

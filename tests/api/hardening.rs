@@ -197,3 +197,194 @@ async fn a_made_up_host_goes_into_no_page_and_takes_no_readers_cache() {
     let (_, html) = public.get_html(&format!("/live/{DEMO}")).await;
     assert!(html.contains(&format!("https://live.example.org/live/{DEMO}")));
 }
+
+/// A server that believes 127.0.0.1's `X-Forwarded-For`, so a test can speak from
+/// many addresses.
+async fn behind_a_proxy() -> crate::helpers::TestApp {
+    crate::helpers::spawn_app_with(|settings| {
+        settings.trusted_proxies =
+            liveblog::config::TrustedProxies(vec!["127.0.0.1".parse().unwrap()]);
+    })
+    .await
+}
+
+/// Signs in as `user` with `password`, from `address` (through the trusted proxy).
+async fn sign_in_from(
+    app: &crate::helpers::TestApp,
+    token: &str,
+    address: &str,
+    user: &str,
+    password: &str,
+) -> StatusCode {
+    app.client
+        .post(app.url("/login"))
+        .header("x-forwarded-for", address)
+        .form(&[
+            ("username", user),
+            ("password", password),
+            ("csrf_token", token),
+        ])
+        .send()
+        .await
+        .unwrap()
+        .status()
+}
+
+#[tokio::test]
+async fn a_hundred_guesses_at_once_get_five_checked_and_a_success_erases_none() {
+    let app = spawn_app().await;
+    let (_, form) = app.get_html("/login").await;
+    let token = csrf_token(&form);
+    let guesses = (0..100).map(|n| {
+        let (app, token) = (app.clone_handle(), token.clone());
+        tokio::spawn(async move {
+            // One of them is right.
+            let password = if n == 50 {
+                crate::helpers::ADMIN_PASSWORD.to_owned()
+            } else {
+                format!("guess number {n}")
+            };
+            app.post_form(
+                "/login",
+                &[
+                    ("username", "admin"),
+                    ("password", &password),
+                    ("csrf_token", &token),
+                ],
+            )
+            .await
+            .status()
+        })
+    });
+    let mut answers = Vec::new();
+    for guess in guesses {
+        answers.push(guess.await.unwrap());
+    }
+    let checked = answers
+        .iter()
+        .filter(|s| **s != StatusCode::TOO_MANY_REQUESTS)
+        .count();
+    assert!(checked <= 5, "{checked} checked: {answers:?}");
+    assert!(answers.iter().all(|s| {
+        [
+            StatusCode::UNAUTHORIZED,
+            StatusCode::SEE_OTHER,
+            StatusCode::TOO_MANY_REQUESTS,
+        ]
+        .contains(s)
+    }));
+    // Whatever got through, the failures still count: the next guess is refused.
+    let response = app.login_with("admin", "one more guess").await;
+    assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+}
+
+#[tokio::test]
+async fn failures_from_one_address_do_not_lock_the_owner_out_from_another() {
+    let app = behind_a_proxy().await;
+    let (_, form) = app.get_html("/login").await;
+    let token = csrf_token(&form);
+    for _ in 0..5 {
+        let status = sign_in_from(&app, &token, "203.0.113.66", "admin", "a guess").await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+    }
+    let status = sign_in_from(&app, &token, "203.0.113.66", "admin", "a guess").await;
+    assert_eq!(
+        status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "that address is refused"
+    );
+    let status = sign_in_from(
+        &app,
+        &token,
+        "198.51.100.10",
+        "admin",
+        crate::helpers::ADMIN_PASSWORD,
+    )
+    .await;
+    assert_eq!(
+        status,
+        StatusCode::SEE_OTHER,
+        "the owner, elsewhere, gets in"
+    );
+}
+
+#[tokio::test]
+async fn the_password_change_form_takes_five_wrong_passwords_then_waits() {
+    let app = spawn_app().await;
+    app.login().await;
+    let token = app.session_csrf().await;
+    let mut answers = Vec::new();
+    for n in 0..30 {
+        let response = app
+            .post_form(
+                "/editor/account",
+                &[
+                    ("current_password", format!("guess {n}").as_str()),
+                    ("new_password", "a password of my own"),
+                    ("csrf_token", &token),
+                ],
+            )
+            .await;
+        answers.push(response.status());
+    }
+    assert_eq!(
+        answers
+            .iter()
+            .filter(|s| **s == StatusCode::UNPROCESSABLE_ENTITY)
+            .count(),
+        5
+    );
+    assert!(
+        answers[5..]
+            .iter()
+            .all(|s| *s == StatusCode::TOO_MANY_REQUESTS)
+    );
+    let response = app
+        .post_form(
+            "/editor/account",
+            &[
+                ("current_password", crate::helpers::ADMIN_PASSWORD),
+                ("new_password", "a password of my own"),
+                ("csrf_token", &token),
+            ],
+        )
+        .await;
+    assert_eq!(
+        response.status(),
+        StatusCode::TOO_MANY_REQUESTS,
+        "not even checked"
+    );
+}
+
+#[tokio::test]
+async fn an_address_sending_unknown_tokens_is_refused_for_a_while() {
+    let app = behind_a_proxy().await;
+    app.login().await;
+    let token = new_token(&app, "wire");
+    let post = |address: &'static str, bearer: String| {
+        let app = app.clone_handle();
+        async move {
+            app.client
+                .post(app.url(&format!("/api/v1/live/{DEMO}/entries")))
+                .header("x-forwarded-for", address)
+                .bearer_auth(bearer)
+                .json(&serde_json::json!({"title": "Via the API", "body": "x"}))
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    for n in 0..20 {
+        let response = post("203.0.113.99", format!("lb_made_up_{n}")).await;
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    }
+    let response = post("203.0.113.99", format!("lb_made_up_{}", 21)).await;
+    assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert!(response.headers().contains_key("retry-after"));
+    let response = post("198.51.100.3", token.clone()).await;
+    assert_eq!(
+        response.status(),
+        StatusCode::CREATED,
+        "other addresses go on"
+    );
+}

@@ -45,6 +45,7 @@ pub fn settings(data_dir: &std::path::Path) -> ServeArgs {
         secure_cookies: false,
         frame_ancestors: None,
         public_url: None,
+        trusted_proxies: Default::default(),
     }
 }
 

@@ -236,3 +236,27 @@ async fn the_compose_page_counts_readers_on_every_instance() {
     b.stop().await;
     db.drop().await;
 }
+
+#[tokio::test]
+async fn failed_sign_ins_are_counted_once_for_every_instance() {
+    let db = TestDatabase::create().await;
+    let mut a = instance(&db).await;
+    let mut b = instance(&db).await;
+    let mut c = instance(&db).await;
+    for (app, wrong) in [(&a, 3), (&b, 2)] {
+        for _ in 0..wrong {
+            let response = app.login_with("admin", "a wrong password").await;
+            assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+        }
+    }
+    let response = c.login_with("admin", "a wrong password").await;
+    assert_eq!(
+        response.status(),
+        StatusCode::TOO_MANY_REQUESTS,
+        "five failures on A and B together: C refuses the sixth"
+    );
+    for app in [&mut a, &mut b, &mut c] {
+        app.stop().await;
+    }
+    db.drop().await;
+}
