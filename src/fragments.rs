@@ -3,6 +3,7 @@
 
 use askama::Template;
 use chrono_tz::Tz;
+use tokio::sync::Semaphore;
 
 use crate::domain::{Blog, Entry, markdown, time};
 
@@ -55,6 +56,30 @@ impl EntryFragment<'_> {
 #[template(path = "summary.html")]
 pub struct SummaryFragment<'a> {
     pub blog: &'a Blog,
+}
+
+/// Renders at once, at the most: rendering an entry turns its Markdown into HTML and
+/// sanitises it, which costs CPU in proportion to the entry.
+pub const RENDERS_AT_ONCE: usize = 2;
+static RENDERING: Semaphore = Semaphore::const_new(RENDERS_AT_ONCE);
+
+/// The server is shutting down, and work for it is no longer done.
+#[derive(Debug, Clone, Copy, thiserror::Error)]
+#[error("the server is shutting down")]
+pub struct ShuttingDown;
+
+/// Runs `work` (rendering entries) on a blocking thread, [`RENDERS_AT_ONCE`] at a time,
+/// so that no amount of Markdown sent at once can hold up the async workers that serve
+/// readers.
+pub async fn off_the_workers<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, ShuttingDown> {
+    let _turn = RENDERING.acquire().await.map_err(|_| ShuttingDown)?;
+    match tokio::task::spawn_blocking(work).await {
+        Ok(done) => Ok(done),
+        Err(error) if error.is_panic() => std::panic::resume_unwind(error.into_panic()),
+        Err(_) => Err(ShuttingDown),
+    }
 }
 
 /// Renders a fragment. Our templates only fail if writing to a `String` fails, which it

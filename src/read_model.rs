@@ -26,7 +26,9 @@ pub struct RenderedEntry {
 }
 
 impl RenderedEntry {
-    fn new(entry: Entry, blog: &Blog) -> RenderedEntry {
+    /// Renders `entry` as it appears on `blog`'s pages: costs CPU in proportion to its
+    /// body (see [`crate::fragments::off_the_workers`]).
+    pub fn new(entry: Entry, blog: &Blog) -> RenderedEntry {
         let html = fragments::render(&EntryFragment {
             entry: &entry,
             slug: blog.slug.as_str(),
@@ -371,6 +373,16 @@ impl ReadModel {
             .into_iter()
             .map(|e| Arc::new(RenderedEntry::new(e, &blog)))
             .collect();
+        self.put_rendered_blog(blog, entries, seq)
+    }
+
+    /// Puts in a whole page whose entries are rendered already.
+    pub fn put_rendered_blog(
+        &self,
+        blog: Blog,
+        entries: Vec<Arc<RenderedEntry>>,
+        seq: Seq,
+    ) -> Arc<LivePage> {
         self.swap(LivePage::new(blog, entries, seq))
     }
 

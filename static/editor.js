@@ -261,7 +261,13 @@
             sessionEnded();
             return null;
           }
-          return response.text();
+          if (response.status === 429) {
+            // The last preview is still being made: ask again in a moment.
+            clearTimeout(timer);
+            timer = setTimeout(run, 500);
+            return null;
+          }
+          return response.ok || response.status === 422 ? response.text() : null;
         })
         .then(function (html) {
           if (html === null) return;

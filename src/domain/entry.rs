@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::errors::{FieldErrors, optional_text, required_text};
+use super::markdown;
 
 /// The most characters a headline may have.
 pub const MAX_TITLE_CHARS: usize = 200;
@@ -262,6 +263,15 @@ impl EntryDraft {
                 format!(
                     "The text is {} characters long; the limit is {MAX_BODY_CHARS}.",
                     body.chars().count()
+                ),
+            );
+        } else if markdown::nests_deeper_than(&body, markdown::MAX_NESTING) {
+            errors.add(
+                "body",
+                format!(
+                    "The text nests quotes, lists or emphasis more than {} deep; {} is the most.",
+                    markdown::MAX_NESTING,
+                    markdown::MAX_NESTING
                 ),
             );
         }

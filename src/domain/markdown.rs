@@ -24,13 +24,38 @@ static SANITISER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     builder
 });
 
+/// The deepest quotes, lists, emphasis and the like may nest in an entry. Real
+/// entries stay under ten; the sanitiser's cost grows with the square of the depth, so
+/// a text nested thousands deep would take seconds of CPU to render.
+pub const MAX_NESTING: usize = 32;
+
+const OPTIONS: Options = Options::ENABLE_GFM
+    .union(Options::ENABLE_STRIKETHROUGH)
+    .union(Options::ENABLE_TABLES)
+    .union(Options::ENABLE_SMART_PUNCTUATION);
+
+/// Whether the text nests deeper than `limit`. Reading stops at the first step beyond,
+/// so it costs no more than parsing the text once, which is fast whatever it holds.
+pub fn nests_deeper_than(markdown: &str, limit: usize) -> bool {
+    let mut depth = 0usize;
+    for event in Parser::new_ext(markdown, OPTIONS) {
+        match event {
+            Event::Start(_) => {
+                depth += 1;
+                if depth > limit {
+                    return true;
+                }
+            }
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    false
+}
+
 /// Renders an entry body to sanitised HTML.
 pub fn render(markdown: &str) -> String {
-    let options = Options::ENABLE_GFM
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TABLES
-        | Options::ENABLE_SMART_PUNCTUATION;
-    let events = Parser::new_ext(markdown, options).map(|event| match event {
+    let events = Parser::new_ext(markdown, OPTIONS).map(|event| match event {
         Event::Start(Tag::BlockQuote(Some(BlockQuoteKind::Note))) => Event::Html(CowStr::Borrowed(
             "<aside class=\"context\"><strong class=\"context-label\">For context</strong>",
         )),
@@ -53,6 +78,27 @@ mod tests {
 
     use super::inert::script_capable;
     use super::render;
+
+    #[test]
+    fn nesting_is_counted_without_rendering() {
+        use super::{MAX_NESTING, nests_deeper_than};
+        assert!(!nests_deeper_than(
+            "> - a quote\n>   - with a list",
+            MAX_NESTING
+        ));
+        let deep = ">- ".repeat(6666);
+        let started = std::time::Instant::now();
+        assert!(nests_deeper_than(&deep, MAX_NESTING));
+        assert!(started.elapsed() < std::time::Duration::from_millis(500));
+        assert!(nests_deeper_than(
+            &"> ".repeat(MAX_NESTING + 1),
+            MAX_NESTING
+        ));
+        assert!(!nests_deeper_than(
+            &format!("{}x", "> ".repeat(MAX_NESTING - 1)),
+            MAX_NESTING
+        ));
+    }
 
     #[test]
     fn paragraphs_quotes_and_lists_render() {

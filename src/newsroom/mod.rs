@@ -22,6 +22,7 @@ use serde::Serialize;
 use tokio::sync::Notify;
 
 use crate::domain::{Blog, BlogDraft, BlogId, Entry, EntryDraft, EntryId, FieldErrors};
+use crate::fragments::{ShuttingDown, off_the_workers};
 use crate::live::{LiveEvent, LiveHub};
 use crate::read_model::{LivePage, ReadModel, RenderedEntry};
 use crate::store::{Change, ChangeKind, Committed, Seq, Store, StoreError};
@@ -41,6 +42,10 @@ pub enum NewsroomError {
     /// The live page has ended: nothing new is published on it until it is reopened.
     #[error("the live page has ended")]
     Closed,
+    /// The change is committed, but the server is shutting down before showing it;
+    /// the next start shows it.
+    #[error(transparent)]
+    ShuttingDown(#[from] ShuttingDown),
     #[error(transparent)]
     Store(StoreError),
 }
@@ -58,6 +63,11 @@ impl From<StoreError> for NewsroomError {
             other => NewsroomError::Store(other),
         }
     }
+}
+
+/// Catching up stops when the server does: the change log has what was not applied.
+fn unavailable(stopped: ShuttingDown) -> StoreError {
+    StoreError::Unavailable(stopped.to_string())
 }
 
 /// What an SSE event carries for a new or changed entry.
@@ -209,13 +219,10 @@ impl Newsroom {
     pub async fn update_blog(&self, blog: Blog) -> Result<Blog, NewsroomError> {
         let _writing = self.writing.lock().await;
         let committed = self.store.save_blog(&blog).await?;
-        self.apply(
-            blog.id,
-            committed.seq,
-            ChangeKind::BlogUpdated,
-            None,
-            |pages| pages.update_blog(blog.clone(), committed.seq),
-        )
+        self.apply(blog.id, committed.seq, ChangeKind::BlogUpdated, None, {
+            let blog = blog.clone();
+            move |pages| pages.update_blog(blog, committed.seq)
+        })
         .await?;
         Ok(blog)
     }
@@ -322,7 +329,7 @@ impl Newsroom {
             committed.seq,
             ChangeKind::EntryDeleted,
             Some(id),
-            |pages| pages.remove_entry(blog, id, committed.seq),
+            move |pages| pages.remove_entry(blog, id, committed.seq),
         )
         .await
     }
@@ -356,7 +363,7 @@ impl Newsroom {
         entry: Entry,
     ) -> Result<(), NewsroomError> {
         let id = entry.id;
-        self.apply(blog, seq, kind, Some(id), |pages| {
+        self.apply(blog, seq, kind, Some(id), move |pages| {
             pages.put_entry(blog, entry, seq)
         })
         .await
@@ -371,7 +378,7 @@ impl Newsroom {
         seq: Seq,
         kind: ChangeKind,
         entry: Option<EntryId>,
-        put: impl FnOnce(&ReadModel) -> Option<Arc<LivePage>>,
+        put: impl FnOnce(&ReadModel) -> Option<Arc<LivePage>> + Send + 'static,
     ) -> Result<(), NewsroomError> {
         let behind = self
             .pages
@@ -380,7 +387,9 @@ impl Newsroom {
         if behind {
             return Ok(self.catch_up_locked(blog).await?);
         }
-        if let Some(page) = put(&self.pages) {
+        // Putting an entry in renders it: off the async workers.
+        let pages = Arc::clone(&self.pages);
+        if let Some(page) = off_the_workers(move || put(&pages)).await? {
             self.hub
                 .publish(blog, event_for(&page, &Change { seq, kind, entry }));
         }
@@ -423,13 +432,20 @@ impl Newsroom {
         }
         for change in changes {
             let seq = change.seq;
+            let pages = Arc::clone(&self.pages);
             let page = match (change.kind, change.entry) {
                 (ChangeKind::BlogUpdated, _) => match self.store.blog(blog).await? {
-                    Some((settings, _)) => self.pages.update_blog(settings, seq),
+                    Some((settings, _)) => {
+                        off_the_workers(move || pages.update_blog(settings, seq))
+                            .await
+                            .map_err(unavailable)?
+                    }
                     None => None,
                 },
                 (_, Some(id)) => match self.store.entry(blog, id).await? {
-                    Some(entry) => self.pages.put_entry(blog, entry, seq),
+                    Some(entry) => off_the_workers(move || pages.put_entry(blog, entry, seq))
+                        .await
+                        .map_err(unavailable)?,
                     None => self.pages.remove_entry(blog, id, seq),
                 },
                 (_, None) => None,
@@ -451,8 +467,17 @@ impl Newsroom {
             .store
             .changes_since(blog, 0, self.hub.replay_window())
             .await?;
+        let for_rendering = settings.clone();
+        let rendered = off_the_workers(move || {
+            entries
+                .into_iter()
+                .map(|entry| Arc::new(RenderedEntry::new(entry, &for_rendering)))
+                .collect()
+        })
+        .await
+        .map_err(unavailable)?;
         // From here on, no await: readers see the new page and its channel together.
-        let page = self.pages.put_blog(settings, entries, last_seq);
+        let page = self.pages.put_rendered_blog(settings, rendered, last_seq);
         let recent = changes
             .iter()
             .filter(|change| change.seq <= last_seq)

@@ -71,6 +71,7 @@ impl From<NewsroomError> for AppError {
             NewsroomError::Closed => AppError::PageEnded,
             NewsroomError::Invalid(errors) => AppError::BadRequest(errors.to_string()),
             NewsroomError::Store(error) => error.into(),
+            NewsroomError::ShuttingDown(stopped) => AppError::Unavailable(stopped.to_string()),
         }
     }
 }

@@ -388,3 +388,72 @@ async fn an_address_sending_unknown_tokens_is_refused_for_a_while() {
         "other addresses go on"
     );
 }
+
+#[tokio::test]
+async fn markdown_nested_thousands_deep_is_refused_naming_the_limit() {
+    let app = spawn_app().await;
+    app.login().await;
+    let attack = ">- ".repeat(6666);
+    let seq = app.current_seq().await;
+    for action in ["preview", "publish", "submit"] {
+        let response = app
+            .publish(
+                DEMO,
+                &[
+                    ("title", "Deep"),
+                    ("body", attack.as_str()),
+                    ("action", action),
+                ],
+            )
+            .await;
+        assert_eq!(
+            response.status(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{action}"
+        );
+        let html = response.text().await.unwrap();
+        assert!(
+            html.contains("more than 32 deep; 32 is the most"),
+            "{action}"
+        );
+    }
+    let token = app.session_csrf().await;
+    let response = app
+        .post_form(
+            &format!("/editor/live/{DEMO}/preview"),
+            &[
+                ("title", "Deep"),
+                ("body", attack.as_str()),
+                ("csrf_token", &token),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let api = new_token(&app, "wire");
+    let response = app
+        .client
+        .post(app.url(&format!("/api/v1/live/{DEMO}/entries")))
+        .bearer_auth(&api)
+        .json(&serde_json::json!({"title": "Deep", "body": attack}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(body["field"], "body");
+    assert_eq!(app.current_seq().await, seq);
+    // Nesting a real entry uses is fine.
+    let response = app
+        .publish(
+            DEMO,
+            &[
+                ("title", "Quoted list"),
+                (
+                    "body",
+                    "> The council said:\n> - roads shut\n> - schools open",
+                ),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+}

@@ -145,7 +145,7 @@ async fn correct(
         }
     };
     if submission.action == EntryAction::Preview {
-        back.preview = Some(preview(&page, checked, &signed_in.session.user));
+        back.preview = Some(preview(&page, checked, &signed_in.session.user).await?);
         return respond(&state, &signed_in, &page, back, StatusCode::OK).await;
     }
     let edit = Edit {

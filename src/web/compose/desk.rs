@@ -3,7 +3,8 @@
 //! an image attached the moment it is dropped or pasted. Taking an entry off the
 //! schedule is here too. Each works as a plain form or link without the script.
 
-use std::sync::Arc;
+use std::collections::HashSet;
+use std::sync::{LazyLock, Mutex};
 
 use askama::Template;
 use axum::Json;
@@ -11,7 +12,6 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use serde_json::json;
-use tokio::sync::Semaphore;
 
 use super::super::auth::{CsrfForm, SignedIn};
 use super::super::entry_form::EntrySubmission;
@@ -25,10 +25,30 @@ use crate::domain::{DraftId, EntryDraft, FieldErrors};
 use crate::media::MediaError;
 use crate::newsroom::NewsroomError;
 
-/// Previews rendered at once. Markdown costs CPU in proportion to its length, so it is
-/// rendered off the async workers, and only this many at a time.
-const PREVIEWS_AT_ONCE: usize = 2;
-static PREVIEWING: Semaphore = Semaphore::const_new(PREVIEWS_AT_ONCE);
+/// The sessions with a live preview being rendered: one at a time each, so a page
+/// sending previews as fast as it can waits for its own.
+static PREVIEWING: LazyLock<Mutex<HashSet<String>>> = LazyLock::new(Mutex::default);
+
+/// A session's turn at the live preview, given up when dropped.
+struct PreviewTurn(String);
+
+impl PreviewTurn {
+    fn take(session: &str) -> Option<PreviewTurn> {
+        let mut previewing = PREVIEWING.lock().unwrap_or_else(|p| p.into_inner());
+        previewing
+            .insert(session.to_owned())
+            .then(|| PreviewTurn(session.to_owned()))
+    }
+}
+
+impl Drop for PreviewTurn {
+    fn drop(&mut self) {
+        PREVIEWING
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .remove(&self.0);
+    }
+}
 
 /// What keeps a typed entry from being published, shown where its preview would be.
 #[derive(Template)]
@@ -60,6 +80,14 @@ pub async fn preview(
 ) -> Result<Response> {
     signed_in.check_csrf(&submission.csrf_token)?;
     let page = live_page(&state, &slug)?;
+    let Some(_turn) = PreviewTurn::take(signed_in.csrf_token()) else {
+        return Ok((
+            StatusCode::TOO_MANY_REQUESTS,
+            [(axum::http::header::RETRY_AFTER, "1")],
+            "The last preview is still being made.",
+        )
+            .into_response());
+    };
     let mut input = submission.input;
     if input.title.trim().is_empty() {
         input.title = "(No headline yet)".into();
@@ -74,15 +102,7 @@ pub async fn preview(
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response());
         }
     };
-    let _turn = PREVIEWING
-        .acquire()
-        .await
-        .map_err(|_| AppError::Internal("the preview queue closed".into()))?;
-    let page = Arc::clone(&page);
-    let user = signed_in.session.user.clone();
-    let html = tokio::task::spawn_blocking(move || render_preview(&page, checked, &user))
-        .await
-        .map_err(|e| AppError::Internal(format!("preview: {e}")))?;
+    let html = render_preview(&page, checked, &signed_in.session.user).await?;
     Ok(Html(html).into_response())
 }
 
@@ -132,5 +152,19 @@ pub async fn unschedule(
         // Published already (or cancelled by a colleague).
         Err(NewsroomError::NotFound) => Ok(Done::Gone.to(&slug).into_response()),
         Err(other) => Err(other.into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PreviewTurn;
+
+    #[test]
+    fn a_session_previews_one_at_a_time() {
+        let first = PreviewTurn::take("session-a").unwrap();
+        assert!(PreviewTurn::take("session-a").is_none());
+        assert!(PreviewTurn::take("session-b").is_some(), "others go on");
+        drop(first);
+        assert!(PreviewTurn::take("session-a").is_some());
     }
 }

@@ -270,14 +270,20 @@ async fn compose_page(
     compose(&state, &signed_in, &page, form, done, StatusCode::OK).await
 }
 
-/// The entry as readers would see it, rendered by the same template.
-fn preview(page: &LivePage, draft: EntryDraft, by: &str) -> String {
+/// The entry as readers would see it, rendered by the same template, off the async
+/// workers.
+async fn preview(page: &LivePage, draft: EntryDraft, by: &str) -> Result<String> {
     let entry = Entry::new(EntryId(0), draft, Utc::now(), by);
-    fragments::render(&EntryFragment {
-        entry: &entry,
-        slug: page.blog.slug.as_str(),
-        zone: page.blog.time_zone,
+    let (slug, zone) = (page.blog.slug.to_string(), page.blog.time_zone);
+    fragments::off_the_workers(move || {
+        fragments::render(&EntryFragment {
+            entry: &entry,
+            slug: &slug,
+            zone,
+        })
     })
+    .await
+    .map_err(|stopped| AppError::Unavailable(stopped.to_string()))
 }
 
 /// `POST /editor/live/{slug}/entries`: a new entry, published, kept, scheduled or
@@ -425,7 +431,7 @@ async fn entry_form_sent(
     let outcome = match action {
         EntryAction::Preview => {
             match EntryDraft::parse(&back.input) {
-                Ok(checked) => back.preview = Some(preview(page, checked, author)),
+                Ok(checked) => back.preview = Some(preview(page, checked, author).await?),
                 Err(errors) => back.errors = errors,
             }
             let status = if back.errors.is_empty() {
