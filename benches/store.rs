@@ -137,7 +137,9 @@ async fn measure(name: &str, store_args: StoreArgs) {
             secure_cookies: false,
             frame_ancestors: None,
             public_url: None,
-            trusted_proxies: Default::default(),
+            trusted_proxies: liveblog::config::TrustedProxies::this_machine(),
+            max_streams_per_address: liveblog::per_address::DEFAULT_STREAMS_PER_ADDRESS,
+            max_connections_per_address: liveblog::per_address::DEFAULT_CONNECTIONS_PER_ADDRESS,
         };
         let server = Server::build(settings).await.unwrap();
         starts.push(started.elapsed());

@@ -111,6 +111,17 @@ pub struct ServeArgs {
     /// open-file limit (`ulimit -n`).
     #[arg(long, env = "LIVEBLOG_MAX_STREAMS", default_value_t = DEFAULT_MAX_STREAMS)]
     pub max_streams: u64,
+    /// The most live streams one client address holds at once (this machine's
+    /// addresses and trusted proxies excepted); beyond it, 429.
+    #[arg(long, env = "LIVEBLOG_MAX_STREAMS_PER_ADDRESS",
+        default_value_t = crate::per_address::DEFAULT_STREAMS_PER_ADDRESS)]
+    pub max_streams_per_address: u32,
+    /// The most connections one client address holds open at once, its streams
+    /// included (this machine's addresses and trusted proxies excepted); beyond it, a
+    /// new connection is closed at once.
+    #[arg(long, env = "LIVEBLOG_MAX_CONNECTIONS_PER_ADDRESS",
+        default_value_t = crate::per_address::DEFAULT_CONNECTIONS_PER_ADDRESS)]
+    pub max_connections_per_address: u32,
     /// How long a client may take to send a request's head, in seconds; also how long
     /// a kept-alive connection may sit idle between requests.
     #[arg(long, env = "LIVEBLOG_HEADER_READ_TIMEOUT", default_value_t = 30)]
@@ -139,10 +150,13 @@ pub struct ServeArgs {
     #[arg(long, env = "LIVEBLOG_PUBLIC_URL", value_parser = parse_public_url)]
     pub public_url: Option<String>,
     /// Proxies in front of the server whose `X-Forwarded-For` is believed, as
-    /// space- or comma-separated addresses ("127.0.0.1 10.0.0.5"). A request from one of
-    /// them counts as coming from the address the header gives; without this, from the
-    /// address that connected. Limits per address (sign-ins, streams) use it.
-    #[arg(long, env = "LIVEBLOG_TRUSTED_PROXIES", value_parser = parse_addresses, default_value = "")]
+    /// space- or comma-separated addresses ("127.0.0.1 10.0.0.5"); by default this
+    /// machine's own, where a proxy in front usually is. A request from one counts as
+    /// coming from the address the header gives (or from the proxy itself, without
+    /// one); limits per address (sign-ins, streams, connections) use it, and never cap a
+    /// trusted proxy itself.
+    #[arg(long, env = "LIVEBLOG_TRUSTED_PROXIES", value_parser = parse_addresses,
+        default_value = TrustedProxies::THIS_MACHINE)]
     pub trusted_proxies: TrustedProxies,
     /// Say the server sits behind TLS, so cookies are marked Secure.
     #[arg(long, env = "LIVEBLOG_SECURE_COOKIES", default_value_t = false)]
@@ -190,6 +204,18 @@ fn parse_frame_ancestors(value: &str) -> Result<String, String> {
 /// The proxies whose `X-Forwarded-For` is believed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TrustedProxies(pub Vec<std::net::IpAddr>);
+
+impl TrustedProxies {
+    /// This machine's own addresses, the default.
+    pub const THIS_MACHINE: &str = "127.0.0.1 ::1";
+
+    pub fn this_machine() -> TrustedProxies {
+        TrustedProxies(vec![
+            std::net::Ipv4Addr::LOCALHOST.into(),
+            std::net::Ipv6Addr::LOCALHOST.into(),
+        ])
+    }
+}
 
 fn parse_addresses(value: &str) -> Result<TrustedProxies, String> {
     value

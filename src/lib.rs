@@ -31,6 +31,8 @@ pub mod live;
 pub mod media;
 /// The one door every change goes through, drafts and the approval queue included.
 pub mod newsroom;
+/// Caps per client address on live streams and connections.
+pub mod per_address;
 /// Who has which entry open for correcting.
 pub mod presence;
 /// Every live page in memory, ready to serve.

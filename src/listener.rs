@@ -8,7 +8,9 @@
 //! (a browser reusing a kept-alive connection) is served by the HTTP stack's stream:
 //! the same events, at a higher cost per subscriber.
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
+
+use axum::http::{HeaderMap, HeaderValue};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -20,14 +22,20 @@ use tokio_util::sync::CancellationToken;
 
 use crate::domain::BlogId;
 use crate::live::{DirectStreams, Resume};
+use crate::per_address::{Held, PerAddress};
 use crate::read_model::ReadModel;
+use crate::web::client_address;
 
 /// The most of a first request looked at; a longer head goes to the HTTP stack.
 const LOOK_AHEAD_BYTES: usize = 2048;
 
+/// A connection for the HTTP stack: its socket, who connected, and its place among
+/// its address's connections (to keep for as long as the connection lasts).
+pub type Connection = (TcpStream, SocketAddr, Held);
+
 /// Connections for the HTTP stack.
 pub struct Listener {
-    connections: mpsc::Receiver<(TcpStream, SocketAddr)>,
+    connections: mpsc::Receiver<Connection>,
     local_addr: SocketAddr,
 }
 
@@ -35,6 +43,10 @@ pub struct Listener {
 pub struct Routes {
     pub pages: Arc<ReadModel>,
     pub direct: Arc<DirectStreams>,
+    /// Open connections per client address, capped.
+    pub connections: Arc<PerAddress>,
+    /// Proxies whose `X-Forwarded-For` names the client.
+    pub trusted_proxies: Vec<IpAddr>,
 }
 
 impl Listener {
@@ -64,7 +76,7 @@ impl Listener {
 
 impl Listener {
     /// The next connection for the HTTP stack; `None` once accepting has stopped.
-    pub async fn next(&mut self) -> Option<(TcpStream, SocketAddr)> {
+    pub async fn next(&mut self) -> Option<Connection> {
         self.connections.recv().await
     }
 
@@ -76,7 +88,7 @@ impl Listener {
 async fn accept(
     tcp: TcpListener,
     routes: Arc<Routes>,
-    http: mpsc::Sender<(TcpStream, SocketAddr)>,
+    http: mpsc::Sender<Connection>,
     first_request: Duration,
     shutdown: CancellationToken,
 ) {
@@ -94,6 +106,12 @@ async fn accept(
                 continue;
             }
         };
+        // One address cannot hold every connection: beyond its share, it is closed at
+        // once.
+        let Some(held) = routes.connections.take(peer.ip()) else {
+            tracing::debug!(address = %peer.ip(), "too many connections from one address");
+            continue;
+        };
         // Small writes (an SSE event, a redirect) go out at once rather than waiting
         // for Nagle's algorithm to gather more.
         if let Err(error) = socket.set_nodelay(true) {
@@ -102,11 +120,15 @@ async fn accept(
         let routes = Arc::clone(&routes);
         let http = http.clone();
         tokio::spawn(async move {
-            match tokio::time::timeout(first_request, event_stream_request(&socket, &routes)).await
+            match tokio::time::timeout(
+                first_request,
+                event_stream_request(&socket, peer.ip(), &routes),
+            )
+            .await
             {
-                Ok(Some(request)) => serve_directly(socket, request, &routes).await,
+                Ok(Some(request)) => serve_directly(socket, held, request, &routes).await,
                 Ok(None) => {
-                    let _ = http.send((socket, peer)).await;
+                    let _ = http.send((socket, peer, held)).await;
                 }
                 // Nothing asked: the connection is closed.
                 Err(_) => {}
@@ -120,16 +142,23 @@ struct EventStreamRequest {
     head_len: usize,
     blog: BlogId,
     resume: Resume,
+    /// The client, as far as can be told (see [`client_address`]).
+    client: IpAddr,
 }
 
-async fn serve_directly(mut socket: TcpStream, request: EventStreamRequest, routes: &Routes) {
+async fn serve_directly(
+    mut socket: TcpStream,
+    held: Held,
+    request: EventStreamRequest,
+    routes: &Routes,
+) {
     let mut head = vec![0; request.head_len];
     if socket.read_exact(&mut head).await.is_err() {
         return;
     }
     drop(head);
     Arc::clone(&routes.direct)
-        .serve(socket, request.blog, request.resume)
+        .serve(socket, held, request.blog, request.resume, request.client)
         .await;
 }
 
@@ -140,11 +169,21 @@ struct ResumeQuery {
 
 /// Looks at the connection's first request, without reading it, and says whether it
 /// is a plain `GET /live/{slug}/events` for a page this server has.
-async fn event_stream_request(socket: &TcpStream, routes: &Routes) -> Option<EventStreamRequest> {
+async fn event_stream_request(
+    socket: &TcpStream,
+    peer: IpAddr,
+    routes: &Routes,
+) -> Option<EventStreamRequest> {
     let mut buffer = [0; LOOK_AHEAD_BYTES];
     let seen = socket.peek(&mut buffer).await.ok()?;
     let head = event_stream_head(&buffer[..seen])?;
     let blog = routes.pages.page(head.slug)?.blog.id;
+    let mut forwarded = HeaderMap::new();
+    for value in &head.forwarded_for {
+        if let Ok(value) = HeaderValue::from_str(value) {
+            forwarded.append("x-forwarded-for", value);
+        }
+    }
     routes
         .direct
         .can_serve(blog, head.resume)
@@ -152,6 +191,7 @@ async fn event_stream_request(socket: &TcpStream, routes: &Routes) -> Option<Eve
             head_len: head.len,
             blog,
             resume: head.resume,
+            client: client_address(peer, &forwarded, &routes.trusted_proxies),
         })
 }
 
@@ -163,6 +203,8 @@ pub struct StreamHead<'a> {
     pub slug: &'a str,
     /// From `Last-Event-ID`, or `?last_event_id=` when the header is missing.
     pub resume: Resume,
+    /// Every `X-Forwarded-For` value, for a trusted proxy's word on the client.
+    pub forwarded_for: Vec<&'a str>,
 }
 
 /// Reads the first bytes a connection sent: the ask for an event stream if they hold
@@ -191,6 +233,7 @@ pub fn event_stream_head(bytes: &[u8]) -> Option<StreamHead<'_>> {
         return None;
     }
     let mut last_event_id = None;
+    let mut forwarded_for = Vec::new();
     for header in request.headers.iter() {
         let name = header.name;
         // A request with a body, or one asking to switch protocols, is for the HTTP stack.
@@ -199,6 +242,9 @@ pub fn event_stream_head(bytes: &[u8]) -> Option<StreamHead<'_>> {
             .any(|n| name.eq_ignore_ascii_case(n))
         {
             return None;
+        }
+        if name.eq_ignore_ascii_case("x-forwarded-for") {
+            forwarded_for.extend(std::str::from_utf8(header.value).ok());
         }
         if name.eq_ignore_ascii_case("last-event-id") {
             last_event_id = Some(
@@ -212,7 +258,12 @@ pub fn event_stream_head(bytes: &[u8]) -> Option<StreamHead<'_>> {
     let resume = last_event_id
         .or(query.last_event_id)
         .map_or(Resume::Fresh, |id| Resume::from_last_event_id(&id));
-    Some(StreamHead { len, slug, resume })
+    Some(StreamHead {
+        len,
+        slug,
+        resume,
+        forwarded_for,
+    })
 }
 
 #[cfg(test)]

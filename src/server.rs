@@ -25,6 +25,7 @@ use crate::listener::{Listener, Routes};
 use crate::live::{DirectStreams, LiveHub};
 use crate::media::MediaStore;
 use crate::newsroom::{Newsroom, NewsroomError};
+use crate::per_address::PerAddress;
 use crate::schedule::publish_scheduled;
 use crate::store::{Backend, Store, StoreError};
 use crate::sync::follow_other_instances;
@@ -50,6 +51,8 @@ pub enum StartError {
 /// A server that is built and listening, ready to run.
 pub struct Server {
     listener: TcpListener,
+    /// Open connections per client address.
+    connections: Arc<PerAddress>,
     /// How long a request's head may take to arrive, and a connection sit idle.
     header_read_timeout: Duration,
     /// The largest request head taken.
@@ -68,8 +71,12 @@ impl Server {
             )
             .await?,
         );
-        let hub =
-            Arc::new(LiveHub::new(settings.replay_window).with_max_streams(settings.max_streams));
+        let trusted = &settings.trusted_proxies.0;
+        let hub = Arc::new(
+            LiveHub::new(settings.replay_window)
+                .with_max_streams(settings.max_streams)
+                .with_streams_per_address(settings.max_streams_per_address, trusted),
+        );
         let newsroom = Arc::new(Newsroom::load(Arc::clone(&store), Arc::clone(&hub)).await?);
         if newsroom.pages().pages().is_empty() {
             match demo::write_demo_page(&newsroom).await {
@@ -132,6 +139,7 @@ impl Server {
         });
         Ok(Server {
             listener,
+            connections: PerAddress::new(settings.max_connections_per_address, trusted),
             header_read_timeout: Duration::from_secs(settings.header_read_timeout),
             max_header_bytes: settings.max_header_bytes,
             addr,
@@ -163,6 +171,8 @@ impl Server {
                 Arc::clone(&self.state.hub),
                 token.clone(),
             )),
+            connections: self.connections,
+            trusted_proxies: self.state.trusted_proxies.clone(),
         };
         let app = web::app(self.state);
         let mut listener = Listener::start(
@@ -180,7 +190,7 @@ impl Server {
         let graceful = GracefulShutdown::new();
         let mut shutdown = std::pin::pin!(shutdown);
         loop {
-            let (socket, peer) = tokio::select! {
+            let (socket, peer, held) = tokio::select! {
                 _ = &mut shutdown => break,
                 accepted = listener.next() => match accepted {
                     Some(connection) => connection,
@@ -198,6 +208,8 @@ impl Server {
                 http.serve_connection(TokioIo::new(socket), TowerToHyperService::new(service));
             let connection = graceful.watch(connection);
             tokio::spawn(async move {
+                // The connection keeps its place among its address's until it ends.
+                let _held = held;
                 if let Err(error) = connection.await {
                     tracing::debug!(%error, "a connection ended with an error");
                 }

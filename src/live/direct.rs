@@ -28,10 +28,12 @@ use tokio::sync::mpsc;
 use tokio::time::MissedTickBehavior;
 use tokio_util::sync::CancellationToken;
 
-use super::hub::{Catchup, ChannelStats, Counted, LiveEvent, LiveHub, Resume};
-use super::stream::{KEEP_ALIVE, RETRY};
+use super::hub::{Catchup, ChannelStats, Counted, LiveEvent, LiveHub, Resume, StreamsFull};
+use super::stream::{KEEP_ALIVE, LEFT_CHECK_WHEN_PRESSED, RETRY};
 use crate::domain::BlogId;
+use crate::per_address::Held;
 use crate::store::Seq;
+use std::net::IpAddr;
 
 /// How long a subscriber may take to accept what it is sent before it is dropped.
 pub const SLOW_WRITE_TIMEOUT: Duration = Duration::from_secs(30);
@@ -56,6 +58,16 @@ const FULL_RESPONSE: &[u8] = b"HTTP/1.1 503 Service Unavailable\r\n\
     connection: close\r\n\r\n\
     This server is full just now. Try again shortly.\n";
 
+/// The answer when the client's address holds as many streams as one address may.
+const ADDRESS_FULL_RESPONSE: &[u8] = b"HTTP/1.1 429 Too Many Requests\r\n\
+    content-type: text/plain; charset=utf-8\r\n\
+    retry-after: 30\r\n\
+    cache-control: no-store\r\n\
+    x-content-type-options: nosniff\r\n\
+    content-length: 50\r\n\
+    connection: close\r\n\r\n\
+    Too many live streams from your address just now.\n";
+
 const KEEP_ALIVE_FRAME: Bytes = Bytes::from_static(b":\n\n");
 
 /// One subscriber in a shard: its socket and the newest event it has been sent.
@@ -63,6 +75,8 @@ struct Subscriber {
     socket: TcpStream,
     sent: Seq,
     counted: Counted,
+    /// The connection's place among its address's connections.
+    _connection: Held,
 }
 
 /// Every page's shards of directly written subscribers.
@@ -98,10 +112,24 @@ impl DirectStreams {
 
     /// Answers a request for the page's events on `socket`, whose request head has
     /// been read, then hands the socket to a shard.
-    pub async fn serve(self: Arc<Self>, mut socket: TcpStream, blog: BlogId, resume: Resume) {
-        let Ok((last_seq, catchup, counted)) = self.hub.start(blog, resume) else {
-            let _ = tokio::time::timeout(SLOW_WRITE_TIMEOUT, socket.write_all(FULL_RESPONSE)).await;
-            return;
+    pub async fn serve(
+        self: Arc<Self>,
+        mut socket: TcpStream,
+        connection: Held,
+        blog: BlogId,
+        resume: Resume,
+        address: IpAddr,
+    ) {
+        let (last_seq, catchup, counted) = match self.hub.start(blog, resume, address) {
+            Ok(started) => started,
+            Err(full) => {
+                let answer = match full {
+                    StreamsFull::Instance => FULL_RESPONSE,
+                    StreamsFull::Address => ADDRESS_FULL_RESPONSE,
+                };
+                let _ = tokio::time::timeout(SLOW_WRITE_TIMEOUT, socket.write_all(answer)).await;
+                return;
+            }
         };
         let mut start = Vec::with_capacity(RESPONSE_HEAD.len() + 16);
         start.extend_from_slice(RESPONSE_HEAD);
@@ -137,6 +165,7 @@ impl DirectStreams {
                 socket,
                 sent,
                 counted,
+                _connection: connection,
             },
         );
     }
@@ -169,6 +198,8 @@ impl DirectStreams {
         let mut subscribers: Vec<Subscriber> = Vec::new();
         let mut keep_alive = tokio::time::interval(KEEP_ALIVE);
         keep_alive.set_missed_tick_behavior(MissedTickBehavior::Delay);
+        let mut left_check = tokio::time::interval(LEFT_CHECK_WHEN_PRESSED);
+        left_check.set_missed_tick_behavior(MissedTickBehavior::Delay);
         loop {
             tokio::select! {
                 _ = self.shutdown.cancelled() => return,
@@ -204,6 +235,15 @@ impl DirectStreams {
                         receiver = self.hub.receiver(blog);
                     }
                 },
+                // While streams are refused for lack of room, places held by readers
+                // who left are given back within a second, not a keep-alive. (Checked
+                // at each tick, not as the branch's condition: a waiting select! would
+                // not look at the condition again.)
+                _ = left_check.tick() => {
+                    if self.hub.is_pressed() {
+                        subscribers.retain(|subscriber| !has_left(&subscriber.socket));
+                    }
+                }
                 _ = keep_alive.tick() => {
                     // Readers who have left are noticed here at the latest: their
                     // connection reads as ended, or the comment cannot be written.

@@ -9,7 +9,9 @@ use serde::Serialize;
 use tokio::sync::broadcast;
 
 use crate::domain::BlogId;
+use crate::per_address::{Held, PerAddress};
 use crate::store::{ChangeKind, Seq};
+use std::net::IpAddr;
 
 /// How many events a subscriber may fall behind before it is told to reset.
 const CHANNEL_CAPACITY: usize = 1024;
@@ -99,22 +101,29 @@ pub struct ChannelStats {
 
 /// One subscriber, counted among its page's subscribers until it is dropped.
 #[derive(Debug)]
-pub struct Counted(Arc<ChannelStats>);
+/// It holds one of its address's streams too, given back with it.
+pub struct Counted {
+    stats: Arc<ChannelStats>,
+    _address: Held,
+}
 
 impl Counted {
-    fn new(stats: &Arc<ChannelStats>) -> Counted {
+    fn new(stats: &Arc<ChannelStats>, address: Held) -> Counted {
         stats.subscribers.fetch_add(1, Ordering::Relaxed);
-        Counted(Arc::clone(stats))
+        Counted {
+            stats: Arc::clone(stats),
+            _address: address,
+        }
     }
 
     pub fn stats(&self) -> &ChannelStats {
-        &self.0
+        &self.stats
     }
 }
 
 impl Drop for Counted {
     fn drop(&mut self) {
-        self.0.subscribers.fetch_sub(1, Ordering::Relaxed);
+        self.stats.subscribers.fetch_sub(1, Ordering::Relaxed);
     }
 }
 
@@ -197,12 +206,27 @@ pub struct LiveHub {
     replay_window: usize,
     /// The most streams open at once on this instance, over every page.
     max_streams: u64,
+    /// The most streams one client address holds at once.
+    per_address: Arc<PerAddress>,
+    /// When a stream was last refused for lack of room, as milliseconds since the hub
+    /// started: while streams are being refused, readers who have left are looked for
+    /// often, to free their places.
+    last_refused: AtomicU64,
+    started: std::time::Instant,
     channels: Mutex<HashMap<BlogId, Channel>>,
 }
 
-/// Every stream this instance may hold is open: come back later.
+/// No room for another stream: come back later.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct StreamsFull;
+pub enum StreamsFull {
+    /// This instance holds as many streams as it may.
+    Instance,
+    /// The client's address holds as many as one address may.
+    Address,
+}
+
+/// How long after refusing a stream the hub counts as pressed for room.
+const PRESSED_FOR: std::time::Duration = std::time::Duration::from_secs(30);
 
 impl LiveHub {
     /// A hub that keeps the last `replay_window` events of each page for replay, with
@@ -211,6 +235,9 @@ impl LiveHub {
         LiveHub {
             replay_window,
             max_streams: u64::MAX,
+            per_address: PerAddress::new(u32::MAX, &[]),
+            last_refused: AtomicU64::new(0),
+            started: std::time::Instant::now(),
             channels: Mutex::new(HashMap::new()),
         }
     }
@@ -221,15 +248,43 @@ impl LiveHub {
         self
     }
 
-    /// Refuses one more stream when the instance holds its most already. Called with
-    /// the channels locked, so two streams cannot both take the last place.
-    fn make_room(&self, channels: &HashMap<BlogId, Channel>) -> Result<(), StreamsFull> {
+    /// The same hub, refusing an address more than `cap` streams at once (but for
+    /// this machine's addresses and `uncapped`).
+    pub fn with_streams_per_address(mut self, cap: u32, uncapped: &[IpAddr]) -> LiveHub {
+        self.per_address = PerAddress::new(cap, uncapped);
+        self
+    }
+
+    /// Takes a place for one more stream from `address`, or refuses it when the
+    /// instance or the address holds its most already. Called with the channels locked,
+    /// so two streams cannot both take the last place.
+    fn make_room(
+        &self,
+        channels: &HashMap<BlogId, Channel>,
+        address: IpAddr,
+    ) -> Result<Held, StreamsFull> {
         let open: u64 = channels.values().map(|c| c.stats.subscribers()).sum();
-        if open >= self.max_streams {
-            Err(StreamsFull)
+        let place = if open >= self.max_streams {
+            Err(StreamsFull::Instance)
         } else {
-            Ok(())
+            self.per_address.take(address).ok_or(StreamsFull::Address)
+        };
+        if place.is_err() {
+            let now = self.started.elapsed().as_millis();
+            self.last_refused.store(
+                u64::try_from(now).unwrap_or(u64::MAX).max(1),
+                Ordering::Relaxed,
+            );
         }
+        place
+    }
+
+    /// Whether streams have been refused for lack of room lately: readers who left
+    /// should then give their places back at once, not at the next keep-alive.
+    pub fn is_pressed(&self) -> bool {
+        let refused = self.last_refused.load(Ordering::Relaxed);
+        let now = u64::try_from(self.started.elapsed().as_millis()).unwrap_or(u64::MAX);
+        refused != 0 && now.saturating_sub(refused) < PRESSED_FOR.as_millis() as u64
     }
 
     fn channels(&self) -> std::sync::MutexGuard<'_, HashMap<BlogId, Channel>> {
@@ -275,9 +330,14 @@ impl LiveHub {
 
     /// Subscribes to a page. A browser that says which change it has last gets exactly
     /// the changes after it, or a reset when those are no longer kept.
-    pub fn subscribe(&self, blog: BlogId, resume: Resume) -> Result<Subscription, StreamsFull> {
+    pub fn subscribe(
+        &self,
+        blog: BlogId,
+        resume: Resume,
+        address: IpAddr,
+    ) -> Result<Subscription, StreamsFull> {
         let mut channels = self.channels();
-        self.make_room(&channels)?;
+        let place = self.make_room(&channels, address)?;
         let channel = channels.entry(blog).or_insert_with(|| Channel::new(0));
         // Subscribing and reading the window under one lock: no change falls between.
         let receiver = channel.sender.subscribe();
@@ -285,7 +345,7 @@ impl LiveHub {
             catchup: channel.catchup(resume),
             receiver,
             last_seq: channel.last_seq,
-            counted: Counted::new(&channel.stats),
+            counted: Counted::new(&channel.stats, place),
         })
     }
 
@@ -296,14 +356,15 @@ impl LiveHub {
         &self,
         blog: BlogId,
         resume: Resume,
+        address: IpAddr,
     ) -> Result<(Seq, Catchup, Counted), StreamsFull> {
         let mut channels = self.channels();
-        self.make_room(&channels)?;
+        let place = self.make_room(&channels, address)?;
         let channel = channels.entry(blog).or_insert_with(|| Channel::new(0));
         Ok((
             channel.last_seq,
             channel.catchup(resume),
-            Counted::new(&channel.stats),
+            Counted::new(&channel.stats, place),
         ))
     }
 
@@ -363,6 +424,7 @@ mod tests {
     use serde_json::json;
 
     const BLOG: BlogId = BlogId(1);
+    const HERE: IpAddr = IpAddr::V4(std::net::Ipv4Addr::new(203, 0, 113, 1));
 
     fn seqs(catchup: &Catchup) -> Vec<Seq> {
         match catchup {
@@ -374,7 +436,7 @@ mod tests {
     #[test]
     fn frames_are_complete_sse_events() {
         let hub = LiveHub::new(8);
-        let mut sub = hub.subscribe(BLOG, Resume::Fresh).unwrap();
+        let mut sub = hub.subscribe(BLOG, Resume::Fresh, HERE).unwrap();
         let data = json!({"id": 7, "html": "<p>a\nb</p>"});
         hub.publish(BLOG, LiveEvent::new(1, ChangeKind::EntryCreated, &data));
         let event = sub.receiver.try_recv().unwrap();
@@ -395,15 +457,30 @@ mod tests {
             );
         }
         assert_eq!(
-            seqs(&hub.subscribe(BLOG, Resume::After(12)).unwrap().catchup),
+            seqs(
+                &hub.subscribe(BLOG, Resume::After(12), HERE)
+                    .unwrap()
+                    .catchup
+            ),
             vec![13, 14, 15]
         );
         assert_eq!(
-            seqs(&hub.subscribe(BLOG, Resume::After(10)).unwrap().catchup),
+            seqs(
+                &hub.subscribe(BLOG, Resume::After(10), HERE)
+                    .unwrap()
+                    .catchup
+            ),
             vec![11, 12, 13, 14, 15]
         );
-        assert!(seqs(&hub.subscribe(BLOG, Resume::After(15)).unwrap().catchup).is_empty());
-        assert!(seqs(&hub.subscribe(BLOG, Resume::Fresh).unwrap().catchup).is_empty());
+        assert!(
+            seqs(
+                &hub.subscribe(BLOG, Resume::After(15), HERE)
+                    .unwrap()
+                    .catchup
+            )
+            .is_empty()
+        );
+        assert!(seqs(&hub.subscribe(BLOG, Resume::Fresh, HERE).unwrap().catchup).is_empty());
     }
 
     #[test]
@@ -414,11 +491,11 @@ mod tests {
             .collect();
         hub.open(BLOG, 6, recent);
         assert_eq!(
-            seqs(&hub.subscribe(BLOG, Resume::After(4)).unwrap().catchup),
+            seqs(&hub.subscribe(BLOG, Resume::After(4), HERE).unwrap().catchup),
             vec![5, 6]
         );
         assert!(matches!(
-            hub.subscribe(BLOG, Resume::After(3)).unwrap().catchup,
+            hub.subscribe(BLOG, Resume::After(3), HERE).unwrap().catchup,
             Catchup::Reset
         ));
     }
@@ -434,19 +511,23 @@ mod tests {
             );
         }
         assert_eq!(
-            seqs(&hub.subscribe(BLOG, Resume::After(3)).unwrap().catchup),
+            seqs(&hub.subscribe(BLOG, Resume::After(3), HERE).unwrap().catchup),
             vec![4, 5, 6]
         );
         assert!(matches!(
-            hub.subscribe(BLOG, Resume::After(2)).unwrap().catchup,
+            hub.subscribe(BLOG, Resume::After(2), HERE).unwrap().catchup,
             Catchup::Reset
         ));
         assert!(matches!(
-            hub.subscribe(BLOG, Resume::After(99)).unwrap().catchup,
+            hub.subscribe(BLOG, Resume::After(99), HERE)
+                .unwrap()
+                .catchup,
             Catchup::Ahead(99)
         ));
         assert!(matches!(
-            hub.subscribe(BLOG, Resume::Unreadable).unwrap().catchup,
+            hub.subscribe(BLOG, Resume::Unreadable, HERE)
+                .unwrap()
+                .catchup,
             Catchup::Reset
         ));
     }
@@ -454,12 +535,15 @@ mod tests {
     #[test]
     fn streams_beyond_the_limit_are_refused_until_one_closes() {
         let hub = LiveHub::new(3).with_max_streams(2);
-        let first = hub.subscribe(BLOG, Resume::Fresh).unwrap();
-        let second = hub.start(BlogId(2), Resume::Fresh).unwrap();
-        assert_eq!(hub.subscribe(BLOG, Resume::Fresh).err(), Some(StreamsFull));
-        assert!(hub.start(BLOG, Resume::Fresh).is_err());
+        let first = hub.subscribe(BLOG, Resume::Fresh, HERE).unwrap();
+        let second = hub.start(BlogId(2), Resume::Fresh, HERE).unwrap();
+        assert_eq!(
+            hub.subscribe(BLOG, Resume::Fresh, HERE).err(),
+            Some(StreamsFull::Instance)
+        );
+        assert!(hub.start(BLOG, Resume::Fresh, HERE).is_err());
         drop(first);
-        let third = hub.subscribe(BLOG, Resume::Fresh);
+        let third = hub.subscribe(BLOG, Resume::Fresh, HERE);
         assert!(third.is_ok(), "a closed stream makes room");
         drop(second);
     }
@@ -469,9 +553,44 @@ mod tests {
         let hub = LiveHub::new(3);
         hub.open(BLOG, 20, Vec::new());
         assert!(matches!(
-            hub.subscribe(BLOG, Resume::After(19)).unwrap().catchup,
+            hub.subscribe(BLOG, Resume::After(19), HERE)
+                .unwrap()
+                .catchup,
             Catchup::Reset
         ));
-        assert!(seqs(&hub.subscribe(BLOG, Resume::After(20)).unwrap().catchup).is_empty());
+        assert!(
+            seqs(
+                &hub.subscribe(BLOG, Resume::After(20), HERE)
+                    .unwrap()
+                    .catchup
+            )
+            .is_empty()
+        );
+    }
+}
+
+#[cfg(test)]
+mod per_address_tests {
+    use super::*;
+
+    #[test]
+    fn one_address_cannot_take_every_stream() {
+        let hub = LiveHub::new(3).with_streams_per_address(2, &[]);
+        let far: IpAddr = "203.0.113.9".parse().unwrap();
+        let first = hub.subscribe(BlogId(1), Resume::Fresh, far).unwrap();
+        let _second = hub.start(BlogId(1), Resume::Fresh, far).unwrap();
+        assert!(!hub.is_pressed());
+        assert_eq!(
+            hub.subscribe(BlogId(1), Resume::Fresh, far).err(),
+            Some(StreamsFull::Address)
+        );
+        assert!(
+            hub.is_pressed(),
+            "a refusal makes the shards look for readers who left"
+        );
+        let near: IpAddr = "198.51.100.9".parse().unwrap();
+        assert!(hub.subscribe(BlogId(1), Resume::Fresh, near).is_ok());
+        drop(first);
+        assert!(hub.subscribe(BlogId(1), Resume::Fresh, far).is_ok());
     }
 }

@@ -12,7 +12,7 @@ use tokio::sync::broadcast::error::RecvError;
 use tokio::time::{Instant, Interval, MissedTickBehavior};
 use tokio_util::sync::CancellationToken;
 
-use super::hub::{Catchup, LiveEvent, Subscription};
+use super::hub::{Catchup, LiveEvent, LiveHub, Subscription};
 use crate::store::Seq;
 
 /// How often an idle stream sends a comment, so proxies keep it open.
@@ -25,6 +25,10 @@ pub const AHEAD_GRACE: Duration = Duration::from_secs(5);
 
 const KEEP_ALIVE_FRAME: &[u8] = b":\n\n";
 
+/// How often, while streams are refused for lack of room, a stream is checked for a
+/// reader who has left.
+pub const LEFT_CHECK_WHEN_PRESSED: Duration = Duration::from_secs(1);
+
 struct State {
     subscription: Subscription,
     /// Frames ready to go before anything else is read.
@@ -32,6 +36,10 @@ struct State {
     /// The newest sequence number sent; anything at or below it is not sent again.
     sent: Seq,
     keep_alive: Interval,
+    /// While streams are refused for lack of room, a comment every second: writing is
+    /// how a browser that has left is noticed, and its place given back.
+    left_check: Interval,
+    hub: Arc<LiveHub>,
     /// While the browser is ahead of this instance: by when it must have caught up.
     ahead_until: Option<Instant>,
     shutdown: CancellationToken,
@@ -40,6 +48,7 @@ struct State {
 /// The SSE body for one subscriber.
 pub fn event_stream(
     mut subscription: Subscription,
+    hub: Arc<LiveHub>,
     shutdown: CancellationToken,
 ) -> impl Stream<Item = Result<Bytes, Infallible>> + Send + 'static {
     let mut queued = VecDeque::new();
@@ -58,11 +67,15 @@ pub fn event_stream(
     }
     let mut keep_alive = tokio::time::interval_at(Instant::now() + KEEP_ALIVE, KEEP_ALIVE);
     keep_alive.set_missed_tick_behavior(MissedTickBehavior::Delay);
+    let mut left_check = tokio::time::interval(LEFT_CHECK_WHEN_PRESSED);
+    left_check.set_missed_tick_behavior(MissedTickBehavior::Delay);
     let state = State {
         subscription,
         queued,
         sent,
         keep_alive,
+        left_check,
+        hub,
         ahead_until,
         shutdown,
     };
@@ -81,6 +94,11 @@ async fn next_frame(state: &mut State) -> Option<Bytes> {
         tokio::select! {
             _ = state.shutdown.cancelled() => return None,
             _ = state.keep_alive.tick() => return Some(Bytes::from_static(KEEP_ALIVE_FRAME)),
+            _ = state.left_check.tick() => {
+                if state.hub.is_pressed() {
+                    return Some(Bytes::from_static(KEEP_ALIVE_FRAME));
+                }
+            }
             _ = sleep_until_some(state.ahead_until) => {
                 // This instance never reached what the browser has: start it afresh.
                 state.ahead_until = None;

@@ -1,5 +1,7 @@
 //! `GET /live/{slug}/events`: the SSE stream that keeps a reader's page live.
 
+use std::sync::Arc;
+
 use axum::Router;
 use axum::body::Body;
 use axum::extract::{Path, Query, State};
@@ -8,8 +10,9 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use serde::Deserialize;
 
+use super::client::ClientAddress;
 use super::{AppError, AppState};
-use crate::live::{Resume, event_stream};
+use crate::live::{Resume, StreamsFull, event_stream};
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/live/{slug}/events", get(events))
@@ -24,6 +27,7 @@ struct ResumeQuery {
 
 async fn events(
     State(state): State<AppState>,
+    ClientAddress(address): ClientAddress,
     Path(slug): Path<String>,
     Query(query): Query<ResumeQuery>,
     headers: HeaderMap,
@@ -34,10 +38,16 @@ async fn events(
         .map(|v| v.to_str().unwrap_or_default().to_owned())
         .or(query.last_event_id)
         .map_or(Resume::Fresh, |id| Resume::from_last_event_id(&id));
-    let Ok(subscription) = state.hub.subscribe(page.blog.id, last_event_id) else {
-        return Ok(streams_full());
+    let subscription = match state.hub.subscribe(page.blog.id, last_event_id, address) {
+        Ok(subscription) => subscription,
+        Err(StreamsFull::Instance) => return Ok(streams_full()),
+        Err(StreamsFull::Address) => return Ok(address_full()),
     };
-    let body = Body::from_stream(event_stream(subscription, state.shutdown.clone()));
+    let body = Body::from_stream(event_stream(
+        subscription,
+        Arc::clone(&state.hub),
+        state.shutdown.clone(),
+    ));
     Ok((
         [
             (header::CONTENT_TYPE, "text/event-stream"),
@@ -48,6 +58,19 @@ async fn events(
         body,
     )
         .into_response())
+}
+
+/// The answer when the client's address holds as many streams as one address may.
+fn address_full() -> Response {
+    (
+        StatusCode::TOO_MANY_REQUESTS,
+        [
+            (header::RETRY_AFTER, "30"),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        "Too many live streams from your address just now.\n",
+    )
+        .into_response()
 }
 
 /// The answer when the instance holds as many streams as it may: the page's script

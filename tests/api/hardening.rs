@@ -198,14 +198,10 @@ async fn a_made_up_host_goes_into_no_page_and_takes_no_readers_cache() {
     assert!(html.contains(&format!("https://live.example.org/live/{DEMO}")));
 }
 
-/// A server that believes 127.0.0.1's `X-Forwarded-For`, so a test can speak from
-/// many addresses.
+/// A server that believes 127.0.0.1's `X-Forwarded-For` (as by default), so a test
+/// can speak from many addresses.
 async fn behind_a_proxy() -> crate::helpers::TestApp {
-    crate::helpers::spawn_app_with(|settings| {
-        settings.trusted_proxies =
-            liveblog::config::TrustedProxies(vec!["127.0.0.1".parse().unwrap()]);
-    })
-    .await
+    spawn_app().await
 }
 
 /// Signs in as `user` with `password`, from `address` (through the trusted proxy).
@@ -456,4 +452,86 @@ async fn markdown_nested_thousands_deep_is_refused_naming_the_limit() {
         )
         .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
+}
+
+#[tokio::test]
+async fn one_address_cannot_take_every_live_stream() {
+    let app = behind_a_proxy().await;
+    let events = app.url(&format!("/live/{DEMO}/events"));
+    let open = |address: &'static str| {
+        app.client
+            .get(&events)
+            .header("x-forwarded-for", address)
+            .send()
+    };
+    let mut held = Vec::new();
+    for _ in 0..liveblog::per_address::DEFAULT_STREAMS_PER_ADDRESS {
+        let response = open("203.0.113.5").await.unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        held.push(response);
+    }
+    let refused = open("203.0.113.5").await.unwrap();
+    assert_eq!(refused.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert!(refused.headers().contains_key("retry-after"));
+    let other = open("198.51.100.1").await.unwrap();
+    assert_eq!(
+        other.status(),
+        StatusCode::OK,
+        "another reader still gets in"
+    );
+
+    // A reader who leaves gives the place back within moments, not a keep-alive.
+    drop(held.pop());
+    let started = std::time::Instant::now();
+    loop {
+        let response = open("203.0.113.5").await.unwrap();
+        if response.status() == StatusCode::OK {
+            held.push(response);
+            break;
+        }
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(5),
+            "the place was not given back"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+}
+
+#[tokio::test]
+async fn one_address_cannot_hold_every_connection() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let app = crate::helpers::spawn_app_with(|settings| {
+        // Nobody trusted: the test's own address is a client like any other.
+        settings.trusted_proxies = liveblog::config::TrustedProxies(Vec::new());
+        settings.max_connections_per_address = 10;
+    })
+    .await;
+    let mut idle = Vec::new();
+    for _ in 0..10 {
+        idle.push(tokio::net::TcpStream::connect(app.addr).await.unwrap());
+    }
+    let mut eleventh = tokio::net::TcpStream::connect(app.addr).await.unwrap();
+    let _ = eleventh
+        .write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+        .await;
+    let mut answer = Vec::new();
+    let read = tokio::time::timeout(
+        std::time::Duration::from_secs(5),
+        eleventh.read_to_end(&mut answer),
+    )
+    .await
+    .expect("closed at once, not left waiting");
+    assert!(
+        read.is_err() || answer.is_empty(),
+        "closed without an answer"
+    );
+
+    drop(idle.pop());
+    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    let response = app.get("/healthz").await;
+    assert_eq!(
+        response.status(),
+        StatusCode::OK,
+        "a place given back is taken"
+    );
 }

@@ -45,7 +45,9 @@ pub fn settings(data_dir: &std::path::Path) -> ServeArgs {
         secure_cookies: false,
         frame_ancestors: None,
         public_url: None,
-        trusted_proxies: Default::default(),
+        trusted_proxies: liveblog::config::TrustedProxies::this_machine(),
+        max_streams_per_address: liveblog::per_address::DEFAULT_STREAMS_PER_ADDRESS,
+        max_connections_per_address: liveblog::per_address::DEFAULT_CONNECTIONS_PER_ADDRESS,
     }
 }
 
@@ -394,12 +396,14 @@ pub async fn open_store(app: &TestApp) -> sqlx::SqliteConnection {
 }
 
 /// Everything the record holds, as text: every row of every table but the sessions
-/// (which sign-ins and their expiry change by design).
+/// and the counted tries at secrets (which sign-ins, tokens and their expiry change by
+/// design).
 pub async fn record(app: &TestApp) -> Vec<String> {
     use sqlx::{Connection, Row};
     let mut db = open_store(app).await;
     let tables: Vec<String> = sqlx::query_scalar(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('sessions') \
+        "SELECT name FROM sqlite_master WHERE type = 'table' \
+         AND name NOT IN ('sessions', 'attempt_limits') \
          ORDER BY name",
     )
     .fetch_all(&mut db)
