@@ -73,7 +73,7 @@ describe("the compose page", () => {
     assert.equal(await entry.locator(".entry-body li").count(), 2);
     assert.equal(await entry.locator(".label").textContent(), "Analysis");
     assert.equal(await entry.locator(".byline-name").textContent(), "Ana Ruiz");
-    assert.match(await entry.locator("img").getAttribute("src"), /^\/media\/[0-9a-f]{64}\.png$/);
+    assert.match(await entry.locator("img").getAttribute("src"), /^\/media\/[0-9a-f]{64}_1x1\.png$/);
     assert.equal(await entry.locator("img").getAttribute("alt"), "The ferry leaving the harbour");
     assert.match(await entry.locator("figcaption").textContent(), /Calder Ferries/);
     assert.equal(await h.probes.marker(reader.page), "not reloaded");
@@ -287,7 +287,7 @@ describe("the compose page", () => {
 
     await page.dispatchEvent("form.entry-form", "drop", { dataTransfer: await file() });
     await page.waitForSelector(".thumbnail img[src^='/media/']", h.WAIT);
-    assert.match(await page.inputValue("#image_url"), /^\/media\/[0-9a-f]{64}\.png$/);
+    assert.match(await page.inputValue("#image_url"), /^\/media\/[0-9a-f]{64}_1x1\.png$/);
     assert.equal(await page.evaluate(() => document.activeElement.id), "image_alt");
 
     await page.fill("#image_url", "");

@@ -6,6 +6,7 @@ use chrono_tz::Tz;
 use tokio::sync::Semaphore;
 
 use crate::domain::{Blog, Entry, markdown, time};
+use crate::media;
 
 /// One entry as it appears everywhere: `<article id="entry-{id}">`.
 #[derive(Template)]
@@ -44,6 +45,11 @@ impl EntryFragment<'_> {
                 )
             })
             .collect()
+    }
+
+    /// The narrower copies kept of an uploaded image, and its size.
+    fn responsive(&self) -> Option<media::Responsive> {
+        media::responsive(&self.entry.image.as_ref()?.url)
     }
 
     fn body_html(&self) -> String {

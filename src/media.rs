@@ -1,14 +1,44 @@
-//! Uploaded images: recognised by their bytes (never by their name), kept under the
-//! data directory by the SHA-256 of their content, and served from `/media/`.
+//! Uploaded images. An upload is trusted only once it has been decoded as the image
+//! its first bytes claim (within limits on size and pixels, against decompression
+//! bombs), and what is kept is the picture alone, drawn again: no camera metadata
+//! (EXIF, XMP, GPS position, serial numbers) survives, and the camera's orientation is
+//! applied to the pixels. Each image is kept at its own width (at most [`KEPT_WIDTH`])
+//! and at the narrower [`WIDTHS`], so a phone never loads a camera photo; the entry
+//! offers them all with `srcset`.
+//!
+//! Files are named by the SHA-256 of the upload and the picture's size, as in
+//! `/media/{hash}_{width}x{height}.jpg`, with `-480` and so on before the extension for
+//! the narrower copies. Uploads no entry or draft uses are removed after a day.
 
+use std::collections::HashSet;
+use std::io::Cursor;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
 
+use image::codecs::jpeg::JpegEncoder;
+use image::codecs::png::PngEncoder;
+use image::{DynamicImage, ImageDecoder, ImageEncoder, ImageFormat, ImageReader, Limits};
 use sha2::{Digest, Sha256};
+use tokio::sync::Semaphore;
 
 use crate::accounts::hex;
 
 /// The largest image accepted, unless configured otherwise.
 pub const DEFAULT_MAX_UPLOAD_BYTES: usize = 10 * 1024 * 1024;
+/// The most pixels an upload may have: a 40-megapixel camera's photo.
+pub const MAX_PIXELS: u64 = 40_000_000;
+/// The longest side an upload may have, in pixels.
+pub const MAX_SIDE: u32 = 12_000;
+/// The widest copy kept: a wider photo is scaled down to it.
+pub const KEPT_WIDTH: u32 = 2400;
+/// The narrower copies made of a wider image, for phones and small columns.
+pub const WIDTHS: [u32; 3] = [480, 960, 1600];
+/// How good the kept JPEG copies are, from 1 to 100.
+const JPEG_QUALITY: u8 = 85;
+/// Images decoded at once: decoding costs CPU and memory in proportion to the pixels.
+const DECODES_AT_ONCE: usize = 1;
+/// How long an upload no entry or draft uses is kept (a preview never published).
+pub const UNUSED_KEPT_FOR: Duration = Duration::from_secs(24 * 60 * 60);
 
 /// The image kinds accepted, each known by how its bytes begin.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,33 +65,41 @@ impl ImageKind {
         }
     }
 
-    pub fn extension(self) -> &'static str {
+    fn format(self) -> ImageFormat {
         match self {
-            ImageKind::Jpeg => "jpg",
-            ImageKind::Png => "png",
-            ImageKind::Webp => "webp",
-            ImageKind::Gif => "gif",
+            ImageKind::Jpeg => ImageFormat::Jpeg,
+            ImageKind::Png => ImageFormat::Png,
+            ImageKind::Webp => ImageFormat::WebP,
+            ImageKind::Gif => ImageFormat::Gif,
         }
     }
+}
 
-    pub fn content_type(self) -> &'static str {
+/// How a kept copy is written: a photo as JPEG, anything with transparency as PNG.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kept {
+    Jpeg,
+    Png,
+}
+
+impl Kept {
+    fn extension(self) -> &'static str {
         match self {
-            ImageKind::Jpeg => "image/jpeg",
-            ImageKind::Png => "image/png",
-            ImageKind::Webp => "image/webp",
-            ImageKind::Gif => "image/gif",
+            Kept::Jpeg => "jpg",
+            Kept::Png => "png",
         }
     }
+}
 
-    fn from_extension(extension: &str) -> Option<ImageKind> {
-        [
-            ImageKind::Jpeg,
-            ImageKind::Png,
-            ImageKind::Webp,
-            ImageKind::Gif,
-        ]
-        .into_iter()
-        .find(|k| k.extension() == extension)
+/// The content type of a kept file, by its extension; earlier versions kept WebP and
+/// GIF files as uploaded, which are still served.
+fn content_type(extension: &str) -> Option<&'static str> {
+    match extension {
+        "jpg" => Some("image/jpeg"),
+        "png" => Some("image/png"),
+        "webp" => Some("image/webp"),
+        "gif" => Some("image/gif"),
+        _ => None,
     }
 }
 
@@ -69,16 +107,172 @@ impl ImageKind {
 pub enum MediaError {
     #[error("The file is not a JPEG, PNG, WebP or GIF image.")]
     NotAnImage,
+    #[error("The file does not read as the image it claims to be; it may be damaged.")]
+    Unreadable,
     #[error("The image is {size} bytes; the limit is {limit} bytes.")]
     TooLarge { size: usize, limit: usize },
+    #[error(
+        "The image is {width} by {height} pixels; the most is {MAX_SIDE} on a side and {MAX_PIXELS} in all."
+    )]
+    TooManyPixels { width: u32, height: u32 },
     #[error("The image could not be stored: {0}")]
     Io(#[from] std::io::Error),
+}
+
+/// An image drawn again, ready to keep: its size and every copy's bytes.
+struct Redrawn {
+    kept: Kept,
+    width: u32,
+    height: u32,
+    /// The full copy first (suffix ""), then the narrower ones ("-480"…).
+    copies: Vec<(String, Vec<u8>)>,
+}
+
+/// Decodes an upload as the image its first bytes claim and draws it again: upright,
+/// without metadata, at its own width (at most [`KEPT_WIDTH`]) and the narrower
+/// [`WIDTHS`].
+fn redraw(bytes: &[u8], kind: ImageKind) -> Result<Redrawn, MediaError> {
+    // The header is read first, with nothing decoded: an image that would take too
+    // much memory is refused on what it says of itself.
+    let mut reader = ImageReader::with_format(Cursor::new(bytes), kind.format());
+    reader.no_limits();
+    let mut decoder = reader.into_decoder().map_err(|_| MediaError::Unreadable)?;
+    let (width, height) = decoder.dimensions();
+    if width > MAX_SIDE || height > MAX_SIDE || u64::from(width) * u64::from(height) > MAX_PIXELS {
+        return Err(MediaError::TooManyPixels { width, height });
+    }
+    let mut limits = Limits::default();
+    limits.max_image_width = Some(MAX_SIDE);
+    limits.max_image_height = Some(MAX_SIDE);
+    limits.max_alloc = Some(MAX_PIXELS * 4 * 2);
+    decoder
+        .set_limits(limits)
+        .map_err(|_| MediaError::TooManyPixels { width, height })?;
+    let orientation = decoder
+        .orientation()
+        .unwrap_or(image::metadata::Orientation::NoTransforms);
+    let mut image = DynamicImage::from_decoder(decoder).map_err(|_| MediaError::Unreadable)?;
+    image.apply_orientation(orientation);
+    if image.width() > KEPT_WIDTH {
+        image = scaled(&image, KEPT_WIDTH);
+    }
+    let kept = if image.color().has_alpha() {
+        Kept::Png
+    } else {
+        Kept::Jpeg
+    };
+    let mut copies = vec![(String::new(), encode(&image, kept)?)];
+    for width in WIDTHS.into_iter().filter(|w| *w < image.width()) {
+        copies.push((format!("-{width}"), encode(&scaled(&image, width), kept)?));
+    }
+    Ok(Redrawn {
+        kept,
+        width: image.width(),
+        height: image.height(),
+        copies,
+    })
+}
+
+/// The image scaled to `width`, keeping its shape.
+fn scaled(image: &DynamicImage, width: u32) -> DynamicImage {
+    let height = (u64::from(image.height()) * u64::from(width) / u64::from(image.width())).max(1);
+    image.resize_exact(
+        width,
+        u32::try_from(height).unwrap_or(u32::MAX),
+        image::imageops::FilterType::Triangle,
+    )
+}
+
+fn encode(image: &DynamicImage, kept: Kept) -> Result<Vec<u8>, MediaError> {
+    let mut out = Vec::new();
+    let written = match kept {
+        Kept::Jpeg => {
+            let rgb = image.to_rgb8();
+            JpegEncoder::new_with_quality(&mut out, JPEG_QUALITY).write_image(
+                rgb.as_raw(),
+                rgb.width(),
+                rgb.height(),
+                image::ExtendedColorType::Rgb8,
+            )
+        }
+        Kept::Png => {
+            let rgba = image.to_rgba8();
+            PngEncoder::new(&mut out).write_image(
+                rgba.as_raw(),
+                rgba.width(),
+                rgba.height(),
+                image::ExtendedColorType::Rgba8,
+            )
+        }
+    };
+    written.map_err(|error| MediaError::Io(std::io::Error::other(error)))?;
+    Ok(out)
+}
+
+/// A kept image's address, read back: what `srcset` and `width`/`height` need.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Responsive {
+    pub width: u32,
+    pub height: u32,
+    /// Every copy, narrowest first, as `srcset` lists them: `url 480w, …`.
+    pub srcset: String,
+}
+
+/// What an image address says of the copies kept of it, if it is one of ours.
+pub fn responsive(url: &str) -> Option<Responsive> {
+    let name = url.strip_prefix("/media/")?;
+    let (stem, extension) = name.rsplit_once('.')?;
+    let (hash, size) = stem.split_once('_')?;
+    let (width, height) = size.split_once('x')?;
+    let (width, height): (u32, u32) = (width.parse().ok()?, height.parse().ok()?);
+    if !is_hash(hash) || content_type(extension).is_none() {
+        return None;
+    }
+    let mut srcset: Vec<String> = WIDTHS
+        .into_iter()
+        .filter(|w| *w < width)
+        .map(|w| format!("/media/{stem}-{w}.{extension} {w}w"))
+        .collect();
+    srcset.push(format!("{url} {width}w"));
+    Some(Responsive {
+        width,
+        height,
+        srcset: srcset.join(", "),
+    })
+}
+
+fn is_hash(value: &str) -> bool {
+    value.len() == 64
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+/// Whether `name` is a file name this store gives out: a hash, then the size and a
+/// copy's width, or (as earlier versions named files) nothing more.
+fn is_kept_name(name: &str) -> Option<&'static str> {
+    let (stem, extension) = name.rsplit_once('.')?;
+    let content_type = content_type(extension)?;
+    let (hash, rest) = stem.split_once('_').unwrap_or((stem, ""));
+    let rest_ok = rest.is_empty()
+        || rest
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'x' || b == b'-');
+    (is_hash(hash) && rest_ok).then_some(content_type)
+}
+
+/// The SHA-256 an address or file name starts with, if it is one of ours.
+pub fn hash_of(name: &str) -> Option<&str> {
+    let name = name.strip_prefix("/media/").unwrap_or(name);
+    let hash = name.get(..64)?;
+    is_hash(hash).then_some(hash)
 }
 
 /// Where uploaded images live.
 pub struct MediaStore {
     dir: PathBuf,
     pub max_bytes: usize,
+    decoding: Semaphore,
 }
 
 impl MediaStore {
@@ -86,11 +280,12 @@ impl MediaStore {
         MediaStore {
             dir: data_dir.join("media"),
             max_bytes,
+            decoding: Semaphore::new(DECODES_AT_ONCE),
         }
     }
 
-    /// Keeps an image and returns its address, `/media/{sha256}.{ext}`. The same image
-    /// uploaded twice is kept once.
+    /// Decodes, redraws and keeps an image, off the async workers, and returns its
+    /// address. The same upload kept twice is kept once.
     pub async fn keep(&self, bytes: &[u8]) -> Result<String, MediaError> {
         if bytes.len() > self.max_bytes {
             return Err(MediaError::TooLarge {
@@ -99,29 +294,101 @@ impl MediaStore {
             });
         }
         let kind = ImageKind::sniff(bytes).ok_or(MediaError::NotAnImage)?;
-        let name = format!("{}.{}", hex(&Sha256::digest(bytes)), kind.extension());
-        let path = self.dir.join(&name);
-        if !tokio::fs::try_exists(&path).await? {
-            tokio::fs::create_dir_all(&self.dir).await?;
-            // Written aside and renamed, so a half-written file is never served.
-            let partial = self.dir.join(format!("{name}.partial"));
-            tokio::fs::write(&partial, bytes).await?;
-            tokio::fs::rename(&partial, &path).await?;
+        let hash = hex(&Sha256::digest(bytes));
+        let _turn = self
+            .decoding
+            .acquire()
+            .await
+            .map_err(|_| MediaError::Io(std::io::Error::other("shutting down")))?;
+        let upload = bytes.to_vec();
+        let redrawn = tokio::task::spawn_blocking(move || redraw(&upload, kind))
+            .await
+            .map_err(|error| MediaError::Io(std::io::Error::other(error)))??;
+        tokio::fs::create_dir_all(&self.dir).await?;
+        let stem = format!("{hash}_{}x{}", redrawn.width, redrawn.height);
+        let extension = redrawn.kept.extension();
+        for (suffix, copy) in &redrawn.copies {
+            let name = format!("{stem}{suffix}.{extension}");
+            let path = self.dir.join(&name);
+            if !tokio::fs::try_exists(&path).await? {
+                // Written aside and renamed, so a half-written file is never served.
+                let partial = self.dir.join(format!("{name}.partial"));
+                tokio::fs::write(&partial, copy).await?;
+                tokio::fs::rename(&partial, &path).await?;
+            }
         }
-        Ok(format!("/media/{name}"))
+        Ok(format!("/media/{stem}.{extension}"))
     }
 
     /// An image by its file name, with its content type; `None` for any name that is not
     /// one this store gives out.
     pub async fn open(&self, name: &str) -> Option<(Vec<u8>, &'static str)> {
-        let (hash, extension) = name.split_once('.')?;
-        let well_formed = hash.len() == 64
-            && hash
-                .bytes()
-                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
-        let kind = ImageKind::from_extension(extension).filter(|_| well_formed)?;
+        let content_type = is_kept_name(name)?;
         let bytes = tokio::fs::read(self.dir.join(name)).await.ok()?;
-        Some((bytes, kind.content_type()))
+        Some((bytes, content_type))
+    }
+
+    /// Removes every upload (all its copies) that is older than `kept_for` and whose
+    /// hash is not `in_use` by an entry or a draft. Returns how many files went.
+    pub async fn remove_unused(
+        &self,
+        in_use: &HashSet<String>,
+        kept_for: Duration,
+    ) -> std::io::Result<usize> {
+        let mut removed = 0;
+        let mut files = match tokio::fs::read_dir(&self.dir).await {
+            Ok(files) => files,
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(0),
+            Err(error) => return Err(error),
+        };
+        let now = SystemTime::now();
+        while let Some(file) = files.next_entry().await? {
+            let name = file.file_name();
+            let Some(hash) = name.to_str().and_then(hash_of) else {
+                continue;
+            };
+            if in_use.contains(hash) {
+                continue;
+            }
+            let age = file
+                .metadata()
+                .await?
+                .modified()
+                .ok()
+                .and_then(|at| now.duration_since(at).ok())
+                .unwrap_or_default();
+            if age > kept_for {
+                tokio::fs::remove_file(file.path()).await?;
+                removed += 1;
+            }
+        }
+        Ok(removed)
+    }
+}
+
+/// How often unused uploads are looked for, besides at start.
+pub const UNUSED_CHECK: Duration = Duration::from_secs(60 * 60);
+
+/// Removes uploads no entry or draft uses once they are a day old, at start and every
+/// hour, until shutdown.
+pub async fn remove_unused_uploads(
+    media: std::sync::Arc<MediaStore>,
+    store: std::sync::Arc<crate::store::Store>,
+    shutdown: tokio_util::sync::CancellationToken,
+) {
+    loop {
+        match store.media_in_use().await {
+            Ok(in_use) => match media.remove_unused(&in_use, UNUSED_KEPT_FOR).await {
+                Ok(0) => {}
+                Ok(removed) => tracing::info!(removed, "removed uploads nothing uses"),
+                Err(error) => tracing::warn!(%error, "could not remove unused uploads"),
+            },
+            Err(error) => tracing::warn!(%error, "could not read which uploads are used"),
+        }
+        tokio::select! {
+            _ = shutdown.cancelled() => return,
+            _ = tokio::time::sleep(UNUSED_CHECK) => {}
+        }
     }
 }
 
@@ -129,19 +396,20 @@ impl MediaStore {
 mod tests {
     use super::*;
 
+    fn png(width: u32, height: u32) -> Vec<u8> {
+        let image = DynamicImage::new_rgb8(width, height);
+        let mut out = Vec::new();
+        image
+            .write_to(&mut Cursor::new(&mut out), ImageFormat::Png)
+            .unwrap();
+        out
+    }
+
     #[test]
     fn images_are_known_by_their_bytes() {
         assert_eq!(
             ImageKind::sniff(&[0xFF, 0xD8, 0xFF, 0xE0]),
             Some(ImageKind::Jpeg)
-        );
-        assert_eq!(
-            ImageKind::sniff(b"\x89PNG\r\n\x1a\n...."),
-            Some(ImageKind::Png)
-        );
-        assert_eq!(
-            ImageKind::sniff(b"RIFF\0\0\0\0WEBPVP8 "),
-            Some(ImageKind::Webp)
         );
         assert_eq!(ImageKind::sniff(b"GIF89a...."), Some(ImageKind::Gif));
         for not in [
@@ -155,28 +423,54 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn images_are_kept_by_content_and_names_are_checked() {
+    async fn an_image_is_kept_redrawn_and_in_narrower_copies() {
         let dir = tempfile::tempdir().unwrap();
-        let media = MediaStore::new(dir.path(), 1024);
-        let gif = b"GIF89a\x01\x00\x01\x00\x00\x00\x00;";
-        let url = media.keep(gif).await.unwrap();
-        assert_eq!(
-            url,
-            media.keep(gif).await.unwrap(),
-            "the same bytes, the same name"
-        );
+        let media = MediaStore::new(dir.path(), 1024 * 1024);
+        let url = media.keep(&png(1200, 600)).await.unwrap();
         let name = url.strip_prefix("/media/").unwrap();
-        assert_eq!(media.open(name).await.unwrap(), (gif.to_vec(), "image/gif"));
-        for bad in ["../liveblog.db", "x.gif", &name.replace(".gif", ".svg"), ""] {
+        assert!(name.ends_with("_1200x600.jpg"), "{name}");
+        assert_eq!(url, media.keep(&png(1200, 600)).await.unwrap(), "kept once");
+        let (bytes, content_type) = media.open(name).await.unwrap();
+        assert_eq!(content_type, "image/jpeg");
+        assert_eq!(ImageKind::sniff(&bytes), Some(ImageKind::Jpeg));
+        let responsive = responsive(&url).unwrap();
+        assert_eq!((responsive.width, responsive.height), (1200, 600));
+        assert_eq!(
+            responsive.srcset.matches("w,").count(),
+            2,
+            "{}",
+            responsive.srcset
+        );
+        for width in [480, 960] {
+            let copy = name.replace(".jpg", &format!("-{width}.jpg"));
+            assert!(media.open(&copy).await.is_some(), "{copy}");
+        }
+        for bad in ["../liveblog.db", "x.gif", &name.replace(".jpg", ".svg"), ""] {
             assert!(media.open(bad).await.is_none(), "{bad}");
         }
+    }
+
+    #[tokio::test]
+    async fn what_only_looks_like_an_image_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let media = MediaStore::new(dir.path(), 1024 * 1024);
+        let mut disguised = b"\x89PNG\r\n\x1a\n".to_vec();
+        disguised.extend_from_slice(b"<html><script>alert(1)</script></html>");
         assert!(matches!(
-            media.keep(&[0xFF, 0xD8, 0xFF].repeat(400)).await,
-            Err(MediaError::TooLarge { .. })
+            media.keep(&disguised).await,
+            Err(MediaError::Unreadable)
         ));
         assert!(matches!(
             media.keep(b"<html>").await,
             Err(MediaError::NotAnImage)
         ));
+        assert!(matches!(
+            MediaStore::new(dir.path(), 10).keep(&png(4, 4)).await,
+            Err(MediaError::TooLarge { .. })
+        ));
+        assert!(
+            std::fs::read_dir(dir.path().join("media")).map_or(0, |d| d.count()) == 0,
+            "nothing kept"
+        );
     }
 }

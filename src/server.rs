@@ -113,6 +113,15 @@ impl Server {
             tokio::spawn(Arc::clone(&audience).share(Arc::clone(&store), shutdown.clone()));
         }
         tokio::spawn(publish_scheduled(Arc::clone(&newsroom), shutdown.clone()));
+        let media = Arc::new(MediaStore::new(
+            &settings.store.data_dir,
+            settings.max_upload_bytes,
+        ));
+        tokio::spawn(crate::media::remove_unused_uploads(
+            Arc::clone(&media),
+            Arc::clone(&store),
+            shutdown.clone(),
+        ));
         let state = Arc::new(Shared {
             pages: newsroom.pages(),
             metrics: Arc::new(web::Metrics::new(Arc::clone(&hub), newsroom.pages())),
@@ -132,10 +141,7 @@ impl Server {
                 .public_url
                 .clone()
                 .unwrap_or_else(|| format!("http://{addr}")),
-            media: Arc::new(MediaStore::new(
-                &settings.store.data_dir,
-                settings.max_upload_bytes,
-            )),
+            media,
         });
         Ok(Server {
             listener,

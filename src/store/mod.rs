@@ -7,6 +7,7 @@
 
 mod drafts;
 mod limits;
+mod media;
 mod readers;
 mod rows;
 mod sql;

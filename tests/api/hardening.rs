@@ -535,3 +535,217 @@ async fn one_address_cannot_hold_every_connection() {
         "a place given back is taken"
     );
 }
+
+/// A JPEG of `width` by `height` pixels, as a camera writes it: with an EXIF block
+/// saying how to turn it (`orientation`) and a serial number.
+fn camera_jpeg(width: u32, height: u32, orientation: u16) -> Vec<u8> {
+    let image = image::RgbImage::from_fn(width, height, |x, y| {
+        image::Rgb([(x * 10) as u8, (y * 10) as u8, 128])
+    });
+    let mut jpeg = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 90)
+        .encode_image(&image)
+        .unwrap();
+    let mut exif = b"Exif\0\0MM\0\x2a\0\0\0\x08\0\x01\x01\x12\0\x03\0\0\0\x01".to_vec();
+    exif.extend_from_slice(&orientation.to_be_bytes());
+    exif.extend_from_slice(b"\0\0\0\0\0\0SERIAL-123456 GPS 48.8566N 2.3522E");
+    let mut app1 = vec![0xFF, 0xE1];
+    app1.extend_from_slice(&u16::try_from(exif.len() + 2).unwrap().to_be_bytes());
+    app1.extend_from_slice(&exif);
+    jpeg.splice(2..2, app1);
+    jpeg
+}
+
+/// A PNG of a few bytes that says it is `width` by `height` pixels.
+fn png_claiming(width: u32, height: u32) -> Vec<u8> {
+    fn crc(bytes: &[u8]) -> u32 {
+        let mut crc = !0u32;
+        for byte in bytes {
+            crc ^= u32::from(*byte);
+            for _ in 0..8 {
+                crc = if crc & 1 == 1 {
+                    (crc >> 1) ^ 0xEDB8_8320
+                } else {
+                    crc >> 1
+                };
+            }
+        }
+        !crc
+    }
+    let mut chunk = b"IHDR".to_vec();
+    chunk.extend_from_slice(&width.to_be_bytes());
+    chunk.extend_from_slice(&height.to_be_bytes());
+    chunk.extend_from_slice(&[8, 2, 0, 0, 0]);
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    for chunk in [
+        chunk,
+        b"IDAT\x78\x9c\x03\0\0\0\0\x01".to_vec(),
+        b"IEND".to_vec(),
+    ] {
+        png.extend_from_slice(&u32::try_from(chunk.len() - 4).unwrap().to_be_bytes());
+        png.extend_from_slice(&chunk);
+        png.extend_from_slice(&crc(&chunk).to_be_bytes());
+    }
+    png
+}
+
+/// Attaches an image through the compose page's upload address; the answer's JSON.
+async fn attach(app: &crate::helpers::TestApp, bytes: Vec<u8>) -> (StatusCode, serde_json::Value) {
+    let token = app.session_csrf().await;
+    let form = reqwest::multipart::Form::new()
+        .text("csrf_token", token)
+        .part(
+            "image",
+            reqwest::multipart::Part::bytes(bytes).file_name("upload"),
+        );
+    let response = app
+        .client
+        .post(app.url(&format!("/editor/live/{DEMO}/images")))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    (response.status(), response.json().await.unwrap())
+}
+
+#[tokio::test]
+async fn an_upload_is_trusted_only_once_decoded() {
+    let app = spawn_app().await;
+    app.login().await;
+    let mut disguised = b"\x89PNG\r\n\x1a\n".to_vec();
+    disguised.extend_from_slice(b"<html><script>alert(1)</script><svg onload=alert(1)>");
+    let (status, body) = attach(&app, disguised).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        body["error"]
+            .as_str()
+            .unwrap()
+            .contains("does not read as the image")
+    );
+    let mut gif_then_html = b"GIF89a".to_vec();
+    gif_then_html.extend_from_slice(b"<script>alert(1)</script>");
+    assert_eq!(
+        attach(&app, gif_then_html).await.0,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    // A few bytes that would take gigabytes once decoded.
+    let (status, body) = attach(&app, png_claiming(60_000, 60_000)).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        body["error"]
+            .as_str()
+            .unwrap()
+            .contains("60000 by 60000 pixels"),
+        "{body}"
+    );
+    let media = app.data_dir.path().join("media");
+    assert_eq!(
+        std::fs::read_dir(&media).map_or(0, |d| d.count()),
+        0,
+        "nothing kept"
+    );
+}
+
+#[tokio::test]
+async fn a_photo_is_kept_upright_and_without_its_camera_metadata() {
+    let app = spawn_app().await;
+    app.login().await;
+    // Taken turned: 40 by 20 as stored, to be shown 20 wide and 40 high.
+    let (status, body) = attach(&app, camera_jpeg(40, 20, 6)).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let url = body["url"].as_str().unwrap();
+    assert!(url.ends_with("_20x40.jpg"), "turned upright: {url}");
+    let kept = app.get(url).await.bytes().await.unwrap();
+    let text = String::from_utf8_lossy(&kept);
+    assert!(!text.contains("Exif") && !text.contains("SERIAL") && !text.contains("GPS"));
+    let decoded = image::load_from_memory(&kept).unwrap();
+    assert_eq!((decoded.width(), decoded.height()), (20, 40));
+}
+
+#[tokio::test]
+async fn a_wide_photo_is_offered_in_narrower_copies() {
+    let app = crate::helpers::spawn_app_with(|settings| settings.max_upload_bytes = 4 << 20).await;
+    app.login().await;
+    let (status, body) = attach(&app, camera_jpeg(2000, 1000, 1)).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let url = body["url"].as_str().unwrap().to_owned();
+    let response = app
+        .publish(
+            DEMO,
+            &[
+                ("title", "A wide photo"),
+                ("body", "See above."),
+                ("image_url", &url),
+                ("image_alt", "The coast"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let (_, page) = app.get_html(&format!("/live/{DEMO}")).await;
+    let stem = url.trim_end_matches(".jpg");
+    let srcset = format!(
+        "srcset=\"{stem}-480.jpg 480w, {stem}-960.jpg 960w, {stem}-1600.jpg 1600w, {url} 2000w\""
+    );
+    assert!(page.contains(&srcset), "{srcset}");
+    assert!(page.contains("width=\"2000\" height=\"1000\""));
+    for width in [480u32, 960, 1600] {
+        let copy = app
+            .get(&format!("{stem}-{width}.jpg"))
+            .await
+            .bytes()
+            .await
+            .unwrap();
+        let decoded = image::load_from_memory(&copy).unwrap();
+        assert_eq!((decoded.width(), decoded.height()), (width, width / 2));
+    }
+}
+
+#[tokio::test]
+async fn uploads_nothing_uses_are_removed_after_a_day() {
+    let app = spawn_app().await;
+    app.login().await;
+    let (_, unused) = attach(&app, camera_jpeg(30, 30, 1)).await;
+    let (_, used) = attach(&app, camera_jpeg(31, 31, 1)).await;
+    let (unused, used) = (
+        unused["url"].as_str().unwrap(),
+        used["url"].as_str().unwrap(),
+    );
+    let response = app
+        .publish(
+            DEMO,
+            &[
+                ("title", "Kept"),
+                ("body", "x"),
+                ("image_url", used),
+                ("image_alt", "A photo"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    // Both a couple of days old, then the server starts again and looks.
+    let media = app.data_dir.path().join("media");
+    let long_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(2 * 24 * 60 * 60);
+    for file in std::fs::read_dir(&media).unwrap() {
+        let file = std::fs::File::options()
+            .write(true)
+            .open(file.unwrap().path())
+            .unwrap();
+        file.set_modified(long_ago).unwrap();
+    }
+    let app = app.restart().await;
+    let mut waited = 0;
+    while app.get(unused).await.status() != StatusCode::NOT_FOUND && waited < 50 {
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        waited += 1;
+    }
+    assert_eq!(
+        app.get(unused).await.status(),
+        StatusCode::NOT_FOUND,
+        "the unused one went"
+    );
+    assert_eq!(
+        app.get(used).await.status(),
+        StatusCode::OK,
+        "the one an entry shows stays"
+    );
+}
