@@ -118,13 +118,7 @@ pub(crate) fn optional_text(
     value: &str,
     max: usize,
 ) -> Option<String> {
-    let value = value.trim();
-    if value.is_empty() {
-        return None;
-    }
-    too_long(errors, field, what, value, max);
-    no_control_characters(errors, field, what, value, true);
-    Some(value.to_owned())
+    optional(errors, field, what, value, max, true)
 }
 
 /// Checks an optional text of several lines: as [`optional_text`], but line breaks
@@ -136,12 +130,23 @@ pub(crate) fn optional_lines(
     value: &str,
     max: usize,
 ) -> Option<String> {
+    optional(errors, field, what, value, max, false)
+}
+
+fn optional(
+    errors: &mut FieldErrors,
+    field: &'static str,
+    what: &str,
+    value: &str,
+    max: usize,
+    one_line: bool,
+) -> Option<String> {
     let value = value.trim();
     if value.is_empty() {
         return None;
     }
     too_long(errors, field, what, value, max);
-    no_control_characters(errors, field, what, value, false);
+    no_control_characters(errors, field, what, value, one_line);
     Some(value.to_owned())
 }
 
