@@ -133,7 +133,7 @@ async fn measure(name: &str, store_args: StoreArgs) {
             max_upload_bytes: liveblog::media::DEFAULT_MAX_UPLOAD_BYTES,
             header_read_timeout: 30,
             max_body_bytes: liveblog::web::DEFAULT_MAX_BODY_BYTES,
-            max_header_bytes: liveblog::server::DEFAULT_MAX_HEADER_BYTES,
+            max_header_bytes: liveblog::config::DEFAULT_MAX_HEADER_BYTES,
             secure_cookies: false,
             frame_ancestors: None,
             public_url: None,

@@ -45,10 +45,30 @@ pub struct Session {
 pub enum AccountError {
     #[error("{0}")]
     BadPassword(String),
-    #[error(transparent)]
-    Store(#[from] StoreError),
+    /// There is already an account (or a token) by that name.
+    #[error("that name is already taken")]
+    NameTaken,
+    #[error("no such account or token")]
+    NotFound,
+    /// The record cannot be read or written just now (the database is away).
+    #[error("the record is unavailable: {0}")]
+    Unavailable(String),
+    /// The record holds something this build cannot read.
+    #[error("the record holds what this build cannot read: {0}")]
+    Broken(String),
     #[error("password hashing failed")]
     Hashing,
+}
+
+impl From<StoreError> for AccountError {
+    fn from(error: StoreError) -> Self {
+        match error {
+            StoreError::Taken(_) => AccountError::NameTaken,
+            StoreError::NotFound => AccountError::NotFound,
+            StoreError::Unavailable(why) => AccountError::Unavailable(why),
+            StoreError::Corrupt(why) | StoreError::Incompatible(why) => AccountError::Broken(why),
+        }
+    }
 }
 
 /// Accounts and sessions, kept in the store so every instance knows them. A session is
@@ -60,12 +80,7 @@ pub struct Accounts {
 /// A new random token: 32 bytes from the operating system's generator, as hex.
 pub fn random_token() -> String {
     let bytes: [u8; 32] = rand::random();
-    hex(&bytes)
-}
-
-/// Bytes as lowercase hex.
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    hex::encode(bytes)
 }
 
 fn digest(secret: &str) -> [u8; 32] {
@@ -73,7 +88,7 @@ fn digest(secret: &str) -> [u8; 32] {
 }
 
 fn session_key(token: &str) -> String {
-    hex(&digest(token))
+    hex::encode(digest(token))
 }
 
 /// Compares two secrets in time that does not depend on where they differ.
@@ -138,12 +153,12 @@ impl Accounts {
         });
         let password = password
             .or(generated.as_deref())
-            .unwrap_or_default()
+            .expect("a password was given or generated")
             .to_owned();
         let admin = UserName::parse(FIRST_ADMIN).expect("the first admin's name is a user name");
         match self.add_user(&admin, Role::Admin, &password).await {
             // Another instance starting at the same moment made it first.
-            Err(AccountError::Store(StoreError::Taken(_))) => Ok(None),
+            Err(AccountError::NameTaken) => Ok(None),
             Err(other) => Err(other),
             Ok(()) => Ok(generated),
         }
@@ -171,13 +186,13 @@ impl Accounts {
     }
 
     /// Every account.
-    pub async fn users(&self) -> Result<Vec<User>, StoreError> {
-        self.store.users().await
+    pub async fn users(&self) -> Result<Vec<User>, AccountError> {
+        Ok(self.store.users().await?)
     }
 
     /// Removes an account; its sessions end at once.
-    pub async fn remove_user(&self, name: &str) -> Result<(), StoreError> {
-        self.store.remove_user(name).await
+    pub async fn remove_user(&self, name: &str) -> Result<(), AccountError> {
+        Ok(self.store.remove_user(name).await?)
     }
 
     /// Gives an account a new password; every session of it ends at once.
@@ -228,7 +243,7 @@ impl Accounts {
     }
 
     /// The session a cookie belongs to, if it is open and has not been idle too long.
-    pub async fn session(&self, token: &str) -> Result<Option<Session>, StoreError> {
+    pub async fn session(&self, token: &str) -> Result<Option<Session>, AccountError> {
         self.session_seen(token, true).await
     }
 
@@ -239,7 +254,7 @@ impl Accounts {
         &self,
         token: &str,
         counts_as_use: bool,
-    ) -> Result<Option<Session>, StoreError> {
+    ) -> Result<Option<Session>, AccountError> {
         let key = session_key(token);
         let Some(stored) = self.store.session(&key).await? else {
             return Ok(None);
@@ -261,8 +276,8 @@ impl Accounts {
     }
 
     /// Ends a session at once, on every instance.
-    pub async fn sign_out(&self, token: &str) -> Result<(), StoreError> {
-        self.store.delete_session(&session_key(token)).await
+    pub async fn sign_out(&self, token: &str) -> Result<(), AccountError> {
+        Ok(self.store.delete_session(&session_key(token)).await?)
     }
 }
 
@@ -283,19 +298,22 @@ impl Accounts {
     }
 
     /// The name of the token presented, if it is one of ours and not revoked.
-    pub async fn token(&self, token: &str) -> Result<Option<String>, StoreError> {
-        self.store.token_name(&session_key(token)).await
+    pub async fn token(&self, token: &str) -> Result<Option<String>, AccountError> {
+        Ok(self.store.token_name(&session_key(token)).await?)
     }
 
-    pub async fn revoke_token(&self, name: &str) -> Result<bool, StoreError> {
-        self.store.revoke_token(name).await
+    pub async fn revoke_token(&self, name: &str) -> Result<bool, AccountError> {
+        Ok(self.store.revoke_token(name).await?)
     }
 }
 
 /// An argon2id hash of a random password nobody has, so that signing in with an
 /// unknown name takes as long as with a wrong password.
-static DECOY_HASH: LazyLock<String> =
-    LazyLock::new(|| hash_password(&random_token()).unwrap_or_default());
+static DECOY_HASH: LazyLock<String> = LazyLock::new(|| {
+    // An empty hash would let an unknown name fail at once, which is the very leak
+    // the decoy closes: it must be a real one.
+    hash_password(&random_token()).expect("argon2 hashes a 64-character password")
+});
 
 #[cfg(test)]
 mod tests {

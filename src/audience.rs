@@ -9,7 +9,6 @@ use std::time::Duration;
 use chrono::Utc;
 use tokio_util::sync::CancellationToken;
 
-use crate::accounts::random_token;
 use crate::domain::BlogId;
 use crate::live::LiveHub;
 use crate::store::Store;
@@ -49,7 +48,8 @@ impl Audience {
     /// Shares this instance's counts through the store and follows the others', until
     /// shutdown; then takes this instance's counts out.
     pub async fn share(self: Arc<Self>, store: Arc<Store>, shutdown: CancellationToken) {
-        let instance = random_token();
+        // A name for this instance's rows, new at every start.
+        let instance = hex::encode(rand::random::<[u8; 16]>());
         let mut every = tokio::time::interval(AUDIENCE_REFRESH);
         loop {
             tokio::select! {

@@ -132,7 +132,7 @@ pub struct ServeArgs {
     pub max_body_bytes: usize,
     /// The largest request head taken (request line and headers), in bytes, 4096 at the
     /// least; beyond it, 431.
-    #[arg(long, env = "LIVEBLOG_MAX_HEADER_BYTES", default_value_t = crate::server::DEFAULT_MAX_HEADER_BYTES,
+    #[arg(long, env = "LIVEBLOG_MAX_HEADER_BYTES", default_value_t = DEFAULT_MAX_HEADER_BYTES,
         value_parser = parse_header_bytes)]
     pub max_header_bytes: usize,
     /// The largest image an editor may upload, in bytes.
@@ -175,9 +175,13 @@ fn parse_header_bytes(value: &str) -> Result<usize, String> {
     Ok(bytes)
 }
 
-/// The smallest `--max-header-bytes`: the listener looks at up to 2 KiB of a first
-/// request itself.
-const MIN_HEADER_BYTES: usize = 4096;
+/// The largest request head taken by default, as much as nginx's default buffers
+/// for large headers hold; `--max-header-bytes` sets another.
+pub const DEFAULT_MAX_HEADER_BYTES: usize = 32 * 1024;
+
+/// The smallest `--max-header-bytes`: twice what the listener looks at of a first
+/// request itself, so that one limit holds for every request.
+const MIN_HEADER_BYTES: usize = 2 * crate::listener::LOOK_AHEAD_BYTES;
 
 /// Origins for `frame-ancestors`: each `https://` or `http://` and a host (with `*.` for
 /// subdomains, and a port), nothing that could end the policy's directive.

@@ -5,8 +5,8 @@ use serde::{Deserialize, Serialize};
 
 use chrono::{DateTime, Utc};
 
+use crate::domain::Seq;
 use crate::domain::{Blog, Draft, Entry, User};
-use crate::store::Seq;
 
 /// What a dump says it is, so a wrong file is refused plainly.
 pub const DUMP_FORMAT: &str = "liveblog-dump";

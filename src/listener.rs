@@ -22,12 +22,11 @@ use tokio_util::sync::CancellationToken;
 
 use crate::domain::BlogId;
 use crate::live::{DirectStreams, Resume};
-use crate::per_address::{Held, PerAddress};
+use crate::per_address::{Held, PerAddress, client_address};
 use crate::read_model::ReadModel;
-use crate::web::client_address;
 
 /// The most of a first request looked at; a longer head goes to the HTTP stack.
-const LOOK_AHEAD_BYTES: usize = 2048;
+pub const LOOK_AHEAD_BYTES: usize = 2048;
 
 /// A connection for the HTTP stack: its socket, who connected, and its place among
 /// its address's connections (to keep for as long as the connection lasts).

@@ -21,8 +21,6 @@ use image::{DynamicImage, ImageDecoder, ImageEncoder, ImageFormat, ImageReader, 
 use sha2::{Digest, Sha256};
 use tokio::sync::Semaphore;
 
-use crate::accounts::hex;
-
 /// The largest image accepted, unless configured otherwise.
 pub const DEFAULT_MAX_UPLOAD_BYTES: usize = 10 * 1024 * 1024;
 /// The most pixels an upload may have: a 40-megapixel camera's photo.
@@ -294,7 +292,7 @@ impl MediaStore {
             });
         }
         let kind = ImageKind::sniff(bytes).ok_or(MediaError::NotAnImage)?;
-        let hash = hex(&Sha256::digest(bytes));
+        let hash = hex::encode(Sha256::digest(bytes));
         let _turn = self
             .decoding
             .acquire()
@@ -328,13 +326,15 @@ impl MediaStore {
         Some((bytes, content_type))
     }
 
-    /// Removes every upload (all its copies) that is older than `kept_for` and whose
-    /// hash is not `in_use` by an entry or a draft. Returns how many files went.
+    /// Removes every upload (all its copies) that is older than `kept_for` and that
+    /// none of the addresses `in_use` (by entries and drafts) shows. Returns how many
+    /// files went.
     pub async fn remove_unused(
         &self,
-        in_use: &HashSet<String>,
+        in_use: &[String],
         kept_for: Duration,
     ) -> std::io::Result<usize> {
+        let in_use: HashSet<&str> = in_use.iter().filter_map(|url| hash_of(url)).collect();
         let mut removed = 0;
         let mut files = match tokio::fs::read_dir(&self.dir).await {
             Ok(files) => files,
@@ -363,32 +363,6 @@ impl MediaStore {
             }
         }
         Ok(removed)
-    }
-}
-
-/// How often unused uploads are looked for, besides at start.
-pub const UNUSED_CHECK: Duration = Duration::from_secs(60 * 60);
-
-/// Removes uploads no entry or draft uses once they are a day old, at start and every
-/// hour, until shutdown.
-pub async fn remove_unused_uploads(
-    media: std::sync::Arc<MediaStore>,
-    store: std::sync::Arc<crate::store::Store>,
-    shutdown: tokio_util::sync::CancellationToken,
-) {
-    loop {
-        match store.media_in_use().await {
-            Ok(in_use) => match media.remove_unused(&in_use, UNUSED_KEPT_FOR).await {
-                Ok(0) => {}
-                Ok(removed) => tracing::info!(removed, "removed uploads nothing uses"),
-                Err(error) => tracing::warn!(%error, "could not remove unused uploads"),
-            },
-            Err(error) => tracing::warn!(%error, "could not read which uploads are used"),
-        }
-        tokio::select! {
-            _ = shutdown.cancelled() => return,
-            _ = tokio::time::sleep(UNUSED_CHECK) => {}
-        }
     }
 }
 

@@ -8,6 +8,8 @@ use std::collections::HashMap;
 use std::net::IpAddr;
 use std::sync::{Arc, Mutex};
 
+use axum::http::HeaderMap;
+
 /// Live streams one address may hold by default.
 pub const DEFAULT_STREAMS_PER_ADDRESS: u32 = 100;
 /// Connections one address may hold open by default (its streams among them).
@@ -77,9 +79,48 @@ impl Drop for Held {
     }
 }
 
+/// Reads the client's address from the headers a trusted proxy sets.
+/// The client's address: `peer`, unless `peer` is a trusted proxy; then the right-most
+/// address in `X-Forwarded-For` that is not itself a trusted proxy (those to its left
+/// could have been written by the client).
+pub fn client_address(peer: IpAddr, headers: &HeaderMap, trusted: &[IpAddr]) -> IpAddr {
+    if !trusted.contains(&peer) {
+        return peer;
+    }
+    headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(','))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .filter_map(|part| part.trim().parse::<IpAddr>().ok())
+        .find(|address| !trusted.contains(address))
+        .unwrap_or(peer)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use axum::http::HeaderValue;
+    #[test]
+    fn a_forwarded_address_is_believed_only_from_a_trusted_proxy() {
+        let proxy: IpAddr = "10.0.0.1".parse().unwrap();
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            "x-forwarded-for",
+            HeaderValue::from_static("1.2.3.4, 203.0.113.9, 10.0.0.1"),
+        );
+        assert_eq!(
+            client_address(proxy, &headers, &[proxy]),
+            "203.0.113.9".parse::<IpAddr>().unwrap(),
+            "the right-most untrusted address: the left could be forged"
+        );
+        let stranger: IpAddr = "198.51.100.5".parse().unwrap();
+        assert_eq!(client_address(stranger, &headers, &[proxy]), stranger);
+        assert_eq!(client_address(proxy, &HeaderMap::new(), &[proxy]), proxy);
+    }
 
     #[test]
     fn an_address_holds_its_cap_and_no_more() {

@@ -9,9 +9,10 @@ use std::sync::{Arc, RwLock};
 
 use chrono::{DateTime, Utc};
 
+use crate::domain::Seq;
 use crate::domain::{Blog, BlogId, Entry, EntryId};
 use crate::fragments::{self, EntryFragment, SummaryFragment};
-use crate::store::{BlogRecord, Seq};
+use crate::store::BlogRecord;
 
 /// Entries on one page of the stream.
 pub const ENTRIES_PER_PAGE: usize = 20;

@@ -23,7 +23,7 @@ use crate::config::ServeArgs;
 use crate::demo;
 use crate::listener::{Listener, Routes};
 use crate::live::{DirectStreams, LiveHub};
-use crate::media::MediaStore;
+use crate::media::{MediaStore, UNUSED_KEPT_FOR};
 use crate::newsroom::{Newsroom, NewsroomError};
 use crate::per_address::PerAddress;
 use crate::schedule::publish_scheduled;
@@ -104,7 +104,11 @@ impl Server {
         let shutdown = CancellationToken::new();
         let audience = Arc::new(Audience::new(Arc::clone(&hub)));
         if store.backend() == Backend::Postgres {
-            let url = settings.store.database_url.clone().unwrap_or_default();
+            let url = settings
+                .store
+                .database_url
+                .clone()
+                .expect("a PostgreSQL store was opened from its address");
             tokio::spawn(follow_other_instances(
                 url,
                 Arc::clone(&newsroom),
@@ -117,7 +121,7 @@ impl Server {
             &settings.store.data_dir,
             settings.max_upload_bytes,
         ));
-        tokio::spawn(crate::media::remove_unused_uploads(
+        tokio::spawn(remove_unused_uploads(
             Arc::clone(&media),
             Arc::clone(&store),
             shutdown.clone(),
@@ -236,12 +240,34 @@ impl Server {
     }
 }
 
+/// How often uploads nothing uses are looked for, besides at start.
+const UNUSED_UPLOADS_CHECK: Duration = Duration::from_secs(60 * 60);
+
+/// Removes uploads no entry or draft uses once they are a day old, at start and every
+/// hour, until shutdown.
+async fn remove_unused_uploads(
+    media: Arc<MediaStore>,
+    store: Arc<Store>,
+    shutdown: CancellationToken,
+) {
+    loop {
+        match store.images_in_use().await {
+            Ok(in_use) => match media.remove_unused(&in_use, UNUSED_KEPT_FOR).await {
+                Ok(0) => {}
+                Ok(removed) => tracing::info!(removed, "removed uploads nothing uses"),
+                Err(error) => tracing::warn!(%error, "could not remove unused uploads"),
+            },
+            Err(error) => tracing::warn!(%error, "could not read which uploads are used"),
+        }
+        tokio::select! {
+            _ = shutdown.cancelled() => return,
+            _ = tokio::time::sleep(UNUSED_UPLOADS_CHECK) => {}
+        }
+    }
+}
+
 /// How long requests in flight have to finish once the server is told to stop.
 pub const SHUTDOWN_GRACE: Duration = Duration::from_secs(8);
-
-/// The largest request head taken by default, as much as nginx's default buffers
-/// for large headers hold; `--max-header-bytes` sets another.
-pub const DEFAULT_MAX_HEADER_BYTES: usize = 32 * 1024;
 
 /// How many connections may wait to be accepted. Thousands of browsers reconnect at
 /// once after a restart; the system's default of 128 would turn many of them away for

@@ -14,7 +14,8 @@ use std::time::Duration as StdDuration;
 
 use chrono::{Duration, Utc};
 
-use crate::store::{Attempt, AttemptRule, Beyond, Store, StoreError};
+use crate::accounts::AccountError;
+use crate::store::{Attempt, AttemptRule, Beyond, Store};
 
 /// The window tries are counted over.
 pub const WINDOW: Duration = Duration::minutes(15);
@@ -75,7 +76,7 @@ impl Throttle {
         &self,
         account: &str,
         address: IpAddr,
-    ) -> Result<Result<Tries, StdDuration>, StoreError> {
+    ) -> Result<Result<Tries, StdDuration>, AccountError> {
         let account = account.to_lowercase();
         self.take(&[
             (
@@ -92,7 +93,7 @@ impl Throttle {
     pub async fn password_change(
         &self,
         account: &str,
-    ) -> Result<Result<Tries, StdDuration>, StoreError> {
+    ) -> Result<Result<Tries, StdDuration>, AccountError> {
         let account = account.to_lowercase();
         self.take(&[(format!("password:{account}"), PASSWORD_CHANGE_PER_ACCOUNT)])
             .await
@@ -102,13 +103,13 @@ impl Throttle {
     pub async fn api_token(
         &self,
         address: IpAddr,
-    ) -> Result<Result<Tries, StdDuration>, StoreError> {
+    ) -> Result<Result<Tries, StdDuration>, AccountError> {
         self.take(&[(format!("token-from:{address}"), API_TOKEN_PER_ADDRESS)])
             .await
     }
 
     /// The secret was right: the tries are given back.
-    pub async fn succeeded(&self, tries: Tries) -> Result<(), StoreError> {
+    pub async fn succeeded(&self, tries: Tries) -> Result<(), AccountError> {
         for key in &tries.0 {
             self.store.give_back_attempt(key).await?;
         }
@@ -120,7 +121,7 @@ impl Throttle {
     async fn take(
         &self,
         rules: &[(String, AttemptRule)],
-    ) -> Result<Result<Tries, StdDuration>, StoreError> {
+    ) -> Result<Result<Tries, StdDuration>, AccountError> {
         let now = Utc::now();
         let mut taken = Vec::new();
         for (key, rule) in rules {

@@ -47,6 +47,17 @@ pub struct Draft {
     pub updated_at: DateTime<Utc>,
 }
 
+/// Where a draft is put when it is kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DraftKept {
+    /// With its author, still being written. A note it was sent back with stays.
+    Writing,
+    /// Waiting for an editor's approval.
+    Submitted,
+    /// Publishing itself at this time.
+    Scheduled(DateTime<Utc>),
+}
+
 /// Where a draft stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DraftState<'a> {

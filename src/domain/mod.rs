@@ -2,6 +2,7 @@
 //! Nothing here knows about HTTP or databases.
 
 mod blog;
+mod change;
 mod draft;
 mod entry;
 mod errors;
@@ -10,8 +11,9 @@ pub mod time;
 mod user;
 
 pub use blog::{Blog, BlogDraft, BlogId, BlogInput, BlogStatus, Slug};
+pub use change::{Change, ChangeKind, Seq};
 pub use draft::{
-    Draft, DraftId, DraftState, MAX_REVIEW_NOTE_CHARS, SentBack, parse_publish_at,
+    Draft, DraftId, DraftKept, DraftState, MAX_REVIEW_NOTE_CHARS, SentBack, parse_publish_at,
     parse_review_note,
 };
 pub use entry::{

@@ -31,8 +31,8 @@ use tokio_util::sync::CancellationToken;
 use super::hub::{Catchup, ChannelStats, Counted, LiveEvent, LiveHub, Resume, StreamsFull};
 use super::stream::{KEEP_ALIVE, LEFT_CHECK_WHEN_PRESSED, RETRY};
 use crate::domain::BlogId;
+use crate::domain::Seq;
 use crate::per_address::Held;
-use crate::store::Seq;
 use std::net::IpAddr;
 
 /// How long a subscriber may take to accept what it is sent before it is dropped.

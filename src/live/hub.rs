@@ -9,8 +9,8 @@ use serde::Serialize;
 use tokio::sync::broadcast;
 
 use crate::domain::BlogId;
+use crate::domain::{ChangeKind, Seq};
 use crate::per_address::{Held, PerAddress};
-use crate::store::{ChangeKind, Seq};
 use std::net::IpAddr;
 
 /// How many events a subscriber may fall behind before it is told to reset.
@@ -29,7 +29,8 @@ impl LiveEvent {
     /// change log's name for it.
     pub fn new(seq: Seq, kind: ChangeKind, data: &impl Serialize) -> LiveEvent {
         // serde_json's compact output escapes newlines, so `data:` stays on one line.
-        let json = serde_json::to_string(data).unwrap_or_else(|_| "{}".to_owned());
+        let json = serde_json::to_string(data)
+            .expect("an event's data is plain fields and strings, which always serialise");
         let frame = format!("id: {seq}\nevent: {}\ndata: {json}\n\n", kind.as_str());
         LiveEvent {
             seq,

@@ -6,9 +6,9 @@ use chrono::{DateTime, Utc};
 
 use super::{Newsroom, NewsroomError};
 use crate::domain::{
-    BlogId, Draft, DraftId, Entry, EntryDraft, EntryId, EntryInput, parse_review_note,
+    BlogId, Draft, DraftId, DraftKept, Entry, EntryDraft, EntryId, EntryInput, parse_review_note,
 };
-use crate::store::{DraftKept, Publishable, StoreError};
+use crate::store::{Publishable, StoreError};
 
 /// Who is shown as having sent a scheduled entry back when it could not publish itself.
 pub const SCHEDULER: &str = "the schedule";

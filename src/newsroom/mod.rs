@@ -22,10 +22,11 @@ use serde::Serialize;
 use tokio::sync::Notify;
 
 use crate::domain::{Blog, BlogDraft, BlogId, Entry, EntryDraft, EntryId, FieldErrors};
+use crate::domain::{Change, ChangeKind, Seq};
 use crate::fragments::{ShuttingDown, off_the_workers};
 use crate::live::{LiveEvent, LiveHub};
 use crate::read_model::{LivePage, ReadModel, RenderedEntry};
-use crate::store::{Change, ChangeKind, Committed, Seq, Store, StoreError};
+use crate::store::{Committed, Store, StoreError};
 
 /// The most changes read from the log in one catch-up.
 const CATCH_UP_LIMIT: usize = 10_000;
@@ -46,8 +47,12 @@ pub enum NewsroomError {
     /// the next start shows it.
     #[error(transparent)]
     ShuttingDown(#[from] ShuttingDown),
-    #[error(transparent)]
-    Store(StoreError),
+    /// The record cannot be read or written just now (the database is away).
+    #[error("the record is unavailable: {0}")]
+    Unavailable(String),
+    /// The record holds something this build cannot read.
+    #[error("the record holds what this build cannot read: {0}")]
+    Broken(String),
 }
 
 impl From<StoreError> for NewsroomError {
@@ -60,7 +65,8 @@ impl From<StoreError> for NewsroomError {
                 errors.add(field, format!("That {what} is already taken."));
                 NewsroomError::Invalid(errors)
             }
-            other => NewsroomError::Store(other),
+            StoreError::Unavailable(why) => NewsroomError::Unavailable(why),
+            StoreError::Corrupt(why) | StoreError::Incompatible(why) => NewsroomError::Broken(why),
         }
     }
 }

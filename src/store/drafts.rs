@@ -5,21 +5,10 @@
 
 use chrono::{DateTime, Utc};
 
+use super::entries::insert_entry;
 use super::rows::{self, draft_columns, flag, time_text};
-use super::sql::insert_entry;
-use super::{ChangeKind, Committed, Store, StoreError};
-use crate::domain::{BlogId, Draft, DraftId, Entry, EntryInput};
-
-/// Where a draft is put when it is kept.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DraftKept {
-    /// With its author, still being written. A note it was sent back with stays.
-    Writing,
-    /// Waiting for an editor's approval.
-    Submitted,
-    /// Publishing itself at this time.
-    Scheduled(DateTime<Utc>),
-}
+use super::{Committed, Store, StoreError};
+use crate::domain::{BlogId, ChangeKind, Draft, DraftId, DraftKept, Entry, EntryInput};
 
 /// Which draft may be published: the one that was read, unless it has changed since.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -5,70 +5,31 @@
 //! given that page's next sequence number by the database, in the same transaction as
 //! the change itself; readers' browsers see those numbers as SSE ids.
 
+mod accounts;
+mod changes;
+mod database;
 mod drafts;
+mod entries;
+mod export;
 mod limits;
 mod media;
+mod pages;
 mod readers;
 mod rows;
-mod sql;
 
 use chrono::{DateTime, Utc};
 
-use crate::domain::{Blog, Entry, EntryId, Role};
+use crate::domain::{Blog, Entry, Role, Seq};
 
-pub use drafts::{DraftKept, Publishable};
+pub use database::{Backend, NOTIFY_CHANNEL, SQLITE_FILE, Store};
+pub use drafts::Publishable;
 pub use limits::{Attempt, AttemptRule, Beyond};
-pub use sql::{Backend, NOTIFY_CHANNEL, SQLITE_FILE, Store};
-
-/// A live page's change counter: each committed change gets the next number.
-pub type Seq = u64;
 
 /// A committed change and the sequence number it was given.
 #[derive(Debug, Clone)]
 pub struct Committed<T> {
     pub value: T,
     pub seq: Seq,
-}
-
-/// What a change did, as the change log records it and as the SSE `event:` name says
-/// it to readers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ChangeKind {
-    EntryCreated,
-    EntryUpdated,
-    EntryDeleted,
-    BlogUpdated,
-}
-
-impl ChangeKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ChangeKind::EntryCreated => "entry-created",
-            ChangeKind::EntryUpdated => "entry-updated",
-            ChangeKind::EntryDeleted => "entry-deleted",
-            ChangeKind::BlogUpdated => "blog-updated",
-        }
-    }
-
-    pub fn parse(value: &str) -> Option<ChangeKind> {
-        [
-            ChangeKind::EntryCreated,
-            ChangeKind::EntryUpdated,
-            ChangeKind::EntryDeleted,
-            ChangeKind::BlogUpdated,
-        ]
-        .into_iter()
-        .find(|k| k.as_str() == value)
-    }
-}
-
-/// One line of a live page's change log.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Change {
-    pub seq: Seq,
-    pub kind: ChangeKind,
-    /// The entry concerned, for entry changes.
-    pub entry: Option<EntryId>,
 }
 
 /// A live page with everything in it, as loaded at start.
@@ -108,18 +69,25 @@ pub enum StoreError {
     Incompatible(String),
 }
 
+impl StoreError {
+    /// The error of an insert whose one unique key besides its id is `what` (a page's
+    /// slug, an account's name): a duplicate is that key taken. Known by what the
+    /// database means, never by the words of its message, which differ between
+    /// databases and versions.
+    pub(crate) fn taken_as(what: &'static str) -> impl FnOnce(sqlx::Error) -> StoreError {
+        move |error| match &error {
+            sqlx::Error::Database(db) if db.is_unique_violation() => StoreError::Taken(what),
+            _ => StoreError::from(error),
+        }
+    }
+}
+
 impl From<sqlx::Error> for StoreError {
     fn from(error: sqlx::Error) -> Self {
         match &error {
             sqlx::Error::RowNotFound => StoreError::NotFound,
-            sqlx::Error::Database(db) if db.is_unique_violation() => {
-                let message = db.message();
-                if message.contains("slug") {
-                    StoreError::Taken("slug")
-                } else {
-                    StoreError::Taken("name")
-                }
-            }
+            // What was taken, the insert that hit it says (see `taken_as`).
+            sqlx::Error::Database(db) if db.is_unique_violation() => StoreError::Taken("key"),
             sqlx::Error::ColumnDecode { .. } | sqlx::Error::Decode(_) => {
                 StoreError::Corrupt(error.to_string())
             }

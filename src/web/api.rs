@@ -19,6 +19,7 @@ use utoipa::{Modify, OpenApi, ToSchema};
 
 use super::client::ClientAddress;
 use super::{AppError, AppState};
+use crate::accounts::AccountError;
 use crate::domain::{
     EntryDraft, EntryId, EntryInput, FieldError, FieldErrors, parse_correction_note, time,
 };
@@ -118,8 +119,8 @@ impl From<NewsroomError> for ApiError {
     }
 }
 
-impl From<crate::store::StoreError> for ApiError {
-    fn from(error: crate::store::StoreError) -> Self {
+impl From<AccountError> for ApiError {
+    fn from(error: AccountError) -> Self {
         AppError::from(error).into()
     }
 }

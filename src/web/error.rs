@@ -6,7 +6,6 @@ use axum::response::{Html, IntoResponse, Response};
 
 use crate::accounts::AccountError;
 use crate::newsroom::NewsroomError;
-use crate::store::StoreError;
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
@@ -50,19 +49,6 @@ impl From<askama::Error> for AppError {
     }
 }
 
-impl From<StoreError> for AppError {
-    fn from(error: StoreError) -> Self {
-        match error {
-            StoreError::NotFound => AppError::NotFound,
-            StoreError::Unavailable(why) => AppError::Unavailable(why),
-            StoreError::Corrupt(why) | StoreError::Incompatible(why) => AppError::Internal(why),
-            StoreError::Taken(what) => {
-                AppError::BadRequest(format!("that {what} is already taken"))
-            }
-        }
-    }
-}
-
 impl From<NewsroomError> for AppError {
     fn from(error: NewsroomError) -> Self {
         match error {
@@ -70,7 +56,8 @@ impl From<NewsroomError> for AppError {
             NewsroomError::Conflict(_) => AppError::Conflict,
             NewsroomError::Closed => AppError::PageEnded,
             NewsroomError::Invalid(errors) => AppError::BadRequest(errors.to_string()),
-            NewsroomError::Store(error) => error.into(),
+            NewsroomError::Unavailable(why) => AppError::Unavailable(why),
+            NewsroomError::Broken(why) => AppError::Internal(why),
             NewsroomError::ShuttingDown(stopped) => AppError::Unavailable(stopped.to_string()),
         }
     }
@@ -80,7 +67,10 @@ impl From<AccountError> for AppError {
     fn from(error: AccountError) -> Self {
         match error {
             AccountError::BadPassword(why) => AppError::BadRequest(why),
-            AccountError::Store(error) => error.into(),
+            AccountError::NameTaken => AppError::BadRequest("That name is already taken.".into()),
+            AccountError::NotFound => AppError::NotFound,
+            AccountError::Unavailable(why) => AppError::Unavailable(why),
+            AccountError::Broken(why) => AppError::Internal(why),
             AccountError::Hashing => AppError::Internal("password hashing".into()),
         }
     }

@@ -38,7 +38,6 @@ use crate::live::LiveHub;
 use crate::newsroom::Newsroom;
 use crate::read_model::ReadModel;
 
-pub use client::client_address;
 pub use error::AppError;
 pub use metrics::Metrics;
 

@@ -16,7 +16,6 @@ use super::error::{Result, render};
 use super::{AppError, AppState};
 use crate::accounts::AccountError;
 use crate::domain::{FieldErrors, Role, User, UserName};
-use crate::store::StoreError;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -123,7 +122,7 @@ async fn add_person(
                 return Ok(Redirect::to("/editor/people").into_response());
             }
             Err(AccountError::BadPassword(why)) => errors.add("password", why),
-            Err(AccountError::Store(StoreError::Taken(_))) => errors.add(
+            Err(AccountError::NameTaken) => errors.add(
                 "username",
                 format!("There is already an account called {}.", name.as_str()),
             ),

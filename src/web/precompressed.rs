@@ -156,9 +156,11 @@ fn preferred(request: &HeaderMap) -> Encoding {
 
 fn gzip(body: &[u8]) -> Bytes {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    // Writing to a Vec cannot fail.
-    let _ = encoder.write_all(body);
-    encoder.finish().unwrap_or_default().into()
+    encoder
+        .write_all(body)
+        .and_then(|()| encoder.finish())
+        .expect("gzip into memory cannot fail")
+        .into()
 }
 
 fn brotli(body: &[u8]) -> Bytes {

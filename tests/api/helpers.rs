@@ -41,7 +41,7 @@ pub fn settings(data_dir: &std::path::Path) -> ServeArgs {
         max_upload_bytes: 64 * 1024,
         header_read_timeout: 30,
         max_body_bytes: liveblog::web::DEFAULT_MAX_BODY_BYTES,
-        max_header_bytes: liveblog::server::DEFAULT_MAX_HEADER_BYTES,
+        max_header_bytes: liveblog::config::DEFAULT_MAX_HEADER_BYTES,
         secure_cookies: false,
         frame_ancestors: None,
         public_url: None,

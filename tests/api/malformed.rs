@@ -255,7 +255,7 @@ async fn malformed_requests_get_a_clear_4xx_and_change_nothing() {
     }
 
     // A request head beyond the limit is refused with 431, and the server carries on.
-    let padding = "p".repeat(liveblog::server::DEFAULT_MAX_HEADER_BYTES + 1);
+    let padding = "p".repeat(liveblog::config::DEFAULT_MAX_HEADER_BYTES + 1);
     let response = app
         .client
         .get(app.url("/"))
@@ -267,7 +267,7 @@ async fn malformed_requests_get_a_clear_4xx_and_change_nothing() {
         response.status(),
         StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE
     );
-    let under = "p".repeat(liveblog::server::DEFAULT_MAX_HEADER_BYTES / 2);
+    let under = "p".repeat(liveblog::config::DEFAULT_MAX_HEADER_BYTES / 2);
     let response = app
         .client
         .get(app.url("/"))

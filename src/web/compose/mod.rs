@@ -22,13 +22,12 @@ use super::error::{Result, render};
 use super::live_page;
 use super::{AppError, AppState};
 use crate::domain::{
-    Draft, DraftId, Entry, EntryDraft, EntryId, EntryInput, Role, parse_publish_at,
+    Draft, DraftId, DraftKept, Entry, EntryDraft, EntryId, EntryInput, Role, parse_publish_at,
 };
 use crate::fragments::{self, EntryFragment};
 use crate::media::MediaError;
 use crate::newsroom::NewsroomError;
 use crate::read_model::LivePage;
-use crate::store::DraftKept;
 use view::{DeskView, EntryFormView, Purpose, RECENT_ENTRIES_LISTED};
 
 /// Room in a request for the form's other fields beside the largest image.

@@ -1,0 +1,192 @@
+//! Entries: publishing, correcting and deleting one, each with its line in the change
+//! log in the same transaction, and reading them back.
+
+use sqlx::{Any, Transaction};
+
+use super::rows::{self, entry_columns, flag, time_text};
+use super::{Committed, Store, StoreError};
+use crate::domain::{BlogId, ChangeKind, Entry, EntryId};
+
+impl Store {
+    /// A page's entries.
+    pub async fn entries(&self, blog: BlogId) -> Result<Vec<Entry>, StoreError> {
+        let rows = sqlx::query(concat!(
+            "SELECT ",
+            entry_columns!(),
+            " FROM entries WHERE blog_id = $1"
+        ))
+        .bind(blog.0)
+        .fetch_all(self.pool())
+        .await?;
+        let mut corrections = self.corrections(Some(blog)).await?;
+        rows.iter()
+            .map(|row| {
+                let mut entry = rows::entry(row)?;
+                entry.corrections = corrections.remove(&entry.id).unwrap_or_default();
+                Ok(entry)
+            })
+            .collect()
+    }
+
+    pub async fn entry(&self, blog: BlogId, id: EntryId) -> Result<Option<Entry>, StoreError> {
+        let row = sqlx::query(concat!(
+            "SELECT ",
+            entry_columns!(),
+            " FROM entries WHERE blog_id = $1 AND id = $2"
+        ))
+        .bind(blog.0)
+        .bind(id.0)
+        .fetch_optional(self.pool())
+        .await?;
+        let Some(row) = row else { return Ok(None) };
+        let mut entry = rows::entry(&row)?;
+        let notes = sqlx::query(
+            "SELECT entry_id, note, at FROM corrections WHERE entry_id = $1 ORDER BY id",
+        )
+        .bind(id.0)
+        .fetch_all(self.pool())
+        .await?;
+        entry.corrections = notes
+            .iter()
+            .map(|r| rows::correction(r).map(|(_, c)| c))
+            .collect::<Result<_, _>>()?;
+        Ok(Some(entry))
+    }
+
+    /// Publishes `entry` (its id is given by the database) and returns it with its id.
+    pub async fn publish_entry(
+        &self,
+        blog: BlogId,
+        mut entry: Entry,
+    ) -> Result<Committed<Entry>, StoreError> {
+        let mut tx = self.pool().begin().await?;
+        entry.id = insert_entry(&mut tx, blog, &entry).await?;
+        let seq = self
+            .log_change(&mut tx, blog, ChangeKind::EntryCreated, Some(entry.id))
+            .await?;
+        tx.commit().await?;
+        Ok(Committed { value: entry, seq })
+    }
+
+    pub async fn save_entry(
+        &self,
+        blog: BlogId,
+        entry: &Entry,
+    ) -> Result<Committed<()>, StoreError> {
+        let mut tx = self.pool().begin().await?;
+        let query = sqlx::query(
+            "UPDATE entries SET blog_id = $1, title = $2, body = $3, label = $4, author_name = $5, \
+             author_role = $6, image_url = $7, image_alt = $8, image_caption = $9, image_credit = $10, \
+             key_event = $11, pinned = $12, published_at = $13, updated_at = $14, \
+             created_by = $15, updated_by = $16, version = $17 \
+             WHERE id = $18 AND blog_id = $19",
+        )
+        .bind(blog.0);
+        let done = bind_entry(query, entry)
+            .bind(entry.id.0)
+            .bind(blog.0)
+            .execute(&mut *tx)
+            .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        save_corrections(&mut tx, blog, entry).await?;
+        let seq = self
+            .log_change(&mut tx, blog, ChangeKind::EntryUpdated, Some(entry.id))
+            .await?;
+        tx.commit().await?;
+        Ok(Committed { value: (), seq })
+    }
+
+    pub async fn delete_entry(
+        &self,
+        blog: BlogId,
+        entry: EntryId,
+    ) -> Result<Committed<()>, StoreError> {
+        let mut tx = self.pool().begin().await?;
+        let done = sqlx::query("DELETE FROM entries WHERE id = $1 AND blog_id = $2")
+            .bind(entry.0)
+            .bind(blog.0)
+            .execute(&mut *tx)
+            .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        sqlx::query("DELETE FROM corrections WHERE entry_id = $1")
+            .bind(entry.0)
+            .execute(&mut *tx)
+            .await?;
+        let seq = self
+            .log_change(&mut tx, blog, ChangeKind::EntryDeleted, Some(entry))
+            .await?;
+        tx.commit().await?;
+        Ok(Committed { value: (), seq })
+    }
+}
+
+/// Writes an entry's correction notes as they now stand.
+pub(super) async fn save_corrections(
+    tx: &mut Transaction<'static, Any>,
+    blog: BlogId,
+    entry: &Entry,
+) -> Result<(), StoreError> {
+    sqlx::query("DELETE FROM corrections WHERE entry_id = $1")
+        .bind(entry.id.0)
+        .execute(&mut **tx)
+        .await?;
+    for correction in &entry.corrections {
+        sqlx::query(
+            "INSERT INTO corrections (blog_id, entry_id, note, at) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(blog.0)
+        .bind(entry.id.0)
+        .bind(&correction.note)
+        .bind(time_text(correction.at))
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Inserts a new entry and returns the id the database gave it.
+pub(super) async fn insert_entry(
+    tx: &mut Transaction<'static, Any>,
+    blog: BlogId,
+    entry: &Entry,
+) -> Result<EntryId, StoreError> {
+    let query = sqlx::query(
+        "INSERT INTO entries (blog_id, title, body, label, author_name, author_role, image_url, \
+         image_alt, image_caption, image_credit, key_event, pinned, published_at, updated_at, \
+         created_by, updated_by, version) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) \
+         RETURNING id",
+    )
+    .bind(blog.0);
+    let row = bind_entry(query, entry).fetch_one(&mut **tx).await?;
+    Ok(EntryId(rows::integer(&row, "id")?))
+}
+
+type AnyQuery<'q> = sqlx::query::Query<'q, Any, sqlx::any::AnyArguments>;
+
+/// Binds an entry's fields, `$2` to `$17` of the inserts and the update.
+pub(super) fn bind_entry<'q>(query: AnyQuery<'q>, entry: &Entry) -> AnyQuery<'q> {
+    let byline = entry.byline.as_ref();
+    let image = entry.image.as_ref();
+    query
+        .bind(entry.title.clone())
+        .bind(entry.body.clone())
+        .bind(entry.label.map(|l| l.key()))
+        .bind(byline.map(|b| b.name.clone()))
+        .bind(byline.and_then(|b| b.role.clone()))
+        .bind(image.map(|i| i.url.clone()))
+        .bind(image.map(|i| i.alt.clone()))
+        .bind(image.and_then(|i| i.caption.clone()))
+        .bind(image.and_then(|i| i.credit.clone()))
+        .bind(flag(entry.key_event))
+        .bind(flag(entry.pinned))
+        .bind(time_text(entry.published_at))
+        .bind(entry.updated_at.map(time_text))
+        .bind(entry.created_by.clone())
+        .bind(entry.updated_by.clone())
+        .bind(i64::from(entry.version))
+}

@@ -1,0 +1,165 @@
+//! The whole record out and in, for `liveblog export` and `import`.
+
+use chrono::Utc;
+
+use super::entries::{bind_entry, save_corrections};
+use super::pages::{reading_order, status_text};
+use super::rows::{self, draft_columns, flag, time_text};
+use super::{Backend, Store, StoreError};
+use crate::dump::{ApiTokenDump, BlogDump, Dump};
+
+impl Store {
+    /// Everything in the store, for `liveblog export`.
+    pub async fn export(&self) -> Result<Dump, StoreError> {
+        let mut blogs: Vec<BlogDump> = self
+            .load()
+            .await?
+            .into_iter()
+            .map(|r| BlogDump {
+                blog: r.blog,
+                last_seq: r.last_seq,
+                entries: r.entries,
+            })
+            .collect();
+        for blog in &mut blogs {
+            blog.entries.sort_by_key(|e| e.id);
+        }
+        let users = sqlx::query("SELECT name, role, password_hash FROM users ORDER BY name")
+            .fetch_all(self.pool())
+            .await?
+            .iter()
+            .map(rows::user)
+            .collect::<Result<_, _>>()?;
+        let drafts = sqlx::query(concat!(
+            "SELECT ",
+            draft_columns!(),
+            " FROM drafts ORDER BY id"
+        ))
+        .fetch_all(self.pool())
+        .await?
+        .iter()
+        .map(rows::draft)
+        .collect::<Result<_, _>>()?;
+        let api_tokens =
+            sqlx::query("SELECT name, token_hash, created_at FROM api_tokens ORDER BY name")
+                .fetch_all(self.pool())
+                .await?
+                .iter()
+                .map(|row| {
+                    Ok(ApiTokenDump {
+                        name: rows::text(row, "name")?,
+                        token_hash: rows::text(row, "token_hash")?,
+                        created_at: rows::time(row, "created_at")?,
+                    })
+                })
+                .collect::<Result<_, StoreError>>()?;
+        Ok(Dump::new(blogs, users, drafts, api_tokens))
+    }
+
+    /// Writes a dump into this store, which must be empty, in one transaction: all of it
+    /// or none of it. Ids and sequence numbers are kept.
+    pub async fn import(&self, dump: &Dump) -> Result<(), StoreError> {
+        let mut tx = self.pool().begin().await?;
+        let row = sqlx::query(
+            "SELECT (SELECT COUNT(*) FROM blogs) + (SELECT COUNT(*) FROM users) \
+                 + (SELECT COUNT(*) FROM drafts) + (SELECT COUNT(*) FROM api_tokens) AS n",
+        )
+        .fetch_one(&mut *tx)
+        .await?;
+        if rows::integer(&row, "n")? != 0 {
+            return Err(StoreError::Incompatible(
+                "the store is not empty; import only into a new one".into(),
+            ));
+        }
+        for page in &dump.blogs {
+            let blog = &page.blog;
+            let summary =
+                serde_json::to_string(&blog.summary).expect("a list of strings always serialises");
+            sqlx::query(
+                "INSERT INTO blogs (id, slug, title, description, summary, time_zone, status, created_at, last_seq, \
+                 reading_order) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+            )
+            .bind(blog.id.0)
+            .bind(blog.slug.as_str())
+            .bind(&blog.title)
+            .bind(&blog.description)
+            .bind(summary)
+            .bind(blog.time_zone.name())
+            .bind(status_text(blog.status))
+            .bind(time_text(blog.created_at))
+            .bind(page.last_seq as i64)
+            .bind(reading_order(blog.oldest_first))
+            .execute(&mut *tx)
+            .await?;
+            for entry in &page.entries {
+                let query = sqlx::query(
+                    "INSERT INTO entries (blog_id, title, body, label, author_name, author_role, image_url, \
+                     image_alt, image_caption, image_credit, key_event, pinned, published_at, updated_at, \
+                     created_by, updated_by, version, id) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)",
+                )
+                .bind(blog.id.0);
+                bind_entry(query, entry)
+                    .bind(entry.id.0)
+                    .execute(&mut *tx)
+                    .await?;
+                save_corrections(&mut tx, blog.id, entry).await?;
+            }
+        }
+        for user in &dump.users {
+            sqlx::query(
+                "INSERT INTO users (name, role, password_hash, created_at) VALUES ($1, $2, $3, $4)",
+            )
+            .bind(&user.name)
+            .bind(user.role.as_str())
+            .bind(&user.password_hash)
+            .bind(time_text(Utc::now()))
+            .execute(&mut *tx)
+            .await?;
+        }
+        for draft in &dump.drafts {
+            let input = serde_json::to_string(&draft.input)
+                .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+            let sent_back = draft.sent_back.as_ref();
+            sqlx::query(
+                "INSERT INTO drafts (id, blog_id, input, created_by, submitted, review_note, \
+                 reviewed_by, publish_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+            )
+            .bind(draft.id.0)
+            .bind(draft.blog.0)
+            .bind(input)
+            .bind(&draft.created_by)
+            .bind(flag(draft.submitted))
+            .bind(sent_back.map(|s| s.note.clone()))
+            .bind(sent_back.map(|s| s.by.clone()))
+            .bind(draft.publish_at.map(time_text))
+            .bind(time_text(draft.updated_at))
+            .execute(&mut *tx)
+            .await?;
+        }
+        for token in &dump.api_tokens {
+            sqlx::query(
+                "INSERT INTO api_tokens (name, token_hash, created_at) VALUES ($1, $2, $3)",
+            )
+            .bind(&token.name)
+            .bind(&token.token_hash)
+            .bind(time_text(token.created_at))
+            .execute(&mut *tx)
+            .await?;
+        }
+        if self.backend() == Backend::Postgres {
+            // Ids given explicitly do not move PostgreSQL's counters: move them past.
+            for table in ["blogs", "entries", "drafts"] {
+                let sql = format!(
+                    "SELECT setval(pg_get_serial_sequence('{table}', 'id'), \
+                     COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)"
+                );
+                sqlx::raw_sql(sqlx::AssertSqlSafe(sql))
+                    .execute(&mut *tx)
+                    .await?;
+            }
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+}
