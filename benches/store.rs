@@ -137,6 +137,7 @@ async fn measure(name: &str, store_args: StoreArgs) {
             secure_cookies: false,
             frame_ancestors: None,
             public_url: None,
+            streams_through_http: false,
             trusted_proxies: liveblog::config::TrustedProxies::this_machine(),
             max_streams_per_address: liveblog::per_address::DEFAULT_STREAMS_PER_ADDRESS,
             max_connections_per_address: liveblog::per_address::DEFAULT_CONNECTIONS_PER_ADDRESS,

@@ -122,6 +122,11 @@ pub struct ServeArgs {
     #[arg(long, env = "LIVEBLOG_MAX_CONNECTIONS_PER_ADDRESS",
         default_value_t = crate::per_address::DEFAULT_CONNECTIONS_PER_ADDRESS)]
     pub max_connections_per_address: u32,
+    /// Answer every live stream through the HTTP stack, as for a request on a connection
+    /// that carried others, never by the direct writers (a connection's first request
+    /// for events, at a fraction of the memory). For comparing the two, and in tests.
+    #[arg(long, env = "LIVEBLOG_STREAMS_THROUGH_HTTP", default_value_t = false)]
+    pub streams_through_http: bool,
     /// How long a client may take to send a request's head, in seconds; also how long
     /// a kept-alive connection may sit idle between requests.
     #[arg(long, env = "LIVEBLOG_HEADER_READ_TIMEOUT", default_value_t = 30)]

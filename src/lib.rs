@@ -22,6 +22,8 @@ pub mod domain;
 pub mod dump;
 /// The entry and summary HTML, rendered once per change.
 pub mod fragments;
+/// The headers every answer carries, from the HTTP stack and the direct writers alike.
+pub mod headers;
 /// Accepts connections; sends event streams straight to the live hub's writers.
 pub mod listener;
 /// One broadcast channel per live page, with replay for reconnecting browsers, and

@@ -14,13 +14,13 @@ use axum::http::{HeaderMap, HeaderValue};
 use std::sync::Arc;
 use std::time::Duration;
 
-use serde::Deserialize;
 use tokio::io::AsyncReadExt;
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
 use crate::domain::BlogId;
+use crate::live::request;
 use crate::live::{DirectStreams, Resume};
 use crate::per_address::{Held, PerAddress, client_address};
 use crate::read_model::ReadModel;
@@ -46,6 +46,8 @@ pub struct Routes {
     pub connections: Arc<PerAddress>,
     /// Proxies whose `X-Forwarded-For` names the client.
     pub trusted_proxies: Vec<IpAddr>,
+    /// Every stream to the HTTP stack (`--streams-through-http`).
+    pub streams_through_http: bool,
 }
 
 impl Listener {
@@ -119,12 +121,13 @@ async fn accept(
         let routes = Arc::clone(&routes);
         let http = http.clone();
         tokio::spawn(async move {
-            match tokio::time::timeout(
-                first_request,
-                event_stream_request(&socket, peer.ip(), &routes),
-            )
-            .await
-            {
+            let looked = async {
+                if routes.streams_through_http {
+                    return None;
+                }
+                event_stream_request(&socket, peer.ip(), &routes).await
+            };
+            match tokio::time::timeout(first_request, looked).await {
                 Ok(Some(request)) => serve_directly(socket, held, request, &routes).await,
                 Ok(None) => {
                     let _ = http.send((socket, peer, held)).await;
@@ -159,11 +162,6 @@ async fn serve_directly(
     Arc::clone(&routes.direct)
         .serve(socket, held, request.blog, request.resume, request.client)
         .await;
-}
-
-#[derive(Deserialize)]
-struct ResumeQuery {
-    last_event_id: Option<String>,
 }
 
 /// Looks at the connection's first request, without reading it, and says whether it
@@ -246,17 +244,11 @@ pub fn event_stream_head(bytes: &[u8]) -> Option<StreamHead<'_>> {
             forwarded_for.extend(std::str::from_utf8(header.value).ok());
         }
         if name.eq_ignore_ascii_case("last-event-id") {
-            last_event_id = Some(
-                std::str::from_utf8(header.value)
-                    .unwrap_or_default()
-                    .to_owned(),
-            );
+            // A header that is not text is no number either: the browser gets a reset.
+            last_event_id = Some(std::str::from_utf8(header.value).unwrap_or("unreadable"));
         }
     }
-    let query: ResumeQuery = serde_urlencoded::from_str(query.unwrap_or_default()).ok()?;
-    let resume = last_event_id
-        .or(query.last_event_id)
-        .map_or(Resume::Fresh, |id| Resume::from_last_event_id(&id));
+    let resume = request::resume(last_event_id, query);
     Some(StreamHead {
         len,
         slug,

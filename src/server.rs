@@ -22,6 +22,7 @@ use crate::audience::Audience;
 use crate::config::ServeArgs;
 use crate::demo;
 use crate::listener::{Listener, Routes};
+use crate::live::request::EVENTS_ROUTE;
 use crate::live::{DirectStreams, LiveHub};
 use crate::media::{MediaStore, UNUSED_KEPT_FOR};
 use crate::newsroom::{Newsroom, NewsroomError};
@@ -51,6 +52,8 @@ pub enum StartError {
 /// A server that is built and listening, ready to run.
 pub struct Server {
     listener: TcpListener,
+    /// Every stream answered by the HTTP stack, none by the direct writers.
+    streams_through_http: bool,
     /// Open connections per client address.
     connections: Arc<PerAddress>,
     /// How long a request's head may take to arrive, and a connection sit idle.
@@ -149,6 +152,7 @@ impl Server {
         });
         Ok(Server {
             listener,
+            streams_through_http: settings.streams_through_http,
             connections: PerAddress::new(settings.max_connections_per_address, trusted),
             header_read_timeout: Duration::from_secs(settings.header_read_timeout),
             max_header_bytes: settings.max_header_bytes,
@@ -180,7 +184,15 @@ impl Server {
             direct: Arc::new(DirectStreams::new(
                 Arc::clone(&self.state.hub),
                 token.clone(),
+                &crate::headers::every_answer(self.state.secure_cookies),
+                {
+                    let metrics = Arc::clone(&self.state.metrics);
+                    Box::new(move |status, took| {
+                        metrics.observe(EVENTS_ROUTE, "GET", status, took);
+                    })
+                },
             )),
+            streams_through_http: self.streams_through_http,
             connections: self.connections,
             trusted_proxies: self.state.trusted_proxies.clone(),
         };

@@ -29,6 +29,7 @@ use tokio::time::MissedTickBehavior;
 use tokio_util::sync::CancellationToken;
 
 use super::hub::{Catchup, ChannelStats, Counted, LiveEvent, LiveHub, Resume, StreamsFull};
+use super::request::{KEEP_ALIVE_FRAME, Refusal, STREAM_HEADERS, raw_head};
 use super::stream::{KEEP_ALIVE, LEFT_CHECK_WHEN_PRESSED, RETRY};
 use crate::domain::BlogId;
 use crate::domain::Seq;
@@ -37,38 +38,6 @@ use std::net::IpAddr;
 
 /// How long a subscriber may take to accept what it is sent before it is dropped.
 pub const SLOW_WRITE_TIMEOUT: Duration = Duration::from_secs(30);
-
-/// The response head: the same headers the HTTP stack would send for a stream, and
-/// the body runs until the connection closes.
-const RESPONSE_HEAD: &[u8] = b"HTTP/1.1 200 OK\r\n\
-    content-type: text/event-stream\r\n\
-    cache-control: no-cache\r\n\
-    x-accel-buffering: no\r\n\
-    x-content-type-options: nosniff\r\n\
-    connection: close\r\n\r\n";
-
-/// The answer when the instance holds as many streams as it may: browsers (and the
-/// page's script) try again.
-const FULL_RESPONSE: &[u8] = b"HTTP/1.1 503 Service Unavailable\r\n\
-    content-type: text/plain; charset=utf-8\r\n\
-    retry-after: 5\r\n\
-    cache-control: no-store\r\n\
-    x-content-type-options: nosniff\r\n\
-    content-length: 49\r\n\
-    connection: close\r\n\r\n\
-    This server is full just now. Try again shortly.\n";
-
-/// The answer when the client's address holds as many streams as one address may.
-const ADDRESS_FULL_RESPONSE: &[u8] = b"HTTP/1.1 429 Too Many Requests\r\n\
-    content-type: text/plain; charset=utf-8\r\n\
-    retry-after: 30\r\n\
-    cache-control: no-store\r\n\
-    x-content-type-options: nosniff\r\n\
-    content-length: 50\r\n\
-    connection: close\r\n\r\n\
-    Too many live streams from your address just now.\n";
-
-const KEEP_ALIVE_FRAME: Bytes = Bytes::from_static(b":\n\n");
 
 /// One subscriber in a shard: its socket and the newest event it has been sent.
 struct Subscriber {
@@ -79,9 +48,18 @@ struct Subscriber {
     _connection: Held,
 }
 
+/// Told of every stream answered: its status, and how long the answer took.
+pub type Answered = Box<dyn Fn(u16, Duration) + Send + Sync>;
+
 /// Every page's shards of directly written subscribers.
 pub struct DirectStreams {
     hub: Arc<LiveHub>,
+    /// The stream's answer head, and each refusal's whole answer, as they go on the
+    /// wire: the same headers the HTTP stack would send.
+    head: Bytes,
+    instance_full: Bytes,
+    address_full: Bytes,
+    answered: Answered,
     shards: Mutex<HashMap<BlogId, Vec<mpsc::UnboundedSender<Subscriber>>>>,
     shard_count: usize,
     next_shard: AtomicUsize,
@@ -91,8 +69,29 @@ pub struct DirectStreams {
 impl DirectStreams {
     /// Streams with one shard per processor for each page. They all end, their
     /// connections closed, when `shutdown` is cancelled.
-    pub fn new(hub: Arc<LiveHub>, shutdown: CancellationToken) -> DirectStreams {
+    /// `every_answer` are the headers every answer carries; `answered` is told of each.
+    pub fn new(
+        hub: Arc<LiveHub>,
+        shutdown: CancellationToken,
+        every_answer: &[(&str, &str)],
+        answered: Answered,
+    ) -> DirectStreams {
+        let refusal = |full: StreamsFull| {
+            let refusal = Refusal::from(full);
+            let mut answer = raw_head(
+                refusal.status,
+                refusal.reason,
+                &refusal.headers(),
+                every_answer,
+            );
+            answer.extend_from_slice(refusal.body.as_bytes());
+            Bytes::from(answer)
+        };
         DirectStreams {
+            head: Bytes::from(raw_head(200, "OK", &STREAM_HEADERS, every_answer)),
+            instance_full: refusal(StreamsFull::Instance),
+            address_full: refusal(StreamsFull::Address),
+            answered,
             hub,
             shards: Mutex::default(),
             shard_count: std::thread::available_parallelism().map_or(2, usize::from),
@@ -120,19 +119,21 @@ impl DirectStreams {
         resume: Resume,
         address: IpAddr,
     ) {
+        let asked = std::time::Instant::now();
         let (last_seq, catchup, counted) = match self.hub.start(blog, resume, address) {
             Ok(started) => started,
             Err(full) => {
                 let answer = match full {
-                    StreamsFull::Instance => FULL_RESPONSE,
-                    StreamsFull::Address => ADDRESS_FULL_RESPONSE,
+                    StreamsFull::Instance => &self.instance_full,
+                    StreamsFull::Address => &self.address_full,
                 };
                 let _ = tokio::time::timeout(SLOW_WRITE_TIMEOUT, socket.write_all(answer)).await;
+                (self.answered)(Refusal::from(full).status, asked.elapsed());
                 return;
             }
         };
-        let mut start = Vec::with_capacity(RESPONSE_HEAD.len() + 16);
-        start.extend_from_slice(RESPONSE_HEAD);
+        let mut start = Vec::with_capacity(self.head.len() + 16);
+        start.extend_from_slice(&self.head);
         start.extend_from_slice(format!("retry: {}\n\n", RETRY.as_millis()).as_bytes());
         let mut sent = last_seq;
         let mut frames = Vec::new();
@@ -158,6 +159,7 @@ impl DirectStreams {
         if !matches!(written, Ok(Ok(()))) {
             return;
         }
+        (self.answered)(200, asked.elapsed());
         counted.stats().count_deliveries(frames.len() as u64);
         self.join(
             blog,

@@ -6,6 +6,7 @@
 
 mod direct;
 mod hub;
+pub mod request;
 mod stream;
 
 pub use direct::{DirectStreams, SLOW_WRITE_TIMEOUT};

@@ -13,6 +13,7 @@ use tokio::time::{Instant, Interval, MissedTickBehavior};
 use tokio_util::sync::CancellationToken;
 
 use super::hub::{Catchup, LiveEvent, LiveHub, Subscription};
+use super::request::KEEP_ALIVE_FRAME;
 use crate::domain::Seq;
 
 /// How often an idle stream sends a comment, so proxies keep it open.
@@ -22,8 +23,6 @@ pub const RETRY: Duration = Duration::from_secs(2);
 /// How long a browser that is ahead of this instance (it read the page from another
 /// one) waits for this instance to catch up before it is told to reset.
 pub const AHEAD_GRACE: Duration = Duration::from_secs(5);
-
-const KEEP_ALIVE_FRAME: &[u8] = b":\n\n";
 
 /// How often, while streams are refused for lack of room, a stream is checked for a
 /// reader who has left.
@@ -93,10 +92,10 @@ async fn next_frame(state: &mut State) -> Option<Bytes> {
     loop {
         tokio::select! {
             _ = state.shutdown.cancelled() => return None,
-            _ = state.keep_alive.tick() => return Some(Bytes::from_static(KEEP_ALIVE_FRAME)),
+            _ = state.keep_alive.tick() => return Some(KEEP_ALIVE_FRAME),
             _ = state.left_check.tick() => {
                 if state.hub.is_pressed() {
-                    return Some(Bytes::from_static(KEEP_ALIVE_FRAME));
+                    return Some(KEEP_ALIVE_FRAME);
                 }
             }
             _ = sleep_until_some(state.ahead_until) => {

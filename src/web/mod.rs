@@ -34,6 +34,9 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::accounts::Accounts;
+use crate::headers::{
+    CONTENT_SECURITY_POLICY, CONTENT_TYPE_OPTIONS, REFERRER_POLICY, STRICT_TRANSPORT_SECURITY,
+};
 use crate::live::LiveHub;
 use crate::newsroom::Newsroom;
 use crate::read_model::ReadModel;
@@ -47,15 +50,6 @@ pub use metrics::Metrics;
 pub const DEFAULT_MAX_BODY_BYTES: usize = 256 * 1024;
 /// The longest a request may take, streams of live events aside.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
-
-/// The policy every response carries: scripts and styles from this server only, images
-/// from this server or the web, and (see [`content_security_policy`]) no framing.
-const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; style-src 'self'; \
-     img-src 'self' https: http:; connect-src 'self'; object-src 'none'; base-uri 'none'; \
-     form-action 'self'; frame-ancestors 'none'";
-
-/// How long browsers keep to HTTPS once they have seen it, behind TLS: a year.
-const STRICT_TRANSPORT_SECURITY: &str = "max-age=31536000";
 
 /// The policy with other sites allowed to frame the page: `frame_ancestors` is a
 /// space-separated list of origins (checked by the command line), or `None` for none.
@@ -143,11 +137,11 @@ pub fn app(state: AppState) -> Router {
                     metrics::record,
                 ))
                 .layer(TraceLayer::new_for_http())
+                .layer(security_header(header::REFERRER_POLICY, REFERRER_POLICY))
                 .layer(security_header(
-                    header::REFERRER_POLICY,
-                    "strict-origin-when-cross-origin",
+                    header::X_CONTENT_TYPE_OPTIONS,
+                    CONTENT_TYPE_OPTIONS,
                 ))
-                .layer(security_header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
                 .option_layer(state.secure_cookies.then(|| {
                     security_header(header::STRICT_TRANSPORT_SECURITY, STRICT_TRANSPORT_SECURITY)
                 }))

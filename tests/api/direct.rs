@@ -294,3 +294,73 @@ async fn clients_that_send_nothing_or_trickle_their_request_are_cut_off() {
         .unwrap();
     assert!(closed_within(idle).await < Duration::from_secs(3));
 }
+
+/// A head's headers that say what the answer is, by name (those about the connection,
+/// its length, encoding and date aside, which differ by how it is sent).
+fn what_the_head_says(head: &str) -> Vec<String> {
+    let mut lines: Vec<String> = head
+        .lines()
+        .skip(1)
+        .filter(|line| !line.is_empty())
+        .filter(|line| {
+            ![
+                "date:",
+                "connection:",
+                "transfer-encoding:",
+                "content-length:",
+                "vary:",
+            ]
+            .iter()
+            .any(|name| line.starts_with(name))
+        })
+        .map(str::to_owned)
+        .collect();
+    lines.sort();
+    lines
+}
+
+#[tokio::test]
+async fn both_ways_of_answering_a_stream_send_the_same_headers_and_refusals() {
+    let app = spawn_app_with(|settings| settings.max_streams_per_address = 1).await;
+    let direct = RawStream::connect(app.addr, "").await;
+    assert!(written_directly(&direct.head), "{}", direct.head);
+    let through_http = spawn_app_with(|settings| {
+        settings.streams_through_http = true;
+        settings.max_streams_per_address = 1;
+    })
+    .await;
+    let stacked = RawStream::connect(through_http.addr, "").await;
+    assert!(!written_directly(&stacked.head), "{}", stacked.head);
+    assert_eq!(
+        what_the_head_says(&direct.head),
+        what_the_head_says(&stacked.head)
+    );
+    for header in [
+        "content-security-policy: default-src 'self'",
+        "referrer-policy: strict-origin-when-cross-origin",
+        "x-content-type-options: nosniff",
+    ] {
+        assert!(direct.head.contains(header), "{header}: {}", direct.head);
+    }
+
+    // One stream too many from one address: refused alike.
+    let trusted = "X-Forwarded-For: 203.0.113.77\r\n";
+    let mut refusals = Vec::new();
+    for addr in [app.addr, through_http.addr] {
+        let _first = RawStream::connect(addr, trusted).await;
+        let refused = RawStream::connect(addr, trusted).await;
+        assert!(refused.head.starts_with("http/1.1 429"), "{}", refused.head);
+        refusals.push(what_the_head_says(&refused.head));
+    }
+    assert_eq!(refusals[0], refusals[1]);
+    drop(direct);
+    drop(stacked);
+
+    // Both are counted in /metrics under the same route.
+    let metrics = app.get("/metrics").await.text().await.unwrap();
+    assert!(
+        metrics.contains("route=\"/live/{slug}/events\",method=\"GET\",status=\"200\""),
+        "{metrics}"
+    );
+    assert!(metrics.contains("route=\"/live/{slug}/events\",method=\"GET\",status=\"429\""));
+}

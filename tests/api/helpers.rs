@@ -45,6 +45,9 @@ pub fn settings(data_dir: &std::path::Path) -> ServeArgs {
         secure_cookies: false,
         frame_ancestors: None,
         public_url: None,
+        // The test command runs the live tests a second time with every stream through
+        // the HTTP stack.
+        streams_through_http: std::env::var_os("LIVEBLOG_STREAMS_THROUGH_HTTP").is_some(),
         trusted_proxies: liveblog::config::TrustedProxies::this_machine(),
         max_streams_per_address: liveblog::per_address::DEFAULT_STREAMS_PER_ADDRESS,
         max_connections_per_address: liveblog::per_address::DEFAULT_CONNECTIONS_PER_ADDRESS,

@@ -1,0 +1,30 @@
+//! The headers every answer carries, whoever writes it: the HTTP stack (through its
+//! middleware) and the direct stream writers (in the head they write themselves).
+
+/// Scripts and styles from this server only, images from this server or the web, and
+/// no framing (reader pages may name sites that may frame them: `--frame-ancestors`).
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; style-src 'self'; \
+     img-src 'self' https: http:; connect-src 'self'; object-src 'none'; base-uri 'none'; \
+     form-action 'self'; frame-ancestors 'none'";
+
+/// Other sites are told this site's address, not the page's.
+pub const REFERRER_POLICY: &str = "strict-origin-when-cross-origin";
+
+/// Browsers take each answer as the type it says it is.
+pub const CONTENT_TYPE_OPTIONS: &str = "nosniff";
+
+/// How long browsers keep to HTTPS once they have seen it, behind TLS: a year.
+pub const STRICT_TRANSPORT_SECURITY: &str = "max-age=31536000";
+
+/// Every answer's security headers, by name: HSTS only `behind_tls`.
+pub fn every_answer(behind_tls: bool) -> Vec<(&'static str, &'static str)> {
+    let mut headers = vec![
+        ("content-security-policy", CONTENT_SECURITY_POLICY),
+        ("referrer-policy", REFERRER_POLICY),
+        ("x-content-type-options", CONTENT_TYPE_OPTIONS),
+    ];
+    if behind_tls {
+        headers.push(("strict-transport-security", STRICT_TRANSPORT_SECURITY));
+    }
+    headers
+}
