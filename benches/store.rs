@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use chrono::{Duration as Minutes, Utc};
 use liveblog::config::{ServeArgs, StoreArgs};
-use liveblog::domain::{Blog, BlogId, BlogStatus, Entry, EntryDraft, EntryId, EntryInput, Slug};
+use liveblog::domain::{Blog, BlogId, BlogStatus, Entry, EntryContent, EntryId, EntryInput, Slug};
 use liveblog::dump::{BlogDump, Dump};
 use liveblog::live::LiveHub;
 use liveblog::newsroom::Newsroom;
@@ -60,7 +60,7 @@ fn big_dump() -> Dump {
                 key_event: n % 50 == 0,
                 ..EntryInput::default()
             };
-            let draft = EntryDraft::parse(&input).unwrap();
+            let draft = EntryContent::parse(&input).unwrap();
             Entry::new(
                 EntryId(n as i64),
                 draft,
@@ -165,7 +165,7 @@ async fn measure(name: &str, store_args: StoreArgs) {
     let mut commits = Vec::new();
     let mut posts = Vec::new();
     for _ in 0..POSTS {
-        let draft = EntryDraft::parse(&input).unwrap();
+        let draft = EntryContent::parse(&input).unwrap();
         let started = Instant::now();
         store
             .publish_entry(
@@ -182,7 +182,7 @@ async fn measure(name: &str, store_args: StoreArgs) {
         .unwrap();
     for _ in 0..POSTS {
         let started = Instant::now();
-        let draft = EntryDraft::parse(&input).unwrap();
+        let draft = EntryContent::parse(&input).unwrap();
         newsroom.publish("big-story", draft, "bench").await.unwrap();
         posts.push(started.elapsed());
     }

@@ -3,7 +3,7 @@
 
 use chrono::{Duration, Utc};
 
-use crate::domain::{BlogDraft, BlogInput, EntryDraft, EntryInput};
+use crate::domain::{BlogInput, BlogSettings, EntryContent, EntryInput};
 use crate::newsroom::{Newsroom, NewsroomError};
 
 /// The demo page's address: `/live/storm-maren`.
@@ -156,13 +156,13 @@ fn demo_entries() -> Vec<DemoEntry> {
 
 /// Writes the demo page through the newsroom, as an editor would.
 pub async fn write_demo_page(newsroom: &Newsroom) -> Result<(), NewsroomError> {
-    let draft = BlogDraft::parse(&demo_page()).map_err(NewsroomError::Invalid)?;
+    let draft = BlogSettings::parse(&demo_page()).map_err(NewsroomError::Invalid)?;
     newsroom.create_blog(draft).await?;
     let now = Utc::now();
     let mut entries = demo_entries();
     entries.sort_by_key(|e| std::cmp::Reverse(e.minutes_ago));
     for demo in entries {
-        let draft = EntryDraft::parse(&demo.input).map_err(NewsroomError::Invalid)?;
+        let draft = EntryContent::parse(&demo.input).map_err(NewsroomError::Invalid)?;
         newsroom
             .publish_at(
                 DEMO_SLUG,
@@ -181,11 +181,11 @@ mod tests {
 
     #[test]
     fn every_demo_entry_is_valid() {
-        assert!(BlogDraft::parse(&demo_page()).is_ok());
+        assert!(BlogSettings::parse(&demo_page()).is_ok());
         let entries = demo_entries();
         assert!(entries.len() >= 12);
         for demo in &entries {
-            EntryDraft::parse(&demo.input).unwrap();
+            EntryContent::parse(&demo.input).unwrap();
         }
     }
 }

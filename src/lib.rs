@@ -4,7 +4,19 @@
 //! A change travels one way: `web` (a form or the API) hands it to the `newsroom`,
 //! which checks it against the `domain` rules, commits it to the `store`, puts it in
 //! the `read_model` and sends it through the `live` hub. With several instances,
-//! `sync` brings the others' changes in the same way. The modules, each in a line:
+//! `sync` brings the others' changes in the same way.
+//!
+//! One word for each idea: a **live page** is the coverage of one story (`domain::Blog`
+//! as it is kept, `read_model::LivePage` as it is served); its **stream** is its entries
+//! in reading order, shown twenty to a **stream page** (`?page=N`). An **entry** is one
+//! post; `EntryContent` is what an entry says once every rule is checked; a **draft**
+//! is an entry not yet published (written, submitted for approval, sent back, or
+//! scheduled). A **change** is one committed step in a live page's change log, with the
+//! page's next sequence number (`Seq`); a browser that reconnects is sent its
+//! **backlog**, the changes it missed; an instance that hears of changes made on
+//! another **catches up** from the change log.
+//!
+//! The modules, each in a line:
 
 /// Accounts, passwords and sign-in sessions.
 pub mod accounts;
@@ -43,7 +55,7 @@ pub mod read_model;
 pub mod schedule;
 /// Builds the whole server from its settings; used by `main` and by the tests.
 pub mod server;
-/// The durable record, behind the `Store` trait.
+/// The durable record: one SQL store for SQLite and PostgreSQL, a file per area.
 pub mod store;
 /// With several instances on one PostgreSQL: following the others' changes.
 pub mod sync;

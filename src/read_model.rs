@@ -239,9 +239,9 @@ impl LivePage {
 
     /// The page of the stream that new entries join: the first, or for a page read
     /// oldest first, the last.
-    pub fn live_page_number(&self) -> usize {
+    pub fn live_stream_page(&self) -> usize {
         if self.blog.oldest_first {
-            self.page_count()
+            self.stream_page_count()
         } else {
             1
         }
@@ -257,13 +257,13 @@ impl LivePage {
     }
 
     /// How many pages the stream fills (at least one, even when empty).
-    pub fn page_count(&self) -> usize {
+    pub fn stream_page_count(&self) -> usize {
         self.stream_len().div_ceil(ENTRIES_PER_PAGE).max(1)
     }
 
     /// Page `number` (from 1) of the stream, or `None` past the last page.
     pub fn stream_page(&self, number: usize) -> Option<Vec<&RenderedEntry>> {
-        if number == 0 || number > self.page_count() {
+        if number == 0 || number > self.stream_page_count() {
             return None;
         }
         let first = (number - 1) * ENTRIES_PER_PAGE;
@@ -275,7 +275,7 @@ impl LivePage {
     }
 
     /// The page of the stream an entry is on (1 for the pinned entry, shown on page 1).
-    pub fn page_of(&self, id: EntryId) -> Option<usize> {
+    pub fn stream_page_of(&self, id: EntryId) -> Option<usize> {
         let index = self.index_of(*self.places.get(&id)?)?;
         if self.pinned_index() == Some(index) {
             return Some(1);
@@ -297,7 +297,7 @@ impl LivePage {
                 let entry = self.entries.get(self.index_of(*place)?)?;
                 Some(KeyEvent {
                     entry,
-                    page: self.page_of(place.id)?,
+                    page: self.stream_page_of(place.id)?,
                 })
             })
             .collect()
@@ -481,10 +481,10 @@ mod tests {
         }
         assert_eq!(page.pinned().map(|p| p.entry.id), pinned);
         assert_eq!(
-            page.page_count(),
+            page.stream_page_count(),
             stream.len().div_ceil(ENTRIES_PER_PAGE).max(1)
         );
-        for number in 1..=page.page_count() {
+        for number in 1..=page.stream_page_count() {
             let ids: Vec<EntryId> = page
                 .stream_page(number)
                 .unwrap()
@@ -495,13 +495,16 @@ mod tests {
             let end = (start + ENTRIES_PER_PAGE).min(stream.len());
             assert_eq!(ids, stream[start..end].to_vec(), "page {number}");
         }
-        assert!(page.stream_page(page.page_count() + 1).is_none());
+        assert!(page.stream_page(page.stream_page_count() + 1).is_none());
         for (position, id) in stream.iter().enumerate() {
-            assert_eq!(page.page_of(*id), Some(position / ENTRIES_PER_PAGE + 1));
+            assert_eq!(
+                page.stream_page_of(*id),
+                Some(position / ENTRIES_PER_PAGE + 1)
+            );
             assert_eq!(page.entry(*id).map(|e| e.entry.id), Some(*id));
         }
         if let Some(id) = pinned {
-            assert_eq!(page.page_of(id), Some(1));
+            assert_eq!(page.stream_page_of(id), Some(1));
         }
         let key_events: Vec<EntryId> = sorted
             .iter()

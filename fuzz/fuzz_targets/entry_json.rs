@@ -3,14 +3,14 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use liveblog::domain::{EntryDraft, EntryInput};
+use liveblog::domain::{EntryContent, EntryInput};
 use liveblog::web::api::{EntryFields, read_json};
 
 fuzz_target!(|body: &[u8]| {
     let Ok(fields) = read_json::<EntryFields>(body) else {
         return;
     };
-    if let Ok(draft) = EntryDraft::parse(&fields.over(EntryInput::default())) {
+    if let Ok(draft) = EntryContent::parse(&fields.over(EntryInput::default())) {
         liveblog_fuzz::assert_reader_html_is_inert(draft);
     }
 });

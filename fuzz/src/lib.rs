@@ -2,7 +2,7 @@
 //! that nothing in it could run.
 
 use chrono::Utc;
-use liveblog::domain::{Entry, EntryDraft, EntryId};
+use liveblog::domain::{Entry, EntryContent, EntryId};
 use liveblog::fragments::{self, EntryFragment};
 
 #[path = "../../src/domain/markdown/inert.rs"]
@@ -10,7 +10,7 @@ pub mod inert;
 
 /// Renders an entry that passed every rule as readers would see it, and fails loudly
 /// if the HTML holds anything a browser could run.
-pub fn assert_reader_html_is_inert(draft: EntryDraft) {
+pub fn assert_reader_html_is_inert(draft: EntryContent) {
     let entry = Entry::new(EntryId(1), draft, Utc::now(), "fuzz");
     let html = fragments::render(&EntryFragment {
         entry: &entry,

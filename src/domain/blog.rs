@@ -105,7 +105,7 @@ pub struct BlogInput {
 
 /// A live page's settings after checking.
 #[derive(Debug, Clone, PartialEq)]
-pub struct BlogDraft {
+pub struct BlogSettings {
     pub title: String,
     pub slug: Slug,
     pub description: String,
@@ -114,8 +114,8 @@ pub struct BlogDraft {
     pub oldest_first: bool,
 }
 
-impl BlogDraft {
-    pub fn parse(input: &BlogInput) -> Result<BlogDraft, FieldErrors> {
+impl BlogSettings {
+    pub fn parse(input: &BlogInput) -> Result<BlogSettings, FieldErrors> {
         let mut errors = FieldErrors::default();
         let title = required_text(
             &mut errors,
@@ -194,7 +194,7 @@ impl BlogDraft {
         };
 
         match (slug, time_zone) {
-            (Some(slug), Some(time_zone)) => errors.into_result(BlogDraft {
+            (Some(slug), Some(time_zone)) => errors.into_result(BlogSettings {
                 title,
                 slug,
                 description,
@@ -224,7 +224,7 @@ mod tests {
 
     #[test]
     fn a_good_page_parses_with_its_summary_points() {
-        let draft = BlogDraft::parse(&input()).unwrap();
+        let draft = BlogSettings::parse(&input()).unwrap();
         assert_eq!(draft.summary, vec!["First point", "Second point"]);
         assert_eq!(draft.time_zone, chrono_tz::Europe::London);
     }
@@ -251,13 +251,13 @@ mod tests {
 
     #[test]
     fn the_reading_order_is_newest_or_oldest_first() {
-        assert!(!BlogDraft::parse(&input()).unwrap().oldest_first);
+        assert!(!BlogSettings::parse(&input()).unwrap().oldest_first);
         let mut i = input();
         i.reading_order = "oldest".into();
-        assert!(BlogDraft::parse(&i).unwrap().oldest_first);
+        assert!(BlogSettings::parse(&i).unwrap().oldest_first);
         i.reading_order = "sideways".into();
         assert!(
-            BlogDraft::parse(&i)
+            BlogSettings::parse(&i)
                 .unwrap_err()
                 .get("reading_order")
                 .is_some()
@@ -268,7 +268,7 @@ mod tests {
     fn an_unknown_time_zone_is_named() {
         let mut i = input();
         i.time_zone = "Mars/Olympus_Mons".into();
-        let errors = BlogDraft::parse(&i).unwrap_err();
+        let errors = BlogSettings::parse(&i).unwrap_err();
         assert!(
             errors
                 .get("time_zone")
@@ -285,7 +285,7 @@ mod tests {
             time_zone: "Nowhere".into(),
             ..BlogInput::default()
         };
-        let errors = BlogDraft::parse(&i).unwrap_err();
+        let errors = BlogSettings::parse(&i).unwrap_err();
         for field in ["title", "slug", "time_zone"] {
             assert!(errors.get(field).is_some(), "{field}");
         }

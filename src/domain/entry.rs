@@ -134,7 +134,7 @@ pub const MAX_CORRECTION_CHARS: usize = 300;
 
 impl Entry {
     /// Builds a first version from a checked draft.
-    pub fn new(id: EntryId, draft: EntryDraft, published_at: DateTime<Utc>, by: &str) -> Entry {
+    pub fn new(id: EntryId, draft: EntryContent, published_at: DateTime<Utc>, by: &str) -> Entry {
         Entry {
             id,
             title: draft.title,
@@ -157,7 +157,7 @@ impl Entry {
     /// corrections; a public note, if given, joins the corrections.
     pub fn correct(
         &mut self,
-        draft: EntryDraft,
+        draft: EntryContent,
         at: DateTime<Utc>,
         by: &str,
         note: Option<String>,
@@ -232,7 +232,7 @@ fn yes_or_no<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<bool, 
 
 /// An entry's content after every rule has been checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EntryDraft {
+pub struct EntryContent {
     pub title: String,
     pub body: String,
     pub label: Option<Label>,
@@ -242,9 +242,9 @@ pub struct EntryDraft {
     pub pinned: bool,
 }
 
-impl EntryDraft {
+impl EntryContent {
     /// Checks every field, and names each one that is wrong.
-    pub fn parse(input: &EntryInput) -> Result<EntryDraft, FieldErrors> {
+    pub fn parse(input: &EntryInput) -> Result<EntryContent, FieldErrors> {
         let mut errors = FieldErrors::default();
         let title = required_text(
             &mut errors,
@@ -316,7 +316,7 @@ impl EntryDraft {
 
         let image = parse_image(&mut errors, input);
 
-        errors.into_result(EntryDraft {
+        errors.into_result(EntryContent {
             title,
             body,
             label,
@@ -433,7 +433,7 @@ mod tests {
 
     #[test]
     fn a_headline_and_body_make_an_entry() {
-        let draft = EntryDraft::parse(&input("  Bridge closed  ", "Police say so.")).unwrap();
+        let draft = EntryContent::parse(&input("  Bridge closed  ", "Police say so.")).unwrap();
         assert_eq!(draft.title, "Bridge closed");
         assert_eq!(draft.label, None);
         assert!(!draft.pinned && !draft.key_event);
@@ -441,18 +441,18 @@ mod tests {
 
     #[test]
     fn empty_and_overlong_fields_are_named() {
-        let errors = EntryDraft::parse(&input(" ", "")).unwrap_err();
+        let errors = EntryContent::parse(&input(" ", "")).unwrap_err();
         assert!(errors.get("title").unwrap().contains("required"));
         assert!(errors.get("body").is_some());
 
         let long_title = "x".repeat(MAX_TITLE_CHARS + 1);
         let long_body = "é".repeat(MAX_BODY_CHARS + 1);
-        let errors = EntryDraft::parse(&input(&long_title, &long_body)).unwrap_err();
+        let errors = EntryContent::parse(&input(&long_title, &long_body)).unwrap_err();
         assert!(errors.get("title").unwrap().contains("201"));
         assert!(errors.get("body").unwrap().contains("20001"));
 
         let at_limit = "x".repeat(MAX_TITLE_CHARS);
-        assert!(EntryDraft::parse(&input(&at_limit, &"é".repeat(MAX_BODY_CHARS))).is_ok());
+        assert!(EntryContent::parse(&input(&at_limit, &"é".repeat(MAX_BODY_CHARS))).is_ok());
     }
 
     #[test]
@@ -463,7 +463,7 @@ mod tests {
         let mut bad = input("t", "b");
         bad.label = "gossip".into();
         assert!(
-            EntryDraft::parse(&bad)
+            EntryContent::parse(&bad)
                 .unwrap_err()
                 .get("label")
                 .unwrap()
@@ -500,7 +500,7 @@ mod tests {
         i.image_url = "javascript:alert(1)".into();
         i.image_alt = "A map".into();
         assert!(
-            EntryDraft::parse(&i)
+            EntryContent::parse(&i)
                 .unwrap_err()
                 .get("image_url")
                 .is_some()
@@ -509,7 +509,7 @@ mod tests {
         i.image_url = "https://example.org/map.png".into();
         i.image_alt = String::new();
         assert!(
-            EntryDraft::parse(&i)
+            EntryContent::parse(&i)
                 .unwrap_err()
                 .get("image_alt")
                 .is_some()
@@ -517,7 +517,7 @@ mod tests {
 
         i.image_alt = "A map".into();
         i.image_credit = "Met Service".into();
-        let image = EntryDraft::parse(&i).unwrap().image.unwrap();
+        let image = EntryContent::parse(&i).unwrap().image.unwrap();
         assert_eq!(image.credit.as_deref(), Some("Met Service"));
     }
 
@@ -526,13 +526,13 @@ mod tests {
         let mut i = input("t", "b");
         i.author_role = "Live reporter".into();
         assert!(
-            EntryDraft::parse(&i)
+            EntryContent::parse(&i)
                 .unwrap_err()
                 .get("author_name")
                 .is_some()
         );
         i.author_name = "Sam Okafor".into();
-        let byline = EntryDraft::parse(&i).unwrap().byline.unwrap();
+        let byline = EntryContent::parse(&i).unwrap().byline.unwrap();
         assert_eq!(byline.role.as_deref(), Some("Live reporter"));
     }
 
@@ -546,7 +546,7 @@ mod tests {
         i.pinned = true;
         let entry = Entry::new(
             EntryId(1),
-            EntryDraft::parse(&i).unwrap(),
+            EntryContent::parse(&i).unwrap(),
             Utc::now(),
             "sam",
         );
@@ -555,9 +555,9 @@ mod tests {
 
     #[test]
     fn a_correction_keeps_the_author_and_counts_the_version() {
-        let draft = EntryDraft::parse(&input("First", "Text")).unwrap();
+        let draft = EntryContent::parse(&input("First", "Text")).unwrap();
         let mut entry = Entry::new(EntryId(1), draft, Utc::now(), "sam");
-        let fixed = EntryDraft::parse(&input("Second", "Text")).unwrap();
+        let fixed = EntryContent::parse(&input("Second", "Text")).unwrap();
         entry.correct(
             fixed.clone(),
             Utc::now(),
@@ -576,9 +576,9 @@ mod tests {
     #[test]
     fn line_breaks_count_once_whichever_way_a_browser_sends_them() {
         let lines = "a\r\n".repeat(MAX_BODY_CHARS / 2);
-        let draft = EntryDraft::parse(&input("t", &lines)).unwrap();
+        let draft = EntryContent::parse(&input("t", &lines)).unwrap();
         assert!(!draft.body.contains('\r'));
-        assert!(EntryDraft::parse(&input("t", &format!("{lines}xx"))).is_err());
+        assert!(EntryContent::parse(&input("t", &format!("{lines}xx"))).is_err());
     }
 
     #[test]

@@ -10,14 +10,14 @@ pub mod markdown;
 pub mod time;
 mod user;
 
-pub use blog::{Blog, BlogDraft, BlogId, BlogInput, BlogStatus, Slug};
+pub use blog::{Blog, BlogId, BlogInput, BlogSettings, BlogStatus, Slug};
 pub use change::{Change, ChangeKind, Seq};
 pub use draft::{
     Draft, DraftId, DraftKept, DraftState, MAX_REVIEW_NOTE_CHARS, SentBack, parse_publish_at,
     parse_review_note,
 };
 pub use entry::{
-    Byline, Correction, Entry, EntryDraft, EntryId, EntryInput, Image, Label, is_safe_image_url,
+    Byline, Correction, Entry, EntryContent, EntryId, EntryInput, Image, Label, is_safe_image_url,
     parse_correction_note,
 };
 pub use errors::{FieldError, FieldErrors};

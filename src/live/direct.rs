@@ -2,7 +2,7 @@
 //! readers a big story brings.
 //!
 //! A connection whose first request asks for a page's event stream is answered here,
-//! not by the HTTP stack: after the response head and the catch-up, the socket joins
+//! not by the HTTP stack: after the response head and the backlog, the socket joins
 //! one of a few shards of the page's subscribers. Each shard is one task that takes the
 //! page's events from the hub and writes each frame (the same shared bytes) to every
 //! socket of the shard, without waiting: one write per subscriber per event, and
@@ -28,7 +28,7 @@ use tokio::sync::mpsc;
 use tokio::time::MissedTickBehavior;
 use tokio_util::sync::CancellationToken;
 
-use super::hub::{Catchup, ChannelStats, Counted, LiveEvent, LiveHub, Resume, StreamsFull};
+use super::hub::{Backlog, ChannelStats, Counted, LiveEvent, LiveHub, Resume, StreamsFull};
 use super::request::{KEEP_ALIVE_FRAME, Refusal, STREAM_HEADERS, raw_head};
 use super::stream::{KEEP_ALIVE, LEFT_CHECK_WHEN_PRESSED, RETRY};
 use crate::domain::BlogId;
@@ -120,7 +120,7 @@ impl DirectStreams {
         address: IpAddr,
     ) {
         let asked = std::time::Instant::now();
-        let (last_seq, catchup, counted) = match self.hub.start(blog, resume, address) {
+        let (last_seq, backlog, counted) = match self.hub.start(blog, resume, address) {
             Ok(started) => started,
             Err(full) => {
                 let answer = match full {
@@ -137,16 +137,16 @@ impl DirectStreams {
         start.extend_from_slice(format!("retry: {}\n\n", RETRY.as_millis()).as_bytes());
         let mut sent = last_seq;
         let mut frames = Vec::new();
-        match catchup {
-            Catchup::Replay(events) => {
+        match backlog {
+            Backlog::Replay(events) => {
                 if let Some(last) = events.last() {
                     sent = last.seq;
                 }
                 frames.extend(events.iter().map(|e| e.frame.clone()));
             }
-            Catchup::Reset => frames.push(LiveEvent::reset(last_seq).frame.clone()),
+            Backlog::Reset => frames.push(LiveEvent::reset(last_seq).frame.clone()),
             // Not sent here (see `can_serve`); should it happen, start from now.
-            Catchup::Ahead(_) => {}
+            Backlog::Ahead(_) => {}
         }
         let written = tokio::time::timeout(SLOW_WRITE_TIMEOUT, async {
             socket.write_all(&start).await?;
@@ -222,12 +222,12 @@ impl DirectStreams {
                 }
                 received = receiver.recv() => match received {
                     Ok(event) => self.deliver(blog, &stats, &mut subscribers, event.seq, &event.frame),
-                    // The shard itself fell behind: every subscriber leaves to catch up
-                    // from the replay window, and comes back.
+                    // The shard itself fell behind: every subscriber leaves to be sent what it
+                    // missed from the replay window, and comes back.
                     Err(RecvError::Lagged(_)) => {
                         receiver = receiver.resubscribe();
                         for subscriber in subscribers.drain(..) {
-                            tokio::spawn(Arc::clone(&self).catch_up(blog, subscriber, Bytes::new()));
+                            tokio::spawn(Arc::clone(&self).wait_for_slow(blog, subscriber, Bytes::new()));
                         }
                     }
                     // The page was opened afresh (its history reloaded): every browser
@@ -283,12 +283,16 @@ impl DirectStreams {
                 Ok(written) => {
                     let mut slow = subscribers.swap_remove(at);
                     slow.sent = slow.sent.max(seq);
-                    tokio::spawn(Arc::clone(self).catch_up(blog, slow, frame.slice(written..)));
+                    tokio::spawn(Arc::clone(self).wait_for_slow(
+                        blog,
+                        slow,
+                        frame.slice(written..),
+                    ));
                 }
                 Err(error) if error.kind() == ErrorKind::WouldBlock => {
                     let mut slow = subscribers.swap_remove(at);
                     slow.sent = slow.sent.max(seq);
-                    tokio::spawn(Arc::clone(self).catch_up(blog, slow, frame.clone()));
+                    tokio::spawn(Arc::clone(self).wait_for_slow(blog, slow, frame.clone()));
                 }
                 // The browser has gone.
                 Err(_) => {
@@ -303,7 +307,12 @@ impl DirectStreams {
 
     /// A subscriber that could not take a frame at once: waits for it to take `pending`
     /// and what it missed meanwhile, then puts it back in a shard.
-    async fn catch_up(self: Arc<Self>, blog: BlogId, mut subscriber: Subscriber, pending: Bytes) {
+    async fn wait_for_slow(
+        self: Arc<Self>,
+        blog: BlogId,
+        mut subscriber: Subscriber,
+        pending: Bytes,
+    ) {
         let wrote =
             tokio::time::timeout(SLOW_WRITE_TIMEOUT, subscriber.socket.write_all(&pending)).await;
         if !matches!(wrote, Ok(Ok(()))) {

@@ -72,7 +72,7 @@ impl Resume {
 
 /// What a subscriber must be sent before live events: the events it missed, or a reset.
 #[derive(Debug)]
-pub enum Catchup {
+pub enum Backlog {
     Replay(Vec<Arc<LiveEvent>>),
     /// The browser has changes this instance has not heard of yet (it read the page
     /// from another instance): skip up to there, and reset if they do not come soon.
@@ -80,11 +80,11 @@ pub enum Catchup {
     Reset,
 }
 
-/// A subscriber's start: its catch-up, then everything from `receiver`.
+/// A subscriber's start: its backlog (what it missed), then everything from `receiver`.
 pub struct Subscription {
-    pub catchup: Catchup,
+    pub backlog: Backlog,
     pub receiver: broadcast::Receiver<Arc<LiveEvent>>,
-    /// The sequence number the subscriber is up to once the catch-up is sent.
+    /// The sequence number the subscriber is up to once the backlog is sent.
     pub last_seq: Seq,
     /// Counts the subscriber among the page's subscribers for as long as it lives, and
     /// counts what it is sent.
@@ -182,19 +182,19 @@ impl Channel {
     }
 
     /// What a browser resuming at `resume` must be sent before live events.
-    fn catchup(&self, resume: Resume) -> Catchup {
+    fn backlog(&self, resume: Resume) -> Backlog {
         match resume {
-            Resume::Fresh => Catchup::Replay(Vec::new()),
-            Resume::Unreadable => Catchup::Reset,
-            Resume::After(id) if id == self.last_seq => Catchup::Replay(Vec::new()),
-            Resume::After(id) if id > self.last_seq => Catchup::Ahead(id),
+            Resume::Fresh => Backlog::Replay(Vec::new()),
+            Resume::Unreadable => Backlog::Reset,
+            Resume::After(id) if id == self.last_seq => Backlog::Replay(Vec::new()),
+            Resume::After(id) if id > self.last_seq => Backlog::Ahead(id),
             Resume::After(id) => {
                 let oldest_kept = self.recent.front().map(|e| e.seq);
                 match oldest_kept {
-                    Some(oldest) if oldest <= id + 1 => Catchup::Replay(
+                    Some(oldest) if oldest <= id + 1 => Backlog::Replay(
                         self.recent.iter().filter(|e| e.seq > id).cloned().collect(),
                     ),
-                    _ => Catchup::Reset,
+                    _ => Backlog::Reset,
                 }
             }
         }
@@ -343,7 +343,7 @@ impl LiveHub {
         // Subscribing and reading the window under one lock: no change falls between.
         let receiver = channel.sender.subscribe();
         Ok(Subscription {
-            catchup: channel.catchup(resume),
+            backlog: channel.backlog(resume),
             receiver,
             last_seq: channel.last_seq,
             counted: Counted::new(&channel.stats, place),
@@ -351,20 +351,20 @@ impl LiveHub {
     }
 
     /// A subscriber's start without a receiver of its own, for subscribers that are
-    /// sent events by a shared writer: the page's sequence number now, the catch-up,
+    /// sent events by a shared writer: the page's sequence number now, the backlog,
     /// and the subscriber counted.
     pub fn start(
         &self,
         blog: BlogId,
         resume: Resume,
         address: IpAddr,
-    ) -> Result<(Seq, Catchup, Counted), StreamsFull> {
+    ) -> Result<(Seq, Backlog, Counted), StreamsFull> {
         let mut channels = self.channels();
         let place = self.make_room(&channels, address)?;
         let channel = channels.entry(blog).or_insert_with(|| Channel::new(0));
         Ok((
             channel.last_seq,
-            channel.catchup(resume),
+            channel.backlog(resume),
             Counted::new(&channel.stats, place),
         ))
     }
@@ -393,10 +393,10 @@ impl LiveHub {
     /// Every kept event after `seq`, oldest first; `None` when some of them are no
     /// longer kept.
     pub fn replay_after(&self, blog: BlogId, seq: Seq) -> Option<Vec<Arc<LiveEvent>>> {
-        match self.channels().get_mut(&blog)?.catchup(Resume::After(seq)) {
-            Catchup::Replay(events) => Some(events),
-            Catchup::Ahead(_) => Some(Vec::new()),
-            Catchup::Reset => None,
+        match self.channels().get_mut(&blog)?.backlog(Resume::After(seq)) {
+            Backlog::Replay(events) => Some(events),
+            Backlog::Ahead(_) => Some(Vec::new()),
+            Backlog::Reset => None,
         }
     }
 
@@ -427,9 +427,9 @@ mod tests {
     const BLOG: BlogId = BlogId(1);
     const HERE: IpAddr = IpAddr::V4(std::net::Ipv4Addr::new(203, 0, 113, 1));
 
-    fn seqs(catchup: &Catchup) -> Vec<Seq> {
-        match catchup {
-            Catchup::Replay(events) => events.iter().map(|e| e.seq).collect(),
+    fn seqs(backlog: &Backlog) -> Vec<Seq> {
+        match backlog {
+            Backlog::Replay(events) => events.iter().map(|e| e.seq).collect(),
             other => panic!("expected a replay, got {other:?}"),
         }
     }
@@ -461,7 +461,7 @@ mod tests {
             seqs(
                 &hub.subscribe(BLOG, Resume::After(12), HERE)
                     .unwrap()
-                    .catchup
+                    .backlog
             ),
             vec![13, 14, 15]
         );
@@ -469,7 +469,7 @@ mod tests {
             seqs(
                 &hub.subscribe(BLOG, Resume::After(10), HERE)
                     .unwrap()
-                    .catchup
+                    .backlog
             ),
             vec![11, 12, 13, 14, 15]
         );
@@ -477,11 +477,11 @@ mod tests {
             seqs(
                 &hub.subscribe(BLOG, Resume::After(15), HERE)
                     .unwrap()
-                    .catchup
+                    .backlog
             )
             .is_empty()
         );
-        assert!(seqs(&hub.subscribe(BLOG, Resume::Fresh, HERE).unwrap().catchup).is_empty());
+        assert!(seqs(&hub.subscribe(BLOG, Resume::Fresh, HERE).unwrap().backlog).is_empty());
     }
 
     #[test]
@@ -492,12 +492,12 @@ mod tests {
             .collect();
         hub.open(BLOG, 6, recent);
         assert_eq!(
-            seqs(&hub.subscribe(BLOG, Resume::After(4), HERE).unwrap().catchup),
+            seqs(&hub.subscribe(BLOG, Resume::After(4), HERE).unwrap().backlog),
             vec![5, 6]
         );
         assert!(matches!(
-            hub.subscribe(BLOG, Resume::After(3), HERE).unwrap().catchup,
-            Catchup::Reset
+            hub.subscribe(BLOG, Resume::After(3), HERE).unwrap().backlog,
+            Backlog::Reset
         ));
     }
 
@@ -512,24 +512,24 @@ mod tests {
             );
         }
         assert_eq!(
-            seqs(&hub.subscribe(BLOG, Resume::After(3), HERE).unwrap().catchup),
+            seqs(&hub.subscribe(BLOG, Resume::After(3), HERE).unwrap().backlog),
             vec![4, 5, 6]
         );
         assert!(matches!(
-            hub.subscribe(BLOG, Resume::After(2), HERE).unwrap().catchup,
-            Catchup::Reset
+            hub.subscribe(BLOG, Resume::After(2), HERE).unwrap().backlog,
+            Backlog::Reset
         ));
         assert!(matches!(
             hub.subscribe(BLOG, Resume::After(99), HERE)
                 .unwrap()
-                .catchup,
-            Catchup::Ahead(99)
+                .backlog,
+            Backlog::Ahead(99)
         ));
         assert!(matches!(
             hub.subscribe(BLOG, Resume::Unreadable, HERE)
                 .unwrap()
-                .catchup,
-            Catchup::Reset
+                .backlog,
+            Backlog::Reset
         ));
     }
 
@@ -556,14 +556,14 @@ mod tests {
         assert!(matches!(
             hub.subscribe(BLOG, Resume::After(19), HERE)
                 .unwrap()
-                .catchup,
-            Catchup::Reset
+                .backlog,
+            Backlog::Reset
         ));
         assert!(
             seqs(
                 &hub.subscribe(BLOG, Resume::After(20), HERE)
                     .unwrap()
-                    .catchup
+                    .backlog
             )
             .is_empty()
         );

@@ -11,6 +11,6 @@ mod stream;
 
 pub use direct::{DirectStreams, SLOW_WRITE_TIMEOUT};
 pub use hub::{
-    Catchup, ChannelReport, ChannelStats, LiveEvent, LiveHub, Resume, StreamsFull, Subscription,
+    Backlog, ChannelReport, ChannelStats, LiveEvent, LiveHub, Resume, StreamsFull, Subscription,
 };
 pub use stream::{AHEAD_GRACE, KEEP_ALIVE, RETRY, event_stream};

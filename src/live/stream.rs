@@ -1,4 +1,4 @@
-//! One subscriber's SSE byte stream: a retry hint, the catch-up, then live frames and
+//! One subscriber's SSE byte stream: a retry hint, the backlog, then live frames and
 //! keep-alive comments until the browser leaves or the server shuts down.
 
 use std::collections::VecDeque;
@@ -12,7 +12,7 @@ use tokio::sync::broadcast::error::RecvError;
 use tokio::time::{Instant, Interval, MissedTickBehavior};
 use tokio_util::sync::CancellationToken;
 
-use super::hub::{Catchup, LiveEvent, LiveHub, Subscription};
+use super::hub::{Backlog, LiveEvent, LiveHub, Subscription};
 use super::request::KEEP_ALIVE_FRAME;
 use crate::domain::Seq;
 
@@ -54,13 +54,13 @@ pub fn event_stream(
     queued.push_back(Bytes::from(format!("retry: {}\n\n", RETRY.as_millis())));
     let mut sent = subscription.last_seq;
     let mut ahead_until = None;
-    match std::mem::replace(&mut subscription.catchup, Catchup::Replay(Vec::new())) {
-        Catchup::Replay(events) => queued.extend(events.iter().map(|e| e.frame.clone())),
-        Catchup::Ahead(id) => {
+    match std::mem::replace(&mut subscription.backlog, Backlog::Replay(Vec::new())) {
+        Backlog::Replay(events) => queued.extend(events.iter().map(|e| e.frame.clone())),
+        Backlog::Ahead(id) => {
             sent = id;
             ahead_until = Some(Instant::now() + AHEAD_GRACE);
         }
-        Catchup::Reset => {
+        Backlog::Reset => {
             queued.push_back(LiveEvent::reset(sent).frame.clone());
         }
     }
@@ -135,7 +135,7 @@ async fn sleep_until_some(deadline: Option<Instant>) {
     }
 }
 
-/// The event's frame, unless the subscriber already has it (sent in its catch-up).
+/// The event's frame, unless the subscriber already has it (sent in its backlog).
 fn fresh_frame(sent: &mut Seq, event: &Arc<LiveEvent>) -> Option<Bytes> {
     if event.seq <= *sent {
         return None;

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 
 use super::{Newsroom, NewsroomError};
 use crate::domain::{
-    BlogId, Draft, DraftId, DraftKept, Entry, EntryDraft, EntryId, EntryInput, parse_review_note,
+    BlogId, Draft, DraftId, DraftKept, Entry, EntryContent, EntryId, EntryInput, parse_review_note,
 };
 use crate::store::{Publishable, StoreError};
 
@@ -49,7 +49,7 @@ impl Newsroom {
     ) -> Result<DraftId, NewsroomError> {
         let page = self.page(slug)?;
         if kept != DraftKept::Writing {
-            EntryDraft::parse(input).map_err(NewsroomError::Invalid)?;
+            EntryContent::parse(input).map_err(NewsroomError::Invalid)?;
         }
         if matches!(kept, DraftKept::Scheduled(_)) && !page.blog.is_live() {
             return Err(NewsroomError::Closed);
@@ -102,7 +102,7 @@ impl Newsroom {
         slug: &str,
         id: DraftId,
         seen: Option<DateTime<Utc>>,
-        checked: EntryDraft,
+        checked: EntryContent,
         author: &str,
     ) -> Result<Entry, NewsroomError> {
         let _writing = self.writing.lock().await;
@@ -144,7 +144,7 @@ impl Newsroom {
         let Some(page) = self.pages.page_by_id(draft.blog) else {
             return Ok(false);
         };
-        let problem = match EntryDraft::parse(&draft.input) {
+        let problem = match EntryContent::parse(&draft.input) {
             _ if !page.blog.is_live() => {
                 "It was not published: the live page had ended.".to_owned()
             }

@@ -21,7 +21,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use tokio::sync::Notify;
 
-use crate::domain::{Blog, BlogDraft, BlogId, Entry, EntryDraft, EntryId, FieldErrors};
+use crate::domain::{Blog, BlogId, BlogSettings, Entry, EntryContent, EntryId, FieldErrors};
 use crate::domain::{Change, ChangeKind, Seq};
 use crate::fragments::{ShuttingDown, off_the_workers};
 use crate::live::{LiveEvent, LiveHub};
@@ -213,7 +213,7 @@ impl Newsroom {
     }
 
     /// Opens a new live page.
-    pub async fn create_blog(&self, draft: BlogDraft) -> Result<Blog, NewsroomError> {
+    pub async fn create_blog(&self, draft: BlogSettings) -> Result<Blog, NewsroomError> {
         let _writing = self.writing.lock().await;
         let blog = self.store.create_blog(draft, Utc::now()).await?;
         self.hub.open(blog.id, 0, Vec::new());
@@ -237,7 +237,7 @@ impl Newsroom {
     pub async fn publish(
         &self,
         slug: &str,
-        draft: EntryDraft,
+        draft: EntryContent,
         by: &str,
     ) -> Result<Entry, NewsroomError> {
         self.publish_at(slug, draft, Utc::now(), by).await
@@ -247,7 +247,7 @@ impl Newsroom {
     pub async fn publish_at(
         &self,
         slug: &str,
-        draft: EntryDraft,
+        draft: EntryContent,
         at: DateTime<Utc>,
         by: &str,
     ) -> Result<Entry, NewsroomError> {
@@ -280,7 +280,7 @@ impl Newsroom {
         &self,
         slug: &str,
         id: EntryId,
-        draft: EntryDraft,
+        draft: EntryContent,
         edit: Edit<'_>,
     ) -> Result<Entry, NewsroomError> {
         let _writing = self.writing.lock().await;

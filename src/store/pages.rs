@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 
 use super::rows::{self, blog_columns, entry_columns, time_text};
 use super::{BlogRecord, Committed, Store, StoreError};
-use crate::domain::{Blog, BlogDraft, BlogId, BlogStatus, ChangeKind, Correction, EntryId, Seq};
+use crate::domain::{Blog, BlogId, BlogSettings, BlogStatus, ChangeKind, Correction, EntryId, Seq};
 
 impl Store {
     pub async fn load(&self) -> Result<Vec<BlogRecord>, StoreError> {
@@ -89,7 +89,7 @@ impl Store {
 
     pub async fn create_blog(
         &self,
-        draft: BlogDraft,
+        draft: BlogSettings,
         at: DateTime<Utc>,
     ) -> Result<Blog, StoreError> {
         let mut tx = self.pool().begin().await?;

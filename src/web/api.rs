@@ -21,7 +21,7 @@ use super::client::ClientAddress;
 use super::{AppError, AppState};
 use crate::accounts::AccountError;
 use crate::domain::{
-    EntryDraft, EntryId, EntryInput, FieldError, FieldErrors, parse_correction_note, time,
+    EntryContent, EntryId, EntryInput, FieldError, FieldErrors, parse_correction_note, time,
 };
 use crate::newsroom::{Edit, NewsroomError};
 use crate::read_model::{LivePage, RenderedEntry};
@@ -448,7 +448,7 @@ async fn page(
         updated_at: time::rfc3339(page.updated_at(), blog.time_zone),
         last_event_id: page.last_seq,
         page: number,
-        pages: page.page_count(),
+        pages: page.stream_page_count(),
         pinned: page.pinned().map(|p| entry_view(&page, p)),
         entries: entries.iter().map(|e| entry_view(&page, e)).collect(),
     };
@@ -494,7 +494,7 @@ async fn create(
 ) -> ApiResult<Response> {
     live_page(&state, &slug)?;
     let draft =
-        EntryDraft::parse(&fields.over(EntryInput::default())).map_err(ApiError::invalid)?;
+        EntryContent::parse(&fields.over(EntryInput::default())).map_err(ApiError::invalid)?;
     let by = format!("api:{}", client.name);
     let entry = state.newsroom.publish(&slug, draft, &by).await?;
     tracing::info!(token = ?client.name, entry = %entry.id, "published through the API");
@@ -527,7 +527,7 @@ async fn update(
     let note = parse_correction_note(fields.correction.as_deref().unwrap_or_default())
         .map_err(ApiError::invalid)?;
     let draft =
-        EntryDraft::parse(&fields.over(current.entry.to_input())).map_err(ApiError::invalid)?;
+        EntryContent::parse(&fields.over(current.entry.to_input())).map_err(ApiError::invalid)?;
     let by = format!("api:{}", client.name);
     let edit = Edit {
         by: &by,

@@ -18,7 +18,7 @@ use super::AppState;
 use super::auth::{CsrfForm, SignedIn};
 use super::error::{Result, render};
 use super::live_page;
-use crate::domain::{Blog, BlogDraft, BlogInput, BlogStatus, Draft, FieldErrors};
+use crate::domain::{Blog, BlogInput, BlogSettings, BlogStatus, Draft, FieldErrors};
 use crate::newsroom::NewsroomError;
 use crate::read_model::LivePage;
 
@@ -136,7 +136,7 @@ async fn create_blog(
 ) -> Result<Response> {
     signed_in.check_csrf(&form.csrf_token)?;
     signed_in.require_admin()?;
-    let result = match BlogDraft::parse(&form.input) {
+    let result = match BlogSettings::parse(&form.input) {
         Ok(draft) => state.newsroom.create_blog(draft).await,
         Err(errors) => Err(NewsroomError::Invalid(errors)),
     };
@@ -195,7 +195,7 @@ async fn save_settings(
     signed_in.require_admin()?;
     let page = live_page(&state, &slug)?;
     form.input.slug = slug.clone();
-    let result = match BlogDraft::parse(&form.input) {
+    let result = match BlogSettings::parse(&form.input) {
         Ok(draft) => {
             let mut blog = page.blog.clone();
             blog.title = draft.title;

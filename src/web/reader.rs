@@ -77,11 +77,11 @@ impl LivePageView<'_> {
 
     /// Whether new entries appear on this page as they are published.
     fn is_live_page(&self) -> bool {
-        self.number == self.page.live_page_number()
+        self.number == self.page.live_stream_page()
     }
 
     fn has_older(&self) -> bool {
-        self.number < self.page.page_count()
+        self.number < self.page.stream_page_count()
     }
 
     fn updated(&self) -> String {
@@ -192,7 +192,7 @@ async fn permalink(
     let page = state.pages.page(&slug).ok_or(AppError::NotFound)?;
     let id = entry_id(&id)?;
     let entry = page.entry(id).ok_or(AppError::NotFound)?;
-    let stream_page = page.page_of(id).unwrap_or(1);
+    let stream_page = page.stream_page_of(id).unwrap_or(1);
     let share = share::for_entry(&page, entry, &state.public_url);
     let html = render(&PermalinkPage {
         page: &page,
@@ -217,7 +217,7 @@ async fn in_stream(
     let page = state.pages.page(&slug).ok_or(AppError::NotFound)?;
     let id = entry_id(&id)?;
     let slug = page.blog.slug.as_str();
-    Ok(match page.page_of(id) {
+    Ok(match page.stream_page_of(id) {
         Some(stream_page) => Redirect::to(&stream_href(slug, stream_page, id)),
         None => Redirect::to(&format!("/live/{slug}")),
     })

@@ -18,7 +18,7 @@ use super::super::live_page;
 use super::super::{AppError, AppState};
 use super::view::{Editing, EntryFormView, InlineCorrection, Purpose};
 use super::{Done, compose, entry_form, keep_image, preview, require_publisher};
-use crate::domain::{EntryDraft, EntryId, parse_correction_note};
+use crate::domain::{EntryContent, EntryId, parse_correction_note};
 use crate::newsroom::{Edit, Mark, NewsroomError};
 use crate::read_model::{LivePage, RenderedEntry};
 
@@ -134,7 +134,7 @@ async fn correct(
         )
         .await;
     }
-    let parsed = EntryDraft::parse(&back.input)
+    let parsed = EntryContent::parse(&back.input)
         .and_then(|draft| Ok((draft, parse_correction_note(&back.correction)?)));
     let (checked, note) = match parsed {
         Ok(parsed) => parsed,

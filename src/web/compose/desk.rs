@@ -21,7 +21,7 @@ use super::super::live_page;
 use super::super::{AppError, AppState};
 use super::view::DeskFragment;
 use super::{Done, desk_view, preview as render_preview, require_publisher};
-use crate::domain::{DraftId, EntryDraft, FieldErrors};
+use crate::domain::{DraftId, EntryContent, FieldErrors};
 use crate::media::MediaError;
 use crate::newsroom::NewsroomError;
 
@@ -95,7 +95,7 @@ pub async fn preview(
     if input.body.trim().is_empty() {
         input.body = "*(No text yet)*".into();
     }
-    let checked = match EntryDraft::parse(&input) {
+    let checked = match EntryContent::parse(&input) {
         Ok(checked) => checked,
         Err(errors) => {
             let html = render(&PreviewProblems { errors: &errors })?;

@@ -22,7 +22,7 @@ use super::error::{Result, render};
 use super::live_page;
 use super::{AppError, AppState};
 use crate::domain::{
-    Draft, DraftId, DraftKept, Entry, EntryDraft, EntryId, EntryInput, Role, parse_publish_at,
+    Draft, DraftId, DraftKept, Entry, EntryContent, EntryId, EntryInput, Role, parse_publish_at,
 };
 use crate::fragments::{self, EntryFragment};
 use crate::media::MediaError;
@@ -271,7 +271,7 @@ async fn compose_page(
 
 /// The entry as readers would see it, rendered by the same template, off the async
 /// workers.
-async fn preview(page: &LivePage, draft: EntryDraft, by: &str) -> Result<String> {
+async fn preview(page: &LivePage, draft: EntryContent, by: &str) -> Result<String> {
     let entry = Entry::new(EntryId(0), draft, Utc::now(), by);
     let (slug, zone) = (page.blog.slug.to_string(), page.blog.time_zone);
     fragments::off_the_workers(move || {
@@ -429,7 +429,7 @@ async fn entry_form_sent(
     let newsroom = &state.newsroom;
     let outcome = match action {
         EntryAction::Preview => {
-            match EntryDraft::parse(&back.input) {
+            match EntryContent::parse(&back.input) {
                 Ok(checked) => back.preview = Some(preview(page, checked, author).await?),
                 Err(errors) => back.errors = errors,
             }
@@ -455,7 +455,7 @@ async fn entry_form_sent(
             .map(|_| Done::Submitted.to(slug)),
         EntryAction::Schedule => {
             let at = parse_publish_at(&back.publish_at, page.blog.time_zone, Utc::now());
-            let checked = EntryDraft::parse(&back.input);
+            let checked = EntryContent::parse(&back.input);
             match (at, checked) {
                 (Ok(at), Ok(_)) => newsroom
                     .keep_draft(slug, draft_id, &back.input, user, DraftKept::Scheduled(at))
@@ -487,7 +487,7 @@ async fn entry_form_sent(
                 .map(|()| Done::Discarded.to(slug)),
             None => return Err(AppError::NotAllowed),
         },
-        EntryAction::Publish => match EntryDraft::parse(&back.input) {
+        EntryAction::Publish => match EntryContent::parse(&back.input) {
             Err(errors) => Err(NewsroomError::Invalid(errors)),
             Ok(checked) => match draft_id {
                 Some(id) => newsroom
@@ -577,7 +577,7 @@ async fn keep_image(
         }
         Err(MediaError::Io(error)) => Err(AppError::Internal(error.to_string())),
         Err(problem) => {
-            form.errors = EntryDraft::parse(&form.input).err().unwrap_or_default();
+            form.errors = EntryContent::parse(&form.input).err().unwrap_or_default();
             form.errors.add("image", problem.to_string());
             Ok(false)
         }
