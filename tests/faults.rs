@@ -1,8 +1,8 @@
 //! Faults, each shown with nothing lost: the server killed with SIGKILL in the middle of
 //! a stream of posts, and PostgreSQL restarted under two running instances.
 //!
-//! A test binary of its own: restarting PostgreSQL must not disturb the other tests,
-//! and cargo runs test binaries one after another.
+//! The PostgreSQL that is stopped and started is the test's own (`initdb` into a
+//! temporary folder, on a free port): the machine's is never touched.
 #![allow(clippy::unwrap_used)] // Tests may unwrap: a panic is a failed test.
 
 #[path = "api/helpers.rs"]
@@ -15,9 +15,7 @@ use std::time::Duration;
 
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
-use helpers::{
-    ADMIN_PASSWORD, DEMO, TestApp, TestDatabase, csrf_token, new_client, spawn_app_with,
-};
+use helpers::{ADMIN_PASSWORD, DEMO, TestApp, csrf_token, new_client, spawn_app_with};
 use reqwest::StatusCode;
 
 /// The server as a separate process, so it can be killed.
@@ -255,52 +253,137 @@ async fn get(client: &reqwest::Client, url: &str) -> (StatusCode, String) {
     (response.status(), response.text().await.unwrap())
 }
 
-/// Stops the machine's PostgreSQL for a while, and always starts it again.
-struct PostgresOutage;
-
-fn pg_ctlcluster(action: &str) {
-    let version = std::fs::read_dir("/etc/postgresql")
-        .unwrap()
-        .next()
-        .unwrap()
-        .unwrap()
-        .file_name();
-    let status = Command::new("pg_ctlcluster")
-        .arg("--skip-systemctl-redirect")
-        .arg(&version)
-        .args(["main", action, "-m", "fast"])
-        .status()
-        .unwrap();
-    assert!(status.success(), "pg_ctlcluster {action}");
+/// A PostgreSQL cluster of the test's own: made with `initdb` in a temporary folder,
+/// listening on a free port, stopped and started as the test needs, and removed at the
+/// end. The machine's own PostgreSQL, and whoever works with it, are left alone.
+struct OwnPostgres {
+    dir: tempfile::TempDir,
+    bin: std::path::PathBuf,
+    port: u16,
+    /// Run PostgreSQL's programs as the `postgres` user: they refuse to run as root.
+    as_postgres: bool,
 }
 
-impl PostgresOutage {
-    fn begin() -> PostgresOutage {
-        pg_ctlcluster("stop");
-        PostgresOutage
+impl OwnPostgres {
+    fn bin_dir() -> std::path::PathBuf {
+        let installed = std::fs::read_dir("/usr/lib/postgresql")
+            .ok()
+            .and_then(|versions| versions.filter_map(Result::ok).map(|v| v.path()).max());
+        match installed {
+            Some(version) => version.join("bin"),
+            None => {
+                let output = Command::new("pg_config").arg("--bindir").output().unwrap();
+                String::from_utf8(output.stdout).unwrap().trim().into()
+            }
+        }
     }
 
-    fn end(self) {}
+    /// One of PostgreSQL's programs, run as the user that may run it.
+    fn command(&self, program: &str) -> Command {
+        let path = self.bin.join(program);
+        if self.as_postgres {
+            let mut command = Command::new("runuser");
+            command.args(["-u", "postgres", "--"]).arg(path);
+            command
+        } else {
+            Command::new(path)
+        }
+    }
+
+    fn run(&self, program: &str, args: &[&str]) {
+        let status = self.command(program).args(args).status().unwrap();
+        assert!(status.success(), "{program} {args:?}");
+    }
+
+    fn create() -> OwnPostgres {
+        let dir = tempfile::tempdir().unwrap();
+        let as_postgres = Command::new("id")
+            .arg("-u")
+            .output()
+            .is_ok_and(|out| out.stdout.starts_with(b"0\n"));
+        if as_postgres {
+            let status = Command::new("chown")
+                .args(["-R", "postgres:postgres"])
+                .arg(dir.path())
+                .status()
+                .unwrap();
+            assert!(status.success());
+        }
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let cluster = OwnPostgres {
+            dir,
+            bin: OwnPostgres::bin_dir(),
+            port,
+            as_postgres,
+        };
+        let data = cluster.data();
+        cluster.run(
+            "initdb",
+            &["-D", &data, "-U", "postgres", "-A", "trust", "--no-sync"],
+        );
+        cluster.start();
+        cluster
+    }
+
+    fn data(&self) -> String {
+        self.dir.path().join("data").display().to_string()
+    }
+
+    fn start(&self) {
+        let options = format!(
+            "-p {} -k {} -c listen_addresses=127.0.0.1 -c fsync=off",
+            self.port,
+            self.dir.path().display()
+        );
+        let log = self.dir.path().join("log").display().to_string();
+        self.run(
+            "pg_ctl",
+            &[
+                "-D",
+                &self.data(),
+                "-o",
+                &options,
+                "-l",
+                &log,
+                "-w",
+                "start",
+            ],
+        );
+    }
+
+    fn stop(&self) {
+        self.run("pg_ctl", &["-D", &self.data(), "-m", "fast", "-w", "stop"]);
+    }
+
+    fn url(&self) -> String {
+        format!("postgres://postgres@127.0.0.1:{}/postgres", self.port)
+    }
 }
 
-impl Drop for PostgresOutage {
+impl Drop for OwnPostgres {
     fn drop(&mut self) {
-        let _ = Command::new("bash")
-            .args(["-c", "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql | head -n1) main start -m fast"])
+        let data = self.data();
+        let _ = self
+            .command("pg_ctl")
+            .args(["-D", &data, "-m", "immediate", "stop"])
             .status();
     }
 }
 
-async fn instance(db: &TestDatabase) -> TestApp {
-    let url = db.url.clone();
+async fn instance(url: &str) -> TestApp {
+    let url = url.to_owned();
     spawn_app_with(move |settings| settings.store.database_url = Some(url)).await
 }
 
 #[tokio::test]
 async fn postgres_restarted_under_two_instances_loses_nothing() {
-    let db = TestDatabase::create().await;
-    let mut a = instance(&db).await;
-    let mut b = instance(&db).await;
+    let postgres = OwnPostgres::create();
+    let mut a = instance(&postgres.url()).await;
+    let mut b = instance(&postgres.url()).await;
     a.login().await;
     let start = a.current_seq().await;
     let mut reader_on_b = b.events(DEMO, Some(&start.to_string())).await;
@@ -308,7 +391,7 @@ async fn postgres_restarted_under_two_instances_loses_nothing() {
     assert_eq!(reader_on_b.next().await.id, Some(start + 1));
     let token = a.session_csrf().await;
 
-    let outage = PostgresOutage::begin();
+    postgres.stop();
     // Reads go on from memory; writes are refused plainly.
     let (status, page) = b.get_html(&format!("/live/{DEMO}")).await;
     assert_eq!(status, StatusCode::OK);
@@ -327,7 +410,7 @@ async fn postgres_restarted_under_two_instances_loses_nothing() {
             .unwrap()
             .contains("cannot save changes just now")
     );
-    outage.end();
+    postgres.start();
 
     // Back: the first write may wait for the pool to reconnect.
     let mut published = false;
@@ -379,5 +462,4 @@ async fn postgres_restarted_under_two_instances_loses_nothing() {
     b_client.stop().await;
     a.stop().await;
     b.stop().await;
-    db.drop().await;
 }
