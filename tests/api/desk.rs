@@ -704,9 +704,17 @@ async fn a_scheduled_entry_on_a_page_that_has_ended_goes_back_to_its_author() {
     )
     .await;
     let seq = app.current_seq().await;
-    tokio::time::sleep(std::time::Duration::from_secs(3)).await;
-    let (_, compose) = app.get_html(&format!("/editor/live/{DEMO}")).await;
-    assert!(compose.contains("Due after the end") && compose.contains("sent back by the schedule"));
+    // Once it comes due, the schedule sends it back.
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(10);
+    let compose = loop {
+        let (_, compose) = app.get_html(&format!("/editor/live/{DEMO}")).await;
+        if compose.contains("sent back by the schedule") {
+            break compose;
+        }
+        assert!(tokio::time::Instant::now() < deadline, "not sent back");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    };
+    assert!(compose.contains("Due after the end"));
     assert_eq!(
         app.current_seq().await,
         seq,

@@ -38,12 +38,6 @@ async fn a_restart_loses_nothing_and_readers_resume() {
         ("entry-created", Some(seen_by_reader + 1))
     );
     assert_eq!(missed.data["id"].to_string(), id);
-    assert!(
-        reader
-            .next_within(std::time::Duration::from_millis(300))
-            .await
-            .is_none()
-    );
 
     // Sessions live in the store too: the editor is still signed in.
     assert_eq!(app.get("/editor").await.status(), StatusCode::OK);
@@ -51,7 +45,7 @@ async fn a_restart_loses_nothing_and_readers_resume() {
     assert_eq!(
         reader.next().await.id,
         Some(seen_by_reader + 2),
-        "numbers go on"
+        "numbers go on, and nothing came between"
     );
 }
 
