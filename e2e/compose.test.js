@@ -97,7 +97,12 @@ describe("the compose page", () => {
     const { context, page } = await h.editorTab(browser, server);
     t.after(() => context.close());
     await h.openCompose(page, server.url);
-    await page.evaluate(() => (window.__marker = "still here"));
+    // A form sent by Enter fires its submit event while the key is handled, so once
+    // the key press is done, a count of submit events says whether it was sent.
+    await page.evaluate(() => {
+      window.__submits = 0;
+      document.addEventListener("submit", () => window.__submits++, true);
+    });
 
     await page.click("#title");
     await page.keyboard.type("Sea wall holds");
@@ -105,8 +110,8 @@ describe("the compose page", () => {
     await page.click("#author_name");
     await page.keyboard.type("Sam Okafor");
     await page.keyboard.press("Enter");
-    await page.waitForTimeout(500);
-    assert.equal(await page.evaluate(() => window.__marker), "still here", "Enter sent nothing");
+    const submits = await page.evaluate(() => window.__submits).catch(() => "the page left");
+    assert.equal(submits, 0, "Enter sent nothing");
     assert.equal(await page.inputValue("#title"), "Sea wall holds");
 
     await page.click("#body");
@@ -129,17 +134,20 @@ describe("the compose page", () => {
     await page.fill("#title", "Half-written headline");
     await page.fill("#body", "Notes taken at the scene.");
     await page.check("#key_event");
-    await page.waitForTimeout(400);
+    await h.waitForSavedText(page, "Notes taken at the scene.");
 
     const dialogs = [];
-    page.on("dialog", (dialog) => {
+    let asked;
+    const firstAsk = new Promise((resolve) => (asked = resolve));
+    page.on("dialog", async (dialog) => {
       dialogs.push(dialog.type());
       // Leaving is asked about: stay the first time, go the second.
-      if (dialogs.length === 1) dialog.dismiss();
-      else dialog.accept();
+      if (dialogs.length === 1) await dialog.dismiss();
+      else await dialog.accept();
+      asked();
     });
     await page.click(".editor-nav a[href='/editor']");
-    await page.waitForTimeout(500);
+    await firstAsk;
     assert.deepEqual(dialogs, ["beforeunload"]);
     assert.match(page.url(), /\/editor\/live\/storm-maren$/, "still on the compose page");
 
@@ -167,7 +175,7 @@ describe("the compose page", () => {
     await h.openCompose(page, server.url);
     await page.fill("#title", "Evacuation centre opens");
     await page.fill("#body", "The school hall takes 200 people.");
-    await page.waitForTimeout(400);
+    await h.waitForSavedText(page, "The school hall takes 200 people.");
 
     // In another tab, the same editor changes their password: every session ends.
     const other = await context.newPage();

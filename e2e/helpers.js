@@ -133,6 +133,14 @@ class Editor {
     return link[1];
   }
 
+  // Schedules an entry for `publishAt` (a local time in the page's zone, to the
+  // second) through the compose form's own route.
+  async schedule(fields, publishAt) {
+    const body = "Reported from the test harness.";
+    const form = { body, ...fields, action: "schedule", publish_at: publishAt, csrf_token: await this.csrf() };
+    await this.post(`/editor/live/${SLUG}/entries`, form);
+  }
+
   async correct(id, fields) {
     await this.post(`/editor/live/${SLUG}/entries/${id}`, { ...fields, csrf_token: await this.csrf() });
   }
@@ -262,6 +270,26 @@ async function addPerson(page, base, name, role, password) {
   await clickAndWait(page, "form[action='/editor/people'] button[type=submit]");
 }
 
+// Publishes an entry after everything a test has done and waits until the reader's tab
+// shows it. The stream keeps the order entries were published in, so once the marker
+// is there, anything published before it (a duplicate, say) is there too.
+async function publishMarker(server, readerPage, title = "Marker: everything before this has arrived") {
+  const editor = await signIn(server);
+  await editor.publish({ title });
+  await waitForEntry(readerPage, title);
+}
+
+// Waits until the editor's browser has saved what is typed in the form (it saves a
+// moment after the last key, under "liveblog:form:<page>:<form>"), holding `text`.
+function waitForSavedText(page, text) {
+  return page.waitForFunction(
+    (text) =>
+      Object.keys(localStorage).some((key) => key.startsWith("liveblog:form:") && localStorage.getItem(key).includes(text)),
+    text,
+    WAIT,
+  );
+}
+
 function waitForOpenStream(page) {
   return page.waitForFunction(
     () => (window.__sources || []).some((s) => s.readyState === EventSource.OPEN),
@@ -342,6 +370,8 @@ module.exports = {
   waitForEntry,
   addPerson,
   waitForOpenStream,
+  publishMarker,
+  waitForSavedText,
   probes,
   duplicates,
   startRelay,

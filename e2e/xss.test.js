@@ -290,7 +290,9 @@ describe("hostile text in every field", () => {
     const left = await page.$$eval(".page-list strong", (s) => s.map((e) => e.textContent));
     assert.deepEqual(left, ["admin"], "each was removed by its own button");
 
-    // A moment for anything delayed (a meta refresh, a late image error) to happen.
+    // Not a wait for something expected: a window in which an attack acting late (a
+    // meta refresh, an image error after load) would be recorded. Nothing is due, so
+    // there is no condition to wait on; the assertion is that nothing came.
     await page.waitForTimeout(500);
 
     assert.deepEqual(ran, [], "nothing ran");
