@@ -1,7 +1,9 @@
 //! Access: every editor and API route, tried by everyone who should not get through:
 //! nobody signed in, a session gone stale, a forged or missing CSRF token, a role
 //! without the right, a revoked or made-up API token. Each is refused for its own
-//! reason, and nothing in the record changes.
+//! reason, and nothing in the record changes. A census of the routes the source
+//! declares keeps the matrix whole: a route that is neither tried here nor named as
+//! open to anyone fails it.
 
 use chrono::{Duration, Utc};
 use reqwest::header::{AUTHORIZATION, LOCATION};
@@ -132,6 +134,232 @@ fn editor_routes(entry: &str, draft: &str) -> Vec<Route> {
             SignedIn,
         ),
     ]
+}
+
+/// Every API route that changes the record, which only a token opens.
+fn api_write_routes(entry: &str) -> Vec<(Method, String)> {
+    let api = format!("/api/v1/live/{DEMO}/entries");
+    vec![
+        (Method::POST, api.clone()),
+        (Method::PATCH, format!("{api}/{entry}")),
+        (Method::DELETE, format!("{api}/{entry}")),
+    ]
+}
+
+/// The routes anyone may use, each with why: everything else is in the matrices above.
+const OPEN_ROUTES: &[(&str, &str, &str)] = &[
+    ("GET", "/", "the list of live pages"),
+    ("GET", "/live/{slug}", "a live page"),
+    ("GET", "/live/{slug}/entries/{id}", "an entry's own page"),
+    (
+        "GET",
+        "/live/{slug}/entries/{id}/in-stream",
+        "an entry in the stream",
+    ),
+    ("GET", "/live/{slug}/feed.atom", "the feed"),
+    ("GET", "/live/{slug}/events", "the live stream"),
+    ("GET", "/static/{file}", "styles and scripts"),
+    ("GET", "/media/{file}", "published images"),
+    ("GET", "/login", "the sign-in form"),
+    (
+        "POST",
+        "/login",
+        "signing in (throttled, tested in auth and hardening)",
+    ),
+    (
+        "POST",
+        "/logout",
+        "signing out (its CSRF check is tried above)",
+    ),
+    ("GET", "/healthz", "the health check"),
+    ("GET", "/metrics", "the metrics"),
+    ("GET", "/api/v1/openapi.json", "the API's description"),
+    ("GET", "/api/v1/live/{slug}", "a live page, as data"),
+    (
+        "GET",
+        "/api/v1/live/{slug}/entries/{id}",
+        "an entry, as data",
+    ),
+];
+
+/// Where each file that declares routes is mounted. A new file with routes must be
+/// added here, which brings its routes into the census below.
+const MOUNTED_AT: &[(&str, &str)] = &[
+    ("src/web/mod.rs", ""),
+    ("src/web/reader.rs", ""),
+    ("src/web/events.rs", ""),
+    ("src/web/feed.rs", ""),
+    ("src/web/auth.rs", ""),
+    ("src/web/assets.rs", ""),
+    ("src/web/api.rs", ""),
+    ("src/web/editor.rs", "/editor"),
+    ("src/web/people.rs", "/editor"),
+    ("src/web/compose/mod.rs", "/editor"),
+    ("src/web/compose/corrections.rs", "/editor"),
+];
+
+/// Every `(method, path)` the server's source declares with `.route(...)`, read from
+/// the source itself so that a route added there cannot be missed here. A route's path
+/// is a string or a `&str` constant; its methods are the `get`, `post`, `patch`, `put`
+/// and `delete` calls inside the `.route(...)`.
+fn declared_routes() -> Vec<(String, String)> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut sources = Vec::new();
+    let mut dirs = vec![root.join("src")];
+    while let Some(dir) = dirs.pop() {
+        for item in std::fs::read_dir(dir).unwrap() {
+            let path = item.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let name = path
+                    .strip_prefix(root)
+                    .unwrap()
+                    .to_str()
+                    .unwrap()
+                    .to_owned();
+                sources.push((name, std::fs::read_to_string(&path).unwrap()));
+            }
+        }
+    }
+    let constant = |name: &str| -> String {
+        let declared = format!("const {name}: &str = \"");
+        let source = sources
+            .iter()
+            .find_map(|(_, s)| s.split_once(&declared).map(|(_, rest)| rest))
+            .unwrap_or_else(|| panic!("no &str constant {name} in src"));
+        source.split('"').next().unwrap().to_owned()
+    };
+    let mut routes = Vec::new();
+    for (file, source) in &sources {
+        let calls: Vec<&str> = source.split(".route(").skip(1).collect();
+        if calls.is_empty() {
+            continue;
+        }
+        let prefix = MOUNTED_AT
+            .iter()
+            .find(|(f, _)| f == file)
+            .unwrap_or_else(|| panic!("{file} declares routes: say where it is mounted"))
+            .1;
+        for call in calls {
+            let arguments = within_parentheses(call);
+            let (first, handlers) = arguments.split_once(',').unwrap();
+            let first = first.trim();
+            let path = match first.strip_prefix('"') {
+                Some(literal) => literal.trim_end_matches('"').to_owned(),
+                None => constant(first),
+            };
+            let path = match (prefix, path.as_str()) {
+                ("", _) => path,
+                (prefix, "/") => prefix.to_owned(),
+                (prefix, _) => format!("{prefix}{path}"),
+            };
+            for method in ["get", "post", "patch", "put", "delete"] {
+                let called = handlers
+                    .match_indices(&format!("{method}("))
+                    .any(|(at, _)| {
+                        let before = handlers[..at].chars().next_back();
+                        !before.is_some_and(|c| c.is_alphanumeric() || c == '_')
+                    });
+                if called {
+                    routes.push((method.to_uppercase(), path.clone()));
+                }
+            }
+        }
+    }
+    routes.sort();
+    routes.dedup();
+    routes
+}
+
+/// The text up to the parenthesis that closes the one just opened.
+fn within_parentheses(text: &str) -> &str {
+    let mut depth = 1;
+    let mut in_string = false;
+    for (at, c) in text.char_indices() {
+        match c {
+            '"' => in_string = !in_string,
+            '(' if !in_string => depth += 1,
+            ')' if !in_string => {
+                depth -= 1;
+                if depth == 0 {
+                    return &text[..at];
+                }
+            }
+            _ => {}
+        }
+    }
+    panic!("unclosed .route(")
+}
+
+/// Whether a concrete path is one `pattern` (`/live/{slug}`) serves, and how closely:
+/// the number of fixed segments, as the router prefers the most fixed.
+fn fixed_segments_matching(pattern: &str, path: &str) -> Option<usize> {
+    let path = path.split('?').next().unwrap();
+    let pattern: Vec<&str> = pattern.split('/').collect();
+    let path: Vec<&str> = path.split('/').collect();
+    if pattern.len() != path.len() {
+        return None;
+    }
+    let mut fixed = 0;
+    for (want, got) in pattern.iter().zip(&path) {
+        if want.starts_with('{') {
+            continue;
+        }
+        if want != got {
+            return None;
+        }
+        fixed += 1;
+    }
+    Some(fixed)
+}
+
+#[test]
+fn every_route_the_server_declares_is_in_the_access_matrix_or_open_by_name() {
+    let declared = declared_routes();
+    assert!(
+        declared.len() > 30,
+        "the census read the routes: {declared:?}"
+    );
+    let mut tried: Vec<(String, String)> = editor_routes("1", "1")
+        .into_iter()
+        .map(|r| (r.method.to_string(), r.path))
+        .collect();
+    tried.extend(
+        api_write_routes("1")
+            .into_iter()
+            .map(|(m, p)| (m.to_string(), p)),
+    );
+
+    let mut covered = std::collections::BTreeSet::new();
+    for (method, path) in &tried {
+        let best = declared
+            .iter()
+            .filter(|(m, _)| m == method)
+            .filter_map(|route| Some((fixed_segments_matching(&route.1, path)?, route)))
+            .max_by_key(|(fixed, _)| *fixed);
+        let (_, route) =
+            best.unwrap_or_else(|| panic!("{method} {path} is tried but no longer served"));
+        covered.insert(route.clone());
+    }
+    for (method, path, _) in OPEN_ROUTES {
+        let route = (method.to_string(), path.to_string());
+        assert!(
+            declared.contains(&route),
+            "{method} {path} is listed as open but not served"
+        );
+        assert!(
+            !covered.contains(&route),
+            "{method} {path} is both tried and open"
+        );
+        covered.insert(route);
+    }
+    let missing: Vec<_> = declared.iter().filter(|r| !covered.contains(*r)).collect();
+    assert!(
+        missing.is_empty(),
+        "routes nobody tries to get into: add each to editor_routes or api_write_routes \
+         (or, if anyone may use it, to OPEN_ROUTES): {missing:?}"
+    );
 }
 
 /// A person's session row as the store keeps it: (token hash, user, CSRF token, created).
@@ -317,13 +545,8 @@ async fn every_editor_and_api_route_refuses_whoever_may_not_use_it() {
 
     // The API: no token, a made-up one, a revoked one, the wrong scheme, or only an
     // editor's session cookie.
-    let api = format!("/api/v1/live/{DEMO}/entries");
     let body = serde_json::json!({ "title": "Let in", "body": "x" });
-    for (method, path) in [
-        (Method::POST, api.clone()),
-        (Method::PATCH, format!("{api}/{entry}")),
-        (Method::DELETE, format!("{api}/{entry}")),
-    ] {
+    for (method, path) in api_write_routes(&entry) {
         for authorization in [
             None,
             Some(format!("Bearer {}", "a".repeat(43))),

@@ -84,7 +84,12 @@ async fn a_reconnecting_reader_gets_exactly_what_it_missed() {
     app.publish_titled("After the replay").await;
     let marker = reader.next().await;
     assert_eq!(marker.id, Some(seen + 4), "nothing before it");
-    assert!(marker.data["html"].as_str().unwrap().contains("After the replay"));
+    assert!(
+        marker.data["html"]
+            .as_str()
+            .unwrap()
+            .contains("After the replay")
+    );
 
     // The same through the query string, for a browser that opens a fresh connection.
     let mut reader = app
