@@ -3,6 +3,10 @@
 //!
 //! A page is an immutable snapshot behind an `Arc`; a change builds the next snapshot
 //! and swaps it in, so a reader never waits on a writer and never sees half a change.
+//!
+//! Longer than 500 lines only with its unit tests: the code is about 420 lines, and the
+//! property test below it checks every question the snapshot answers against a plain
+//! sorted list, through random changes.
 
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};

@@ -1,4 +1,7 @@
 //! An entry: one post in a live page's stream, with its headline, byline, body and image.
+//!
+//! Longer than 500 lines only with its unit tests: the code is about 420 lines, every
+//! rule an entry's fields follow, and the tests of each rule below it.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};

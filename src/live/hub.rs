@@ -1,4 +1,8 @@
 //! Per-page channels, sequence numbers and the replay window.
+//!
+//! Longer than 500 lines only with its unit tests: the code is about 420 lines, kept in
+//! one file because the replay window, its lock and the order of sending hold one
+//! invariant together (a subscriber misses nothing and gets nothing twice).
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::atomic::{AtomicU64, Ordering};

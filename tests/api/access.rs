@@ -191,7 +191,7 @@ const MOUNTED_AT: &[(&str, &str)] = &[
     ("src/web/feed.rs", ""),
     ("src/web/auth.rs", ""),
     ("src/web/assets.rs", ""),
-    ("src/web/api.rs", ""),
+    ("src/web/api/mod.rs", ""),
     ("src/web/editor.rs", "/editor"),
     ("src/web/people.rs", "/editor"),
     ("src/web/compose/mod.rs", "/editor"),

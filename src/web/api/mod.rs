@@ -1,0 +1,226 @@
+//! The JSON API under `/api/v1/`: the same newsroom, the same rules and the same live
+//! events as the forms, for automation that signs with `Authorization: Bearer TOKEN`.
+//! Errors are JSON too: `{"error": "...", "field": "..."}` with a 4xx status.
+//!
+//! `request` reads the token and the body, `views` shapes entries and pages as JSON,
+//! `error` says what went wrong.
+
+mod error;
+mod request;
+mod views;
+
+use std::sync::Arc;
+
+use axum::extract::{Path, Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde::Deserialize;
+use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+use super::{AppError, AppState};
+use crate::domain::{EntryContent, EntryId, EntryInput, parse_correction_note, time};
+use crate::newsroom::Edit;
+use crate::read_model::LivePage;
+use error::{ApiError, ApiResult, ErrorBody, FieldProblem};
+use request::{ApiClient, ApiJson};
+use views::{CorrectionView, EntryFields, EntryView, PageView, entry_view};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/api/v1/openapi.json", get(openapi))
+        .route("/api/v1/live/{slug}", get(page))
+        .route("/api/v1/live/{slug}/entries", post(create))
+        .route(
+            "/api/v1/live/{slug}/entries/{id}",
+            get(entry).patch(update).delete(delete),
+        )
+        .method_not_allowed_fallback(|| async { ApiError::from(AppError::MethodNotAllowed) })
+}
+
+fn live_page(state: &AppState, slug: &str) -> ApiResult<Arc<LivePage>> {
+    state
+        .pages
+        .page(slug)
+        .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "no such live page"))
+}
+
+fn entry_id(raw: &str) -> ApiResult<EntryId> {
+    raw.parse()
+        .map(EntryId)
+        .map_err(|_| ApiError::new(StatusCode::NOT_FOUND, "no such entry"))
+}
+
+#[derive(Deserialize)]
+struct PageQuery {
+    page: Option<usize>,
+}
+
+/// `GET /api/v1/live/{slug}`: the page as JSON, 20 entries a page (`?page=N`).
+#[utoipa::path(get, path = "/api/v1/live/{slug}",
+    params(("slug" = String, Path), ("page" = Option<usize>, Query, description = "page of entries, from 1")),
+    responses((status = 200, body = PageView), (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn page(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    query: Result<Query<PageQuery>, axum::extract::rejection::QueryRejection>,
+) -> ApiResult<Response> {
+    let page = live_page(&state, &slug)?;
+    let Query(query) = query.map_err(|_| {
+        let mut error = ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "the page number must be a whole number",
+        );
+        error.field = Some("page".into());
+        error
+    })?;
+    let number = query.page.unwrap_or(1);
+    let entries = page
+        .stream_page(number)
+        .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "no such page of entries"))?;
+    let blog = &page.blog;
+    let body = PageView {
+        slug: blog.slug.as_str(),
+        title: &blog.title,
+        description: &blog.description,
+        summary: &blog.summary,
+        status: if blog.is_live() { "live" } else { "closed" },
+        time_zone: blog.time_zone.name(),
+        updated_at: time::rfc3339(page.updated_at(), blog.time_zone),
+        last_event_id: page.last_seq,
+        page: number,
+        pages: page.stream_page_count(),
+        pinned: page.pinned().map(|p| entry_view(&page, p)),
+        entries: entries.iter().map(|e| entry_view(&page, e)).collect(),
+    };
+    Ok(Json(body).into_response())
+}
+
+/// `GET /api/v1/live/{slug}/entries/{id}`.
+#[utoipa::path(get, path = "/api/v1/live/{slug}/entries/{id}",
+    params(("slug" = String, Path), ("id" = i64, Path)),
+    responses((status = 200, body = EntryView), (status = 404, body = ErrorBody)))]
+async fn entry(
+    State(state): State<AppState>,
+    Path((slug, id)): Path<(String, String)>,
+) -> ApiResult<Response> {
+    let page = live_page(&state, &slug)?;
+    let rendered = page
+        .entry(entry_id(&id)?)
+        .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "no such entry"))?;
+    Ok(Json(entry_view(&page, rendered)).into_response())
+}
+
+/// The entry as it now stands in the read model, for the answer to a change.
+fn answer(state: &AppState, slug: &str, id: EntryId, status: StatusCode) -> ApiResult<Response> {
+    let page = live_page(state, slug)?;
+    let rendered = page
+        .entry(id)
+        .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "no such entry"))?;
+    Ok((status, Json(entry_view(&page, rendered))).into_response())
+}
+
+/// `POST /api/v1/live/{slug}/entries`: publishes an entry; answers 201 with it.
+#[utoipa::path(post, path = "/api/v1/live/{slug}/entries", security(("bearer" = [])),
+    params(("slug" = String, Path)), request_body = EntryFields,
+    responses((status = 201, body = EntryView), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 409, body = ErrorBody, description = "the live page has ended"),
+        (status = 413, body = ErrorBody), (status = 415, body = ErrorBody),
+        (status = 422, body = ErrorBody), (status = 503, body = ErrorBody)))]
+async fn create(
+    State(state): State<AppState>,
+    client: ApiClient,
+    Path(slug): Path<String>,
+    ApiJson(fields): ApiJson<EntryFields>,
+) -> ApiResult<Response> {
+    live_page(&state, &slug)?;
+    let draft =
+        EntryContent::parse(&fields.over(EntryInput::default())).map_err(ApiError::invalid)?;
+    let by = format!("api:{}", client.name);
+    let entry = state.newsroom.publish(&slug, draft, &by).await?;
+    tracing::info!(token = ?client.name, entry = %entry.id, "published through the API");
+    let mut response = answer(&state, &slug, entry.id, StatusCode::CREATED)?;
+    let location = format!("/api/v1/live/{slug}/entries/{}", entry.id);
+    if let Ok(value) = header::HeaderValue::from_str(&location) {
+        response.headers_mut().insert(header::LOCATION, value);
+    }
+    Ok(response)
+}
+
+/// `PATCH /api/v1/live/{slug}/entries/{id}`: corrects any of an entry's fields.
+#[utoipa::path(patch, path = "/api/v1/live/{slug}/entries/{id}", security(("bearer" = [])),
+    params(("slug" = String, Path), ("id" = i64, Path)), request_body = EntryFields,
+    responses((status = 200, body = EntryView), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody),
+        (status = 503, body = ErrorBody)))]
+async fn update(
+    State(state): State<AppState>,
+    client: ApiClient,
+    Path((slug, id)): Path<(String, String)>,
+    ApiJson(fields): ApiJson<EntryFields>,
+) -> ApiResult<Response> {
+    let page = live_page(&state, &slug)?;
+    let id = entry_id(&id)?;
+    let current = page
+        .entry(id)
+        .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "no such entry"))?;
+    let base_version = fields.version;
+    let note = parse_correction_note(fields.correction.as_deref().unwrap_or_default())
+        .map_err(ApiError::invalid)?;
+    let draft =
+        EntryContent::parse(&fields.over(current.entry.to_input())).map_err(ApiError::invalid)?;
+    let by = format!("api:{}", client.name);
+    let edit = Edit {
+        by: &by,
+        base_version,
+        note,
+    };
+    state.newsroom.correct(&slug, id, draft, edit).await?;
+    tracing::info!(token = ?client.name, entry = %id, "corrected through the API");
+    answer(&state, &slug, id, StatusCode::OK)
+}
+
+/// `DELETE /api/v1/live/{slug}/entries/{id}`: answers 204.
+#[utoipa::path(delete, path = "/api/v1/live/{slug}/entries/{id}", security(("bearer" = [])),
+    params(("slug" = String, Path), ("id" = i64, Path)),
+    responses((status = 204), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody), (status = 503, body = ErrorBody)))]
+async fn delete(
+    State(state): State<AppState>,
+    client: ApiClient,
+    Path((slug, id)): Path<(String, String)>,
+) -> ApiResult<StatusCode> {
+    let id = entry_id(&id)?;
+    state.newsroom.delete(&slug, id).await?;
+    tracing::info!(token = ?client.name, entry = %id, "deleted through the API");
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// The API's description, generated from the handlers and types above.
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "liveblog", description = "Live pages: read them, and publish, correct and delete entries."),
+    paths(page, entry, create, update, delete),
+    components(schemas(EntryFields, EntryView, CorrectionView, PageView, ErrorBody, FieldProblem)),
+    modifiers(&BearerToken)
+)]
+struct ApiDoc;
+
+/// Entries are changed with `Authorization: Bearer TOKEN` (`liveblog token create`).
+struct BearerToken;
+
+impl Modify for BearerToken {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let scheme = SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer));
+        openapi
+            .components
+            .get_or_insert_with(Default::default)
+            .add_security_scheme("bearer", scheme);
+    }
+}
+
+/// `GET /api/v1/openapi.json`: the OpenAPI 3 description of this API.
+async fn openapi() -> Response {
+    Json(ApiDoc::openapi()).into_response()
+}

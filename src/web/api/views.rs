@@ -1,0 +1,144 @@
+//! Entries and live pages as the API takes and answers with them: the fields an entry
+//! is sent with, laid over what it was, and the JSON it comes back as.
+
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::domain::{EntryId, EntryInput, time};
+use crate::read_model::{LivePage, RenderedEntry};
+
+/// An entry's fields as the API takes them: the form's names, with true and false for
+/// the two flags. On `PATCH`, a field left out keeps its value.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EntryFields {
+    title: Option<String>,
+    body: Option<String>,
+    label: Option<String>,
+    author_name: Option<String>,
+    author_role: Option<String>,
+    image_url: Option<String>,
+    image_alt: Option<String>,
+    image_caption: Option<String>,
+    image_credit: Option<String>,
+    key_event: Option<bool>,
+    pinned: Option<bool>,
+    /// `PATCH` only: a public note of what was corrected.
+    pub(super) correction: Option<String>,
+    /// `PATCH` only: the version the change is based on; refused with 409 if the entry
+    /// has been saved since.
+    pub(super) version: Option<u32>,
+}
+
+impl EntryFields {
+    /// These fields laid over `base`.
+    pub fn over(self, mut base: EntryInput) -> EntryInput {
+        let texts = [
+            (self.title, &mut base.title),
+            (self.body, &mut base.body),
+            (self.label, &mut base.label),
+            (self.author_name, &mut base.author_name),
+            (self.author_role, &mut base.author_role),
+            (self.image_url, &mut base.image_url),
+            (self.image_alt, &mut base.image_alt),
+            (self.image_caption, &mut base.image_caption),
+            (self.image_credit, &mut base.image_credit),
+        ];
+        for (given, field) in texts {
+            if let Some(value) = given {
+                *field = value;
+            }
+        }
+        if let Some(on) = self.key_event {
+            base.key_event = on;
+        }
+        if let Some(on) = self.pinned {
+            base.pinned = on;
+        }
+        base
+    }
+}
+
+/// An entry as the API answers with it.
+#[derive(Serialize, ToSchema)]
+pub(super) struct EntryView<'a> {
+    #[schema(value_type = i64)]
+    id: EntryId,
+    url: String,
+    title: &'a str,
+    body: &'a str,
+    html: &'a str,
+    #[schema(value_type = Option<String>)]
+    label: Option<&'static str>,
+    author_name: Option<&'a str>,
+    author_role: Option<&'a str>,
+    image_url: Option<&'a str>,
+    image_alt: Option<&'a str>,
+    image_caption: Option<&'a str>,
+    image_credit: Option<&'a str>,
+    key_event: bool,
+    pinned: bool,
+    published_at: String,
+    updated_at: Option<String>,
+    version: u32,
+    corrections: Vec<CorrectionView<'a>>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub(super) struct CorrectionView<'a> {
+    note: &'a str,
+    at: String,
+}
+
+pub(super) fn entry_view<'a>(page: &LivePage, rendered: &'a RenderedEntry) -> EntryView<'a> {
+    let entry = &rendered.entry;
+    let zone = page.blog.time_zone;
+    let byline = entry.byline.as_ref();
+    let image = entry.image.as_ref();
+    EntryView {
+        id: entry.id,
+        url: format!("/live/{}/entries/{}", page.blog.slug, entry.id),
+        title: &entry.title,
+        body: &entry.body,
+        html: &rendered.html,
+        label: entry.label.map(|l| l.key()),
+        author_name: byline.map(|b| b.name.as_str()),
+        author_role: byline.and_then(|b| b.role.as_deref()),
+        image_url: image.map(|i| i.url.as_str()),
+        image_alt: image.map(|i| i.alt.as_str()),
+        image_caption: image.and_then(|i| i.caption.as_deref()),
+        image_credit: image.and_then(|i| i.credit.as_deref()),
+        key_event: entry.key_event,
+        pinned: entry.pinned,
+        published_at: time::rfc3339(entry.published_at, zone),
+        updated_at: entry.updated_at.map(|at| time::rfc3339(at, zone)),
+        version: entry.version,
+        corrections: entry
+            .corrections
+            .iter()
+            .map(|c| CorrectionView {
+                note: &c.note,
+                at: time::rfc3339(c.at, zone),
+            })
+            .collect(),
+    }
+}
+
+/// A live page as the API answers with it: one page of its entries, newest first.
+#[derive(Serialize, ToSchema)]
+pub(super) struct PageView<'a> {
+    pub(super) slug: &'a str,
+    pub(super) title: &'a str,
+    pub(super) description: &'a str,
+    pub(super) summary: &'a [String],
+    /// `live` or `closed`.
+    pub(super) status: &'static str,
+    pub(super) time_zone: &'static str,
+    pub(super) updated_at: String,
+    /// The sequence number of the page's last change: resume its event stream here.
+    pub(super) last_event_id: u64,
+    pub(super) page: usize,
+    pub(super) pages: usize,
+    pub(super) pinned: Option<EntryView<'a>>,
+    pub(super) entries: Vec<EntryView<'a>>,
+}
