@@ -16,17 +16,9 @@ impl Store {
     }
 
     pub async fn add_user(&self, user: User) -> Result<(), StoreError> {
-        sqlx::query(
-            "INSERT INTO users (name, role, password_hash, created_at) VALUES ($1, $2, $3, $4)",
-        )
-        .bind(&user.name)
-        .bind(user.role.as_str())
-        .bind(&user.password_hash)
-        .bind(time_text(Utc::now()))
-        .execute(self.pool())
-        .await
-        .map_err(StoreError::taken_as("name"))?;
-        Ok(())
+        insert_user(self.pool(), &user)
+            .await
+            .map_err(StoreError::taken_as("name"))
     }
 
     pub async fn find_user(&self, name: &str) -> Result<Option<User>, StoreError> {
@@ -58,9 +50,7 @@ impl Store {
             .bind(name)
             .execute(&mut *tx)
             .await?;
-        if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound);
-        }
+        super::found(&done)?;
         tx.commit().await?;
         Ok(())
     }
@@ -73,9 +63,7 @@ impl Store {
             .bind(name)
             .execute(&mut *tx)
             .await?;
-        if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound);
-        }
+        super::found(&done)?;
         sqlx::query("DELETE FROM sessions WHERE user_name = $1")
             .bind(name)
             .execute(&mut *tx)
@@ -171,4 +159,21 @@ impl Store {
             .await?;
         Ok(done.rows_affected() > 0)
     }
+}
+
+/// Adds `user`, created now: for `add_user` and for an import alike.
+pub(super) async fn insert_user<'c, E>(db: E, user: &User) -> Result<(), sqlx::Error>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
+    sqlx::query(
+        "INSERT INTO users (name, role, password_hash, created_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(&user.name)
+    .bind(user.role.as_str())
+    .bind(&user.password_hash)
+    .bind(time_text(Utc::now()))
+    .execute(db)
+    .await?;
+    Ok(())
 }

@@ -73,9 +73,7 @@ impl Store {
                 .bind(blog.0)
                 .execute(&mut *tx)
                 .await?;
-                if done.rows_affected() == 0 {
-                    return Err(StoreError::NotFound);
-                }
+                super::found(&done)?;
                 id
             }
             None => {
@@ -131,10 +129,7 @@ impl Store {
         .bind(time_text(seen))
         .execute(self.pool())
         .await?;
-        if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound);
-        }
-        Ok(())
+        super::found(&done)
     }
 
     /// Takes a scheduled entry off the schedule; it stays as a draft, with `note` from
@@ -157,10 +152,7 @@ impl Store {
         .bind(blog.0)
         .execute(self.pool())
         .await?;
-        if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound);
-        }
-        Ok(())
+        super::found(&done)
     }
 
     pub async fn delete_draft(&self, blog: BlogId, id: DraftId) -> Result<(), StoreError> {
@@ -169,10 +161,7 @@ impl Store {
             .bind(blog.0)
             .execute(self.pool())
             .await?;
-        if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound);
-        }
-        Ok(())
+        super::found(&done)
     }
 
     /// Publishes a draft as `entry` and removes it, in one transaction. `NotFound` when
@@ -195,9 +184,7 @@ impl Store {
             delete = delete.bind(value);
         }
         let removed = delete.execute(&mut *tx).await?;
-        if removed.rows_affected() == 0 {
-            return Err(StoreError::NotFound);
-        }
+        super::found(&removed)?;
         entry.id = insert_entry(&mut tx, blog, &entry).await?;
         let seq = self
             .log_change(&mut tx, blog, ChangeKind::EntryCreated, Some(entry.id))

@@ -87,9 +87,7 @@ impl Store {
             .bind(blog.0)
             .execute(&mut *tx)
             .await?;
-        if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound);
-        }
+        super::found(&done)?;
         save_corrections(&mut tx, blog, entry).await?;
         let seq = self
             .log_change(&mut tx, blog, ChangeKind::EntryUpdated, Some(entry.id))
@@ -109,9 +107,7 @@ impl Store {
             .bind(blog.0)
             .execute(&mut *tx)
             .await?;
-        if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound);
-        }
+        super::found(&done)?;
         sqlx::query("DELETE FROM corrections WHERE entry_id = $1")
             .bind(entry.0)
             .execute(&mut *tx)

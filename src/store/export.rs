@@ -1,7 +1,6 @@
 //! The whole record out and in, for `liveblog export` and `import`.
 
-use chrono::Utc;
-
+use super::accounts::insert_user;
 use super::entries::{bind_entry, save_corrections};
 use super::pages::{reading_order, status_text};
 use super::rows::{self, draft_columns, flag, time_text};
@@ -107,15 +106,7 @@ impl Store {
             }
         }
         for user in &dump.users {
-            sqlx::query(
-                "INSERT INTO users (name, role, password_hash, created_at) VALUES ($1, $2, $3, $4)",
-            )
-            .bind(&user.name)
-            .bind(user.role.as_str())
-            .bind(&user.password_hash)
-            .bind(time_text(Utc::now()))
-            .execute(&mut *tx)
-            .await?;
+            insert_user(&mut *tx, user).await?;
         }
         for draft in &dump.drafts {
             let input = serde_json::to_string(&draft.input)

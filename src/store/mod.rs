@@ -82,6 +82,16 @@ impl StoreError {
     }
 }
 
+/// A change that touched no row found nothing to change: what it was for is gone, or
+/// no longer as the change expected.
+fn found(done: &sqlx::any::AnyQueryResult) -> Result<(), StoreError> {
+    if done.rows_affected() == 0 {
+        Err(StoreError::NotFound)
+    } else {
+        Ok(())
+    }
+}
+
 impl From<sqlx::Error> for StoreError {
     fn from(error: sqlx::Error) -> Self {
         match &error {

@@ -145,9 +145,7 @@ impl Store {
         .bind(blog.id.0)
         .execute(&mut *tx)
         .await?;
-        if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound);
-        }
+        super::found(&done)?;
         let seq = self
             .log_change(&mut tx, blog.id, ChangeKind::BlogUpdated, None)
             .await?;
