@@ -79,7 +79,6 @@ impl Drop for Held {
     }
 }
 
-/// Reads the client's address from the headers a trusted proxy sets.
 /// The client's address: `peer`, unless `peer` is a trusted proxy; then the right-most
 /// address in `X-Forwarded-For` that is not itself a trusted proxy (those to its left
 /// could have been written by the client).
