@@ -44,6 +44,7 @@ impl ChangeKind {
 pub struct Change {
     pub seq: Seq,
     pub kind: ChangeKind,
-    /// The entry concerned, for entry changes.
+    /// The entry concerned: always there for entry changes (the store reads no line of
+    /// the log without it), never for `BlogUpdated`.
     pub entry: Option<EntryId>,
 }

@@ -135,7 +135,7 @@ fn event_for(page: &LivePage, change: &Change) -> LiveEvent {
             seq,
             ChangeKind::EntryDeleted,
             &DeletedEvent {
-                id: id.unwrap_or(EntryId(0)),
+                id: id.expect("a change to an entry names the entry"),
             },
         ),
     }

@@ -95,11 +95,19 @@ impl Store {
             .iter()
             .map(|row| {
                 let kind = rows::string(row, "kind")?;
+                let kind = ChangeKind::parse(&kind)
+                    .ok_or_else(|| StoreError::Corrupt(format!("unknown change {kind:?}")))?;
+                let entry = row_entry_id(row)?;
+                if entry.is_none() && kind != ChangeKind::BlogUpdated {
+                    return Err(StoreError::Corrupt(format!(
+                        "a change {} that names no entry",
+                        kind.as_str()
+                    )));
+                }
                 Ok(Change {
                     seq: rows::seq(row, "seq")?,
-                    kind: ChangeKind::parse(&kind)
-                        .ok_or_else(|| StoreError::Corrupt(format!("unknown change {kind:?}")))?,
-                    entry: row_entry_id(row)?,
+                    kind,
+                    entry,
                 })
             })
             .collect::<Result<Vec<Change>, StoreError>>()?;

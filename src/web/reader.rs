@@ -192,7 +192,9 @@ async fn permalink(
     let page = state.pages.page(&slug).ok_or(AppError::NotFound)?;
     let id = entry_id(&id)?;
     let entry = page.entry(id).ok_or(AppError::NotFound)?;
-    let stream_page = page.stream_page_of(id).unwrap_or(1);
+    let stream_page = page
+        .stream_page_of(id)
+        .expect("an entry on the page is on one of its stream pages");
     let share = share::for_entry(&page, entry, &state.public_url);
     let html = render(&PermalinkPage {
         page: &page,
