@@ -24,6 +24,8 @@ async fn the_feed_follows_publications_corrections_and_deletions() {
     app.login().await;
     let corrected = app.publish_titled("To be corrected in the feed").await;
     let deleted = app.publish_titled("To be deleted from the feed").await;
+    // Not a wait for the server: the feed's times are to the second, and the
+    // correction must be seen to come after the publication.
     tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
     let token = app.session_csrf().await;
     let path = format!("/editor/live/{DEMO}/entries/{corrected}");
