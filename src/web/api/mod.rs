@@ -26,7 +26,11 @@ use crate::newsroom::Edit;
 use crate::read_model::LivePage;
 use error::{ApiError, ApiResult, ErrorBody, FieldProblem};
 use request::{ApiClient, ApiJson};
-use views::{CorrectionView, EntryFields, EntryView, PageView, entry_view};
+use views::{CorrectionView, EntryView, PageView, entry_view};
+
+// How the API reads an entry from JSON, for the fuzz targets.
+pub use request::read_json;
+pub use views::EntryFields;
 
 pub fn router() -> Router<AppState> {
     Router::new()
