@@ -1,7 +1,7 @@
 //! Counted tries at a secret, kept in the store so that every instance counts in one
-//! place. A try takes its slot before the secret is checked, by a compare-and-set on
-//! one row, so tries sent at the same moment (on one instance or several) cannot all
-//! pass a check made before any of them is counted.
+//! place. A try takes its slot before the secret is checked, holding its key's row
+//! while it counts, so tries sent at the same moment (on one instance or several) are
+//! counted one after the other and cannot all pass a check made before any is counted.
 
 use chrono::{DateTime, Duration, Utc};
 
@@ -48,9 +48,6 @@ pub enum Attempt {
     Wait(Duration),
 }
 
-/// How often a take is retried when another try changed the row first.
-const TAKE_TRIES: usize = 4;
-
 impl Store {
     /// Takes a try for `key` under `rule` at `now`, or says how long to wait.
     pub async fn take_attempt(
@@ -59,61 +56,57 @@ impl Store {
         rule: AttemptRule,
         now: DateTime<Utc>,
     ) -> Result<Attempt, StoreError> {
+        let mut tx = self.pool().begin().await?;
+        // Makes the key's row, or holds it if it is there: tries at the same moment,
+        // on this instance or another, count one after the other.
         sqlx::query(
             "INSERT INTO attempt_limits (key, window_start, used, next_at) VALUES ($1, $2, 0, $2) \
-             ON CONFLICT (key) DO NOTHING",
+             ON CONFLICT (key) DO UPDATE SET used = attempt_limits.used",
         )
         .bind(key)
         .bind(time_text(now))
-        .execute(self.pool())
+        .execute(&mut *tx)
         .await?;
-        for _ in 0..TAKE_TRIES {
-            let row = sqlx::query(
-                "SELECT window_start, used, next_at FROM attempt_limits WHERE key = $1",
-            )
-            .bind(key)
-            .fetch_one(self.pool())
-            .await?;
-            let window_start = rows::text(&row, "window_start")?;
-            let used = u32::try_from(rows::integer(&row, "used")?).unwrap_or(u32::MAX);
-            let next_at = rows::time(&row, "next_at")?;
-            let started = rows::time(&row, "window_start")?;
-            let expired = started + rule.window <= now;
-            let used = if expired { 0 } else { used };
-            if !expired {
-                if rule.beyond == Beyond::Refused && used >= rule.free {
-                    return Ok(Attempt::Wait(started + rule.window - now));
-                }
-                if next_at > now {
-                    return Ok(Attempt::Wait(next_at - now));
-                }
+        let row =
+            sqlx::query("SELECT used, window_start, next_at FROM attempt_limits WHERE key = $1")
+                .bind(key)
+                .fetch_one(&mut *tx)
+                .await?;
+        let used = u32::try_from(rows::integer(&row, "used")?).unwrap_or(u32::MAX);
+        let next_at = rows::time(&row, "next_at")?;
+        let started = rows::time(&row, "window_start")?;
+        let expired = started + rule.window <= now;
+        let (started, used) = if expired { (now, 0) } else { (started, used) };
+        if !expired {
+            if rule.beyond == Beyond::Refused && used >= rule.free {
+                return Ok(Attempt::Wait(started + rule.window - now));
             }
-            let new_start = if expired {
-                time_text(now)
-            } else {
-                window_start.clone()
-            };
-            let taken = sqlx::query(
-                "UPDATE attempt_limits SET window_start = $1, used = $2, next_at = $3 \
-                 WHERE key = $4 AND window_start = $5 AND used = $6",
-            )
-            .bind(new_start)
-            .bind(i64::from(used + 1))
-            .bind(time_text(now + rule.spacing(used + 1)))
-            .bind(key)
-            .bind(&window_start)
-            .bind(rows::integer(&row, "used")?)
-            .execute(self.pool())
-            .await?;
-            if taken.rows_affected() == 1 {
-                if expired {
-                    self.forget_old_attempts(now - rule.window).await?;
-                }
-                return Ok(Attempt::Taken);
+            if next_at > now {
+                return Ok(Attempt::Wait(next_at - now));
             }
         }
-        // Others took the row every time: they are trying at this very moment.
-        Ok(Attempt::Wait(Duration::seconds(1)))
+        // With no spacing due, the next may come at once: `next_at` is left in the past,
+        // since a try held up behind this one read its clock before this one did.
+        let spacing = rule.spacing(used + 1);
+        let next_at = if spacing.is_zero() {
+            started
+        } else {
+            now + spacing
+        };
+        sqlx::query(
+            "UPDATE attempt_limits SET window_start = $1, used = $2, next_at = $3 WHERE key = $4",
+        )
+        .bind(time_text(started))
+        .bind(i64::from(used + 1))
+        .bind(time_text(next_at))
+        .bind(key)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        if expired {
+            self.forget_old_attempts(now - rule.window).await?;
+        }
+        Ok(Attempt::Taken)
     }
 
     /// Gives back one try for `key`, after it succeeded: a success is not held against
