@@ -1,78 +1,64 @@
 //! Who has which entry open for correcting, so a colleague can see it before they start
-//! on the same one. Kept in this instance's memory, for a short while: a hint, not a
-//! lock (the version check is what keeps two saves from overwriting each other).
+//! on the same one, whichever instance either of them is on: kept in the store, for a
+//! short while. A hint, not a lock: the version checked in the save itself is what
+//! keeps two saves from overwriting each other.
 
-use std::collections::HashMap;
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::Utc;
 
 use crate::domain::EntryId;
+use crate::store::Store;
 
 /// How long an opened edit form counts as someone working on the entry.
 pub const EDITING_FOR: Duration = Duration::from_secs(10 * 60);
 
-#[derive(Default)]
 pub struct Presence {
-    open: Mutex<HashMap<EntryId, Vec<(String, Instant)>>>,
+    store: Arc<Store>,
 }
 
 impl Presence {
-    fn open(&self) -> std::sync::MutexGuard<'_, HashMap<EntryId, Vec<(String, Instant)>>> {
-        self.open
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    pub fn new(store: Arc<Store>) -> Presence {
+        Presence { store }
     }
 
-    /// `user` opened `entry` for correcting.
-    pub fn opened(&self, entry: EntryId, user: &str) {
-        let now = Instant::now();
-        let mut open = self.open();
-        open.retain(|_, people| {
-            people.retain(|(_, since)| now.duration_since(*since) < EDITING_FOR);
-            !people.is_empty()
-        });
-        let people = open.entry(entry).or_default();
-        people.retain(|(name, _)| name != user);
-        people.push((user.to_owned(), now));
+    fn editing_since() -> chrono::DateTime<Utc> {
+        Utc::now() - chrono::Duration::from_std(EDITING_FOR).expect("ten minutes is a duration")
+    }
+
+    /// `user` opened `entry` for correcting. Should the record be away, colleagues are
+    /// not told; the correction itself is still guarded by its version.
+    pub async fn opened(&self, entry: EntryId, user: &str) {
+        let now = Utc::now();
+        if let Err(error) = self
+            .store
+            .entry_opened(entry, user, now, Presence::editing_since())
+            .await
+        {
+            tracing::warn!(%error, "could not note who has an entry open");
+        }
     }
 
     /// `user` saved or left `entry`.
-    pub fn closed(&self, entry: EntryId, user: &str) {
-        if let Some(people) = self.open().get_mut(&entry) {
-            people.retain(|(name, _)| name != user);
+    pub async fn closed(&self, entry: EntryId, user: &str) {
+        if let Err(error) = self.store.entry_closed(entry, user).await {
+            tracing::warn!(%error, "could not note that an entry was closed");
         }
     }
 
     /// Who else has `entry` open, apart from `user`.
-    pub fn others(&self, entry: EntryId, user: &str) -> Vec<String> {
-        let now = Instant::now();
-        self.open()
-            .get(&entry)
-            .map(|people| {
-                people
-                    .iter()
-                    .filter(|(name, since)| {
-                        name != user && now.duration_since(*since) < EDITING_FOR
-                    })
-                    .map(|(name, _)| name.clone())
-                    .collect()
-            })
-            .unwrap_or_default()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn colleagues_see_each_other_until_one_saves() {
-        let presence = Presence::default();
-        presence.opened(EntryId(1), "kim");
-        presence.opened(EntryId(1), "sam");
-        assert_eq!(presence.others(EntryId(1), "sam"), vec!["kim"]);
-        assert!(presence.others(EntryId(2), "sam").is_empty());
-        presence.closed(EntryId(1), "kim");
-        assert!(presence.others(EntryId(1), "sam").is_empty());
+    pub async fn others(&self, entry: EntryId, user: &str) -> Vec<String> {
+        match self
+            .store
+            .entry_open_by(entry, Presence::editing_since())
+            .await
+        {
+            Ok(people) => people.into_iter().filter(|name| name != user).collect(),
+            Err(error) => {
+                tracing::warn!(%error, "could not read who has an entry open");
+                Vec::new()
+            }
+        }
     }
 }

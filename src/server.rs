@@ -24,9 +24,10 @@ use crate::demo;
 use crate::listener::{Listener, Routes};
 use crate::live::request::EVENTS_ROUTE;
 use crate::live::{DirectStreams, LiveHub};
-use crate::media::{MediaStore, UNUSED_KEPT_FOR};
+use crate::media::{MediaStore, Shelf, UNUSED_KEPT_FOR};
 use crate::newsroom::{Newsroom, NewsroomError};
 use crate::per_address::PerAddress;
+use crate::presence::Presence;
 use crate::schedule::publish_scheduled;
 use crate::store::{Backend, Store, StoreError};
 use crate::sync::follow_other_instances;
@@ -120,10 +121,13 @@ impl Server {
             tokio::spawn(Arc::clone(&audience).share(Arc::clone(&store), shutdown.clone()));
         }
         tokio::spawn(publish_scheduled(Arc::clone(&newsroom), shutdown.clone()));
-        let media = Arc::new(MediaStore::new(
-            &settings.store.data_dir,
-            settings.max_upload_bytes,
-        ));
+        // Several instances share PostgreSQL, and so its images; one SQLite instance
+        // keeps them as files beside its database.
+        let shelf = match store.backend() {
+            Backend::Postgres => Shelf::Record(Arc::clone(&store)),
+            Backend::Sqlite => Shelf::folder_in(&settings.store.data_dir),
+        };
+        let media = Arc::new(MediaStore::on(shelf, settings.max_upload_bytes));
         tokio::spawn(remove_unused_uploads(
             Arc::clone(&media),
             Arc::clone(&store),
@@ -139,7 +143,7 @@ impl Server {
             secure_cookies: settings.secure_cookies,
             throttle: Arc::new(Throttle::new(Arc::clone(&store))),
             trusted_proxies: settings.trusted_proxies.0.clone(),
-            presence: Arc::default(),
+            presence: Arc::new(Presence::new(Arc::clone(&store))),
             audience,
             first_pages: Arc::default(),
             reader_policy: web::content_security_policy(settings.frame_ancestors.as_deref()),

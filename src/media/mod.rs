@@ -8,12 +8,17 @@
 //!
 //! Files are named by the SHA-256 of the upload and the picture's size, as in
 //! `/media/{hash}_{width}x{height}.jpg`, with `-480` and so on before the extension for
-//! the narrower copies. Uploads no entry or draft uses are removed after a day.
+//! the narrower copies. Uploads no entry or draft uses are removed after a day. Where
+//! they are kept is the [`Shelf`]'s business: files, or the shared record.
+
+mod shelf;
+
+pub use shelf::Shelf;
 
 use std::collections::HashSet;
 use std::io::Cursor;
-use std::path::{Path, PathBuf};
-use std::time::{Duration, SystemTime};
+use std::path::Path;
+use std::time::Duration;
 
 use image::codecs::jpeg::JpegEncoder;
 use image::codecs::png::PngEncoder;
@@ -266,17 +271,22 @@ pub fn hash_of(name: &str) -> Option<&str> {
     is_hash(hash).then_some(hash)
 }
 
-/// Where uploaded images live.
+/// Uploaded images: checked and redrawn here, kept on the shelf.
 pub struct MediaStore {
-    dir: PathBuf,
+    shelf: Shelf,
     pub max_bytes: usize,
     decoding: Semaphore,
 }
 
 impl MediaStore {
+    /// Images kept as files in `data_dir`'s `media` folder.
     pub fn new(data_dir: &Path, max_bytes: usize) -> MediaStore {
+        MediaStore::on(Shelf::folder_in(data_dir), max_bytes)
+    }
+
+    pub fn on(shelf: Shelf, max_bytes: usize) -> MediaStore {
         MediaStore {
-            dir: data_dir.join("media"),
+            shelf,
             max_bytes,
             decoding: Semaphore::new(DECODES_AT_ONCE),
         }
@@ -302,33 +312,34 @@ impl MediaStore {
         let redrawn = tokio::task::spawn_blocking(move || redraw(&upload, kind))
             .await
             .map_err(|error| MediaError::Io(std::io::Error::other(error)))??;
-        tokio::fs::create_dir_all(&self.dir).await?;
         let stem = format!("{hash}_{}x{}", redrawn.width, redrawn.height);
         let extension = redrawn.kept.extension();
-        for (suffix, copy) in &redrawn.copies {
-            let name = format!("{stem}{suffix}.{extension}");
-            let path = self.dir.join(&name);
-            if !tokio::fs::try_exists(&path).await? {
-                // Written aside and renamed, so a half-written file is never served.
-                let partial = self.dir.join(format!("{name}.partial"));
-                tokio::fs::write(&partial, copy).await?;
-                tokio::fs::rename(&partial, &path).await?;
-            }
+        // The narrower copies first: the address given out is the full copy's, so every
+        // copy the entry offers is there once it is.
+        for (suffix, copy) in redrawn.copies.iter().rev() {
+            self.shelf
+                .put(&format!("{stem}{suffix}.{extension}"), copy)
+                .await?;
         }
         Ok(format!("/media/{stem}.{extension}"))
     }
 
     /// An image by its file name, with its content type; `None` for any name that is not
-    /// one this store gives out.
-    pub async fn open(&self, name: &str) -> Option<(Vec<u8>, &'static str)> {
-        let content_type = is_kept_name(name)?;
-        let bytes = tokio::fs::read(self.dir.join(name)).await.ok()?;
-        Some((bytes, content_type))
+    /// one this store gives out, or that is not kept.
+    pub async fn open(&self, name: &str) -> std::io::Result<Option<(Vec<u8>, &'static str)>> {
+        let Some(content_type) = is_kept_name(name) else {
+            return Ok(None);
+        };
+        Ok(self
+            .shelf
+            .get(name)
+            .await?
+            .map(|bytes| (bytes, content_type)))
     }
 
     /// Removes every upload (all its copies) that is older than `kept_for` and that
     /// none of the addresses `in_use` (by entries and drafts) shows. Returns how many
-    /// files went.
+    /// copies went.
     pub async fn remove_unused(
         &self,
         in_use: &[String],
@@ -336,29 +347,12 @@ impl MediaStore {
     ) -> std::io::Result<usize> {
         let in_use: HashSet<&str> = in_use.iter().filter_map(|url| hash_of(url)).collect();
         let mut removed = 0;
-        let mut files = match tokio::fs::read_dir(&self.dir).await {
-            Ok(files) => files,
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(0),
-            Err(error) => return Err(error),
-        };
-        let now = SystemTime::now();
-        while let Some(file) = files.next_entry().await? {
-            let name = file.file_name();
-            let Some(hash) = name.to_str().and_then(hash_of) else {
+        for name in self.shelf.older_than(kept_for).await? {
+            let Some(hash) = hash_of(&name) else {
                 continue;
             };
-            if in_use.contains(hash) {
-                continue;
-            }
-            let age = file
-                .metadata()
-                .await?
-                .modified()
-                .ok()
-                .and_then(|at| now.duration_since(at).ok())
-                .unwrap_or_default();
-            if age > kept_for {
-                tokio::fs::remove_file(file.path()).await?;
+            if !in_use.contains(hash) {
+                self.shelf.remove(&name).await?;
                 removed += 1;
             }
         }
@@ -404,7 +398,7 @@ mod tests {
         let name = url.strip_prefix("/media/").unwrap();
         assert!(name.ends_with("_1200x600.jpg"), "{name}");
         assert_eq!(url, media.keep(&png(1200, 600)).await.unwrap(), "kept once");
-        let (bytes, content_type) = media.open(name).await.unwrap();
+        let (bytes, content_type) = media.open(name).await.unwrap().unwrap();
         assert_eq!(content_type, "image/jpeg");
         assert_eq!(ImageKind::sniff(&bytes), Some(ImageKind::Jpeg));
         let responsive = responsive(&url).unwrap();
@@ -417,10 +411,10 @@ mod tests {
         );
         for width in [480, 960] {
             let copy = name.replace(".jpg", &format!("-{width}.jpg"));
-            assert!(media.open(&copy).await.is_some(), "{copy}");
+            assert!(media.open(&copy).await.unwrap().is_some(), "{copy}");
         }
         for bad in ["../liveblog.db", "x.gif", &name.replace(".jpg", ".svg"), ""] {
-            assert!(media.open(bad).await.is_none(), "{bad}");
+            assert!(media.open(bad).await.unwrap().is_none(), "{bad}");
         }
     }
 

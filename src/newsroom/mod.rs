@@ -30,6 +30,9 @@ use crate::store::{Committed, Store, StoreError};
 
 /// The most changes read from the log in one catch-up.
 const CATCH_UP_LIMIT: usize = 10_000;
+/// How many times a save is made again on what a save that came first left, before
+/// the editor is shown the conflict.
+pub const SAVE_TRIES: u32 = 3;
 
 #[derive(Debug, thiserror::Error)]
 pub enum NewsroomError {
@@ -66,6 +69,7 @@ impl From<StoreError> for NewsroomError {
                 NewsroomError::Invalid(errors)
             }
             StoreError::Unavailable(why) => NewsroomError::Unavailable(why),
+            StoreError::Stale => NewsroomError::Unavailable(error.to_string()),
             StoreError::Corrupt(why) | StoreError::Incompatible(why) => NewsroomError::Broken(why),
         }
     }
@@ -267,15 +271,13 @@ impl Newsroom {
         let entry = committed.value;
         self.apply_entry(blog, committed.seq, ChangeKind::EntryCreated, entry.clone())
             .await?;
-        if entry.pinned {
-            self.unpin_others(blog, entry.id).await?;
-        }
         Ok(entry)
     }
 
     /// Replaces an entry's content; readers see it change in place, marked "Updated".
     /// Refused with [`NewsroomError::Conflict`] when someone else saved it since the
-    /// version the editor started from.
+    /// version the editor started from, on this instance or another: the store checks
+    /// the version in the save itself.
     pub async fn correct(
         &self,
         slug: &str,
@@ -284,21 +286,15 @@ impl Newsroom {
         edit: Edit<'_>,
     ) -> Result<Entry, NewsroomError> {
         let _writing = self.writing.lock().await;
-        let page = self.page(slug)?;
-        let mut entry = page.entry(id).ok_or(NewsroomError::NotFound)?.entry.clone();
-        if edit.base_version.is_some_and(|base| base != entry.version) {
-            return Err(NewsroomError::Conflict(Box::new(entry)));
-        }
-        let blog = page.blog.id;
-        let pinned = draft.pinned;
-        entry.correct(draft, Utc::now(), edit.by, edit.note);
-        let committed = self.store.save_entry(blog, &entry).await?;
-        self.apply_entry(blog, committed.seq, ChangeKind::EntryUpdated, entry.clone())
-            .await?;
-        if pinned {
-            self.unpin_others(blog, id).await?;
-        }
-        Ok(entry)
+        let blog = self.page(slug)?.blog.id;
+        self.save(blog, id, |entry| {
+            if edit.base_version.is_some_and(|base| base != entry.version) {
+                return Err(NewsroomError::Conflict(Box::new(entry.clone())));
+            }
+            entry.correct(draft.clone(), Utc::now(), edit.by, edit.note.clone());
+            Ok(())
+        })
+        .await
     }
 
     /// Pins or unpins an entry, or marks it as a key event or not. What it says and
@@ -306,21 +302,70 @@ impl Newsroom {
     /// begun before is not saved over the mark unseen.
     pub async fn mark(&self, slug: &str, id: EntryId, mark: Mark) -> Result<Entry, NewsroomError> {
         let _writing = self.writing.lock().await;
-        let page = self.page(slug)?;
-        let mut entry = page.entry(id).ok_or(NewsroomError::NotFound)?.entry.clone();
-        let blog = page.blog.id;
-        match mark {
-            Mark::Pinned(on) => entry.pinned = on,
-            Mark::KeyEvent(on) => entry.key_event = on,
+        let blog = self.page(slug)?.blog.id;
+        self.save(blog, id, |entry| {
+            match mark {
+                Mark::Pinned(on) => entry.pinned = on,
+                Mark::KeyEvent(on) => entry.key_event = on,
+            }
+            entry.version += 1;
+            Ok(())
+        })
+        .await
+    }
+
+    /// Changes an entry as it stands in the record now and saves it over the version
+    /// it was read at. Should another save come first (on another instance, between the
+    /// read and the write), the change is made again on what that save left, and
+    /// `change` decides whether it still may be. Runs with the write lock held.
+    async fn save(
+        &self,
+        blog: BlogId,
+        id: EntryId,
+        change: impl FnMut(&mut Entry) -> Result<(), NewsroomError>,
+    ) -> Result<Entry, NewsroomError> {
+        let saved = self.save_over_what_is_read(blog, id, change).await;
+        if let Err(NewsroomError::Conflict(_)) = &saved {
+            // The save that came first may have been made on another instance and not
+            // be here yet: the editor is shown it, so the page must have it too.
+            self.catch_up_locked(blog).await?;
         }
-        entry.version += 1;
-        let committed = self.store.save_entry(blog, &entry).await?;
-        self.apply_entry(blog, committed.seq, ChangeKind::EntryUpdated, entry.clone())
-            .await?;
-        if mark == Mark::Pinned(true) {
-            self.unpin_others(blog, id).await?;
+        saved
+    }
+
+    async fn save_over_what_is_read(
+        &self,
+        blog: BlogId,
+        id: EntryId,
+        mut change: impl FnMut(&mut Entry) -> Result<(), NewsroomError>,
+    ) -> Result<Entry, NewsroomError> {
+        let mut tries = 0;
+        loop {
+            let mut entry = self
+                .store
+                .entry(blog, id)
+                .await?
+                .ok_or(NewsroomError::NotFound)?;
+            let read_at = entry.version;
+            change(&mut entry)?;
+            match self.store.save_entry(blog, &entry, read_at).await {
+                Ok(committed) => {
+                    self.apply_entry(blog, committed.seq, ChangeKind::EntryUpdated, entry.clone())
+                        .await?;
+                    return Ok(entry);
+                }
+                Err(StoreError::Stale) if tries < SAVE_TRIES => tries += 1,
+                Err(StoreError::Stale) => {
+                    let now = self
+                        .store
+                        .entry(blog, id)
+                        .await?
+                        .ok_or(NewsroomError::NotFound)?;
+                    return Err(NewsroomError::Conflict(Box::new(now)));
+                }
+                Err(error) => return Err(error.into()),
+            }
         }
-        Ok(entry)
     }
 
     /// Removes an entry from the page and from every reader's screen.
@@ -338,27 +383,6 @@ impl Newsroom {
             move |pages| pages.remove_entry(blog, id, committed.seq),
         )
         .await
-    }
-
-    /// One entry is pinned at a time: pinning one unpins whichever was before.
-    /// Runs with the write lock held.
-    async fn unpin_others(&self, blog: BlogId, keep: EntryId) -> Result<(), NewsroomError> {
-        let Some(page) = self.pages.page_by_id(blog) else {
-            return Ok(());
-        };
-        let others: Vec<Entry> = page
-            .entries()
-            .filter(|e| e.entry.pinned && e.entry.id != keep)
-            .map(|e| e.entry.clone())
-            .collect();
-        for mut entry in others {
-            entry.pinned = false;
-            entry.version += 1;
-            let committed = self.store.save_entry(blog, &entry).await?;
-            self.apply_entry(blog, committed.seq, ChangeKind::EntryUpdated, entry)
-                .await?;
-        }
-        Ok(())
     }
 
     async fn apply_entry(

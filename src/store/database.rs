@@ -154,7 +154,6 @@ async fn try_connection(
 }
 
 /// sqlx's `Any` driver must be told which databases it may open, once.
-/// sqlx's `Any` driver must be told which databases it may open, once.
 fn sqlx_drivers() {
     static INSTALL: Once = Once::new();
     INSTALL.call_once(sqlx::any::install_default_drivers);

@@ -185,10 +185,12 @@ impl Store {
         }
         let removed = delete.execute(&mut *tx).await?;
         super::found(&removed)?;
+        let unpinned = self.unpin_for(&mut tx, blog, &entry).await?;
         entry.id = insert_entry(&mut tx, blog, &entry).await?;
         let seq = self
             .log_change(&mut tx, blog, ChangeKind::EntryCreated, Some(entry.id))
             .await?;
+        let seq = self.log_unpinned(&mut tx, blog, unpinned, seq).await?;
         tx.commit().await?;
         Ok(Committed { value: entry, seq })
     }

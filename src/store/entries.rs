@@ -1,11 +1,16 @@
 //! Entries: publishing, correcting and deleting one, each with its line in the change
 //! log in the same transaction, and reading them back.
+//!
+//! What a write depends on is checked by the database in the write itself, so it holds
+//! whichever instances the editors are on: a correction is saved only over the version
+//! it was made from, and one entry is pinned on a page at a time (pinning one unpins
+//! the one before, in the same transaction, with the page held until it commits).
 
 use sqlx::{Any, Transaction};
 
 use super::rows::{self, entry_columns, flag, time_text};
 use super::{Committed, Store, StoreError};
-use crate::domain::{BlogId, ChangeKind, Entry, EntryId};
+use crate::domain::{BlogId, ChangeKind, Entry, EntryId, Seq};
 
 impl Store {
     /// A page's entries.
@@ -60,38 +65,58 @@ impl Store {
         mut entry: Entry,
     ) -> Result<Committed<Entry>, StoreError> {
         let mut tx = self.pool().begin().await?;
+        let unpinned = self.unpin_for(&mut tx, blog, &entry).await?;
         entry.id = insert_entry(&mut tx, blog, &entry).await?;
         let seq = self
             .log_change(&mut tx, blog, ChangeKind::EntryCreated, Some(entry.id))
             .await?;
+        let seq = self.log_unpinned(&mut tx, blog, unpinned, seq).await?;
         tx.commit().await?;
         Ok(Committed { value: entry, seq })
     }
 
+    /// Saves `entry` over the version `over` it was made from. [`StoreError::Stale`]
+    /// when the entry is at another version by now (saved meanwhile, through this
+    /// instance or another): nothing is written. The sequence number returned is the
+    /// page's last; pinning may have unpinned another entry, logged just before.
     pub async fn save_entry(
         &self,
         blog: BlogId,
         entry: &Entry,
+        over: u32,
     ) -> Result<Committed<()>, StoreError> {
         let mut tx = self.pool().begin().await?;
+        let unpinned = self.unpin_for(&mut tx, blog, entry).await?;
         let query = sqlx::query(
             "UPDATE entries SET blog_id = $1, title = $2, body = $3, label = $4, author_name = $5, \
              author_role = $6, image_url = $7, image_alt = $8, image_caption = $9, image_credit = $10, \
              key_event = $11, pinned = $12, published_at = $13, updated_at = $14, \
              created_by = $15, updated_by = $16, version = $17 \
-             WHERE id = $18 AND blog_id = $19",
+             WHERE id = $18 AND blog_id = $19 AND version = $20",
         )
         .bind(blog.0);
         let done = bind_entry(query, entry)
             .bind(entry.id.0)
             .bind(blog.0)
+            .bind(i64::from(over))
             .execute(&mut *tx)
             .await?;
-        super::found(&done)?;
+        if done.rows_affected() == 0 {
+            let exists = sqlx::query("SELECT 1 AS one FROM entries WHERE id = $1 AND blog_id = $2")
+                .bind(entry.id.0)
+                .bind(blog.0)
+                .fetch_optional(&mut *tx)
+                .await?;
+            return Err(match exists {
+                Some(_) => StoreError::Stale,
+                None => StoreError::NotFound,
+            });
+        }
         save_corrections(&mut tx, blog, entry).await?;
         let seq = self
             .log_change(&mut tx, blog, ChangeKind::EntryUpdated, Some(entry.id))
             .await?;
+        let seq = self.log_unpinned(&mut tx, blog, unpinned, seq).await?;
         tx.commit().await?;
         Ok(Committed { value: (), seq })
     }
@@ -117,6 +142,66 @@ impl Store {
             .await?;
         tx.commit().await?;
         Ok(Committed { value: (), seq })
+    }
+}
+
+impl Store {
+    /// Holds page `blog` until the transaction ends: its other writers, on any
+    /// instance, wait, so what this one reads of the page next is still so at commit.
+    async fn hold_page(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        blog: BlogId,
+    ) -> Result<(), StoreError> {
+        let done = sqlx::query("UPDATE blogs SET last_seq = last_seq WHERE id = $1")
+            .bind(blog.0)
+            .execute(&mut **tx)
+            .await?;
+        super::found(&done)
+    }
+
+    /// When `entry` is pinned, unpins every other entry on the page and returns them.
+    /// Each one's version goes up, so a correction begun before is not saved over it
+    /// unseen. The page is held first, so two instances pinning at once pin one after
+    /// the other.
+    pub(super) async fn unpin_for(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        blog: BlogId,
+        entry: &Entry,
+    ) -> Result<Vec<EntryId>, StoreError> {
+        if !entry.pinned {
+            return Ok(Vec::new());
+        }
+        self.hold_page(tx, blog).await?;
+        sqlx::query(
+            "UPDATE entries SET pinned = 0, version = version + 1 \
+             WHERE blog_id = $1 AND pinned = 1 AND id <> $2 RETURNING id",
+        )
+        .bind(blog.0)
+        .bind(entry.id.0)
+        .fetch_all(&mut **tx)
+        .await?
+        .iter()
+        .map(|row| Ok(EntryId(rows::integer(row, "id")?)))
+        .collect()
+    }
+
+    /// Logs each entry `unpinned` as changed, after the change that pinned another
+    /// (`seq`), so readers see the new pin first. Returns the page's last number.
+    pub(super) async fn log_unpinned(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        blog: BlogId,
+        unpinned: Vec<EntryId>,
+        mut seq: Seq,
+    ) -> Result<Seq, StoreError> {
+        for id in unpinned {
+            seq = self
+                .log_change(tx, blog, ChangeKind::EntryUpdated, Some(id))
+                .await?;
+        }
+        Ok(seq)
     }
 }
 

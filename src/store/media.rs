@@ -1,7 +1,11 @@
-//! Which uploaded images are in use: by an entry, or by a draft (which keeps the form
-//! as typed), so that unused uploads can be removed.
+//! Uploaded images: which are in use (by an entry, or by a draft, which keeps the form
+//! as typed), so that unused uploads can be removed; and, on PostgreSQL, the images
+//! themselves.
 
-use super::rows;
+use chrono::{DateTime, Utc};
+use sqlx::Row;
+
+use super::rows::{self, time_text};
 use super::{Store, StoreError};
 use crate::domain::EntryInput;
 
@@ -24,5 +28,60 @@ impl Store {
             in_use.push(input.image_url);
         }
         Ok(in_use)
+    }
+}
+
+/// Uploaded images kept in the record itself (on PostgreSQL), so that every instance
+/// serves every one; each copy by its content-addressed name.
+impl Store {
+    /// Keeps `bytes` as `name`, unless an image of that name is kept already.
+    pub async fn keep_media(
+        &self,
+        name: &str,
+        bytes: &[u8],
+        at: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO media (name, bytes, kept_at) VALUES ($1, $2, $3) \
+             ON CONFLICT (name) DO NOTHING",
+        )
+        .bind(name)
+        .bind(bytes.to_vec())
+        .bind(time_text(at))
+        .execute(self.pool())
+        .await?;
+        Ok(())
+    }
+
+    /// The image kept as `name`, if there is one.
+    pub async fn media(&self, name: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        let row = sqlx::query("SELECT bytes FROM media WHERE name = $1")
+            .bind(name)
+            .fetch_optional(self.pool())
+            .await?;
+        row.map(|row| Ok(row.try_get::<Vec<u8>, _>("bytes")?))
+            .transpose()
+    }
+
+    /// The names of the images kept before `before`.
+    pub async fn media_kept_before(
+        &self,
+        before: DateTime<Utc>,
+    ) -> Result<Vec<String>, StoreError> {
+        sqlx::query("SELECT name FROM media WHERE kept_at < $1")
+            .bind(time_text(before))
+            .fetch_all(self.pool())
+            .await?
+            .iter()
+            .map(|row| rows::text(row, "name"))
+            .collect()
+    }
+
+    pub async fn remove_media(&self, name: &str) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM media WHERE name = $1")
+            .bind(name)
+            .execute(self.pool())
+            .await?;
+        Ok(())
     }
 }

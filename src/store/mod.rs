@@ -14,6 +14,7 @@ mod export;
 mod limits;
 mod media;
 mod pages;
+mod presence;
 mod readers;
 mod rows;
 
@@ -58,6 +59,10 @@ pub enum StoreError {
     /// A unique name (a slug, a user name) is already taken.
     #[error("{0} is already taken")]
     Taken(&'static str),
+    /// The row is no longer as the change expected (another save came first, through
+    /// this instance or another); nothing was written.
+    #[error("changed since it was read")]
+    Stale,
     /// The database could not be reached or failed; the change was not committed.
     #[error("the database is unavailable: {0}")]
     Unavailable(String),

@@ -62,7 +62,12 @@ async fn media_file(
     State(state): State<AppState>,
     Path(file): Path<String>,
 ) -> Result<impl IntoResponse, AppError> {
-    let (bytes, content_type) = state.media.open(&file).await.ok_or(AppError::NotFound)?;
+    let (bytes, content_type) = state
+        .media
+        .open(&file)
+        .await
+        .map_err(|error| AppError::Unavailable(format!("images cannot be read just now: {error}")))?
+        .ok_or(AppError::NotFound)?;
     Ok((
         [
             (header::CONTENT_TYPE, content_type),

@@ -13,6 +13,7 @@ mod editor;
 mod feed;
 mod hardening;
 mod helpers;
+mod instances;
 mod json_api;
 mod live;
 mod live_pages;

@@ -24,6 +24,20 @@ pub struct ApiError {
     pub(super) errors: Vec<FieldError>,
     /// Seconds to wait before trying again, for a 429.
     pub(super) retry_after: Option<u64>,
+    /// The entry as saved by whoever came first, for a 409 on a correction.
+    pub(super) current: Option<Box<SavedVersion>>,
+}
+
+/// An entry as it was saved by someone else, shown beside a refused correction.
+#[derive(Debug, Serialize, ToSchema)]
+pub(super) struct SavedVersion {
+    version: u32,
+    title: String,
+    /// Markdown, as written.
+    body: String,
+    updated_by: Option<String>,
+    /// RFC 3339.
+    updated_at: Option<String>,
 }
 
 impl ApiError {
@@ -34,6 +48,7 @@ impl ApiError {
             field: None,
             errors: Vec::new(),
             retry_after: None,
+            current: None,
         }
     }
 
@@ -47,6 +62,7 @@ impl ApiError {
             field: first.map(|e| e.field.to_owned()),
             errors: errors.iter().cloned().collect(),
             retry_after: None,
+            current: None,
         }
     }
 }
@@ -84,6 +100,13 @@ impl From<NewsroomError> for ApiError {
                     ),
                 );
                 error.field = Some("version".into());
+                error.current = Some(Box::new(SavedVersion {
+                    version: current.version,
+                    title: current.title,
+                    body: current.body,
+                    updated_by: current.updated_by,
+                    updated_at: current.updated_at.map(|at| at.to_rfc3339()),
+                }));
                 error
             }
             NewsroomError::Closed => ApiError::new(
@@ -106,6 +129,9 @@ impl IntoResponse for ApiError {
         let mut body = json!({ "error": self.error, "field": self.field });
         if self.errors.len() > 1 {
             body["errors"] = json!(self.errors);
+        }
+        if let Some(current) = self.current {
+            body["current"] = json!(current);
         }
         let mut response = (self.status, Json(body)).into_response();
         if let Some(seconds) = self.retry_after {
@@ -133,6 +159,8 @@ pub(super) struct ErrorBody {
     field: Option<String>,
     /// Every field problem, when there were several.
     errors: Option<Vec<FieldProblem>>,
+    /// On a 409 for a correction: the entry as whoever came first saved it.
+    current: Option<SavedVersion>,
 }
 
 #[derive(Serialize, ToSchema)]

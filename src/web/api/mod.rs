@@ -22,9 +22,9 @@ use utoipa::{Modify, OpenApi};
 
 use super::{AppError, AppState};
 use crate::domain::{EntryContent, EntryId, EntryInput, parse_correction_note, time};
-use crate::newsroom::Edit;
+use crate::newsroom::{Edit, NewsroomError, SAVE_TRIES};
 use crate::read_model::LivePage;
-use error::{ApiError, ApiResult, ErrorBody, FieldProblem};
+use error::{ApiError, ApiResult, ErrorBody, FieldProblem, SavedVersion};
 use request::{ApiClient, ApiJson};
 use views::{CorrectionView, EntryView, PageView, entry_view};
 
@@ -157,7 +157,7 @@ async fn create(
 #[utoipa::path(patch, path = "/api/v1/live/{slug}/entries/{id}", security(("bearer" = [])),
     params(("slug" = String, Path), ("id" = i64, Path)), request_body = EntryFields,
     responses((status = 200, body = EntryView), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
-        (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 409, body = ErrorBody, description = "saved by someone else since `version`: `current` is what they saved"), (status = 422, body = ErrorBody),
         (status = 503, body = ErrorBody)))]
 async fn update(
     State(state): State<AppState>,
@@ -165,23 +165,42 @@ async fn update(
     Path((slug, id)): Path<(String, String)>,
     ApiJson(fields): ApiJson<EntryFields>,
 ) -> ApiResult<Response> {
-    let page = live_page(&state, &slug)?;
     let id = entry_id(&id)?;
-    let current = page
-        .entry(id)
-        .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "no such entry"))?;
-    let base_version = fields.version;
     let note = parse_correction_note(fields.correction.as_deref().unwrap_or_default())
         .map_err(ApiError::invalid)?;
-    let draft =
-        EntryContent::parse(&fields.over(current.entry.to_input())).map_err(ApiError::invalid)?;
     let by = format!("api:{}", client.name);
-    let edit = Edit {
-        by: &by,
-        base_version,
-        note,
-    };
-    state.newsroom.correct(&slug, id, draft, edit).await?;
+    let mut tries = 0;
+    // The fields sent are laid over the entry as this instance has it. Without a
+    // `version` the caller takes whatever is there: should another save (on any
+    // instance) come first, they are laid over that one instead, never over less.
+    loop {
+        let page = live_page(&state, &slug)?;
+        let current = page
+            .entry(id)
+            .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "no such entry"))?;
+        if fields.version.is_some_and(|v| v > current.entry.version) && tries == 0 {
+            // The caller read a version saved on another instance that is not here yet.
+            (state.newsroom.catch_up(page.blog.id).await).map_err(NewsroomError::from)?;
+            tries += 1;
+            continue;
+        }
+        let draft = EntryContent::parse(&fields.clone().over(current.entry.to_input()))
+            .map_err(ApiError::invalid)?;
+        let edit = Edit {
+            by: &by,
+            base_version: Some(fields.version.unwrap_or(current.entry.version)),
+            note: note.clone(),
+        };
+        match state.newsroom.correct(&slug, id, draft, edit).await {
+            Err(NewsroomError::Conflict(_)) if fields.version.is_none() && tries < SAVE_TRIES => {
+                tries += 1
+            }
+            done => {
+                done?;
+                break;
+            }
+        }
+    }
     tracing::info!(token = ?client.name, entry = %id, "corrected through the API");
     answer(&state, &slug, id, StatusCode::OK)
 }
@@ -206,7 +225,7 @@ async fn delete(
 #[openapi(
     info(title = "liveblog", description = "Live pages: read them, and publish, correct and delete entries."),
     paths(page, entry, create, update, delete),
-    components(schemas(EntryFields, EntryView, CorrectionView, PageView, ErrorBody, FieldProblem)),
+    components(schemas(EntryFields, EntryView, CorrectionView, PageView, ErrorBody, FieldProblem, SavedVersion)),
     modifiers(&BearerToken)
 )]
 struct ApiDoc;

@@ -9,7 +9,7 @@ use crate::read_model::{LivePage, RenderedEntry};
 
 /// An entry's fields as the API takes them: the form's names, with true and false for
 /// the two flags. On `PATCH`, a field left out keeps its value.
-#[derive(Debug, Default, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EntryFields {
     title: Option<String>,

@@ -68,7 +68,7 @@ async fn respond(
     }
 }
 
-fn correction<'a>(
+async fn correction<'a>(
     state: &AppState,
     signed_in: &SignedIn,
     id: EntryId,
@@ -79,7 +79,7 @@ fn correction<'a>(
         id,
         version,
         theirs,
-        others_editing: state.presence.others(id, &signed_in.session.user),
+        others_editing: state.presence.others(id, &signed_in.session.user).await,
     })
 }
 
@@ -93,8 +93,8 @@ async fn correction_form(
     let page = live_page(&state, &slug)?;
     let id = entry_id(&id)?;
     let entry = page.entry(id).ok_or(AppError::NotFound)?;
-    state.presence.opened(id, &signed_in.session.user);
-    let purpose = correction(&state, &signed_in, id, entry.entry.version, None);
+    state.presence.opened(id, &signed_in.session.user).await;
+    let purpose = correction(&state, &signed_in, id, entry.entry.version, None).await;
     let mut form = entry_form(&state, &signed_in, &page, purpose, entry.entry.to_input());
     form.inline = inline.wanted();
     respond(&state, &signed_in, &page, form, StatusCode::OK).await
@@ -120,7 +120,7 @@ async fn correct(
     let page = live_page(&state, &slug)?;
     let id = entry_id(&id)?;
     let base_version = submission.version;
-    let purpose = correction(&state, &signed_in, id, base_version.unwrap_or(0), None);
+    let purpose = correction(&state, &signed_in, id, base_version.unwrap_or(0), None).await;
     let mut back = entry_form(&state, &signed_in, &page, purpose, submission.input);
     back.inline = inline.wanted();
     back.correction = submission.correction;
@@ -155,7 +155,7 @@ async fn correct(
     };
     match state.newsroom.correct(&slug, id, checked, edit).await {
         Ok(_) => {
-            state.presence.closed(id, &signed_in.session.user);
+            state.presence.closed(id, &signed_in.session.user).await;
             tracing::info!(user = ?signed_in.session.user, entry = %id, "corrected");
             if back.inline {
                 Ok(Html(format!(
@@ -178,7 +178,7 @@ async fn correct(
                 inline,
                 ..
             } = back;
-            let purpose = correction(&state, &signed_in, id, theirs.version, Some(rendered));
+            let purpose = correction(&state, &signed_in, id, theirs.version, Some(rendered)).await;
             let mut form = entry_form(&state, &signed_in, &page, purpose, input);
             form.correction = note;
             form.inline = inline;
