@@ -303,7 +303,7 @@ impl SseReader {
     }
 }
 
-fn parse_block(block: &str) -> Option<SseEvent> {
+pub fn parse_block(block: &str) -> Option<SseEvent> {
     let (mut id, mut event, mut data) = (None, None, None);
     for line in block.lines() {
         if let Some(v) = line.strip_prefix("id: ") {

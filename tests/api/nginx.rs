@@ -44,6 +44,31 @@ fn start_nginx(a: &TestApp, b: &TestApp, port: u16) -> Nginx {
         );
     assert_ne!(config, example);
     let dir = tempfile::tempdir().unwrap();
+    // The HTTPS side is not tried here (the browser tests go through it), but nginx
+    // needs its certificate and a port of its own to start.
+    let config = config
+        .replace(
+            "listen 127.0.0.1:8443 ssl",
+            &format!("listen 127.0.0.1:{} ssl", free_port()),
+        )
+        .replace("/etc/liveblog/tls", dir.path().to_str().unwrap());
+    let made = Command::new("openssl")
+        .args([
+            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+        ])
+        .args([
+            "-subj",
+            "/CN=localhost",
+            "-keyout",
+            "key.pem",
+            "-out",
+            "cert.pem",
+        ])
+        .current_dir(dir.path())
+        .stderr(Stdio::null())
+        .status()
+        .expect("openssl is installed (scripts/test installs it)");
+    assert!(made.success());
     let conf = dir.path().join("nginx.conf");
     std::fs::write(&conf, config).unwrap();
     let globals = format!(
