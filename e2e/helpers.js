@@ -352,6 +352,8 @@ async function startRelay(target) {
 }
 
 module.exports = {
+  BIN,
+  PAGE,
   WAIT,
   csrfToken,
   PASSWORD,
