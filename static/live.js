@@ -264,8 +264,10 @@
     source.onerror = function () {
       // The browser retries a dropped stream by itself; a refused one (the server
       // restarting behind a proxy) closes for good, so we open a new one.
+      // Each page waits its own share of the delay, so the readers of a server that
+      // restarts do not all come back in the same moment.
       if (source.readyState === EventSource.CLOSED) {
-        setTimeout(connect, retryDelay);
+        setTimeout(connect, retryDelay * (0.5 + Math.random()));
         retryDelay = Math.min(retryDelay * 2, 30000);
       }
     };

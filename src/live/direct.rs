@@ -30,7 +30,7 @@ use tokio_util::sync::CancellationToken;
 
 use super::hub::{Backlog, ChannelStats, Counted, LiveEvent, LiveHub, Resume, StreamsFull};
 use super::request::{KEEP_ALIVE_FRAME, Refusal, STREAM_HEADERS, raw_head};
-use super::stream::{KEEP_ALIVE, LEFT_CHECK_WHEN_PRESSED, RETRY};
+use super::stream::{KEEP_ALIVE, LEFT_CHECK_WHEN_PRESSED, retry_field};
 use crate::domain::BlogId;
 use crate::domain::Seq;
 use crate::per_address::Held;
@@ -134,7 +134,7 @@ impl DirectStreams {
         };
         let mut start = Vec::with_capacity(self.head.len() + 16);
         start.extend_from_slice(&self.head);
-        start.extend_from_slice(format!("retry: {}\n\n", RETRY.as_millis()).as_bytes());
+        start.extend_from_slice(retry_field().as_bytes());
         let mut sent = last_seq;
         let mut frames = Vec::new();
         match backlog {

@@ -13,4 +13,4 @@ pub use direct::{DirectStreams, SLOW_WRITE_TIMEOUT};
 pub use hub::{
     Backlog, ChannelReport, ChannelStats, LiveEvent, LiveHub, Resume, StreamsFull, Subscription,
 };
-pub use stream::{AHEAD_GRACE, KEEP_ALIVE, RETRY, event_stream};
+pub use stream::{AHEAD_GRACE, KEEP_ALIVE, event_stream};

@@ -18,8 +18,18 @@ use crate::domain::Seq;
 
 /// How often an idle stream sends a comment, so proxies keep it open.
 pub const KEEP_ALIVE: Duration = Duration::from_secs(15);
-/// How long a browser waits before reconnecting, sent as the SSE `retry:` field.
-pub const RETRY: Duration = Duration::from_secs(2);
+/// How long a browser waits before reconnecting, at the least and at the most. Each
+/// stream's `retry:` is drawn between the two, so the readers of an instance that
+/// restarts come back over a few seconds, not all in the same moment.
+pub const RETRY_LEAST: Duration = Duration::from_secs(1);
+pub const RETRY_MOST: Duration = Duration::from_secs(4);
+
+/// The `retry:` field that opens a stream: this stream's own wait before reconnecting.
+pub fn retry_field() -> String {
+    let least = u64::try_from(RETRY_LEAST.as_millis()).expect("a second fits");
+    let most = u64::try_from(RETRY_MOST.as_millis()).expect("seconds fit");
+    format!("retry: {}\n\n", rand::random_range(least..=most))
+}
 /// How long a browser that is ahead of this instance (it read the page from another
 /// one) waits for this instance to catch up before it is told to reset.
 pub const AHEAD_GRACE: Duration = Duration::from_secs(5);
@@ -51,7 +61,7 @@ pub fn event_stream(
     shutdown: CancellationToken,
 ) -> impl Stream<Item = Result<Bytes, Infallible>> + Send + 'static {
     let mut queued = VecDeque::new();
-    queued.push_back(Bytes::from(format!("retry: {}\n\n", RETRY.as_millis())));
+    queued.push_back(Bytes::from(retry_field()));
     let mut sent = subscription.last_seq;
     let mut ahead_until = None;
     match std::mem::replace(&mut subscription.backlog, Backlog::Replay(Vec::new())) {
@@ -142,4 +152,27 @@ fn fresh_frame(sent: &mut Seq, event: &Arc<LiveEvent>) -> Option<Bytes> {
     }
     *sent = event.seq;
     Some(event.frame.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn streams_are_told_to_come_back_after_waits_of_their_own() {
+        let waits: std::collections::HashSet<u64> = (0..50)
+            .map(|_| {
+                let field = retry_field();
+                let wait = field
+                    .strip_prefix("retry: ")
+                    .and_then(|rest| rest.strip_suffix("\n\n"))
+                    .expect("a retry field")
+                    .parse()
+                    .expect("milliseconds");
+                assert!((1000..=4000).contains(&wait), "{wait}");
+                wait
+            })
+            .collect();
+        assert!(waits.len() > 10, "spread, not one wait for all: {waits:?}");
+    }
 }
