@@ -85,7 +85,7 @@ pub struct FanoutArgs {
 }
 
 /// How to read from and publish to the server under test.
-enum Stream {
+pub(crate) enum Stream {
     Liveblog { slug: String, token: String },
     Nchan { channel: String },
 }
@@ -128,7 +128,7 @@ impl Stream {
     }
 
     /// The request that publishes event `k`, with its marker and `bytes` of text.
-    fn publish(&self, server: &Server, k: usize, bytes: usize) -> Result<Vec<u8>> {
+    pub(crate) fn publish(&self, server: &Server, k: usize, bytes: usize) -> Result<Vec<u8>> {
         let mark = marker(k);
         let mut prose = Prose::new(k as u64 + 1_000);
         let text = format!(

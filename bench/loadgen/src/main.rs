@@ -7,6 +7,7 @@
 //! `soak` runs a live page under steady load for minutes, restarts the server in the
 //! middle, and checks that every reader got every entry exactly once.
 
+mod crowd;
 mod error;
 mod fanout;
 mod http;
@@ -15,6 +16,7 @@ mod process;
 mod seed;
 mod soak;
 mod stats;
+mod wire;
 mod words;
 
 use std::process::ExitCode;
@@ -43,6 +45,11 @@ enum Command {
     /// Readers, page requests and posts for minutes, with a restart in the middle:
     /// every entry reaches every reader exactly once.
     Soak(soak::SoakArgs),
+    /// Readers of one server, coming back with Last-Event-ID whenever their stream
+    /// ends: when each read each event the wire publishes.
+    Crowd(crowd::CrowdArgs),
+    /// Marked events at a steady rate, for crowds reading elsewhere.
+    Wire(wire::WireArgs),
 }
 
 fn main() -> ExitCode {
@@ -63,6 +70,8 @@ fn main() -> ExitCode {
             Command::Fanout(args) => fanout::run(args).await,
             Command::Seed(args) => seed::run(args).await,
             Command::Soak(args) => soak::run(args).await,
+            Command::Crowd(args) => crowd::run(args).await,
+            Command::Wire(args) => wire::run(args).await,
         }
     });
     // Subscriber tasks may still be parked on their sockets: do not wait for them.
