@@ -291,6 +291,7 @@ def run_phase(work, name, urls, readers, path, posts, wire_args, server_pids, re
     memory = {n: sum(rss_kb(pid) for pid in pids()) for n, pids in server_pids.items()}
     ticks = {n: sum(cpu_ticks(pid) for pid in pids()) for n, pids in server_pids.items()}
     pg_before = postgres_ticks()
+    generator_before = sum(cpu_ticks(process.pid) for _, _, process, _ in running)
     wire_out = work / f"{name}-wire.json"
     wire = subprocess.Popen(
         [str(LOADGEN), "wire", "--events", str(posts), *wire_args],
@@ -318,10 +319,13 @@ def run_phase(work, name, urls, readers, path, posts, wire_args, server_pids, re
         restart_times = (starting - stopping, started - starting)
     wire.wait()
     pg_seconds = (postgres_ticks() - pg_before) / CLK_TCK
+    generator_seconds = (sum(cpu_ticks(process.pid) for _, _, process, _ in running) - generator_before) / CLK_TCK
+    say(f"{name}: the readers' processes (the generator) took {generator_seconds:.1f} s of CPU over the posts")
     servers = {
         n: {"rss_kb": memory[n], "cpu_s": (sum(cpu_ticks(pid) for pid in pids()) - ticks[n]) / CLK_TCK}
         for n, pids in server_pids.items()
     }
+    servers["generator"] = {"rss_kb": 0, "cpu_s": generator_seconds}
     results = collect(work, name, running)
     wire_report = json.loads(wire_out.read_text())
     return results, wire_report, servers, pg_seconds, (restart_ns, restart_times)
@@ -396,6 +400,8 @@ def main():
                     f"\nPostgreSQL: {connections} connections from the instances; "
                     f"{pg_seconds:.1f} s of CPU over the {args.posts} posts.",
                     f"Posts not acknowledged: {wire['failed']}.",
+                    f"The readers' processes (the generator, on the same cores): "
+                    f"{servers['generator']['cpu_s']:.1f} s of CPU over the posts.",
                 ], out)
             for instance in instances:
                 instance.stop()
@@ -414,6 +420,7 @@ def main():
             memory = servers["nginx"]
             print_phase(f"nginx with nchan, {args.instances} workers", rows, summary, [
                 f"\nnginx in all: {memory['rss_kb'] / 1024:,.0f} MB, {memory['cpu_s']:.1f} s of CPU over the posts.",
+                f"The readers' processes (the generator): {servers['generator']['cpu_s']:.1f} s of CPU over the posts.",
             ], out)
             nchan.stop()
             nchan = None
@@ -430,7 +437,9 @@ def main():
                 ["--url", single.url, "--token", token], {1: lambda: [single.process.pid]},
             )
             rows, summary = tally("single", wire, results, servers)
-            print_phase("one instance (SQLite) up to its cap", rows, summary, [], out)
+            print_phase("one instance (SQLite) up to its cap", rows, summary, [
+                f"\nThe readers' process (the generator): {servers['generator']['cpu_s']:.1f} s of CPU over the posts.",
+            ], out)
             single.stop()
             instances = []
     finally:

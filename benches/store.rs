@@ -135,6 +135,7 @@ async fn measure(name: &str, store_args: StoreArgs) {
             max_body_bytes: liveblog::web::DEFAULT_MAX_BODY_BYTES,
             max_header_bytes: liveblog::config::DEFAULT_MAX_HEADER_BYTES,
             secure_cookies: false,
+            media_url: None,
             frame_ancestors: None,
             public_url: None,
             streams_through_http: false,

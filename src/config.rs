@@ -163,6 +163,12 @@ pub struct ServeArgs {
     #[arg(long, env = "LIVEBLOG_TRUSTED_PROXIES", value_parser = parse_addresses,
         default_value = TrustedProxies::THIS_MACHINE)]
     pub trusted_proxies: TrustedProxies,
+    /// Keep uploaded images in an S3-compatible object store, `s3://bucket/prefix`,
+    /// instead of the database (PostgreSQL) or the data directory (SQLite); keys,
+    /// region and endpoint come from the usual `AWS_*` variables (`AWS_ENDPOINT` for a
+    /// store other than Amazon's).
+    #[arg(long, env = "LIVEBLOG_MEDIA_URL")]
+    pub media_url: Option<String>,
     /// Say the server sits behind TLS, so cookies are marked Secure.
     #[arg(long, env = "LIVEBLOG_SECURE_COOKIES", default_value_t = false)]
     pub secure_cookies: bool,

@@ -48,6 +48,8 @@ pub enum StartError {
     Demo(#[from] NewsroomError),
     #[error("the first admin could not be created: {0}")]
     Accounts(#[from] AccountError),
+    #[error(transparent)]
+    Media(#[from] crate::media::BadMediaUrl),
 }
 
 /// A server that is built and listening, ready to run.
@@ -123,9 +125,10 @@ impl Server {
         tokio::spawn(publish_scheduled(Arc::clone(&newsroom), shutdown.clone()));
         // Several instances share PostgreSQL, and so its images; one SQLite instance
         // keeps them as files beside its database.
-        let shelf = match store.backend() {
-            Backend::Postgres => Shelf::Record(Arc::clone(&store)),
-            Backend::Sqlite => Shelf::folder_in(&settings.store.data_dir),
+        let shelf = match (&settings.media_url, store.backend()) {
+            (Some(url), _) => Shelf::objects_at(url)?,
+            (None, Backend::Postgres) => Shelf::Record(Arc::clone(&store)),
+            (None, Backend::Sqlite) => Shelf::folder_in(&settings.store.data_dir),
         };
         let media = Arc::new(MediaStore::on(shelf, settings.max_upload_bytes));
         tokio::spawn(remove_unused_uploads(

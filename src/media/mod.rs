@@ -13,7 +13,7 @@
 
 mod shelf;
 
-pub use shelf::Shelf;
+pub use shelf::{BadMediaUrl, Shelf};
 
 use std::collections::HashSet;
 use std::io::Cursor;

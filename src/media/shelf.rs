@@ -1,12 +1,17 @@
-//! Where kept images are: files in the data directory, for one instance on SQLite; or
-//! the record itself, on PostgreSQL, so that every instance serves every image (a CDN
-//! in front takes the load: the addresses never change, and are served as immutable).
+//! Where kept images are: files in the data directory, for one instance on SQLite; the
+//! record itself, on PostgreSQL, so that every instance serves every image (a CDN in
+//! front takes the load: the addresses never change, and are served as immutable); or,
+//! for a big deployment, an S3-compatible object store (`--media-url s3://bucket/prefix`,
+//! with the usual `AWS_*` settings for keys, region and endpoint).
 
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
 use chrono::Utc;
+use futures_util::TryStreamExt;
+use object_store::path::Path as ObjectPath;
+use object_store::{ObjectStore, ObjectStoreExt};
 
 use crate::store::Store;
 
@@ -15,9 +20,48 @@ pub enum Shelf {
     Folder(PathBuf),
     /// The store's `media` table.
     Record(Arc<Store>),
+    /// An object store, every image under one prefix.
+    Objects {
+        store: Arc<dyn ObjectStore>,
+        prefix: ObjectPath,
+    },
+}
+
+/// An object store address that cannot be used.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot use the media store {url:?}: {why}")]
+pub struct BadMediaUrl {
+    url: String,
+    why: String,
 }
 
 impl Shelf {
+    /// The object store at `url`, `s3://bucket` or `s3://bucket/prefix`, reached with
+    /// the `AWS_*` settings of the environment (`AWS_ENDPOINT` for a store other than
+    /// Amazon's, `AWS_ALLOW_HTTP=true` for one without TLS).
+    pub fn objects_at(url: &str) -> Result<Shelf, BadMediaUrl> {
+        let bad = |why: String| BadMediaUrl {
+            url: url.to_owned(),
+            why,
+        };
+        let rest = url
+            .strip_prefix("s3://")
+            .ok_or_else(|| bad("give an s3://bucket address".into()))?;
+        let (bucket, prefix) = rest.split_once('/').unwrap_or((rest, ""));
+        if bucket.is_empty() {
+            return Err(bad("no bucket named".into()));
+        }
+        let store = object_store::aws::AmazonS3Builder::from_env()
+            .with_bucket_name(bucket)
+            .build()
+            .map_err(|e| bad(e.to_string()))?;
+        let prefix = ObjectPath::parse(prefix).map_err(|e| bad(e.to_string()))?;
+        Ok(Shelf::Objects {
+            store: Arc::new(store),
+            prefix,
+        })
+    }
+
     /// The `media` folder in the data directory.
     pub fn folder_in(data_dir: &std::path::Path) -> Shelf {
         Shelf::Folder(data_dir.join("media"))
@@ -42,6 +86,12 @@ impl Shelf {
                 .keep_media(name, bytes, Utc::now())
                 .await
                 .map_err(std::io::Error::other),
+            // Written whole or not at all; the same name is the same image.
+            Shelf::Objects { store, prefix } => store
+                .put(&prefix.clone().join(name), bytes.to_vec().into())
+                .await
+                .map(|_| ())
+                .map_err(std::io::Error::other),
         }
     }
 
@@ -55,6 +105,13 @@ impl Shelf {
                 Err(error) => Err(error),
             },
             Shelf::Record(store) => store.media(name).await.map_err(std::io::Error::other),
+            Shelf::Objects { store, prefix } => match store.get(&prefix.clone().join(name)).await {
+                Ok(found) => Ok(Some(
+                    found.bytes().await.map_err(std::io::Error::other)?.to_vec(),
+                )),
+                Err(object_store::Error::NotFound { .. }) => Ok(None),
+                Err(error) => Err(std::io::Error::other(error)),
+            },
         }
     }
 
@@ -93,6 +150,21 @@ impl Shelf {
                     .await
                     .map_err(std::io::Error::other)
             }
+            Shelf::Objects { store, prefix } => {
+                let kept_for = chrono::Duration::from_std(kept_for)
+                    .map_err(|_| std::io::Error::other("a keeping time beyond any date"))?;
+                let before = Utc::now() - kept_for;
+                let listed: Vec<_> = store
+                    .list(Some(prefix))
+                    .try_collect()
+                    .await
+                    .map_err(std::io::Error::other)?;
+                Ok(listed
+                    .into_iter()
+                    .filter(|object| object.last_modified < before)
+                    .filter_map(|object| object.location.filename().map(str::to_owned))
+                    .collect())
+            }
         }
     }
 
@@ -101,6 +173,10 @@ impl Shelf {
             Shelf::Folder(dir) => tokio::fs::remove_file(dir.join(name)).await,
             Shelf::Record(store) => store
                 .remove_media(name)
+                .await
+                .map_err(std::io::Error::other),
+            Shelf::Objects { store, prefix } => store
+                .delete(&prefix.clone().join(name))
                 .await
                 .map_err(std::io::Error::other),
         }

@@ -43,6 +43,7 @@ pub fn settings(data_dir: &std::path::Path) -> ServeArgs {
         max_body_bytes: liveblog::web::DEFAULT_MAX_BODY_BYTES,
         max_header_bytes: liveblog::config::DEFAULT_MAX_HEADER_BYTES,
         secure_cookies: false,
+        media_url: None,
         frame_ancestors: None,
         public_url: None,
         // The test command runs the live tests a second time with every stream through
@@ -91,6 +92,21 @@ async fn start(
 }
 
 impl TestApp {
+    /// A handle on a server running as a process of its own at `addr` (started with
+    /// [`ADMIN_PASSWORD`]); stopping it is the caller's business.
+    pub fn external(addr: SocketAddr) -> TestApp {
+        let data_dir = Arc::new(tempfile::tempdir().unwrap());
+        TestApp {
+            addr,
+            client: new_client(),
+            generated_password: None,
+            settings: settings(data_dir.path()),
+            data_dir,
+            stop: None,
+            running: None,
+        }
+    }
+
     /// Shuts the server down and waits until it has stopped.
     pub async fn stop(&mut self) {
         if let Some(stop) = self.stop.take() {

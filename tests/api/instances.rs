@@ -321,3 +321,145 @@ async fn an_editor_sees_who_has_an_entry_open_on_another_instance() {
     b.stop().await;
     db.drop().await;
 }
+
+/// An S3-compatible object store on 127.0.0.1: moto's server, which `scripts/test`
+/// installs in `target/moto`.
+struct ObjectStore {
+    child: std::process::Child,
+    url: String,
+}
+
+impl Drop for ObjectStore {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl ObjectStore {
+    async fn start() -> ObjectStore {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let moto = std::env::var("LIVEBLOG_TEST_MOTO").unwrap_or_else(|_| {
+            concat!(env!("CARGO_MANIFEST_DIR"), "/target/moto/bin/moto_server").to_owned()
+        });
+        let child = std::process::Command::new(&moto)
+            .args(["-H", "127.0.0.1", "-p", &port.to_string()])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("{moto}: {e} (scripts/test installs moto)"));
+        let url = format!("http://127.0.0.1:{port}");
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
+        while reqwest::get(&url).await.is_err() {
+            assert!(tokio::time::Instant::now() < deadline, "moto answers");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        ObjectStore { child, url }
+    }
+
+    async fn make_bucket(&self, bucket: &str) {
+        let response = reqwest::Client::new()
+            .put(format!("{}/{bucket}", self.url))
+            .send()
+            .await
+            .unwrap();
+        assert!(response.status().is_success(), "{}", response.status());
+    }
+
+    /// The keys in `bucket`, as its listing gives them.
+    async fn keys(&self, bucket: &str) -> String {
+        reqwest::get(format!("{}/{bucket}?list-type=2", self.url))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap()
+    }
+}
+
+/// A liveblog process of its own, its images in the object store at `media_url`.
+struct Process(std::process::Child);
+
+impl Drop for Process {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn instance_with_objects(
+    db: &TestDatabase,
+    objects: &ObjectStore,
+    media_url: &str,
+) -> (Process, TestApp) {
+    use std::io::BufRead;
+    let data_dir = tempfile::tempdir().unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_liveblog"))
+        .args(["serve", "--addr", "127.0.0.1:0", "--database-url", &db.url])
+        .arg("--data-dir")
+        .arg(data_dir.path())
+        .args(["--media-url", media_url])
+        .env("LIVEBLOG_ADMIN_PASSWORD", crate::helpers::ADMIN_PASSWORD)
+        .env("AWS_ENDPOINT", &objects.url)
+        .env("AWS_ALLOW_HTTP", "true")
+        .env("AWS_ACCESS_KEY_ID", "test")
+        .env("AWS_SECRET_ACCESS_KEY", "test")
+        .env("AWS_REGION", "us-east-1")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
+    let addr = lines
+        .map_while(Result::ok)
+        .find_map(|line| {
+            line.strip_prefix("liveblog is serving at http://")
+                .map(str::to_owned)
+        })
+        .expect("the instance starts");
+    (Process(child), TestApp::external(addr.parse().unwrap()))
+}
+
+#[tokio::test]
+async fn with_an_object_store_an_image_uploaded_through_one_instance_is_served_by_another() {
+    let db = TestDatabase::create().await;
+    let objects = ObjectStore::start().await;
+    objects.make_bucket("newsroom-media").await;
+    let media_url = "s3://newsroom-media/live";
+    let (_a_process, a) = instance_with_objects(&db, &objects, media_url);
+    let (_b_process, b) = instance_with_objects(&db, &objects, media_url);
+    a.login().await;
+    let fields = [
+        ("title", "A picture kept in the object store"),
+        ("body", "See above."),
+        ("image_alt", "A pixel"),
+    ];
+    let response = upload(&a, &fields, "pixel.png", PNG.to_vec()).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    let src = loop {
+        let (_, page) = b.get_html(&format!("/live/{DEMO}")).await;
+        if let Some(at) = page.find("<img src=\"/media/") {
+            break page[at + 10..].split('"').next().unwrap().to_owned();
+        }
+        assert!(tokio::time::Instant::now() < deadline, "B shows the entry");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    let on_b = b.get(&src).await;
+    assert_eq!(on_b.status(), StatusCode::OK);
+    assert_eq!(on_b.headers()["content-type"], "image/png");
+    assert!(on_b.bytes().await.unwrap().starts_with(b"\x89PNG"));
+    let name = src.strip_prefix("/media/").unwrap();
+    let keys = objects.keys("newsroom-media").await;
+    assert!(keys.contains(&format!("<Key>live/{name}</Key>")), "{keys}");
+    assert_eq!(
+        b.get(&src.replace(".png", "-480.png")).await.status(),
+        StatusCode::NOT_FOUND,
+        "an image not kept is not found"
+    );
+    db.drop().await;
+}
