@@ -14,8 +14,7 @@ use futures_util::StreamExt;
 use reqwest::StatusCode;
 use serde_json::json;
 
-use crate::commands::{liveblog, stdout};
-use crate::helpers::{DEMO, TestDatabase, parse_block};
+use crate::helpers::{DEMO, TestDatabase, free_port, parse_block};
 
 /// Readers connected through nginx.
 const READERS: usize = 24;
@@ -45,14 +44,6 @@ impl Drop for Cluster {
             .status();
         let _ = self.script.wait();
     }
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
 }
 
 fn start_cluster(db: &TestDatabase, count: usize) -> Cluster {
@@ -99,25 +90,6 @@ fn kill(pid: u32) {
         .status()
         .unwrap();
     assert!(killed.success());
-}
-
-fn token(db: &TestDatabase) -> String {
-    let data_dir = tempfile::tempdir().unwrap();
-    let dir = data_dir.path().to_str().unwrap();
-    stdout(&liveblog(
-        &[
-            "token",
-            "create",
-            "wire",
-            "--database-url",
-            &db.url,
-            "--data-dir",
-            dir,
-        ],
-        "",
-    ))
-    .trim()
-    .to_owned()
 }
 
 async fn last_seq(db: &TestDatabase) -> i64 {
@@ -247,7 +219,7 @@ async fn post(client: &reqwest::Client, base: &str, token: &str, title: &str) ->
 async fn kill_one_under_load(victim: usize, poster: usize) {
     let db = TestDatabase::create().await;
     let cluster = start_cluster(&db, 3);
-    let token = token(&db);
+    let token = db.token();
     let after = last_seq(&db).await;
     let connected = Arc::new(AtomicUsize::new(0));
     let readers: Vec<_> = (0..READERS)

@@ -28,6 +28,28 @@ pub fn liveblog(args: &[&str], input: &str) -> Output {
     child.wait_with_output().unwrap()
 }
 
+impl TestDatabase {
+    /// A new API token, made with `liveblog token create` on this database.
+    pub fn token(&self) -> String {
+        let data_dir = tempfile::tempdir().unwrap();
+        let dir = data_dir.path().to_str().unwrap();
+        stdout(&liveblog(
+            &[
+                "token",
+                "create",
+                "wire",
+                "--database-url",
+                &self.url,
+                "--data-dir",
+                dir,
+            ],
+            "",
+        ))
+        .trim()
+        .to_owned()
+    }
+}
+
 pub fn stdout(output: &Output) -> String {
     assert!(
         output.status.success(),

@@ -405,6 +405,15 @@ impl TestDatabase {
     }
 }
 
+/// A port nothing listens on just now, for a server the test starts.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
 /// The server's SQLite file, opened beside it.
 pub async fn open_store(app: &TestApp) -> sqlx::SqliteConnection {
     use sqlx::Connection;

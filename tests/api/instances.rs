@@ -8,8 +8,7 @@ use std::time::Duration;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::commands::{liveblog, stdout};
-use crate::helpers::{DEMO, TestApp, TestDatabase, person, spawn_app_with};
+use crate::helpers::{DEMO, TestApp, TestDatabase, free_port, person, spawn_app_with};
 use crate::uploads::{PNG, upload};
 
 /// How many times each race is run: every one must come out right.
@@ -18,24 +17,6 @@ const ROUNDS: usize = 10;
 async fn instance(db: &TestDatabase) -> TestApp {
     let url = db.url.clone();
     spawn_app_with(move |settings| settings.store.database_url = Some(url)).await
-}
-
-fn token(db: &TestDatabase) -> String {
-    let data_dir = tempfile::tempdir().unwrap();
-    stdout(&liveblog(
-        &[
-            "token",
-            "create",
-            "wire",
-            "--database-url",
-            &db.url,
-            "--data-dir",
-            data_dir.path().to_str().unwrap(),
-        ],
-        "",
-    ))
-    .trim()
-    .to_owned()
 }
 
 async fn call(
@@ -94,7 +75,7 @@ async fn two_corrections_from_one_version_through_two_instances_one_is_refused_e
     let db = TestDatabase::create().await;
     let mut a = instance(&db).await;
     let mut b = instance(&db).await;
-    let token = token(&db);
+    let token = db.token();
     for round in 0..ROUNDS {
         let id = publish(&a, &token, &format!("Round {round}")).await;
         until_at_version(&b, id, 1).await;
@@ -142,7 +123,7 @@ async fn corrections_without_a_version_through_two_instances_are_both_kept() {
     let db = TestDatabase::create().await;
     let mut a = instance(&db).await;
     let mut b = instance(&db).await;
-    let token = token(&db);
+    let token = db.token();
     for round in 0..ROUNDS {
         let id = publish(&a, &token, &format!("Round {round}")).await;
         until_at_version(&b, id, 1).await;
@@ -199,7 +180,7 @@ async fn two_entries_pinned_at_once_through_two_instances_leave_one_pinned() {
     let db = TestDatabase::create().await;
     let mut a = instance(&db).await;
     let mut b = instance(&db).await;
-    let token = token(&db);
+    let token = db.token();
     for round in 0..ROUNDS {
         let first = publish(&a, &token, &format!("First of round {round}")).await;
         let second = publish(&a, &token, &format!("Second of round {round}")).await;
@@ -249,6 +230,22 @@ async fn two_entries_pinned_at_once_through_two_instances_leave_one_pinned() {
     db.drop().await;
 }
 
+/// The address of the first image the live page on `app` shows, once it shows one.
+async fn image_shown_by(app: &TestApp) -> String {
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    loop {
+        let (_, page) = app.get_html(&format!("/live/{DEMO}")).await;
+        if let Some(at) = page.find("<img src=\"/media/") {
+            return page[at + 10..].split('"').next().unwrap().to_owned();
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "the page shows the image"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
 #[tokio::test]
 async fn an_image_uploaded_through_one_instance_is_served_by_another() {
     let db = TestDatabase::create().await;
@@ -262,15 +259,7 @@ async fn an_image_uploaded_through_one_instance_is_served_by_another() {
     ];
     let response = upload(&a, &fields, "pixel.png", PNG.to_vec()).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
-    let src = loop {
-        let (_, page) = b.get_html(&format!("/live/{DEMO}")).await;
-        if let Some(at) = page.find("<img src=\"/media/") {
-            break page[at + 10..].split('"').next().unwrap().to_owned();
-        }
-        assert!(tokio::time::Instant::now() < deadline, "B shows the entry");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    };
+    let src = image_shown_by(&b).await;
     let on_a = a.get(&src).await;
     let on_b = b.get(&src).await;
     assert_eq!(
@@ -338,11 +327,7 @@ impl Drop for ObjectStore {
 
 impl ObjectStore {
     async fn start() -> ObjectStore {
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
+        let port = free_port();
         let moto = std::env::var("LIVEBLOG_TEST_MOTO").unwrap_or_else(|_| {
             concat!(env!("CARGO_MANIFEST_DIR"), "/target/moto/bin/moto_server").to_owned()
         });
@@ -440,15 +425,7 @@ async fn with_an_object_store_an_image_uploaded_through_one_instance_is_served_b
     ];
     let response = upload(&a, &fields, "pixel.png", PNG.to_vec()).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
-    let src = loop {
-        let (_, page) = b.get_html(&format!("/live/{DEMO}")).await;
-        if let Some(at) = page.find("<img src=\"/media/") {
-            break page[at + 10..].split('"').next().unwrap().to_owned();
-        }
-        assert!(tokio::time::Instant::now() < deadline, "B shows the entry");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    };
+    let src = image_shown_by(&b).await;
     let on_b = b.get(&src).await;
     assert_eq!(on_b.status(), StatusCode::OK);
     assert_eq!(on_b.headers()["content-type"], "image/png");

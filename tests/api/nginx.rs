@@ -7,7 +7,9 @@ use std::time::Duration;
 
 use reqwest::StatusCode;
 
-use crate::helpers::{DEMO, SseReader, TestApp, TestDatabase, new_client, spawn_app_with};
+use crate::helpers::{
+    DEMO, SseReader, TestApp, TestDatabase, free_port, new_client, spawn_app_with,
+};
 
 struct Nginx {
     child: Child,
@@ -22,14 +24,6 @@ impl Drop for Nginx {
             .status();
         let _ = self.child.wait();
     }
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
 }
 
 fn start_nginx(a: &TestApp, b: &TestApp, port: u16) -> Nginx {
