@@ -294,15 +294,15 @@ fn take(stream: &mut Stream, log: &mut ReaderLog, bytes: &[u8], at: u64) -> bool
             stream.retry_ms = std::str::from_utf8(retry)
                 .ok()
                 .and_then(|r| r.trim().parse().ok());
-        } else if let Some(k) = first_marker(&line) {
-            if let Some(slot) = log.seen.get_mut(k) {
-                if *slot == 0 {
-                    *slot = at;
-                } else {
-                    log.duplicates += 1;
-                }
-                done |= k + 1 == log.seen.len();
+        } else if let Some((k, slot)) =
+            first_marker(&line).and_then(|k| log.seen.get_mut(k).map(|slot| (k, slot)))
+        {
+            if *slot == 0 {
+                *slot = at;
+            } else {
+                log.duplicates += 1;
             }
+            done |= k + 1 == log.seen.len();
         }
         stream.line = line;
         stream.line.clear();
