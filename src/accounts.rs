@@ -10,7 +10,7 @@ use rand::RngExt;
 use rand::distr::Alphanumeric;
 use sha2::{Digest, Sha256};
 
-use crate::domain::{Role, User, UserName};
+use crate::domain::{Role, Slug, TokenScope, User, UserName};
 use chrono::Utc;
 
 use crate::store::{Store, StoreError};
@@ -282,25 +282,51 @@ impl Accounts {
     }
 }
 
+/// A token automation signed with: its name, for the log and the entries' authors, and
+/// what it may do.
+#[derive(Debug, Clone)]
+pub struct ApiToken {
+    pub name: String,
+    pub scope: TokenScope,
+}
+
 /// API tokens: what automation signs with. A token is 32 random bytes, shown once and
 /// kept only as its SHA-256.
 impl Accounts {
-    /// Makes a token named `name` and returns it; it cannot be shown again.
-    pub async fn create_token(&self, name: &str) -> Result<String, AccountError> {
+    /// Makes a token named `name` that may do what `scope` says, and returns it; it
+    /// cannot be shown again.
+    pub async fn create_token(
+        &self,
+        name: &str,
+        scope: &TokenScope,
+    ) -> Result<String, AccountError> {
         let name = name.trim();
         if name.is_empty() || name.chars().count() > 100 || name.chars().any(char::is_control) {
             return Err(AccountError::BadPassword(
                 "A token needs a name of 1 to 100 characters, on one line.".into(),
             ));
         }
+        if let Some(page) = &scope.page {
+            Slug::parse(page).map_err(|why| {
+                AccountError::BadPassword(format!(
+                    "The page {page:?} is no live page's address. {why}"
+                ))
+            })?;
+        }
         let token = format!("lb_{}", random_token());
-        self.store.add_token(name, &session_key(&token)).await?;
+        self.store
+            .add_token(name, &session_key(&token), scope)
+            .await?;
         Ok(token)
     }
 
-    /// The name of the token presented, if it is one of ours and not revoked.
-    pub async fn token(&self, token: &str) -> Result<Option<String>, AccountError> {
-        Ok(self.store.token_name(&session_key(token)).await?)
+    /// The token presented, with what it may do, if it is one of ours and not revoked.
+    pub async fn token(&self, token: &str) -> Result<Option<ApiToken>, AccountError> {
+        Ok(self
+            .store
+            .token_by_hash(&session_key(token))
+            .await?
+            .map(|(name, scope)| ApiToken { name, scope }))
     }
 
     pub async fn revoke_token(&self, name: &str) -> Result<bool, AccountError> {

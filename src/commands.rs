@@ -5,7 +5,7 @@ use std::io::{BufRead, Read, Write};
 
 use crate::accounts::Accounts;
 use crate::config::{Command, ServeArgs, StoreArgs, TokenCommand, UserCommand};
-use crate::domain::{Role, UserName};
+use crate::domain::{Role, TokenScope, UserName};
 use crate::dump::Dump;
 use crate::server::{Server, shutdown_signal};
 use crate::store::Store;
@@ -19,7 +19,12 @@ pub async fn run(command: Command) -> Result<(), String> {
         }
         Command::User(UserCommand::List { store }) => list_users(&store).await,
         Command::User(UserCommand::Remove { name, store }) => remove_user(&name, &store).await,
-        Command::Token(TokenCommand::Create { name, store }) => create_token(&name, &store).await,
+        Command::Token(TokenCommand::Create {
+            name,
+            page,
+            read_only,
+            store,
+        }) => create_token(&name, TokenScope { page, read_only }, &store).await,
         Command::Token(TokenCommand::Revoke { name, store }) => revoke_token(&name, &store).await,
         Command::Export(store) => export(&store).await,
         Command::Import(store) => import(&store).await,
@@ -85,10 +90,10 @@ async fn remove_user(name: &str, store: &StoreArgs) -> Result<(), String> {
     Ok(())
 }
 
-async fn create_token(name: &str, store: &StoreArgs) -> Result<(), String> {
+async fn create_token(name: &str, scope: TokenScope, store: &StoreArgs) -> Result<(), String> {
     let accounts = Accounts::new(open(store).await?);
     let token = accounts
-        .create_token(name)
+        .create_token(name, &scope)
         .await
         .map_err(|e| format!("cannot make the token {name}: {e}"))?;
     println!("{token}");

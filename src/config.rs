@@ -65,6 +65,13 @@ pub enum TokenCommand {
     /// Make a token for the JSON API; it is printed once, alone on standard output.
     Create {
         name: String,
+        /// The one live page (its slug) the token may change, or open; without it, every
+        /// page, and new ones.
+        #[arg(long)]
+        page: Option<String>,
+        /// The token only reads: every change it asks for is refused.
+        #[arg(long)]
+        read_only: bool,
         #[command(flatten)]
         store: StoreArgs,
     },

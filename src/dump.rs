@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use chrono::{DateTime, Utc};
 
 use crate::domain::Seq;
-use crate::domain::{Blog, Draft, Entry, User};
+use crate::domain::{Blog, Draft, Entry, TokenScope, User};
 
 /// What a dump says it is, so a wrong file is refused plainly.
 pub const DUMP_FORMAT: &str = "liveblog-dump";
@@ -39,6 +39,9 @@ pub struct ApiTokenDump {
     pub name: String,
     pub token_hash: String,
     pub created_at: DateTime<Utc>,
+    /// What the token may do; a dump from before scopes holds tokens for everything.
+    #[serde(default)]
+    pub scope: TokenScope,
 }
 
 /// A live page, its entries, and the sequence number its changes have reached, so

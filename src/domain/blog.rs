@@ -87,6 +87,27 @@ impl Blog {
     pub fn is_live(&self) -> bool {
         self.status == BlogStatus::Live
     }
+
+    /// The page's settings as the settings form would hold them, to change them again.
+    pub fn to_input(&self) -> BlogInput {
+        BlogInput {
+            title: self.title.clone(),
+            slug: self.slug.to_string(),
+            description: self.description.clone(),
+            summary: self.summary.join("\n"),
+            time_zone: self.time_zone.name().to_owned(),
+            reading_order: self.reading_order().to_owned(),
+        }
+    }
+
+    /// `newest` or `oldest` (first), as forms and the API say it.
+    pub fn reading_order(&self) -> &'static str {
+        if self.oldest_first {
+            "oldest"
+        } else {
+            "newest"
+        }
+    }
 }
 
 /// A live page's settings as typed into the form, kept as typed.

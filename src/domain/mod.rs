@@ -21,4 +21,4 @@ pub use entry::{
     parse_correction_note,
 };
 pub use errors::{FieldError, FieldErrors};
-pub use user::{MAX_USER_NAME_CHARS, Role, User, UserName};
+pub use user::{MAX_USER_NAME_CHARS, Role, TokenScope, User, UserName};

@@ -104,3 +104,53 @@ mod tests {
         assert!(UserName::parse("Ana Ruiz-Ortega").is_ok());
     }
 }
+
+/// What an API token may do: change every live page, or only the one it is for; or
+/// only read.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TokenScope {
+    /// The one live page (its slug) the token may change; `None` for every page, and
+    /// for opening new ones.
+    #[serde(default)]
+    pub page: Option<String>,
+    /// The token reads and changes nothing.
+    #[serde(default)]
+    pub read_only: bool,
+}
+
+impl TokenScope {
+    /// Whether the token may change the live page `slug` (or open it, if it is new).
+    pub fn may_change(&self, slug: &str) -> bool {
+        !self.read_only && self.page.as_deref().is_none_or(|page| page == slug)
+    }
+
+    /// What the token may do, in a few words, for a refusal.
+    pub fn describe(&self) -> String {
+        match (&self.page, self.read_only) {
+            (_, true) => "this token only reads".to_owned(),
+            (Some(page), false) => format!("this token may only change the live page {page}"),
+            (None, false) => "this token may change every live page".to_owned(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod scope_tests {
+    use super::TokenScope;
+
+    #[test]
+    fn a_token_changes_what_its_scope_names_and_nothing_else() {
+        let every = TokenScope::default();
+        assert!(every.may_change("storm") && every.may_change("election"));
+        let one = TokenScope {
+            page: Some("election".into()),
+            read_only: false,
+        };
+        assert!(one.may_change("election") && !one.may_change("storm"));
+        let reader = TokenScope {
+            page: None,
+            read_only: true,
+        };
+        assert!(!reader.may_change("storm"));
+    }
+}

@@ -21,7 +21,9 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use tokio::sync::Notify;
 
-use crate::domain::{Blog, BlogId, BlogSettings, Entry, EntryContent, EntryId, FieldErrors};
+use crate::domain::{
+    Blog, BlogId, BlogSettings, BlogStatus, Entry, EntryContent, EntryId, FieldErrors,
+};
 use crate::domain::{Change, ChangeKind, Seq};
 use crate::fragments::{ShuttingDown, off_the_workers};
 use crate::live::{LiveEvent, LiveHub};
@@ -235,6 +237,30 @@ impl Newsroom {
         })
         .await?;
         Ok(blog)
+    }
+
+    /// Changes a page's title, description, summary, time zone and reading order; its
+    /// address stays as it is. Readers get the new summary at once.
+    pub async fn change_settings(
+        &self,
+        slug: &str,
+        settings: BlogSettings,
+    ) -> Result<Blog, NewsroomError> {
+        let mut blog = self.page(slug)?.blog.clone();
+        blog.title = settings.title;
+        blog.description = settings.description;
+        blog.summary = settings.summary;
+        blog.time_zone = settings.time_zone;
+        blog.oldest_first = settings.oldest_first;
+        self.update_blog(blog).await
+    }
+
+    /// Ends a live page (nothing new is published on it) or reopens it; readers are
+    /// told at once.
+    pub async fn set_status(&self, slug: &str, status: BlogStatus) -> Result<Blog, NewsroomError> {
+        let mut blog = self.page(slug)?.blog.clone();
+        blog.status = status;
+        self.update_blog(blog).await
     }
 
     /// Publishes a new entry now, written by `by`.

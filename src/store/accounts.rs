@@ -3,9 +3,9 @@
 
 use chrono::{DateTime, Utc};
 
-use super::rows::{self, time_text};
+use super::rows::{self, flag, time_text};
 use super::{Store, StoreError, StoredSession};
-use crate::domain::User;
+use crate::domain::{TokenScope, User};
 
 impl Store {
     pub async fn user_count(&self) -> Result<usize, StoreError> {
@@ -130,25 +130,41 @@ impl Store {
         Ok(())
     }
 
-    /// Records a new API token by its hash.
-    pub async fn add_token(&self, name: &str, token_hash: &str) -> Result<(), StoreError> {
-        sqlx::query("INSERT INTO api_tokens (name, token_hash, created_at) VALUES ($1, $2, $3)")
-            .bind(name)
-            .bind(token_hash)
-            .bind(time_text(Utc::now()))
-            .execute(self.pool())
-            .await
-            .map_err(StoreError::taken_as("name"))?;
+    /// Records a new API token by its hash, with what it may do.
+    pub async fn add_token(
+        &self,
+        name: &str,
+        token_hash: &str,
+        scope: &TokenScope,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO api_tokens (name, token_hash, created_at, page_slug, read_only) \
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(name)
+        .bind(token_hash)
+        .bind(time_text(Utc::now()))
+        .bind(scope.page.clone())
+        .bind(flag(scope.read_only))
+        .execute(self.pool())
+        .await
+        .map_err(StoreError::taken_as("name"))?;
         Ok(())
     }
 
-    /// The name of the token with this hash, if it has not been revoked.
-    pub async fn token_name(&self, token_hash: &str) -> Result<Option<String>, StoreError> {
-        let row = sqlx::query("SELECT name FROM api_tokens WHERE token_hash = $1")
-            .bind(token_hash)
-            .fetch_optional(self.pool())
-            .await?;
-        row.as_ref().map(|r| rows::string(r, "name")).transpose()
+    /// The name and scope of the token with this hash, if it has not been revoked.
+    pub async fn token_by_hash(
+        &self,
+        token_hash: &str,
+    ) -> Result<Option<(String, TokenScope)>, StoreError> {
+        let row =
+            sqlx::query("SELECT name, page_slug, read_only FROM api_tokens WHERE token_hash = $1")
+                .bind(token_hash)
+                .fetch_optional(self.pool())
+                .await?;
+        row.as_ref()
+            .map(|r| Ok((rows::string(r, "name")?, rows::token_scope(r)?)))
+            .transpose()
     }
 
     /// Revokes a token at once; `false` if there was none by that name.

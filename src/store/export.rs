@@ -40,7 +40,9 @@ impl Store {
         .map(rows::draft)
         .collect::<Result<_, _>>()?;
         let api_tokens =
-            sqlx::query("SELECT name, token_hash, created_at FROM api_tokens ORDER BY name")
+            sqlx::query(
+                "SELECT name, token_hash, created_at, page_slug, read_only FROM api_tokens ORDER BY name",
+            )
                 .fetch_all(self.pool())
                 .await?
                 .iter()
@@ -48,6 +50,7 @@ impl Store {
                     Ok(ApiTokenDump {
                         name: rows::text(row, "name")?,
                         token_hash: rows::text(row, "token_hash")?,
+                        scope: rows::token_scope(row)?,
                         created_at: rows::time(row, "created_at")?,
                     })
                 })
@@ -130,11 +133,14 @@ impl Store {
         }
         for token in &dump.api_tokens {
             sqlx::query(
-                "INSERT INTO api_tokens (name, token_hash, created_at) VALUES ($1, $2, $3)",
+                "INSERT INTO api_tokens (name, token_hash, created_at, page_slug, read_only) \
+                 VALUES ($1, $2, $3, $4, $5)",
             )
             .bind(&token.name)
             .bind(&token.token_hash)
             .bind(time_text(token.created_at))
+            .bind(token.scope.page.clone())
+            .bind(flag(token.scope.read_only))
             .execute(&mut *tx)
             .await?;
         }

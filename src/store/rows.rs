@@ -53,6 +53,14 @@ pub fn flag(value: bool) -> i64 {
     i64::from(value)
 }
 
+/// An API token's scope, from its `page_slug` and `read_only` columns.
+pub fn token_scope(row: &AnyRow) -> Result<crate::domain::TokenScope, StoreError> {
+    Ok(crate::domain::TokenScope {
+        page: optional_text(row, "page_slug")?,
+        read_only: integer(row, "read_only")? != 0,
+    })
+}
+
 pub fn text(row: &AnyRow, column: &str) -> Result<String, StoreError> {
     Ok(row.try_get::<String, _>(column)?)
 }

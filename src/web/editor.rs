@@ -160,25 +160,12 @@ async fn settings_form(
 ) -> Result<Response> {
     signed_in.require_admin()?;
     let page = live_page(&state, &slug)?;
-    let blog = &page.blog;
-    let input = BlogInput {
-        title: blog.title.clone(),
-        slug: blog.slug.to_string(),
-        description: blog.description.clone(),
-        summary: blog.summary.join("\n"),
-        time_zone: blog.time_zone.name().to_owned(),
-        reading_order: if blog.oldest_first {
-            "oldest"
-        } else {
-            "newest"
-        }
-        .to_owned(),
-    };
+    let input = page.blog.to_input();
     blog_settings(
         &signed_in,
         &input,
         &FieldErrors::default(),
-        Some(blog),
+        Some(&page.blog),
         StatusCode::OK,
     )
 }
@@ -196,15 +183,7 @@ async fn save_settings(
     let page = live_page(&state, &slug)?;
     form.input.slug = slug.clone();
     let result = match BlogSettings::parse(&form.input) {
-        Ok(draft) => {
-            let mut blog = page.blog.clone();
-            blog.title = draft.title;
-            blog.description = draft.description;
-            blog.summary = draft.summary;
-            blog.time_zone = draft.time_zone;
-            blog.oldest_first = draft.oldest_first;
-            state.newsroom.update_blog(blog).await
-        }
+        Ok(settings) => state.newsroom.change_settings(&slug, settings).await,
         Err(errors) => Err(NewsroomError::Invalid(errors)),
     };
     match result {
@@ -230,9 +209,7 @@ async fn set_status(
 ) -> Result<Redirect> {
     signed_in.check_csrf(&form.csrf_token)?;
     signed_in.require_admin()?;
-    let mut blog = live_page(state, slug)?.blog.clone();
-    blog.status = status;
-    state.newsroom.update_blog(blog).await?;
+    state.newsroom.set_status(slug, status).await?;
     Ok(Redirect::to(&format!("/editor/live/{slug}/settings")))
 }
 

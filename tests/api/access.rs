@@ -146,6 +146,18 @@ fn api_write_routes(entry: &str) -> Vec<(Method, String)> {
     ]
 }
 
+/// Every API route that opens or changes a live page, which only a token opens: tried in
+/// a test of their own, so that its unknown tokens do not run into the limit per address.
+fn api_page_routes() -> Vec<(Method, String)> {
+    let page = format!("/api/v1/live/{DEMO}");
+    vec![
+        (Method::POST, "/api/v1/live".to_owned()),
+        (Method::PATCH, page.clone()),
+        (Method::POST, format!("{page}/close")),
+        (Method::POST, format!("{page}/reopen")),
+    ]
+}
+
 /// The routes anyone may use, each with why: everything else is in the matrices above.
 const OPEN_ROUTES: &[(&str, &str, &str)] = &[
     ("GET", "/", "the list of live pages"),
@@ -174,6 +186,7 @@ const OPEN_ROUTES: &[(&str, &str, &str)] = &[
     ("GET", "/healthz", "the health check"),
     ("GET", "/metrics", "the metrics"),
     ("GET", "/api/v1/openapi.json", "the API's description"),
+    ("GET", "/api/v1/live", "the list of live pages, as data"),
     ("GET", "/api/v1/live/{slug}", "a live page, as data"),
     (
         "GET",
@@ -328,6 +341,7 @@ fn every_route_the_server_declares_is_in_the_access_matrix_or_open_by_name() {
     tried.extend(
         api_write_routes("1")
             .into_iter()
+            .chain(api_page_routes())
             .map(|(m, p)| (m.to_string(), p)),
     );
 
@@ -648,4 +662,46 @@ async fn every_editor_and_api_route_refuses_whoever_may_not_use_it() {
         StatusCode::SEE_OTHER
     );
     assert_ne!(record(&app).await, before);
+}
+
+#[tokio::test]
+async fn page_routes_of_the_api_refuse_anyone_without_a_token() {
+    let app = spawn_app().await;
+    app.login().await;
+    let revoked = new_token(&app, "retired");
+    let dir = app.data_dir.path().to_str().unwrap().to_owned();
+    stdout(&liveblog(
+        &["token", "revoke", "retired", "--data-dir", &dir],
+        "",
+    ));
+    let before = record(&app).await;
+    let body = serde_json::json!({ "title": "Taken over", "slug": "taken-over" });
+    let mut tried = 0;
+    for (method, path) in api_page_routes() {
+        for authorization in [
+            None,
+            Some(format!("Bearer {}", "a".repeat(43))),
+            Some(format!("Bearer {revoked}")),
+        ] {
+            let mut request = app
+                .client
+                .request(method.clone(), app.url(&path))
+                .json(&body);
+            if let Some(value) = &authorization {
+                request = request.header(AUTHORIZATION, value);
+            }
+            let response = request.send().await.unwrap();
+            assert_eq!(
+                response.status(),
+                StatusCode::UNAUTHORIZED,
+                "{method} {path} with {authorization:?}, and a signed-in admin's cookie"
+            );
+            tried += 1;
+        }
+    }
+    assert_eq!(
+        record(&app).await,
+        before,
+        "nothing changed after {tried} attempts"
+    );
 }

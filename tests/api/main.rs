@@ -4,6 +4,7 @@
 mod access;
 mod auth;
 mod cluster;
+mod cms;
 mod commands;
 mod corrections;
 mod desk;

@@ -133,13 +133,37 @@ async fn the_api_does_what_its_description_says() {
         described,
         [
             "delete /api/v1/live/{slug}/entries/{id}",
+            "get /api/v1/live",
             "get /api/v1/live/{slug}",
             "get /api/v1/live/{slug}/entries/{id}",
+            "patch /api/v1/live/{slug}",
             "patch /api/v1/live/{slug}/entries/{id}",
+            "post /api/v1/live",
+            "post /api/v1/live/{slug}/close",
             "post /api/v1/live/{slug}/entries",
+            "post /api/v1/live/{slug}/reopen",
         ],
         "every operation the API serves is described, and no other"
     );
+    // Every status an operation can answer is described: a token's refusals on every
+    // operation that takes one, a body's on every one that takes a body.
+    for (path, operations) in doc["paths"].as_object().unwrap() {
+        for (method, operation) in operations.as_object().unwrap() {
+            let mut due = Vec::new();
+            if operation.get("security").is_some() {
+                due.extend(["401", "403", "429", "503"]);
+            }
+            if operation.get("requestBody").is_some() {
+                due.extend(["400", "413", "415", "422"]);
+            }
+            for status in due {
+                assert!(
+                    operation["responses"].get(status).is_some(),
+                    "{method} {path} describes {status}"
+                );
+            }
+        }
+    }
 
     // Every property the description gives a new entry is taken.
     let fields = doc["components"]["schemas"]["EntryFields"]["properties"]

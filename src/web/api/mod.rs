@@ -3,9 +3,10 @@
 //! Errors are JSON too: `{"error": "...", "field": "..."}` with a 4xx status.
 //!
 //! `request` reads the token and the body, `views` shapes entries and pages as JSON,
-//! `error` says what went wrong.
+//! `pages` opens, changes, closes and reopens live pages, `error` says what went wrong.
 
 mod error;
+mod pages;
 mod request;
 mod views;
 
@@ -35,7 +36,10 @@ pub use views::EntryFields;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/api/v1/openapi.json", get(openapi))
-        .route("/api/v1/live/{slug}", get(page))
+        .route("/api/v1/live", get(pages::list).post(pages::open))
+        .route("/api/v1/live/{slug}", get(page).patch(pages::change))
+        .route("/api/v1/live/{slug}/close", post(pages::close))
+        .route("/api/v1/live/{slug}/reopen", post(pages::reopen))
         .route("/api/v1/live/{slug}/entries", post(create))
         .route(
             "/api/v1/live/{slug}/entries/{id}",
@@ -130,34 +134,45 @@ fn answer(state: &AppState, slug: &str, id: EntryId, status: StatusCode) -> ApiR
 #[utoipa::path(post, path = "/api/v1/live/{slug}/entries", security(("bearer" = [])),
     params(("slug" = String, Path)), request_body = EntryFields,
     responses((status = 201, body = EntryView), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+        (status = 403, body = ErrorBody, description = "the token may not change this page"),
         (status = 404, body = ErrorBody), (status = 409, body = ErrorBody, description = "the live page has ended"),
         (status = 413, body = ErrorBody), (status = 415, body = ErrorBody),
-        (status = 422, body = ErrorBody), (status = 503, body = ErrorBody)))]
+        (status = 422, body = ErrorBody), (status = 429, body = ErrorBody), (status = 503, body = ErrorBody)))]
 async fn create(
     State(state): State<AppState>,
     client: ApiClient,
     Path(slug): Path<String>,
     ApiJson(fields): ApiJson<EntryFields>,
 ) -> ApiResult<Response> {
+    client.may_change(&slug)?;
     live_page(&state, &slug)?;
     let draft =
         EntryContent::parse(&fields.over(EntryInput::default())).map_err(ApiError::invalid)?;
     let by = format!("api:{}", client.name);
     let entry = state.newsroom.publish(&slug, draft, &by).await?;
     tracing::info!(token = ?client.name, entry = %entry.id, "published through the API");
-    let mut response = answer(&state, &slug, entry.id, StatusCode::CREATED)?;
-    let location = format!("/api/v1/live/{slug}/entries/{}", entry.id);
-    if let Ok(value) = header::HeaderValue::from_str(&location) {
+    let response = answer(&state, &slug, entry.id, StatusCode::CREATED)?;
+    Ok(located(
+        response,
+        &format!("/api/v1/live/{slug}/entries/{}", entry.id),
+    ))
+}
+
+/// A 201's answer with the `Location` of what it made.
+fn located(mut response: Response, location: &str) -> Response {
+    if let Ok(value) = header::HeaderValue::from_str(location) {
         response.headers_mut().insert(header::LOCATION, value);
     }
-    Ok(response)
+    response
 }
 
 /// `PATCH /api/v1/live/{slug}/entries/{id}`: corrects any of an entry's fields.
 #[utoipa::path(patch, path = "/api/v1/live/{slug}/entries/{id}", security(("bearer" = [])),
     params(("slug" = String, Path), ("id" = i64, Path)), request_body = EntryFields,
     responses((status = 200, body = EntryView), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
-        (status = 404, body = ErrorBody), (status = 409, body = ErrorBody, description = "saved by someone else since `version`: `current` is what they saved"), (status = 422, body = ErrorBody),
+        (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+        (status = 409, body = ErrorBody, description = "saved by someone else since `version`: `current` is what they saved"),
+        (status = 413, body = ErrorBody), (status = 415, body = ErrorBody), (status = 422, body = ErrorBody), (status = 429, body = ErrorBody),
         (status = 503, body = ErrorBody)))]
 async fn update(
     State(state): State<AppState>,
@@ -165,6 +180,7 @@ async fn update(
     Path((slug, id)): Path<(String, String)>,
     ApiJson(fields): ApiJson<EntryFields>,
 ) -> ApiResult<Response> {
+    client.may_change(&slug)?;
     let id = entry_id(&id)?;
     let note = parse_correction_note(fields.correction.as_deref().unwrap_or_default())
         .map_err(ApiError::invalid)?;
@@ -208,12 +224,14 @@ async fn update(
 /// `DELETE /api/v1/live/{slug}/entries/{id}`: answers 204.
 #[utoipa::path(delete, path = "/api/v1/live/{slug}/entries/{id}", security(("bearer" = [])),
     params(("slug" = String, Path), ("id" = i64, Path)),
-    responses((status = 204), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody), (status = 503, body = ErrorBody)))]
+    responses((status = 204), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+        (status = 429, body = ErrorBody), (status = 503, body = ErrorBody)))]
 async fn delete(
     State(state): State<AppState>,
     client: ApiClient,
     Path((slug, id)): Path<(String, String)>,
 ) -> ApiResult<StatusCode> {
+    client.may_change(&slug)?;
     let id = entry_id(&id)?;
     state.newsroom.delete(&slug, id).await?;
     tracing::info!(token = ?client.name, entry = %id, "deleted through the API");
@@ -223,9 +241,10 @@ async fn delete(
 /// The API's description, generated from the handlers and types above.
 #[derive(OpenApi)]
 #[openapi(
-    info(title = "liveblog", description = "Live pages: read them, and publish, correct and delete entries."),
-    paths(page, entry, create, update, delete),
-    components(schemas(EntryFields, EntryView, CorrectionView, PageView, ErrorBody, FieldProblem, SavedVersion)),
+    info(title = "liveblog", description = "Live pages: list, open, change, close and reopen them, read them, and publish, correct and delete entries."),
+    paths(pages::list, pages::open, pages::change, pages::close, pages::reopen, page, entry, create, update, delete),
+    components(schemas(EntryFields, EntryView, CorrectionView, PageView, ErrorBody, FieldProblem, SavedVersion,
+        pages::PageFields, pages::PageSettingsView, pages::PageList)),
     modifiers(&BearerToken)
 )]
 struct ApiDoc;

@@ -10,10 +10,24 @@ use serde::de::DeserializeOwned;
 use super::super::AppState;
 use super::super::client::ClientAddress;
 use super::error::{ApiError, ApiResult};
+use crate::domain::TokenScope;
 
 /// A caller that presented a valid API token.
 pub struct ApiClient {
     pub name: String,
+    pub scope: TokenScope,
+}
+
+impl ApiClient {
+    /// Refuses with 403, naming what the token may do, unless it may change the live
+    /// page `slug` (or open it).
+    pub fn may_change(&self, slug: &str) -> ApiResult<()> {
+        if self.scope.may_change(slug) {
+            Ok(())
+        } else {
+            Err(ApiError::new(StatusCode::FORBIDDEN, self.scope.describe()))
+        }
+    }
 }
 
 impl FromRequestParts<AppState> for ApiClient {
@@ -44,9 +58,12 @@ impl FromRequestParts<AppState> for ApiClient {
             }
         };
         match state.accounts.token(token).await? {
-            Some(name) => {
+            Some(token) => {
                 state.throttle.succeeded(tries).await?;
-                Ok(ApiClient { name })
+                Ok(ApiClient {
+                    name: token.name,
+                    scope: token.scope,
+                })
             }
             None => Err(ApiError::new(
                 StatusCode::UNAUTHORIZED,

@@ -1,0 +1,232 @@
+//! Live pages through the API, so a CMS can run the newsroom: listed, opened, changed,
+//! closed and reopened, by the same rules and with the same live events as the
+//! settings form. A token for one page may open and change that page only; a token
+//! that only reads changes nothing.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::super::AppState;
+use super::error::{ApiError, ApiResult, ErrorBody};
+use super::request::{ApiClient, ApiJson};
+use crate::domain::{Blog, BlogInput, BlogSettings, BlogStatus, FieldErrors, time};
+use crate::read_model::LivePage;
+
+/// A live page's settings as the API takes them: the settings form's names, with the
+/// summary as a list of key points. On `PATCH`, a field left out keeps its value.
+#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PageFields {
+    title: Option<String>,
+    /// `POST` only: the page's address after `/live/`, such as `election-night`; it
+    /// never changes.
+    slug: Option<String>,
+    description: Option<String>,
+    /// The summary box's key points, in order, one line each.
+    summary: Option<Vec<String>>,
+    /// An IANA time zone, such as `Europe/London`; UTC when left out on `POST`.
+    time_zone: Option<String>,
+    /// `newest` (the default) or `oldest` first.
+    reading_order: Option<String>,
+}
+
+impl PageFields {
+    /// These fields laid over `base`; a key point that is not one line is refused.
+    fn over(self, mut base: BlogInput) -> Result<BlogInput, FieldErrors> {
+        if let Some(points) = self.summary {
+            if points.iter().any(|point| point.contains(['\n', '\r'])) {
+                let mut errors = FieldErrors::default();
+                errors.add(
+                    "summary",
+                    "A key point is one line; send each as its own string.",
+                );
+                return Err(errors);
+            }
+            base.summary = points.join("\n");
+        }
+        let texts = [
+            (self.title, &mut base.title),
+            (self.slug, &mut base.slug),
+            (self.description, &mut base.description),
+            (self.time_zone, &mut base.time_zone),
+            (self.reading_order, &mut base.reading_order),
+        ];
+        for (given, field) in texts {
+            if let Some(value) = given {
+                *field = value;
+            }
+        }
+        Ok(base)
+    }
+}
+
+/// A live page's settings and state, as the API answers with them.
+#[derive(Serialize, ToSchema)]
+pub(super) struct PageSettingsView {
+    slug: String,
+    url: String,
+    title: String,
+    description: String,
+    summary: Vec<String>,
+    /// `live` or `closed`.
+    status: &'static str,
+    time_zone: String,
+    /// `newest` or `oldest` first.
+    reading_order: &'static str,
+    /// RFC 3339, in the page's time zone.
+    created_at: String,
+    /// The sequence number of the page's last change: its stream's last event id.
+    last_event_id: u64,
+}
+
+impl PageSettingsView {
+    fn new(blog: &Blog, last_event_id: u64) -> PageSettingsView {
+        PageSettingsView {
+            slug: blog.slug.to_string(),
+            url: format!("/live/{}", blog.slug),
+            title: blog.title.clone(),
+            description: blog.description.clone(),
+            summary: blog.summary.clone(),
+            status: if blog.is_live() { "live" } else { "closed" },
+            time_zone: blog.time_zone.name().to_owned(),
+            reading_order: blog.reading_order(),
+            created_at: time::rfc3339(blog.created_at, blog.time_zone),
+            last_event_id,
+        }
+    }
+
+    fn of(page: &LivePage) -> PageSettingsView {
+        PageSettingsView::new(&page.blog, page.last_seq)
+    }
+}
+
+/// Every live page, as `GET /api/v1/live` lists them.
+#[derive(Serialize, ToSchema)]
+pub(super) struct PageList {
+    pages: Vec<PageSettingsView>,
+}
+
+/// The page as it now stands, for the answer to a change.
+fn answer(state: &AppState, slug: &str, status: StatusCode) -> ApiResult<Response> {
+    let page = super::live_page(state, slug)?;
+    Ok((status, Json(PageSettingsView::of(&page))).into_response())
+}
+
+/// `GET /api/v1/live`: every live page, the live ones first, newest first.
+#[utoipa::path(get, path = "/api/v1/live",
+    responses((status = 200, body = PageList)))]
+pub(super) async fn list(State(state): State<AppState>) -> Json<PageList> {
+    Json(PageList {
+        pages: state
+            .pages
+            .pages()
+            .iter()
+            .map(|page| PageSettingsView::of(page))
+            .collect(),
+    })
+}
+
+/// `POST /api/v1/live`: opens a new live page; answers 201 with it.
+#[utoipa::path(post, path = "/api/v1/live", security(("bearer" = [])), request_body = PageFields,
+    responses((status = 201, body = PageSettingsView), (status = 400, body = ErrorBody),
+        (status = 401, body = ErrorBody), (status = 403, body = ErrorBody, description = "the token may not open this page"),
+        (status = 413, body = ErrorBody), (status = 415, body = ErrorBody),
+        (status = 422, body = ErrorBody, description = "a field is wrong, or the address is taken"),
+        (status = 429, body = ErrorBody), (status = 503, body = ErrorBody)))]
+pub(super) async fn open(
+    State(state): State<AppState>,
+    client: ApiClient,
+    ApiJson(fields): ApiJson<PageFields>,
+) -> ApiResult<Response> {
+    let input = fields
+        .over(BlogInput::default())
+        .map_err(ApiError::invalid)?;
+    client.may_change(input.slug.trim())?;
+    let settings = BlogSettings::parse(&input).map_err(ApiError::invalid)?;
+    let blog = state.newsroom.create_blog(settings).await?;
+    tracing::info!(token = ?client.name, page = %blog.slug, "opened through the API");
+    let response = answer(&state, blog.slug.as_str(), StatusCode::CREATED)?;
+    Ok(super::located(
+        response,
+        &format!("/api/v1/live/{}", blog.slug),
+    ))
+}
+
+/// `PATCH /api/v1/live/{slug}`: changes any of a page's settings but its address;
+/// readers get the new summary at once.
+#[utoipa::path(patch, path = "/api/v1/live/{slug}", security(("bearer" = [])),
+    params(("slug" = String, Path)), request_body = PageFields,
+    responses((status = 200, body = PageSettingsView), (status = 400, body = ErrorBody),
+        (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+        (status = 413, body = ErrorBody), (status = 415, body = ErrorBody), (status = 422, body = ErrorBody),
+        (status = 429, body = ErrorBody), (status = 503, body = ErrorBody)))]
+pub(super) async fn change(
+    State(state): State<AppState>,
+    client: ApiClient,
+    Path(slug): Path<String>,
+    ApiJson(fields): ApiJson<PageFields>,
+) -> ApiResult<Response> {
+    client.may_change(&slug)?;
+    let page = super::live_page(&state, &slug)?;
+    if fields.slug.as_deref().is_some_and(|given| given != slug) {
+        let mut error = ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "a live page's address does not change",
+        );
+        error.field = Some("slug".into());
+        return Err(error);
+    }
+    let input = fields
+        .over(page.blog.to_input())
+        .map_err(ApiError::invalid)?;
+    let settings = BlogSettings::parse(&input).map_err(ApiError::invalid)?;
+    state.newsroom.change_settings(&slug, settings).await?;
+    tracing::info!(token = ?client.name, page = %slug, "changed through the API");
+    answer(&state, &slug, StatusCode::OK)
+}
+
+/// `POST /api/v1/live/{slug}/close`: ends the page; nothing new is published on it
+/// until it is reopened, and its readers see it ended.
+#[utoipa::path(post, path = "/api/v1/live/{slug}/close", security(("bearer" = [])),
+    params(("slug" = String, Path)),
+    responses((status = 200, body = PageSettingsView), (status = 401, body = ErrorBody),
+        (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+        (status = 429, body = ErrorBody), (status = 503, body = ErrorBody)))]
+pub(super) async fn close(
+    state: State<AppState>,
+    client: ApiClient,
+    slug: Path<String>,
+) -> ApiResult<Response> {
+    set_status(state, client, slug, BlogStatus::Closed).await
+}
+
+/// `POST /api/v1/live/{slug}/reopen`: takes new entries again.
+#[utoipa::path(post, path = "/api/v1/live/{slug}/reopen", security(("bearer" = [])),
+    params(("slug" = String, Path)),
+    responses((status = 200, body = PageSettingsView), (status = 401, body = ErrorBody),
+        (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+        (status = 429, body = ErrorBody), (status = 503, body = ErrorBody)))]
+pub(super) async fn reopen(
+    state: State<AppState>,
+    client: ApiClient,
+    slug: Path<String>,
+) -> ApiResult<Response> {
+    set_status(state, client, slug, BlogStatus::Live).await
+}
+
+async fn set_status(
+    State(state): State<AppState>,
+    client: ApiClient,
+    Path(slug): Path<String>,
+    status: BlogStatus,
+) -> ApiResult<Response> {
+    client.may_change(&slug)?;
+    super::live_page(&state, &slug)?;
+    state.newsroom.set_status(&slug, status).await?;
+    tracing::info!(token = ?client.name, page = %slug, ?status, "status set through the API");
+    answer(&state, &slug, StatusCode::OK)
+}

@@ -1,0 +1,312 @@
+//! A CMS running the newsroom through the API: a live page's whole life driven with a
+//! token for that page alone (opened, entries, its summary, closed, reopened), with the
+//! same live events readers get from the forms; and tokens refused what their scope
+//! does not reach, nothing changed.
+
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+
+use crate::commands::{liveblog, stdout};
+use crate::helpers::{DEMO, TestApp, spawn_app};
+
+const PAGE: &str = "election-night";
+
+/// A token made with `liveblog token create NAME` and `scope`'s flags.
+fn token(app: &TestApp, name: &str, scope: &[&str]) -> String {
+    let dir = app.data_dir.path().to_str().unwrap();
+    let mut args = vec!["token", "create", name, "--data-dir", dir];
+    args.extend_from_slice(scope);
+    stdout(&liveblog(&args, "")).trim().to_owned()
+}
+
+async fn call(
+    app: &TestApp,
+    method: Method,
+    path: &str,
+    token: &str,
+    body: Option<Value>,
+) -> (StatusCode, Value) {
+    let mut request = app.client.request(method, app.url(path)).bearer_auth(token);
+    if let Some(body) = body {
+        request = request.json(&body);
+    }
+    let response = request.send().await.unwrap();
+    let status = response.status();
+    let text = response.text().await.unwrap();
+    (status, serde_json::from_str(&text).unwrap_or(Value::Null))
+}
+
+fn new_page() -> Value {
+    json!({
+        "title": "Election night",
+        "slug": PAGE,
+        "description": "Results as they come in.",
+        "summary": ["Polls close at 22:00"],
+        "time_zone": "Europe/London",
+        "reading_order": "newest",
+    })
+}
+
+#[tokio::test]
+async fn a_token_for_one_page_runs_that_page_from_opening_to_reopening() {
+    let app = spawn_app().await;
+    let desk = token(&app, "election desk", &["--page", PAGE]);
+
+    let (status, page) = call(&app, Method::POST, "/api/v1/live", &desk, Some(new_page())).await;
+    assert_eq!(status, StatusCode::CREATED, "{page}");
+    assert_eq!(
+        (
+            page["slug"].as_str(),
+            page["status"].as_str(),
+            page["time_zone"].as_str()
+        ),
+        (Some(PAGE), Some("live"), Some("Europe/London"))
+    );
+    assert_eq!(page["summary"], json!(["Polls close at 22:00"]));
+    assert_eq!(page["url"], format!("/live/{PAGE}"));
+    let mut reader = app.events(PAGE, None).await;
+
+    let entries = format!("/api/v1/live/{PAGE}/entries");
+    let first = json!({ "title": "Polls are closed", "body": "Counting begins." });
+    let (status, entry) = call(&app, Method::POST, &entries, &desk, Some(first)).await;
+    assert_eq!(status, StatusCode::CREATED, "{entry}");
+    let event = reader.next().await;
+    assert_eq!(event.event, "entry-created");
+    assert_eq!(event.data["title"], "Polls are closed");
+
+    let summary = json!({ "summary": ["Turnout 64%", "First result at 23:30"] });
+    let path = format!("/api/v1/live/{PAGE}");
+    let (status, page) = call(&app, Method::PATCH, &path, &desk, Some(summary)).await;
+    assert_eq!(status, StatusCode::OK, "{page}");
+    assert_eq!(
+        page["summary"],
+        json!(["Turnout 64%", "First result at 23:30"])
+    );
+    assert_eq!(page["title"], "Election night", "what was not sent stays");
+    let event = reader.next().await;
+    assert_eq!(event.event, "blog-updated");
+    assert!(event.data["html"].as_str().unwrap().contains("Turnout 64%"));
+
+    let (status, page) = call(&app, Method::POST, &format!("{path}/close"), &desk, None).await;
+    assert_eq!(
+        (status, page["status"].as_str()),
+        (StatusCode::OK, Some("closed"))
+    );
+    let event = reader.next().await;
+    assert_eq!(
+        (event.event.as_str(), &event.data["live"]),
+        ("blog-updated", &json!(false))
+    );
+    let late = json!({ "title": "Too late", "body": "x" });
+    let (status, _) = call(&app, Method::POST, &entries, &desk, Some(late)).await;
+    assert_eq!(
+        status,
+        StatusCode::CONFLICT,
+        "a closed page takes no entries"
+    );
+
+    let (status, page) = call(&app, Method::POST, &format!("{path}/reopen"), &desk, None).await;
+    assert_eq!(
+        (status, page["status"].as_str()),
+        (StatusCode::OK, Some("live"))
+    );
+    assert_eq!(reader.next().await.data["live"], json!(true));
+    let recount = json!({ "title": "A recount is called", "body": "In one seat." });
+    let (status, _) = call(&app, Method::POST, &entries, &desk, Some(recount)).await;
+    assert_eq!(status, StatusCode::CREATED);
+    assert_eq!(reader.next().await.data["title"], "A recount is called");
+
+    let listed: Value = app.get("/api/v1/live").await.json().await.unwrap();
+    let slugs: Vec<&str> = listed["pages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["slug"].as_str().unwrap())
+        .collect();
+    assert!(slugs.contains(&PAGE) && slugs.contains(&DEMO), "{slugs:?}");
+    let (status, html) = app.get_html(&format!("/live/{PAGE}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Turnout 64%") && html.contains("A recount is called"));
+}
+
+#[tokio::test]
+async fn a_token_is_refused_what_its_scope_does_not_reach_and_nothing_changes() {
+    let app = spawn_app().await;
+    let desk = token(&app, "election desk", &["--page", PAGE]);
+    let reader = token(&app, "partner", &["--read-only"]);
+    let demo = format!("/api/v1/live/{DEMO}");
+    let entry = json!({ "title": "Not mine to post", "body": "x" });
+    let tries = [
+        (
+            &desk,
+            Method::POST,
+            format!("{demo}/entries"),
+            Some(entry.clone()),
+        ),
+        (
+            &desk,
+            Method::PATCH,
+            format!("{demo}/entries/1"),
+            Some(json!({ "title": "No" })),
+        ),
+        (&desk, Method::DELETE, format!("{demo}/entries/1"), None),
+        (
+            &desk,
+            Method::PATCH,
+            demo.clone(),
+            Some(json!({ "title": "Taken over" })),
+        ),
+        (&desk, Method::POST, format!("{demo}/close"), None),
+        (
+            &desk,
+            Method::POST,
+            "/api/v1/live".to_owned(),
+            Some(json!({ "title": "Other", "slug": "other-desk" })),
+        ),
+        (
+            &reader,
+            Method::POST,
+            format!("{demo}/entries"),
+            Some(entry.clone()),
+        ),
+        (&reader, Method::DELETE, format!("{demo}/entries/1"), None),
+        (&reader, Method::POST, format!("{demo}/close"), None),
+        (
+            &reader,
+            Method::POST,
+            "/api/v1/live".to_owned(),
+            Some(new_page()),
+        ),
+    ];
+    for (token, method, path, body) in tries {
+        let (status, answer) = call(&app, method.clone(), &path, token, body).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{method} {path}: {answer}");
+        let said = answer["error"].as_str().unwrap();
+        assert!(
+            said.contains(PAGE) || said.contains("only reads"),
+            "the refusal says what the token may do: {said}"
+        );
+    }
+    let page: Value = app.get(&demo).await.json().await.unwrap();
+    assert_eq!(page["status"], "live");
+    assert_ne!(page["title"], "Taken over");
+    assert_eq!(
+        app.get(&format!("{demo}/entries/1")).await.status(),
+        StatusCode::OK
+    );
+    assert!(!page.to_string().contains("Not mine to post"));
+    assert_eq!(
+        app.get("/api/v1/live/other-desk").await.status(),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        app.get(&format!("/api/v1/live/{PAGE}")).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    let listed = app.get("/api/v1/live").await;
+    assert_eq!(
+        listed.status(),
+        StatusCode::OK,
+        "reading needs no token at all"
+    );
+}
+
+#[tokio::test]
+async fn a_page_sent_wrong_is_refused_naming_the_field() {
+    let app = spawn_app().await;
+    let any = token(&app, "cms", &[]);
+    let cases = [
+        (
+            json!({ "title": "", "slug": "fine-slug" }),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "title",
+        ),
+        (
+            json!({ "title": "A page", "slug": "Not A Slug" }),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "slug",
+        ),
+        (
+            json!({ "title": "A page", "slug": DEMO }),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "slug",
+        ),
+        (
+            json!({ "title": "A page", "slug": "zoned", "time_zone": "Mars/Olympus" }),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "time_zone",
+        ),
+        (
+            json!({ "title": "A page", "slug": "points", "summary": ["one\ntwo"] }),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "summary",
+        ),
+        (
+            json!({ "title": "A page", "slug": "extra", "colour": "red" }),
+            StatusCode::BAD_REQUEST,
+            "colour",
+        ),
+        (
+            json!({ "title": "A page", "slug": "typed", "summary": "not a list" }),
+            StatusCode::BAD_REQUEST,
+            "summary",
+        ),
+    ];
+    for (body, status, field) in cases {
+        let (got, answer) =
+            call(&app, Method::POST, "/api/v1/live", &any, Some(body.clone())).await;
+        assert_eq!(
+            (got, answer["field"].as_str()),
+            (status, Some(field)),
+            "{body}: {answer}"
+        );
+    }
+    let demo = format!("/api/v1/live/{DEMO}");
+    let (status, answer) = call(
+        &app,
+        Method::PATCH,
+        &demo,
+        &any,
+        Some(json!({ "slug": "moved" })),
+    )
+    .await;
+    assert_eq!(
+        (status, answer["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("slug"))
+    );
+    let response = app
+        .client
+        .post(app.url("/api/v1/live"))
+        .bearer_auth(&any)
+        .header("content-type", "text/plain")
+        .body("title=x")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    let listed: Value = app.get("/api/v1/live").await.json().await.unwrap();
+    assert_eq!(
+        listed["pages"].as_array().unwrap().len(),
+        1,
+        "no page was opened"
+    );
+}
+
+#[test]
+fn a_token_for_a_page_that_cannot_exist_is_not_made() {
+    let dir = tempfile::tempdir().unwrap();
+    let made = liveblog(
+        &[
+            "token",
+            "create",
+            "desk",
+            "--page",
+            "Not A Slug",
+            "--data-dir",
+            dir.path().to_str().unwrap(),
+        ],
+        "",
+    );
+    assert!(!made.status.success());
+    assert!(String::from_utf8_lossy(&made.stderr).contains("Not A Slug"));
+}
