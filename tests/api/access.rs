@@ -146,11 +146,13 @@ fn api_write_routes(entry: &str) -> Vec<(Method, String)> {
     ]
 }
 
-/// Every API route that opens or changes a live page, which only a token opens: tried in
-/// a test of their own, so that its unknown tokens do not run into the limit per address.
+/// Every API route that opens or changes a live page, or keeps an image, which only a
+/// token opens: tried in a test of their own, so that its unknown tokens do not run
+/// into the limit per address.
 fn api_page_routes() -> Vec<(Method, String)> {
     let page = format!("/api/v1/live/{DEMO}");
     vec![
+        (Method::POST, "/api/v1/images".to_owned()),
         (Method::POST, "/api/v1/live".to_owned()),
         (Method::PATCH, page.clone()),
         (Method::POST, format!("{page}/close")),

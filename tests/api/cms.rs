@@ -310,3 +310,69 @@ fn a_token_for_a_page_that_cannot_exist_is_not_made() {
     assert!(!made.status.success());
     assert!(String::from_utf8_lossy(&made.stderr).contains("Not A Slug"));
 }
+
+async fn send_image(app: &TestApp, token: &str, bytes: Vec<u8>) -> (StatusCode, Value) {
+    let form = reqwest::multipart::Form::new().part(
+        "image",
+        reqwest::multipart::Part::bytes(bytes).file_name("from-the-cms.png"),
+    );
+    let response = app
+        .client
+        .post(app.url("/api/v1/images"))
+        .bearer_auth(token)
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    let status = response.status();
+    (status, response.json().await.unwrap_or(Value::Null))
+}
+
+#[tokio::test]
+async fn an_image_sent_through_the_api_is_checked_kept_and_given_to_an_entry() {
+    let app = spawn_app().await;
+    let any = token(&app, "cms", &[]);
+    let (status, kept) = send_image(&app, &any, crate::uploads::PNG.to_vec()).await;
+    assert_eq!(status, StatusCode::CREATED, "{kept}");
+    let url = kept["url"].as_str().unwrap().to_owned();
+    assert!(
+        url.starts_with("/media/") && url.ends_with("_1x1.png"),
+        "{url}"
+    );
+    let served = app.get(&url).await;
+    assert_eq!(served.status(), StatusCode::OK);
+    assert_eq!(served.headers()["content-type"], "image/png");
+
+    let entry =
+        json!({ "title": "A picture", "body": "x", "image_url": url, "image_alt": "A pixel" });
+    let path = format!("/api/v1/live/{DEMO}/entries");
+    let (status, entry) = call(&app, Method::POST, &path, &any, Some(entry)).await;
+    assert_eq!(
+        (status, entry["image_url"].as_str()),
+        (StatusCode::CREATED, Some(url.as_str()))
+    );
+
+    let (status, answer) = send_image(&app, &any, b"<svg onload=alert(1)>".to_vec()).await;
+    assert_eq!(
+        (status, answer["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("image"))
+    );
+    let (status, _) = send_image(&app, &any, vec![0xFF; 200 * 1024]).await;
+    assert_eq!(
+        status,
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "over the upload limit"
+    );
+    let reader = token(&app, "partner", &["--read-only"]);
+    let (status, _) = send_image(&app, &reader, crate::uploads::PNG.to_vec()).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let response = app
+        .client
+        .post(app.url("/api/v1/images"))
+        .bearer_auth(&any)
+        .json(&json!({ "image": "base64?" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
+}

@@ -138,6 +138,7 @@ async fn the_api_does_what_its_description_says() {
             "get /api/v1/live/{slug}/entries/{id}",
             "patch /api/v1/live/{slug}",
             "patch /api/v1/live/{slug}/entries/{id}",
+            "post /api/v1/images",
             "post /api/v1/live",
             "post /api/v1/live/{slug}/close",
             "post /api/v1/live/{slug}/entries",

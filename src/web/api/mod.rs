@@ -3,16 +3,18 @@
 //! Errors are JSON too: `{"error": "...", "field": "..."}` with a 4xx status.
 //!
 //! `request` reads the token and the body, `views` shapes entries and pages as JSON,
-//! `pages` opens, changes, closes and reopens live pages, `error` says what went wrong.
+//! `pages` opens, changes, closes and reopens live pages, `images` keeps uploads,
+//! `error` says what went wrong.
 
 mod error;
+mod images;
 mod pages;
 mod request;
 mod views;
 
 use std::sync::Arc;
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{DefaultBodyLimit, Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -29,13 +31,22 @@ use error::{ApiError, ApiResult, ErrorBody, FieldProblem, SavedVersion};
 use request::{ApiClient, ApiJson};
 use views::{CorrectionView, EntryView, PageView, entry_view};
 
+/// Room in an image upload's body for the multipart framing around the image.
+const MULTIPART_BYTES: usize = 16 * 1024;
+
 // How the API reads an entry from JSON, for the fuzz targets.
 pub use request::read_json;
 pub use views::EntryFields;
 
-pub fn router() -> Router<AppState> {
+/// The API's routes; `max_upload_bytes` for images, every other body under the server's
+/// own limit.
+pub fn router(max_upload_bytes: usize) -> Router<AppState> {
     Router::new()
         .route("/api/v1/openapi.json", get(openapi))
+        .route(
+            "/api/v1/images",
+            post(images::upload).layer(DefaultBodyLimit::max(max_upload_bytes + MULTIPART_BYTES)),
+        )
         .route("/api/v1/live", get(pages::list).post(pages::open))
         .route("/api/v1/live/{slug}", get(page).patch(pages::change))
         .route("/api/v1/live/{slug}/close", post(pages::close))
@@ -242,9 +253,10 @@ async fn delete(
 #[derive(OpenApi)]
 #[openapi(
     info(title = "liveblog", description = "Live pages: list, open, change, close and reopen them, read them, and publish, correct and delete entries."),
-    paths(pages::list, pages::open, pages::change, pages::close, pages::reopen, page, entry, create, update, delete),
+    paths(pages::list, pages::open, pages::change, pages::close, pages::reopen, page, entry, create, update, delete,
+        images::upload),
     components(schemas(EntryFields, EntryView, CorrectionView, PageView, ErrorBody, FieldProblem, SavedVersion,
-        pages::PageFields, pages::PageSettingsView, pages::PageList)),
+        pages::PageFields, pages::PageSettingsView, pages::PageList, images::ImageView)),
     modifiers(&BearerToken)
 )]
 struct ApiDoc;
