@@ -52,11 +52,15 @@
     return stream.querySelectorAll(":scope > article");
   }
 
+  // A teaser (an embed's ?view=latest) keeps only its newest few.
+  var keep = Number(stream.dataset.keep) || 0;
+
   function insertAtTop(article) {
     var empty = stream.querySelector(".empty-stream");
     if (empty) empty.remove();
     if (oldestFirst) stream.appendChild(article);
     else stream.insertBefore(article, stream.firstElementChild);
+    if (keep) Array.prototype.slice.call(streamArticles(), keep).forEach(function (a) { a.remove(); });
   }
 
   // Puts an entry back in the stream in time order, if it belongs on this page.

@@ -40,6 +40,16 @@ const FILES: &[(&str, &str, &[u8])] = &[
         include_bytes!("../../static/live.js"),
     ),
     (
+        "embed.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../../static/embed.js"),
+    ),
+    (
+        "embed-frame.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../../static/embed-frame.js"),
+    ),
+    (
         "demo-harbour.svg",
         "image/svg+xml",
         include_bytes!("../../static/demo-harbour.svg"),

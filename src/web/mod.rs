@@ -7,6 +7,7 @@ mod auth;
 mod client;
 mod compose;
 mod editor;
+mod embed;
 pub mod entry_form;
 mod error;
 mod events;
@@ -114,6 +115,7 @@ pub fn app(state: AppState) -> Router {
 
     Router::new()
         .merge(reader::router())
+        .merge(embed::router())
         .merge(events::router())
         .merge(feed::router())
         .merge(auth::router().layer(SetResponseHeaderLayer::overriding(

@@ -26,7 +26,7 @@ pub fn router() -> Router<AppState> {
 
 /// The address of an entry in the stream: on the page of the stream it is on, at its
 /// anchor.
-fn stream_href(slug: &str, stream_page: usize, id: EntryId) -> String {
+pub(super) fn stream_href(slug: &str, stream_page: usize, id: EntryId) -> String {
     match stream_page {
         1 => format!("/live/{slug}#entry-{id}"),
         n => format!("/live/{slug}?page={n}#entry-{id}"),
@@ -82,6 +82,19 @@ impl LivePageView<'_> {
 
     fn has_older(&self) -> bool {
         self.number < self.page.stream_page_count()
+    }
+
+    /// Where a CMS finds this page as oEmbed (the discovery link in the head).
+    fn oembed_href(&self) -> String {
+        let base = self.share.url.split("/live/").next().unwrap_or_default();
+        let query = serde_urlencoded::to_string([("url", self.share.url.as_str())])
+            .expect("a pair of strings always url-encodes");
+        format!("{base}/oembed?{query}")
+    }
+
+    /// How many entries the stream keeps as new ones arrive: all, on the full page.
+    fn keep(&self) -> Option<usize> {
+        None
     }
 
     fn updated(&self) -> String {
@@ -140,7 +153,7 @@ async fn live_page(
 }
 
 /// A reader page, which the sites the newsroom names may show in a frame.
-fn framable(state: &AppState, mut response: Response) -> Response {
+pub(super) fn framable(state: &AppState, mut response: Response) -> Response {
     response
         .headers_mut()
         .insert(header::CONTENT_SECURITY_POLICY, state.reader_policy.clone());

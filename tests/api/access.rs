@@ -172,6 +172,12 @@ const OPEN_ROUTES: &[(&str, &str, &str)] = &[
     ),
     ("GET", "/live/{slug}/feed.atom", "the feed"),
     ("GET", "/live/{slug}/events", "the live stream"),
+    (
+        "GET",
+        "/live/{slug}/embed",
+        "a live page for another site's frame",
+    ),
+    ("GET", "/oembed", "a live page as oEmbed"),
     ("GET", "/static/{file}", "styles and scripts"),
     ("GET", "/media/{file}", "published images"),
     ("GET", "/login", "the sign-in form"),
@@ -202,6 +208,7 @@ const OPEN_ROUTES: &[(&str, &str, &str)] = &[
 const MOUNTED_AT: &[(&str, &str)] = &[
     ("src/web/mod.rs", ""),
     ("src/web/reader.rs", ""),
+    ("src/web/embed.rs", ""),
     ("src/web/events.rs", ""),
     ("src/web/feed.rs", ""),
     ("src/web/auth.rs", ""),

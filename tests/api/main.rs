@@ -12,6 +12,7 @@ mod direct;
 mod drafts;
 mod durable;
 mod editor;
+mod embed;
 mod feed;
 mod hardening;
 mod helpers;
