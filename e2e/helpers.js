@@ -29,9 +29,9 @@ function newDataDir() {
 
 // Starts the server binary, by default on a free port with a fresh data directory.
 // The address it really serves on is read from its first line of output.
-async function startServer({ addr = "127.0.0.1:0", dataDir = newDataDir() } = {}) {
+async function startServer({ addr = "127.0.0.1:0", dataDir = newDataDir(), env = {} } = {}) {
   const child = spawn(BIN, ["--addr", addr, "--data-dir", dataDir], {
-    env: { ...process.env, LIVEBLOG_ADMIN_PASSWORD: PASSWORD },
+    env: { ...process.env, LIVEBLOG_ADMIN_PASSWORD: PASSWORD, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";

@@ -1,0 +1,157 @@
+// A live page inside a newspaper's article on another site (another port here), placed
+// by the loader script and by a plain iframe: new entries appear inside, the frame
+// grows with them, the article never scrolls sideways on a phone, links open in the
+// top window, an entry asked for in the article's address is scrolled to, and a site
+// not named in --frame-ancestors gets no live page at all.
+"use strict";
+
+const { describe, before, after, test } = require("node:test");
+const assert = require("node:assert/strict");
+const http = require("node:http");
+const h = require("./helpers");
+
+const PHONE = { width: 390, height: 844 };
+
+// A newspaper's site: an article with the live page in it, by the loader or a frame.
+// `host.liveblog` is where the live page is, set once that server is up.
+function startHost() {
+  const host = { liveblog: "" };
+  const pages = {
+    "/loader": () => `<div data-liveblog="${host.liveblog}/live/${h.SLUG}"></div>
+      <script src="${host.liveblog}/static/embed.js" async></script>`,
+    "/plain": () => `<iframe src="${host.liveblog}/live/${h.SLUG}/embed" title="Live updates"
+      style="width:100%;height:900px;border:0"></iframe>`,
+  };
+  const server = http.createServer((request, response) => {
+    const page = pages[request.url.split("?")[0]];
+    if (!page) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    response.end(`<!doctype html><html lang="en"><head><meta charset="utf-8">
+      <meta name="viewport" content="width=device-width, initial-scale=1"><title>The Calder Gazette</title></head>
+      <body style="margin:0;font-family:sans-serif"><article style="padding:0 1rem">
+      <h1>Storm Maren: our coverage</h1><p>The latest from the coast, as it happens.</p>
+      ${page()}<p>More from the Gazette.</p></article></body></html>`);
+  });
+  return new Promise((resolve) => {
+    server.listen(0, "127.0.0.1", () => {
+      host.origin = `http://127.0.0.1:${server.address().port}`;
+      host.close = () => new Promise((done) => server.close(done));
+      resolve(host);
+    });
+  });
+}
+
+// A newspaper's site, and a live page that lets `allowed` (its origin, by default)
+// frame it.
+async function newspaper(t, allowed) {
+  const host = await startHost();
+  t.after(() => host.close());
+  const server = await h.startServer({ env: { LIVEBLOG_FRAME_ANCESTORS: allowed || host.origin } });
+  t.after(() => server.stop());
+  host.liveblog = server.url;
+  return { host, server };
+}
+
+// The frame the live page is in, once the article has placed it.
+async function liveFrame(page) {
+  await page.waitForFunction(() => document.querySelector("iframe"), null, h.WAIT);
+  await page.waitForFunction(() => document.querySelector("iframe").contentWindow, null, h.WAIT);
+  let frame;
+  for (let i = 0; i < 100 && !frame; i++) {
+    frame = page.frames().find((f) => f.url().includes("/embed"));
+    if (!frame) await page.waitForTimeout(50);
+  }
+  return frame;
+}
+
+function waitForStream(frame) {
+  return frame.waitForFunction(() => (window.__sources || []).some((s) => s.readyState === EventSource.OPEN), null, h.WAIT);
+}
+
+async function phone(t, options = {}) {
+  const context = await browser.newContext({ viewport: PHONE });
+  t.after(() => context.close());
+  await context.addInitScript(h.trackEventSources);
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error));
+  return { page, errors };
+}
+
+let browser;
+
+describe("a live page in another site's article", () => {
+  before(async () => (browser = await h.launchBrowser()));
+  after(() => browser.close());
+
+  test("placed by the loader, it stays live, grows, fits a phone and sends links to the top window", async (t) => {
+    const { host, server } = await newspaper(t);
+    const { page, errors } = await phone(t);
+    await page.goto(`${host.origin}/loader`);
+    const frame = await liveFrame(page);
+    assert.ok(frame, "the live page is in the article");
+    await waitForStream(frame);
+    const frameHeight = () => page.evaluate(() => document.querySelector("iframe").getBoundingClientRect().height);
+    await page.waitForFunction(() => document.querySelector("iframe").getBoundingClientRect().height !== 600, null, h.WAIT);
+    const before = await frameHeight();
+
+    await (await h.signIn(server)).publish({ title: "Ferries stay in port", body: "Every crossing is cancelled until noon.\n\nMore soon." });
+    await h.waitForEntry(frame, "Ferries stay in port", "#stream", { timeout: 3000 });
+    await page.waitForFunction((before) => document.querySelector("iframe").getBoundingClientRect().height > before, before, h.WAIT);
+
+    const sideways = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(sideways <= 0, `the article does not scroll sideways (${sideways} px too wide)`);
+
+    await Promise.all([
+      page.waitForURL(/\/live\/storm-maren\/entries\/\d+$/, h.WAIT),
+      frame.click("#stream article .entry-title a"),
+    ]);
+    assert.equal(new URL(page.url()).origin, server.url, "the link opened in the top window");
+    assert.deepEqual(errors, []);
+  });
+
+  test("placed by a plain iframe, for a site that allows no scripts, it stays live", async (t) => {
+    const { host, server } = await newspaper(t);
+    const { page } = await phone(t);
+    await page.goto(`${host.origin}/plain`);
+    const frame = await liveFrame(page);
+    await waitForStream(frame);
+    await (await h.signIn(server)).publish({ title: "Roads reopen on the coast", body: "One lane each way." });
+    await h.waitForEntry(frame, "Roads reopen on the coast", "#stream", { timeout: 3000 });
+  });
+
+  test("an entry asked for in the article's address is scrolled to", async (t) => {
+    const { host, server } = await newspaper(t);
+    const ids = await h.serverStreamIds(server.url);
+    const deep = ids[ids.length - 1];
+    const { page } = await phone(t);
+    await page.goto(`${host.origin}/loader#entry-${deep}`);
+    await page.waitForFunction(() => window.scrollY > 300, null, h.WAIT);
+    const frame = await liveFrame(page);
+    const box = await (await frame.$(`#entry-${deep}`)).boundingBox();
+    assert.ok(box && box.y < PHONE.height && box.y + box.height > 0, "the entry is in view");
+  });
+
+  test("a site not named may not frame it", async (t) => {
+    const { host } = await newspaper(t, "https://news.example");
+    const { page } = await phone(t);
+    await page.goto(`${host.origin}/loader`);
+    await page.waitForFunction(() => document.querySelector("iframe"), null, h.WAIT);
+    let frame;
+    for (let i = 0; i < 100 && !frame; i++) {
+      frame = page.frames().find((f) => f !== page.mainFrame());
+      if (!frame) await page.waitForTimeout(50);
+    }
+    assert.ok(frame, "the loader placed its frame");
+    await frame.waitForLoadState("load").catch(() => {});
+    // The frame's own answer is in before the page says it has loaded.
+    await page.waitForLoadState("load");
+    const stream = await frame.$("#stream").catch(() => null);
+    assert.equal(stream, null, "no live page in the stranger's article");
+    const height = await page.evaluate(() => document.querySelector("iframe").getBoundingClientRect().height);
+    assert.equal(height, 600, "and no word from it about its height");
+  });
+});
