@@ -44,12 +44,13 @@ function startHost() {
   });
 }
 
-// A newspaper's site, and a live page that lets `allowed` (its origin, by default)
-// frame it.
+// A newspaper's site, and a live page that lets `allowed` (its origin, by default;
+// no site, for null) frame it.
 async function newspaper(t, allowed) {
   const host = await startHost();
   t.after(() => host.close());
-  const server = await h.startServer({ env: { LIVEBLOG_FRAME_ANCESTORS: allowed || host.origin } });
+  const env = allowed === null ? {} : { LIVEBLOG_FRAME_ANCESTORS: allowed || host.origin };
+  const server = await h.startServer({ env });
   t.after(() => server.stop());
   host.liveblog = server.url;
   return { host, server };
@@ -133,6 +134,29 @@ describe("a live page in another site's article", () => {
     const frame = await liveFrame(page);
     const box = await (await frame.$(`#entry-${deep}`)).boundingBox();
     assert.ok(box && box.y < PHONE.height && box.y + box.height > 0, "the entry is in view");
+  });
+
+  test("an admin names the newspaper on the page's settings and copies the code for its article", async (t) => {
+    const { host, server } = await newspaper(t, null);
+    const { context, page: desk, errors } = await h.editorTab(browser, server);
+    t.after(() => context.close());
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+    await desk.goto(`${server.url}/editor/live/${h.SLUG}/settings`);
+    await desk.fill("#embed_origins", `${host.origin}\nhttps://partner.example`);
+    await h.clickAndWait(desk, "button:has-text('Save settings')");
+    await desk.goto(`${server.url}/editor/live/${h.SLUG}/settings`);
+    assert.equal(await desk.inputValue("#embed_origins"), `${host.origin}\nhttps://partner.example`);
+    const code = await desk.inputValue("#embed-loader");
+    assert.ok(code.includes(`data-liveblog="${server.url}/live/${h.SLUG}"`), code);
+    await desk.click("button[data-copy=embed-loader]");
+    await desk.waitForFunction(() => document.querySelector("button[data-copy=embed-loader]").textContent === "Copied", null, h.WAIT);
+    assert.equal(await desk.evaluate(() => navigator.clipboard.readText()), code);
+    assert.deepEqual(errors, []);
+
+    const { page } = await phone(t);
+    await page.goto(`${host.origin}/loader`);
+    const frame = await liveFrame(page);
+    await waitForStream(frame);
   });
 
   test("a site not named may not frame it", async (t) => {

@@ -204,21 +204,9 @@ const MIN_HEADER_BYTES: usize = 2 * crate::listener::LOOK_AHEAD_BYTES;
 /// Origins for `frame-ancestors`: each `https://` or `http://` and a host (with `*.` for
 /// subdomains, and a port), nothing that could end the policy's directive.
 fn parse_frame_ancestors(value: &str) -> Result<String, String> {
-    let origins: Vec<&str> = value.split_whitespace().collect();
+    let origins = crate::domain::parse_origins(value)?;
     if origins.is_empty() {
         return Err("give at least one origin, such as https://news.example".into());
-    }
-    for origin in &origins {
-        let host = origin
-            .strip_prefix("https://")
-            .or_else(|| origin.strip_prefix("http://"))
-            .ok_or_else(|| format!("{origin:?} must start with https:// or http://"))?;
-        let allowed = |b: u8| b.is_ascii_alphanumeric() || b"-.:*".contains(&b);
-        if host.is_empty() || !host.bytes().all(allowed) {
-            return Err(format!(
-                "{origin:?} is not an origin such as https://news.example"
-            ));
-        }
     }
     Ok(origins.join(" "))
 }

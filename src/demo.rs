@@ -75,6 +75,7 @@ fn demo_page() -> BlogInput {
             .into(),
         time_zone: "Europe/London".into(),
         reading_order: "newest".into(),
+        embed_origins: String::new(),
     }
 }
 

@@ -440,6 +440,7 @@ mod tests {
             status: BlogStatus::Live,
             created_at: Utc.timestamp_opt(1_000, 0).unwrap(),
             oldest_first,
+            embed_origins: Vec::new(),
         }
     }
 

@@ -149,7 +149,11 @@ impl Server {
             presence: Arc::new(Presence::new(Arc::clone(&store))),
             audience,
             first_pages: Arc::default(),
-            reader_policy: web::content_security_policy(settings.frame_ancestors.as_deref()),
+            embed_sites: settings
+                .frame_ancestors
+                .iter()
+                .flat_map(|origins| origins.split_whitespace().map(str::to_owned))
+                .collect(),
             max_body_bytes: settings.max_body_bytes,
             public_url: settings
                 .public_url

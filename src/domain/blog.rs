@@ -12,6 +12,8 @@ pub const MAX_BLOG_TITLE_CHARS: usize = 200;
 pub const MAX_DESCRIPTION_CHARS: usize = 1_000;
 /// The most characters of a slug.
 pub const MAX_SLUG_CHARS: usize = 80;
+/// The most sites one live page may name to embed it.
+pub const MAX_EMBED_ORIGINS: usize = 20;
 /// The most key points in a summary box, and the most characters in one.
 pub const MAX_SUMMARY_POINTS: usize = 10;
 pub const MAX_SUMMARY_POINT_CHARS: usize = 300;
@@ -58,6 +60,32 @@ impl std::fmt::Display for Slug {
     }
 }
 
+/// Sites given as origins (`https://news.example`, `http://localhost:8080`, with `*`
+/// for any one part of a name or a port), separated by spaces or on lines of their own:
+/// the rule for the sites that may embed live pages, every page's and one page's alike.
+pub fn parse_origins(value: &str) -> Result<Vec<String>, String> {
+    let origins: Vec<String> = value.split_whitespace().map(str::to_owned).collect();
+    for origin in &origins {
+        let host = origin
+            .strip_prefix("https://")
+            .or_else(|| origin.strip_prefix("http://"))
+            .ok_or_else(|| format!("{origin} must start with https:// or http://."))?;
+        let allowed = |b: u8| b.is_ascii_alphanumeric() || b"-.:*".contains(&b);
+        if host.is_empty() || !host.bytes().all(allowed) {
+            return Err(format!(
+                "{origin} is not a site's origin, such as https://news.example (no path)."
+            ));
+        }
+    }
+    if origins.len() > MAX_EMBED_ORIGINS {
+        return Err(format!(
+            "{} sites; the most is {MAX_EMBED_ORIGINS}.",
+            origins.len()
+        ));
+    }
+    Ok(origins)
+}
+
 /// Whether a live page is still being updated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -81,6 +109,10 @@ pub struct Blog {
     pub created_at: DateTime<Utc>,
     /// Oldest entry first, for a Q&A or a timeline; newest first otherwise.
     pub oldest_first: bool,
+    /// The sites that may show this page inside their own, besides those every page
+    /// allows (`--frame-ancestors`).
+    #[serde(default)]
+    pub embed_origins: Vec<String>,
 }
 
 impl Blog {
@@ -97,6 +129,7 @@ impl Blog {
             summary: self.summary.join("\n"),
             time_zone: self.time_zone.name().to_owned(),
             reading_order: self.reading_order().to_owned(),
+            embed_origins: self.embed_origins.join("\n"),
         }
     }
 
@@ -122,6 +155,8 @@ pub struct BlogInput {
     pub time_zone: String,
     /// `newest` (the default) or `oldest` first.
     pub reading_order: String,
+    /// The sites that may embed the page: origins, one a line.
+    pub embed_origins: String,
 }
 
 /// A live page's settings after checking.
@@ -133,6 +168,7 @@ pub struct BlogSettings {
     pub summary: Vec<String>,
     pub time_zone: Tz,
     pub oldest_first: bool,
+    pub embed_origins: Vec<String>,
 }
 
 impl BlogSettings {
@@ -214,6 +250,10 @@ impl BlogSettings {
             }
         };
 
+        let embed_origins = parse_origins(&input.embed_origins)
+            .map_err(|why| errors.add("embed_origins", why))
+            .unwrap_or_default();
+
         match (slug, time_zone) {
             (Some(slug), Some(time_zone)) => errors.into_result(BlogSettings {
                 title,
@@ -222,6 +262,7 @@ impl BlogSettings {
                 summary,
                 time_zone,
                 oldest_first,
+                embed_origins,
             }),
             _ => Err(errors),
         }
@@ -240,6 +281,28 @@ mod tests {
             summary: "- First point\n\n• Second point\n".into(),
             time_zone: "Europe/London".into(),
             reading_order: String::new(),
+            embed_origins: String::new(),
+        }
+    }
+
+    #[test]
+    fn the_sites_that_may_embed_a_page_are_origins() {
+        let mut named = input();
+        named.embed_origins = "https://news.example\n  http://127.0.0.1:8080 ".into();
+        let settings = BlogSettings::parse(&named).unwrap();
+        assert_eq!(
+            settings.embed_origins,
+            vec!["https://news.example", "http://127.0.0.1:8080"]
+        );
+        for bad in [
+            "news.example",
+            "https://news.example/path",
+            "javascript:alert(1)",
+            "https://a;b",
+        ] {
+            named.embed_origins = bad.into();
+            let errors = BlogSettings::parse(&named).unwrap_err();
+            assert!(errors.iter().any(|e| e.field == "embed_origins"), "{bad}");
         }
     }
 

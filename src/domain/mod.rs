@@ -10,7 +10,7 @@ pub mod markdown;
 pub mod time;
 mod user;
 
-pub use blog::{Blog, BlogId, BlogInput, BlogSettings, BlogStatus, Slug};
+pub use blog::{Blog, BlogId, BlogInput, BlogSettings, BlogStatus, Slug, parse_origins};
 pub use change::{Change, ChangeKind, Seq};
 pub use draft::{
     Draft, DraftId, DraftKept, DraftState, MAX_REVIEW_NOTE_CHARS, SentBack, parse_publish_at,

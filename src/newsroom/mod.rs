@@ -252,6 +252,7 @@ impl Newsroom {
         blog.summary = settings.summary;
         blog.time_zone = settings.time_zone;
         blog.oldest_first = settings.oldest_first;
+        blog.embed_origins = settings.embed_origins;
         self.update_blog(blog).await
     }
 

@@ -96,8 +96,8 @@ impl Store {
         let summary =
             serde_json::to_string(&draft.summary).expect("a list of strings always serialises");
         let row = sqlx::query(
-            "INSERT INTO blogs (slug, title, description, summary, time_zone, status, created_at, reading_order) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+            "INSERT INTO blogs (slug, title, description, summary, time_zone, status, created_at, reading_order, \
+             embed_origins) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
         )
         .bind(draft.slug.as_str())
         .bind(&draft.title)
@@ -107,6 +107,7 @@ impl Store {
         .bind("live")
         .bind(time_text(at))
         .bind(reading_order(draft.oldest_first))
+        .bind(draft.embed_origins.join(" "))
         .fetch_one(&mut *tx)
         .await
         .map_err(StoreError::taken_as("slug"))?;
@@ -124,6 +125,7 @@ impl Store {
             status: BlogStatus::Live,
             created_at: at,
             oldest_first: draft.oldest_first,
+            embed_origins: draft.embed_origins,
         })
     }
 
@@ -134,7 +136,7 @@ impl Store {
         let status = status_text(blog.status);
         let done = sqlx::query(
             "UPDATE blogs SET title = $1, description = $2, summary = $3, time_zone = $4, status = $5, \
-             reading_order = $6 WHERE id = $7",
+             reading_order = $6, embed_origins = $7 WHERE id = $8",
         )
         .bind(&blog.title)
         .bind(&blog.description)
@@ -142,6 +144,7 @@ impl Store {
         .bind(blog.time_zone.name())
         .bind(status)
         .bind(reading_order(blog.oldest_first))
+        .bind(blog.embed_origins.join(" "))
         .bind(blog.id.0)
         .execute(&mut *tx)
         .await?;

@@ -33,7 +33,7 @@ pub(crate) use draft_columns;
 macro_rules! blog_columns {
     () => {
         "id, slug, title, description, summary, time_zone, status, created_at, last_seq, \
-         reading_order"
+         reading_order, embed_origins"
     };
 }
 pub(crate) use blog_columns;
@@ -104,6 +104,10 @@ pub fn blog(row: &AnyRow) -> Result<(Blog, u64), StoreError> {
         status,
         created_at: parse_time(&text(row, "created_at")?)?,
         oldest_first: text(row, "reading_order")? == "oldest",
+        embed_origins: text(row, "embed_origins")?
+            .split_whitespace()
+            .map(str::to_owned)
+            .collect(),
     };
     Ok((blog, seq(row, "last_seq")?))
 }

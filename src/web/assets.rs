@@ -45,6 +45,11 @@ const FILES: &[(&str, &str, &[u8])] = &[
         include_bytes!("../../static/embed.js"),
     ),
     (
+        "copy.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../../static/copy.js"),
+    ),
+    (
         "embed-frame.js",
         "text/javascript; charset=utf-8",
         include_bytes!("../../static/embed-frame.js"),

@@ -85,15 +85,38 @@ struct BlogSettingsPage<'a> {
     errors: &'a FieldErrors,
     editing: Option<&'a str>,
     live: bool,
+    /// For a page being edited: the code a CMS article embeds it with, by the loader
+    /// and by a plain frame.
+    embed_code: Option<(String, String)>,
+}
+
+/// The code a CMS article embeds the page at `page_url` with: the loader, and a plain
+/// frame for a site that allows no scripts.
+fn embed_code(public_url: &str, slug: &str) -> (String, String) {
+    let base = public_url.trim_end_matches('/');
+    (
+        format!(
+            "<div data-liveblog=\"{base}/live/{slug}\"></div>\n\
+             <script src=\"{base}/static/embed.js\" async></script>"
+        ),
+        format!(
+            "<iframe src=\"{base}/live/{slug}/embed\" title=\"Live updates\" \
+             style=\"width:100%;height:900px;border:0\"></iframe>"
+        ),
+    )
 }
 
 fn blog_settings(
     signed_in: &SignedIn,
     input: &BlogInput,
     errors: &FieldErrors,
-    editing: Option<&Blog>,
+    editing: Option<(&Blog, &str)>,
     status: StatusCode,
 ) -> Result<Response> {
+    let (editing, public_url) = match editing {
+        Some((blog, public_url)) => (Some(blog), public_url),
+        None => (None, ""),
+    };
     let html = render(&BlogSettingsPage {
         user: &signed_in.session.user,
         admin: signed_in.is_admin(),
@@ -102,6 +125,7 @@ fn blog_settings(
         errors,
         editing: editing.map(|b| b.slug.as_str()),
         live: editing.is_none_or(|b| b.is_live()),
+        embed_code: editing.map(|b| embed_code(public_url, b.slug.as_str())),
     })?;
     Ok((status, html).into_response())
 }
@@ -165,7 +189,7 @@ async fn settings_form(
         &signed_in,
         &input,
         &FieldErrors::default(),
-        Some(&page.blog),
+        Some((&page.blog, &state.public_url)),
         StatusCode::OK,
     )
 }
@@ -192,7 +216,7 @@ async fn save_settings(
             &signed_in,
             &form.input,
             &errors,
-            Some(&page.blog),
+            Some((&page.blog, &state.public_url)),
             StatusCode::UNPROCESSABLE_ENTITY,
         ),
         Err(other) => Err(other.into()),

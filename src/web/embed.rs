@@ -3,19 +3,21 @@
 //! as a teaser for a home page), the loader script a CMS article includes, and oEmbed,
 //! so a CMS that embeds pasted links gets the live page from its address.
 //!
-//! Which sites may frame it is `--frame-ancestors`; links inside open in the top window.
+//! Which sites may frame it is `--frame-ancestors` and the page's own list; the full
+//! page and every editor page may not be framed at all. Links inside open in the top
+//! window.
 
 use askama::Template;
 use axum::Json;
 use axum::Router;
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
+use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use serde::{Deserialize, Serialize};
 
 use super::error::Result;
-use super::reader::{framable, stream_href};
+use super::reader::stream_href;
 use super::{AppError, AppState};
 use crate::read_model::{KeyEvent, LivePage, RenderedEntry};
 
@@ -115,7 +117,13 @@ async fn embed(
         teaser,
     }
     .render()?;
-    Ok(framable(&state, Html(html).into_response()))
+    let mut response = Html(html).into_response();
+    let sites = state.embed_sites.iter().chain(&page.blog.embed_origins);
+    response.headers_mut().insert(
+        header::CONTENT_SECURITY_POLICY,
+        super::content_security_policy(sites),
+    );
+    Ok(response)
 }
 
 #[derive(Deserialize)]

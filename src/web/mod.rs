@@ -52,18 +52,19 @@ pub const DEFAULT_MAX_BODY_BYTES: usize = 256 * 1024;
 /// The longest a request may take, streams of live events aside.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
-/// The policy with other sites allowed to frame the page: `frame_ancestors` is a
-/// space-separated list of origins (checked by the command line), or `None` for none.
-pub fn content_security_policy(frame_ancestors: Option<&str>) -> HeaderValue {
-    let policy = match frame_ancestors {
-        Some(origins) => CONTENT_SECURITY_POLICY.replace(
+/// The policy with other sites allowed to frame the page: `origins` as checked by
+/// `domain::parse_origins`; none, for no site.
+pub fn content_security_policy<'a>(origins: impl IntoIterator<Item = &'a String>) -> HeaderValue {
+    let origins: Vec<&str> = origins.into_iter().map(String::as_str).collect();
+    let policy = if origins.is_empty() {
+        CONTENT_SECURITY_POLICY.to_owned()
+    } else {
+        CONTENT_SECURITY_POLICY.replace(
             "frame-ancestors 'none'",
-            &format!("frame-ancestors {origins}"),
-        ),
-        None => CONTENT_SECURITY_POLICY.to_owned(),
+            &format!("frame-ancestors {}", origins.join(" ")),
+        )
     };
-    HeaderValue::try_from(policy)
-        .expect("origins checked by the command line are letters, digits and -.:*/")
+    HeaderValue::try_from(policy).expect("checked origins are letters, digits and -.:*/")
 }
 
 /// What every handler shares, behind one `Arc`: handlers and middleware clone it for
@@ -91,9 +92,9 @@ pub struct Shared {
     /// The first page of every live page, kept rendered and compressed.
     pub first_pages: Arc<first_page::FirstPages>,
     pub metrics: Arc<metrics::Metrics>,
-    /// The content security policy of reader pages (live pages and permalinks): the
-    /// same as every page's, but for the sites allowed to frame them.
-    pub reader_policy: HeaderValue,
+    /// The sites that may show any live page's embed view inside their own
+    /// (`--frame-ancestors`); each page may name more.
+    pub embed_sites: Vec<String>,
     /// The largest request body taken, the entry forms with an image aside.
     pub max_body_bytes: usize,
     /// Where readers reach this server (`--public-url`), for every absolute link.

@@ -14,7 +14,7 @@ use super::share::{self, ShareTags};
 use super::{AppError, AppState};
 use crate::domain::{EntryId, time};
 use crate::read_model::{KeyEvent, LivePage, RenderedEntry};
-use axum::http::{HeaderName, HeaderValue, header};
+use axum::http::{HeaderName, HeaderValue};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -145,19 +145,11 @@ async fn live_page(
                 HeaderName::from_static("cdn-cache-control"),
                 HeaderValue::from_static(FIRST_PAGE_CDN_CACHE_CONTROL),
             );
-            return Ok(framable(&state, response));
+            return Ok(response);
         }
     }
     let html = render_page(&page, number, &state.public_url)?;
-    Ok(framable(&state, Html(html).into_response()))
-}
-
-/// A reader page, which the sites the newsroom names may show in a frame.
-pub(super) fn framable(state: &AppState, mut response: Response) -> Response {
-    response
-        .headers_mut()
-        .insert(header::CONTENT_SECURITY_POLICY, state.reader_policy.clone());
-    response
+    Ok(Html(html).into_response())
 }
 
 fn first_page(page: &LivePage, base_url: &str) -> Result<String> {
@@ -215,7 +207,7 @@ async fn permalink(
         stream_page,
         share,
     })?;
-    Ok(framable(&state, html.into_response()))
+    Ok(html.into_response())
 }
 
 fn entry_id(id: &str) -> Result<EntryId> {

@@ -128,3 +128,58 @@ async fn a_cms_finds_the_live_page_as_oembed_from_its_address() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_page_names_the_sites_that_may_embed_it_on_top_of_every_pages() {
+    let app = spawn_app_with(|settings| {
+        settings.frame_ancestors = Some("https://wire.example".into());
+    })
+    .await;
+    let token = crate::json_api::new_token(&app, "cms");
+    let change = |origins: serde_json::Value| {
+        app.client
+            .patch(app.url(&format!("/api/v1/live/{DEMO}")))
+            .bearer_auth(&token)
+            .json(&serde_json::json!({ "embed_origins": origins }))
+            .send()
+    };
+    let response = change(serde_json::json!(["https://gazette.example"]))
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let page: Value = response.json().await.unwrap();
+    assert_eq!(
+        page["embed_origins"],
+        serde_json::json!(["https://gazette.example"])
+    );
+    let response = app.get(&format!("/live/{DEMO}/embed")).await;
+    let policy = response.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        policy.contains("frame-ancestors https://wire.example https://gazette.example;")
+            || policy.ends_with("frame-ancestors https://wire.example https://gazette.example"),
+        "{policy}"
+    );
+    let full = app.get(&format!("/live/{DEMO}")).await;
+    let full = full.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        full.contains("frame-ancestors 'none'"),
+        "the full page stays unframeable"
+    );
+
+    for bad in [
+        serde_json::json!(["gazette.example"]),
+        serde_json::json!(["https://gazette.example/live"]),
+        serde_json::json!(["https://gazette.example; script-src *"]),
+    ] {
+        let response = change(bad.clone()).await.unwrap();
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY, "{bad}");
+        let answer: Value = response.json().await.unwrap();
+        assert_eq!(answer["field"], "embed_origins", "{bad}");
+    }
+}

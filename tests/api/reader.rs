@@ -309,7 +309,7 @@ async fn the_first_page_is_served_compressed_and_changes_with_each_change() {
 }
 
 #[tokio::test]
-async fn reader_pages_may_be_framed_by_the_sites_named_and_no_other_page() {
+async fn only_the_embed_view_may_be_framed_by_the_sites_named() {
     let app = spawn_app_with(|settings| {
         settings.frame_ancestors = Some("https://news.example https://partner.example".into());
         settings.secure_cookies = true;
@@ -321,18 +321,25 @@ async fn reader_pages_may_be_framed_by_the_sites_named_and_no_other_page() {
             .unwrap()
             .to_owned()
     };
+    let response = app.get(&format!("/live/{DEMO}/embed")).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let embed = policy(&response);
+    assert!(
+        embed.contains("frame-ancestors https://news.example https://partner.example"),
+        "{embed}"
+    );
+    assert!(embed.contains("script-src 'self'"), "{embed}");
+    assert_eq!(
+        response.headers()["strict-transport-security"],
+        "max-age=31536000"
+    );
     for path in [format!("/live/{DEMO}"), format!("/live/{DEMO}/entries/13")] {
         let response = app.get(&path).await;
         assert_eq!(response.status(), StatusCode::OK, "{path}");
         let policy = policy(&response);
         assert!(
-            policy.contains("frame-ancestors https://news.example https://partner.example"),
+            policy.contains("frame-ancestors 'none'"),
             "{path}: {policy}"
-        );
-        assert!(policy.contains("script-src 'self'"), "{path}: {policy}");
-        assert_eq!(
-            response.headers()["strict-transport-security"],
-            "max-age=31536000"
         );
     }
     for path in ["/login", "/", "/editor"] {

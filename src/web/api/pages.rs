@@ -32,6 +32,9 @@ pub struct PageFields {
     time_zone: Option<String>,
     /// `newest` (the default) or `oldest` first.
     reading_order: Option<String>,
+    /// The sites that may show the page inside their own (its embed view), as origins
+    /// such as `https://news.example`, besides those every page allows.
+    embed_origins: Option<Vec<String>>,
 }
 
 impl PageFields {
@@ -47,6 +50,9 @@ impl PageFields {
                 return Err(errors);
             }
             base.summary = points.join("\n");
+        }
+        if let Some(origins) = self.embed_origins {
+            base.embed_origins = origins.join("\n");
         }
         let texts = [
             (self.title, &mut base.title),
@@ -77,6 +83,8 @@ pub(super) struct PageSettingsView {
     time_zone: String,
     /// `newest` or `oldest` first.
     reading_order: &'static str,
+    /// The sites this page names to embed it.
+    embed_origins: Vec<String>,
     /// RFC 3339, in the page's time zone.
     created_at: String,
     /// The sequence number of the page's last change: its stream's last event id.
@@ -94,6 +102,7 @@ impl PageSettingsView {
             status: if blog.is_live() { "live" } else { "closed" },
             time_zone: blog.time_zone.name().to_owned(),
             reading_order: blog.reading_order(),
+            embed_origins: blog.embed_origins.clone(),
             created_at: time::rfc3339(blog.created_at, blog.time_zone),
             last_event_id,
         }
