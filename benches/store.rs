@@ -42,6 +42,7 @@ fn big_dump() -> Dump {
         oldest_first: false,
         created_at: now - Minutes::minutes(entries() as i64),
         embed_origins: Vec::new(),
+        language: "en-GB".into(),
     };
     let body = "A paragraph of reporting, **with emphasis**, and a [link](https://example.org).\n\n\
                 > \"A quote from someone at the scene,\" they said.\n\n- one point\n- another point";

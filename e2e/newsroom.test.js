@@ -77,6 +77,30 @@ describe("the newsroom", () => {
     assert.deepEqual(reader.errors, []);
   });
 
+  test("a page started in Arabic says so and reads right to left; a language that is no tag is named", async (t) => {
+    const server = await h.startServer();
+    t.after(() => server.stop());
+    const { context, page, errors } = await h.editorTab(browser, server);
+    t.after(() => context.close());
+    await page.goto(server.url + "/editor/live/new");
+    assert.equal(await page.inputValue("#language"), "en-GB", "English unless chosen");
+    await page.fill("#title", "عاصفة مارين مباشر");
+    await page.fill("#slug", "storm-arabic");
+    await page.fill("#language", "arabic please");
+    await h.clickAndWait(page, "button[type=submit]:has-text('Create live page')");
+    assert.match(await page.textContent("#language-error"), /not a language tag/);
+    assert.equal(await page.inputValue("#title"), "عاصفة مارين مباشر", "what was typed is kept");
+    await page.fill("#language", "ar");
+    await h.clickAndWait(page, "button[type=submit]:has-text('Create live page')");
+    const reader = await h.readerTab(browser, server.url, "storm-arabic");
+    t.after(() => reader.context.close());
+    const html = await reader.page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]);
+    assert.deepEqual(html, ["ar", "rtl"]);
+    const direction = await reader.page.evaluate(() => getComputedStyle(document.querySelector("h1")).direction);
+    assert.equal(direction, "rtl", "the page is laid out right to left");
+    assert.deepEqual(errors, []);
+  });
+
   test("a page read oldest first takes new entries at the end", async (t) => {
     const server = await h.startServer();
     t.after(() => server.stop());

@@ -76,6 +76,7 @@ fn demo_page() -> BlogInput {
         time_zone: "Europe/London".into(),
         reading_order: "newest".into(),
         embed_origins: String::new(),
+        language: "en-GB".into(),
     }
 }
 

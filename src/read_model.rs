@@ -441,6 +441,7 @@ mod tests {
             created_at: Utc.timestamp_opt(1_000, 0).unwrap(),
             oldest_first,
             embed_origins: Vec::new(),
+            language: "en-GB".into(),
         }
     }
 

@@ -5,6 +5,7 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
 use super::errors::{FieldErrors, optional_lines, required_text};
+use super::language::{DEFAULT_LANGUAGE, direction, parse_language};
 
 /// The most characters of a live page's title.
 pub const MAX_BLOG_TITLE_CHARS: usize = 200;
@@ -113,6 +114,13 @@ pub struct Blog {
     /// allows (`--frame-ancestors`).
     #[serde(default)]
     pub embed_origins: Vec<String>,
+    /// The language it is written in, a BCP 47 tag such as `en-GB` or `ar`.
+    #[serde(default = "default_language")]
+    pub language: String,
+}
+
+fn default_language() -> String {
+    DEFAULT_LANGUAGE.to_owned()
 }
 
 impl Blog {
@@ -130,7 +138,13 @@ impl Blog {
             time_zone: self.time_zone.name().to_owned(),
             reading_order: self.reading_order().to_owned(),
             embed_origins: self.embed_origins.join("\n"),
+            language: self.language.clone(),
         }
+    }
+
+    /// `ltr` or `rtl`, as the page's language is written.
+    pub fn direction(&self) -> &'static str {
+        direction(&self.language)
     }
 
     /// `newest` or `oldest` (first), as forms and the API say it.
@@ -157,6 +171,8 @@ pub struct BlogInput {
     pub reading_order: String,
     /// The sites that may embed the page: origins, one a line.
     pub embed_origins: String,
+    /// A BCP 47 tag; English (`en-GB`) when left empty.
+    pub language: String,
 }
 
 /// A live page's settings after checking.
@@ -169,6 +185,7 @@ pub struct BlogSettings {
     pub time_zone: Tz,
     pub oldest_first: bool,
     pub embed_origins: Vec<String>,
+    pub language: String,
 }
 
 impl BlogSettings {
@@ -253,6 +270,9 @@ impl BlogSettings {
         let embed_origins = parse_origins(&input.embed_origins)
             .map_err(|why| errors.add("embed_origins", why))
             .unwrap_or_default();
+        let language = parse_language(&input.language)
+            .map_err(|why| errors.add("language", why))
+            .unwrap_or_default();
 
         match (slug, time_zone) {
             (Some(slug), Some(time_zone)) => errors.into_result(BlogSettings {
@@ -263,6 +283,7 @@ impl BlogSettings {
                 time_zone,
                 oldest_first,
                 embed_origins,
+                language,
             }),
             _ => Err(errors),
         }
@@ -282,6 +303,7 @@ mod tests {
             time_zone: "Europe/London".into(),
             reading_order: String::new(),
             embed_origins: String::new(),
+            language: String::new(),
         }
     }
 

@@ -6,6 +6,7 @@ mod change;
 mod draft;
 mod entry;
 mod errors;
+mod language;
 pub mod markdown;
 pub mod time;
 mod user;
@@ -21,4 +22,5 @@ pub use entry::{
     parse_correction_note,
 };
 pub use errors::{FieldError, FieldErrors};
+pub use language::{DEFAULT_LANGUAGE, direction, parse_language};
 pub use user::{MAX_USER_NAME_CHARS, Role, TokenScope, User, UserName};

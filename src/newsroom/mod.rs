@@ -253,6 +253,7 @@ impl Newsroom {
         blog.time_zone = settings.time_zone;
         blog.oldest_first = settings.oldest_first;
         blog.embed_origins = settings.embed_origins;
+        blog.language = settings.language;
         self.update_blog(blog).await
     }
 

@@ -79,7 +79,7 @@ impl Store {
                 serde_json::to_string(&blog.summary).expect("a list of strings always serialises");
             sqlx::query(
                 "INSERT INTO blogs (id, slug, title, description, summary, time_zone, status, created_at, last_seq, \
-                 reading_order, embed_origins) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+                 reading_order, embed_origins, language) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
             )
             .bind(blog.id.0)
             .bind(blog.slug.as_str())
@@ -92,6 +92,7 @@ impl Store {
             .bind(page.last_seq as i64)
             .bind(reading_order(blog.oldest_first))
             .bind(blog.embed_origins.join(" "))
+            .bind(&blog.language)
             .execute(&mut *tx)
             .await?;
             for entry in &page.entries {

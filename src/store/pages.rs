@@ -97,7 +97,7 @@ impl Store {
             serde_json::to_string(&draft.summary).expect("a list of strings always serialises");
         let row = sqlx::query(
             "INSERT INTO blogs (slug, title, description, summary, time_zone, status, created_at, reading_order, \
-             embed_origins) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+             embed_origins, language) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
         )
         .bind(draft.slug.as_str())
         .bind(&draft.title)
@@ -108,6 +108,7 @@ impl Store {
         .bind(time_text(at))
         .bind(reading_order(draft.oldest_first))
         .bind(draft.embed_origins.join(" "))
+        .bind(&draft.language)
         .fetch_one(&mut *tx)
         .await
         .map_err(StoreError::taken_as("slug"))?;
@@ -126,6 +127,7 @@ impl Store {
             created_at: at,
             oldest_first: draft.oldest_first,
             embed_origins: draft.embed_origins,
+            language: draft.language,
         })
     }
 
@@ -136,7 +138,7 @@ impl Store {
         let status = status_text(blog.status);
         let done = sqlx::query(
             "UPDATE blogs SET title = $1, description = $2, summary = $3, time_zone = $4, status = $5, \
-             reading_order = $6, embed_origins = $7 WHERE id = $8",
+             reading_order = $6, embed_origins = $7, language = $8 WHERE id = $9",
         )
         .bind(&blog.title)
         .bind(&blog.description)
@@ -145,6 +147,7 @@ impl Store {
         .bind(status)
         .bind(reading_order(blog.oldest_first))
         .bind(blog.embed_origins.join(" "))
+        .bind(&blog.language)
         .bind(blog.id.0)
         .execute(&mut *tx)
         .await?;

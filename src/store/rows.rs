@@ -33,7 +33,7 @@ pub(crate) use draft_columns;
 macro_rules! blog_columns {
     () => {
         "id, slug, title, description, summary, time_zone, status, created_at, last_seq, \
-         reading_order, embed_origins"
+         reading_order, embed_origins, language"
     };
 }
 pub(crate) use blog_columns;
@@ -108,6 +108,7 @@ pub fn blog(row: &AnyRow) -> Result<(Blog, u64), StoreError> {
             .split_whitespace()
             .map(str::to_owned)
             .collect(),
+        language: text(row, "language")?,
     };
     Ok((blog, seq(row, "last_seq")?))
 }

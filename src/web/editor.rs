@@ -134,6 +134,7 @@ async fn new_blog_form(signed_in: SignedIn) -> Result<Response> {
     signed_in.require_admin()?;
     let input = BlogInput {
         time_zone: "Europe/London".into(),
+        language: crate::domain::DEFAULT_LANGUAGE.into(),
         ..BlogInput::default()
     };
     blog_settings(

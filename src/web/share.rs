@@ -69,6 +69,7 @@ pub fn for_page(page: &LivePage, entries: &[&RenderedEntry], base: &str) -> Shar
         "@type": "LiveBlogPosting",
         "headline": blog.title,
         "description": blog.description,
+        "inLanguage": blog.language,
         "url": url,
         "coverageStartTime": time::rfc3339(started, zone),
         "dateModified": time::rfc3339(page.updated_at(), zone),
@@ -93,6 +94,7 @@ pub fn for_page(page: &LivePage, entries: &[&RenderedEntry], base: &str) -> Shar
 pub fn for_entry(page: &LivePage, rendered: &RenderedEntry, base: &str) -> ShareTags {
     let mut json_ld = posting(page, rendered, base);
     json_ld["@context"] = json!("https://schema.org");
+    json_ld["inLanguage"] = json!(page.blog.language);
     json_ld["isPartOf"] =
         json!({ "@type": "LiveBlogPosting", "url": format!("{base}/live/{}", page.blog.slug) });
     let description: String = rendered.entry.body.chars().take(200).collect();

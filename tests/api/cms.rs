@@ -376,3 +376,53 @@ async fn an_image_sent_through_the_api_is_checked_kept_and_given_to_an_entry() {
         .unwrap();
     assert_eq!(response.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
 }
+
+#[tokio::test]
+async fn a_page_in_arabic_says_its_language_and_direction_everywhere() {
+    let app = spawn_app().await;
+    let any = token(&app, "cms", &[]);
+    let arabic = json!({ "title": "عاصفة مارين", "slug": "storm-ar", "language": "ar" });
+    let (status, page) = call(&app, Method::POST, "/api/v1/live", &any, Some(arabic)).await;
+    assert_eq!(
+        (status, page["language"].as_str()),
+        (StatusCode::CREATED, Some("ar"))
+    );
+    let entry = json!({ "title": "تحذير أحمر", "body": "نص." });
+    let (status, entry) = call(
+        &app,
+        Method::POST,
+        "/api/v1/live/storm-ar/entries",
+        &any,
+        Some(entry),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED);
+    let id = entry["id"].as_i64().unwrap();
+    for path in [
+        "/live/storm-ar".to_owned(),
+        "/live/storm-ar/embed".to_owned(),
+        format!("/live/storm-ar/entries/{id}"),
+    ] {
+        let (_, html) = app.get_html(&path).await;
+        assert!(html.contains("<html lang=\"ar\" dir=\"rtl\""), "{path}");
+    }
+    let (_, html) = app.get_html("/live/storm-ar").await;
+    assert!(
+        html.contains("\"inLanguage\":\"ar\""),
+        "the JSON-LD says it"
+    );
+    let (_, feed) = app.get_html("/live/storm-ar/feed.atom").await;
+    assert!(feed.contains("xml:lang=\"ar\""));
+    let (_, english) = app.get_html(&format!("/live/{DEMO}")).await;
+    assert!(english.contains("<html lang=\"en-GB\" dir=\"ltr\""));
+
+    let chinese = json!({ "title": "风暴", "slug": "storm-zh", "language": "zh-hans" });
+    let (_, page) = call(&app, Method::POST, "/api/v1/live", &any, Some(chinese)).await;
+    assert_eq!(page["language"], "zh-Hans", "kept in its canonical form");
+    let wrong = json!({ "title": "Storm", "slug": "storm-x", "language": "english!" });
+    let (status, answer) = call(&app, Method::POST, "/api/v1/live", &any, Some(wrong)).await;
+    assert_eq!(
+        (status, answer["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("language"))
+    );
+}

@@ -35,6 +35,9 @@ pub struct PageFields {
     /// The sites that may show the page inside their own (its embed view), as origins
     /// such as `https://news.example`, besides those every page allows.
     embed_origins: Option<Vec<String>>,
+    /// The language the page is written in, a BCP 47 tag such as `en-GB`, `ar` or
+    /// `zh-Hans`; `en-GB` when left out on `POST`.
+    language: Option<String>,
 }
 
 impl PageFields {
@@ -60,6 +63,7 @@ impl PageFields {
             (self.description, &mut base.description),
             (self.time_zone, &mut base.time_zone),
             (self.reading_order, &mut base.reading_order),
+            (self.language, &mut base.language),
         ];
         for (given, field) in texts {
             if let Some(value) = given {
@@ -85,6 +89,8 @@ pub(super) struct PageSettingsView {
     reading_order: &'static str,
     /// The sites this page names to embed it.
     embed_origins: Vec<String>,
+    /// A BCP 47 tag.
+    language: String,
     /// RFC 3339, in the page's time zone.
     created_at: String,
     /// The sequence number of the page's last change: its stream's last event id.
@@ -103,6 +109,7 @@ impl PageSettingsView {
             time_zone: blog.time_zone.name().to_owned(),
             reading_order: blog.reading_order(),
             embed_origins: blog.embed_origins.clone(),
+            language: blog.language.clone(),
             created_at: time::rfc3339(blog.created_at, blog.time_zone),
             last_event_id,
         }

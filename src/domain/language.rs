@@ -1,0 +1,67 @@
+//! A live page's language: a BCP 47 tag (`en-GB`, `ar`, `zh-Hans`), kept in its
+//! canonical form, and the direction its script runs in.
+
+use icu_locale_core::LanguageIdentifier;
+
+/// The language of a page that names none.
+pub const DEFAULT_LANGUAGE: &str = "en-GB";
+
+/// Scripts written right to left.
+const RIGHT_TO_LEFT_SCRIPTS: [&str; 8] = [
+    "Adlm", "Arab", "Hebr", "Mand", "Nkoo", "Rohg", "Syrc", "Thaa",
+];
+/// Languages written right to left when the tag names no script.
+const RIGHT_TO_LEFT_LANGUAGES: [&str; 12] = [
+    "ar", "arc", "ckb", "dv", "fa", "he", "ps", "sd", "syr", "ug", "ur", "yi",
+];
+
+/// A BCP 47 language tag, checked and in its canonical form (`zh-hans` is `zh-Hans`).
+pub fn parse_language(value: &str) -> Result<String, String> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Ok(DEFAULT_LANGUAGE.to_owned());
+    }
+    value
+        .parse::<LanguageIdentifier>()
+        .map(|id| id.to_string())
+        .map_err(|_| {
+            format!("{value} is not a language tag; use one such as en-GB, es, ar or zh-Hans.")
+        })
+}
+
+/// `rtl` for a language written right to left, `ltr` otherwise.
+pub fn direction(tag: &str) -> &'static str {
+    let Ok(id) = LanguageIdentifier::try_from_str(tag) else {
+        return "ltr";
+    };
+    let right_to_left = match id.script {
+        Some(script) => RIGHT_TO_LEFT_SCRIPTS.contains(&script.as_str()),
+        None => RIGHT_TO_LEFT_LANGUAGES.contains(&id.language.as_str()),
+    };
+    if right_to_left { "rtl" } else { "ltr" }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_are_checked_and_written_one_way() {
+        assert_eq!(parse_language("zh-hans").unwrap(), "zh-Hans");
+        assert_eq!(parse_language(" en-gb ").unwrap(), "en-GB");
+        assert_eq!(parse_language("").unwrap(), DEFAULT_LANGUAGE);
+        for bad in ["english", "en_GB!", "<script>", "e"] {
+            assert!(parse_language(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_direction_follows_the_script() {
+        for rtl in ["ar", "ar-EG", "he", "fa", "ur", "az-Arab"] {
+            assert_eq!(direction(rtl), "rtl", "{rtl}");
+        }
+        for ltr in ["en-GB", "es", "fr", "de", "hi", "zh-Hans", "az", "ar-Latn"] {
+            assert_eq!(direction(ltr), "ltr", "{ltr}");
+        }
+    }
+}
