@@ -5,10 +5,9 @@
 
 use chrono::{DateTime, Utc};
 
-use super::entries::insert_entry;
 use super::rows::{self, draft_columns, flag, time_text};
 use super::{Committed, Store, StoreError};
-use crate::domain::{BlogId, ChangeKind, Draft, DraftId, DraftKept, Entry, EntryInput};
+use crate::domain::{BlogId, Draft, DraftId, DraftKept, Entry, EntryInput};
 
 /// Which draft may be published: the one that was read, unless it has changed since.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -185,12 +184,7 @@ impl Store {
         }
         let removed = delete.execute(&mut *tx).await?;
         super::found(&removed)?;
-        let unpinned = self.unpin_for(&mut tx, blog, &entry).await?;
-        entry.id = insert_entry(&mut tx, blog, &entry).await?;
-        let seq = self
-            .log_change(&mut tx, blog, ChangeKind::EntryCreated, Some(entry.id))
-            .await?;
-        let seq = self.log_unpinned(&mut tx, blog, unpinned, seq).await?;
+        let seq = self.insert_published(&mut tx, blog, &mut entry).await?;
         tx.commit().await?;
         Ok(Committed { value: entry, seq })
     }

@@ -65,14 +65,26 @@ impl Store {
         mut entry: Entry,
     ) -> Result<Committed<Entry>, StoreError> {
         let mut tx = self.pool().begin().await?;
-        let unpinned = self.unpin_for(&mut tx, blog, &entry).await?;
-        entry.id = insert_entry(&mut tx, blog, &entry).await?;
-        let seq = self
-            .log_change(&mut tx, blog, ChangeKind::EntryCreated, Some(entry.id))
-            .await?;
-        let seq = self.log_unpinned(&mut tx, blog, unpinned, seq).await?;
+        let seq = self.insert_published(&mut tx, blog, &mut entry).await?;
         tx.commit().await?;
         Ok(Committed { value: entry, seq })
+    }
+
+    /// Inside `tx`, adds `entry` to the page (giving it its id), unpinning whichever
+    /// was pinned if it is, and logs it: the one way a new entry is published, now or
+    /// from a draft. Returns the page's last sequence number.
+    pub(super) async fn insert_published(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        blog: BlogId,
+        entry: &mut Entry,
+    ) -> Result<Seq, StoreError> {
+        let unpinned = self.unpin_for(tx, blog, entry).await?;
+        entry.id = insert_entry(tx, blog, entry).await?;
+        let seq = self
+            .log_change(tx, blog, ChangeKind::EntryCreated, Some(entry.id))
+            .await?;
+        self.log_unpinned(tx, blog, unpinned, seq).await
     }
 
     /// Saves `entry` over the version `over` it was made from. [`StoreError::Stale`]
@@ -230,7 +242,7 @@ pub(super) async fn save_corrections(
 }
 
 /// Inserts a new entry and returns the id the database gave it.
-pub(super) async fn insert_entry(
+async fn insert_entry(
     tx: &mut Transaction<'static, Any>,
     blog: BlogId,
     entry: &Entry,
