@@ -3,7 +3,7 @@
 // open, a TCP relay that can drop connections, and a few DOM probes.
 "use strict";
 
-const { spawn } = require("node:child_process");
+const { execFile, spawn } = require("node:child_process");
 const fs = require("node:fs");
 const net = require("node:net");
 const os = require("node:os");
@@ -351,7 +351,26 @@ async function startRelay(target) {
   };
 }
 
+// The Nu Html Checker's messages on `files` (paths of HTML documents).
+const VNU = require.resolve("vnu-jar/build/dist/vnu.jar");
+function runVnu(files) {
+  return new Promise((resolve, reject) => {
+    execFile("java", ["-jar", VNU, "--errors-only", "--format", "json", ...files], (error, stdout, stderr) => {
+      try {
+        resolve(JSON.parse(stderr).messages);
+      } catch (parseError) {
+        reject(error || parseError);
+      }
+    });
+  });
+}
+
+// axe-core, to be added to a page with page.addScriptTag({ path: AXE }).
+const AXE = require.resolve("axe-core/axe.min.js");
+
 module.exports = {
+  AXE,
+  runVnu,
   BIN,
   PAGE,
   WAIT,

@@ -6,14 +6,12 @@
 
 const { describe, before, after, test } = require("node:test");
 const assert = require("node:assert/strict");
-const { execFile } = require("node:child_process");
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
 const h = require("./helpers");
 
-const AXE = require.resolve("axe-core/axe.min.js");
-const VNU = require.resolve("vnu-jar/build/dist/vnu.jar");
+const { AXE, runVnu } = h;
 
 const WORDS = (
   "crews councils worked through night clear coast road first buses again shortly after " +
@@ -48,18 +46,6 @@ async function pagesToCheck(server) {
       "editor page": `/editor/live/${h.SLUG}`,
     },
   };
-}
-
-function runVnu(files) {
-  return new Promise((resolve, reject) => {
-    execFile("java", ["-jar", VNU, "--errors-only", "--format", "json", ...files], (error, stdout, stderr) => {
-      try {
-        resolve(JSON.parse(stderr).messages);
-      } catch (parseError) {
-        reject(error || parseError);
-      }
-    });
-  });
 }
 
 describe("quality gates", () => {

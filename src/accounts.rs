@@ -37,6 +37,8 @@ pub const FIRST_ADMIN: &str = "admin";
 pub struct Session {
     pub user: String,
     pub role: Role,
+    /// The language the person reads the newsroom's pages in.
+    pub language: String,
     /// Every form this person submits must carry this token.
     pub csrf_token: String,
 }
@@ -181,9 +183,16 @@ impl Accounts {
             name: name.as_str().to_owned(),
             role,
             password_hash,
+            language: crate::words::LANGUAGES[0].to_owned(),
         };
         self.store.add_user(user).await?;
         Ok(())
+    }
+
+    /// Sets the language `user` reads the newsroom's pages in: one of
+    /// [`crate::words::LANGUAGES`].
+    pub async fn set_language(&self, user: &str, language: &str) -> Result<(), AccountError> {
+        Ok(self.store.set_user_language(user, language).await?)
     }
 
     /// Every account.
@@ -230,6 +239,7 @@ impl Accounts {
         let session = Session {
             user: user.name,
             role: user.role,
+            language: user.language,
             csrf_token: random_token(),
         };
         self.store
@@ -272,6 +282,7 @@ impl Accounts {
         Ok(Some(Session {
             user: stored.user,
             role: stored.role,
+            language: stored.language,
             csrf_token: stored.csrf_token,
         }))
     }

@@ -5,8 +5,9 @@ use askama::Template;
 use chrono_tz::Tz;
 use tokio::sync::Semaphore;
 
-use crate::domain::{Blog, Entry, markdown, time};
+use crate::domain::{Blog, Entry, Label, markdown, time};
 use crate::media;
+use crate::words::Words;
 
 /// One entry as it appears everywhere: `<article id="entry-{id}">`.
 #[derive(Template)]
@@ -15,11 +16,16 @@ pub struct EntryFragment<'a> {
     pub entry: &'a Entry,
     pub slug: &'a str,
     pub zone: Tz,
+    pub words: &'a Words,
 }
 
 impl EntryFragment<'_> {
     fn published(&self) -> String {
-        time::published(self.entry.published_at, self.zone)
+        self.words.published(self.entry.published_at, self.zone)
+    }
+
+    fn label_text(&self, label: &Label) -> String {
+        self.words.get(&format!("label-{}", label.key()))
     }
 
     fn published_rfc3339(&self) -> String {
@@ -27,9 +33,12 @@ impl EntryFragment<'_> {
     }
 
     fn updated(&self) -> Option<(String, String)> {
-        self.entry
-            .updated_at
-            .map(|at| (time::clock(at, self.zone), time::rfc3339(at, self.zone)))
+        self.entry.updated_at.map(|at| {
+            (
+                self.words.clock(at, self.zone),
+                time::rfc3339(at, self.zone),
+            )
+        })
     }
 
     /// Each correction's time, machine time and note, oldest first.
@@ -39,7 +48,7 @@ impl EntryFragment<'_> {
             .iter()
             .map(|c| {
                 (
-                    time::published(c.at, self.zone),
+                    self.words.published(c.at, self.zone),
                     time::rfc3339(c.at, self.zone),
                     c.note.as_str(),
                 )
@@ -53,7 +62,7 @@ impl EntryFragment<'_> {
     }
 
     fn body_html(&self) -> String {
-        markdown::render(&self.entry.body)
+        markdown::render_with(&self.entry.body, &self.words.get("for-context"))
     }
 }
 
@@ -62,6 +71,7 @@ impl EntryFragment<'_> {
 #[template(path = "summary.html")]
 pub struct SummaryFragment<'a> {
     pub blog: &'a Blog,
+    pub words: &'a Words,
 }
 
 /// Renders at once, at the most: rendering an entry turns its Markdown into HTML and

@@ -63,3 +63,5 @@ pub mod sync;
 pub mod throttle;
 /// Routes, handlers, templates and the middleware stack.
 pub mod web;
+/// The words of every page in its language: catalogues, dates and numbers.
+pub mod words;

@@ -17,6 +17,7 @@ use crate::domain::Seq;
 use crate::domain::{Blog, BlogId, Entry, EntryId};
 use crate::fragments::{self, EntryFragment, SummaryFragment};
 use crate::store::BlogRecord;
+use crate::words::Words;
 
 /// Entries on one page of the stream.
 pub const ENTRIES_PER_PAGE: usize = 20;
@@ -32,12 +33,14 @@ pub struct RenderedEntry {
 
 impl RenderedEntry {
     /// Renders `entry` as it appears on `blog`'s pages: costs CPU in proportion to its
-    /// body (see [`crate::fragments::off_the_workers`]).
-    pub fn new(entry: Entry, blog: &Blog) -> RenderedEntry {
+    /// body (see [`crate::fragments::off_the_workers`]). `words` are the page's
+    /// (`Words::of(&blog.language)`).
+    pub fn new(entry: Entry, blog: &Blog, words: &Words) -> RenderedEntry {
         let html = fragments::render(&EntryFragment {
             entry: &entry,
             slug: blog.slug.as_str(),
             zone: blog.time_zone,
+            words,
         });
         RenderedEntry {
             entry,
@@ -88,6 +91,8 @@ impl PartialOrd for Place {
 #[derive(Debug)]
 pub struct LivePage {
     pub blog: Blog,
+    /// The words of the page, in its language.
+    pub words: Words,
     pub summary_html: Arc<str>,
     /// Newest first, the pinned entry included.
     entries: imbl::Vector<Arc<RenderedEntry>>,
@@ -105,9 +110,15 @@ pub struct LivePage {
 
 impl LivePage {
     fn new(blog: Blog, mut entries: Vec<Arc<RenderedEntry>>, last_seq: Seq) -> LivePage {
-        let summary_html = fragments::render(&SummaryFragment { blog: &blog }).into();
+        let words = Words::of(&blog.language);
+        let summary_html = fragments::render(&SummaryFragment {
+            blog: &blog,
+            words: &words,
+        })
+        .into();
         entries.sort_by_key(|e| Place::of(&e.entry));
         let mut page = LivePage {
+            words,
             updated_at: blog.created_at,
             blog,
             summary_html,
@@ -155,6 +166,7 @@ impl LivePage {
     fn changed(&self, last_seq: Seq) -> LivePage {
         LivePage {
             blog: self.blog.clone(),
+            words: self.words.clone(),
             summary_html: Arc::clone(&self.summary_html),
             entries: self.entries.clone(),
             places: self.places.clone(),
@@ -324,10 +336,11 @@ impl ReadModel {
     pub fn load(records: Vec<BlogRecord>) -> ReadModel {
         let model = ReadModel::default();
         for record in records {
+            let words = Words::of(&record.blog.language);
             let entries = record
                 .entries
                 .into_iter()
-                .map(|e| Arc::new(RenderedEntry::new(e, &record.blog)))
+                .map(|e| Arc::new(RenderedEntry::new(e, &record.blog, &words)))
                 .collect();
             let page = LivePage::new(record.blog, entries, record.last_seq);
             model
@@ -374,9 +387,10 @@ impl ReadModel {
 
     /// Puts in a whole page, replacing whatever was there.
     pub fn put_blog(&self, blog: Blog, entries: Vec<Entry>, seq: Seq) -> Arc<LivePage> {
+        let words = Words::of(&blog.language);
         let entries = entries
             .into_iter()
-            .map(|e| Arc::new(RenderedEntry::new(e, &blog)))
+            .map(|e| Arc::new(RenderedEntry::new(e, &blog, &words)))
             .collect();
         self.put_rendered_blog(blog, entries, seq)
     }
@@ -392,17 +406,19 @@ impl ReadModel {
     }
 
     /// Puts in a page's new settings. Entries are rendered again only when the time
-    /// zone, which their times are shown in, has changed.
+    /// zone their times are shown in, or the language they are read in, has changed.
     pub fn update_blog(&self, blog: Blog, seq: Seq) -> Option<Arc<LivePage>> {
         let old = self.page_by_id(blog.id)?;
+        let same = old.blog.time_zone == blog.time_zone && old.blog.language == blog.language;
+        let words = Words::of(&blog.language);
         let entries = old
             .entries
             .iter()
             .map(|e| {
-                if old.blog.time_zone == blog.time_zone {
+                if same {
                     Arc::clone(e)
                 } else {
-                    Arc::new(RenderedEntry::new(e.entry.clone(), &blog))
+                    Arc::new(RenderedEntry::new(e.entry.clone(), &blog, &words))
                 }
             })
             .collect();
@@ -412,7 +428,7 @@ impl ReadModel {
     /// Puts in a new or changed entry.
     pub fn put_entry(&self, blog: BlogId, entry: Entry, seq: Seq) -> Option<Arc<LivePage>> {
         let page = self.page_by_id(blog)?;
-        let rendered = Arc::new(RenderedEntry::new(entry, &page.blog));
+        let rendered = Arc::new(RenderedEntry::new(entry, &page.blog, &page.words));
         Some(self.swap(page.with_entry(rendered, seq)))
     }
 

@@ -12,7 +12,7 @@
       field.focus();
       field.select();
       var copied = function () {
-        button.textContent = "Copied";
+        button.textContent = button.getAttribute("data-copied") || "Copied";
       };
       if (navigator.clipboard && window.isSecureContext) {
         navigator.clipboard.writeText(field.value).then(copied, function () {});

@@ -20,6 +20,24 @@
   var submitting = false;
   var forms = [];
 
+  // The page's words in the signed-in person's language, written by the server
+  // (src/web/compose/words.rs), each with "{name}" where a value goes.
+  var words = {};
+  try {
+    words = JSON.parse(document.getElementById("editor-words").textContent);
+  } catch (e) {
+    // No words on this page: the English below is used.
+  }
+  // The word `key`, its "{name}"s filled from `values`. A function fills them, so a "$"
+  // in a headline is only a "$", and a value is never filled in itself.
+  function word(key, english, values) {
+    var text = words[key] || english;
+    if (!values) return text;
+    return text.replace(/\{(\w+)\}/g, function (whole, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+    });
+  }
+
   function storage(kind) {
     try {
       return window[kind];
@@ -58,14 +76,18 @@
 
   function sessionEnded() {
     var back = location.pathname;
-    var text = "Your session has ended. What you typed is kept in this browser: ";
+    // The sentence is split where its link goes.
+    var text = word("sessionEnded", "Your session has ended. What you typed is kept in this browser: {link}.");
+    var at = text.indexOf("{link}");
+    var before = at < 0 ? text + " " : text.slice(0, at);
+    var after = at < 0 ? "" : text.slice(at + "{link}".length);
     if (!notice) return;
-    notice.textContent = text;
+    notice.textContent = before;
     var link = document.createElement("a");
     link.href = "/login?next=" + encodeURIComponent(back) + "&ended=1";
-    link.textContent = "sign in again to go on";
+    link.textContent = word("signInAgain", "sign in again to go on");
     notice.appendChild(link);
-    notice.appendChild(document.createTextNode("."));
+    notice.appendChild(document.createTextNode(after));
     notice.hidden = false;
     notice.setAttribute("role", "alert");
   }
@@ -127,15 +149,19 @@
     var note = document.createElement("p");
     note.className = "notice restored";
     note.setAttribute("role", "status");
-    note.textContent = "Restored what you typed in this browser" +
-      (saved.at ? " (" + new Date(saved.at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) + ")" : "") + ". " +
+    var restored = saved.at
+      ? word("restoredAt", "Restored what you typed in this browser ({time}).", {
+        time: new Date(saved.at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }),
+      })
+      : word("restored", "Restored what you typed in this browser.");
+    note.textContent = restored + " " +
       (saved.version && saved.version !== versionOf(form)
-        ? "It has been saved again since you typed this: compare it with the saved version before sending. "
+        ? word("savedAgain", "It has been saved again since you typed this: compare it with the saved version before sending.") + " "
         : "");
     var discard = document.createElement("button");
     discard.type = "button";
     discard.className = "link-button";
-    discard.textContent = "Discard it";
+    discard.textContent = word("discardRestored", "Discard it");
     discard.addEventListener("click", function () {
       forget(keyOf(form));
       apply(form, form.__initial);
@@ -164,7 +190,11 @@
       out.hidden = !always && used < limit * 0.9;
       out.classList.toggle("over", over > 0);
       out.textContent = over > 0
-        ? used.toLocaleString() + " characters: " + over.toLocaleString() + " over the limit of " + limit.toLocaleString()
+        ? word("overLimit", "{used} characters: {over} over the limit of {limit}", {
+          used: used.toLocaleString(),
+          over: over.toLocaleString(),
+          limit: limit.toLocaleString(),
+        })
         : used.toLocaleString() + " / " + limit.toLocaleString();
     }
     el.addEventListener("input", count);
@@ -200,7 +230,9 @@
     fieldError(form, "image", "");
     var status = form.querySelector(".thumbnail");
     status.hidden = false;
-    status.textContent = "Attaching " + (file.name || "the image") + "…";
+    status.textContent = file.name
+      ? word("attaching", "Attaching {name}…", { name: file.name })
+      : word("attachingImage", "Attaching the image…");
     fetch("/editor/live/" + form.dataset.slug + "/images", { method: "POST", body: data, credentials: "same-origin" })
       .then(function (response) {
         if (signedOut(response)) {
@@ -209,7 +241,7 @@
           return null;
         }
         return response.json().then(function (body) {
-          if (!response.ok) throw new Error(body.error || "The image could not be attached.");
+          if (!response.ok) throw new Error(body.error || word("imageNotAttached", "The image could not be attached."));
           return body;
         });
       })
@@ -220,7 +252,7 @@
         status.textContent = "";
         var img = document.createElement("img");
         img.src = body.url;
-        img.alt = "The attached image";
+        img.alt = word("attachedImage", "The attached image");
         img.width = 160;
         status.appendChild(img);
         form.elements.image_alt.focus();
@@ -438,7 +470,10 @@
     var queue = queueItems(fresh);
     if (queueSeen) {
       var arrived = Object.keys(queue).filter(function (id) { return !(id in queueSeen); });
-      if (arrived.length) say("Waiting for approval: " + arrived.map(function (id) { return queue[id]; }).join(", "));
+      if (arrived.length) {
+        var titles = arrived.map(function (id) { return queue[id]; }).join(", ");
+        say(word("waitingForApproval", "Waiting for approval: {titles}", { titles: titles }));
+      }
     }
     queueSeen = queue;
     var list = desk.querySelector("#published-list");
@@ -480,7 +515,7 @@
       if (head && !head.querySelector(".gone")) {
         var gone = document.createElement("strong");
         gone.className = "gone";
-        gone.textContent = "Deleted meanwhile. ";
+        gone.textContent = word("deletedMeanwhile", "Deleted meanwhile.") + " ";
         head.prepend(gone);
       }
     });
@@ -529,11 +564,13 @@
     })
       .then(function (response) {
         if (signedOut(response)) return sessionEnded();
-        if (!response.ok) say("That did not work (" + response.status + "); reload the page and try again.");
+        if (!response.ok) {
+          say(word("didNotWork", "That did not work ({status}); reload the page and try again.", { status: response.status }));
+        }
         return refresh();
       })
       .catch(function () {
-        say("The newsroom could not be reached; nothing was changed.");
+        say(word("unreachable", "The newsroom could not be reached; nothing was changed."));
       })
       .then(function () {
         button.disabled = false;
@@ -554,7 +591,8 @@
       if (cancel) {
         cancel.addEventListener("click", function (event) {
           event.preventDefault();
-          if (form.__dirty() && !window.confirm("Close this correction? What you typed stays saved in this browser.")) return;
+          var question = word("closeCorrection", "Close this correction? What you typed stays saved in this browser.");
+          if (form.__dirty() && !window.confirm(question)) return;
           closeInline(box);
         });
       }
@@ -590,7 +628,11 @@
             // Not a form back (the entry is gone, the form expired): keep what is typed.
             delete form.dataset.sending;
             var reason = answer.querySelector("main p:not(.description)");
-            say("The correction was not saved (" + response.status + (reason ? ": " + reason.textContent : "") + "). What you typed is still in the form.");
+            say(reason
+              ? word("correctionNotSavedBecause", "The correction was not saved ({status}: {reason}). What you typed is still in the form.",
+                { status: response.status, reason: reason.textContent })
+              : word("correctionNotSaved", "The correction was not saved ({status}). What you typed is still in the form.",
+                { status: response.status }));
             return;
           }
           var again = showInline(box, html);
@@ -600,7 +642,7 @@
       })
       .catch(function () {
         delete form.dataset.sending;
-        say("The newsroom could not be reached; your correction is kept in the form.");
+        say(word("correctionKept", "The newsroom could not be reached; your correction is kept in the form."));
       });
   }
 
@@ -650,15 +692,15 @@
     }
   }
   source.addEventListener("entry-created", function (event) {
-    say("Just published: " + titleOf(event));
+    say(word("justPublished", "Just published: {title}", { title: titleOf(event) }));
     refresh();
   });
   source.addEventListener("entry-updated", function (event) {
-    say("Just changed: " + titleOf(event));
+    say(word("justChanged", "Just changed: {title}", { title: titleOf(event) }));
     refresh();
   });
   source.addEventListener("entry-deleted", function () {
-    say("An entry was just deleted.");
+    say(word("entryDeleted", "An entry was just deleted."));
     refresh();
   });
   source.addEventListener("blog-updated", refresh);

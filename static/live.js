@@ -6,6 +6,31 @@
   var stream = document.getElementById("stream");
   if (!stream || !stream.dataset.events || !window.EventSource) return;
 
+  // The page's words in its language, written by the server (templates/reader_words.html).
+  var words = {};
+  try {
+    words = JSON.parse(document.getElementById("reader-words").textContent);
+  } catch (e) {
+    // No words on this page: the English below is used.
+  }
+  function word(key, english) {
+    return words[key] || english;
+  }
+  var lang = words.lang || "en-GB";
+  var plurals = window.Intl && Intl.PluralRules ? new Intl.PluralRules(lang) : null;
+  var digits = window.Intl ? new Intl.NumberFormat(lang) : null;
+
+  function number(n) {
+    return digits ? digits.format(n) : String(n);
+  }
+
+  // "3 new updates", in the plural form the page's language uses for the number.
+  function newUpdates(n) {
+    var forms = words.newUpdates || { one: "{n} new update", other: "{n} new updates" };
+    var form = (plurals && forms[plurals.select(n)]) || forms.other;
+    return form.replace("{n}", number(n));
+  }
+
   var eventsUrl = stream.dataset.events;
   var lastSeq = Number(stream.dataset.seq) || 0;
   var banner = document.getElementById("new-updates");
@@ -40,8 +65,11 @@
     return Number(article.dataset.published) || 0;
   }
 
+  // In an embed the frame is as tall as its content and the article around it scrolls:
+  // the loader says where the frame's top is (embed-frame.js keeps it on <html>).
   function readingFurtherDown() {
-    return stream.getBoundingClientRect().top < -40;
+    var frameTop = Number(document.documentElement.dataset.frameTop) || 0;
+    return stream.getBoundingClientRect().top + frameTop < -40;
   }
 
   function announce(text) {
@@ -94,7 +122,7 @@
 
   function updateTitle() {
     var count = unseen + held.length;
-    document.title = count > 0 ? "(" + count + ") " + baseTitle : baseTitle;
+    document.title = count > 0 ? "(" + number(count) + ") " + baseTitle : baseTitle;
   }
 
   function updateBanner() {
@@ -103,7 +131,7 @@
       banner.hidden = true;
       return;
     }
-    bannerButton.textContent = held.length === 1 ? "1 new update" : held.length + " new updates";
+    bannerButton.textContent = newUpdates(held.length);
     banner.hidden = false;
   }
 
@@ -170,7 +198,9 @@
       unseen += 1;
       updateTitle();
     }
-    if (!paused) announce("New update: " + data.title);
+    if (!paused) announce(word("newUpdate", "New update: {title}").replace("{title}", function () {
+      return data.title;
+    }));
   }
 
   function entryUpdated(data) {
@@ -217,20 +247,20 @@
         dot.className = "live-dot";
         dot.setAttribute("aria-hidden", "true");
         next.appendChild(dot);
-        next.appendChild(document.createTextNode("LIVE"));
+        next.appendChild(document.createTextNode(word("live", "LIVE")));
       } else {
         next.className = "closed-badge";
-        next.textContent = "This live page has ended";
+        next.textContent = word("ended", "This live page has ended");
       }
       badge.replaceWith(next);
-      announce(live ? "This live page has been reopened." : "This live page has ended.");
+      announce(live ? word("reopenedNotice", "This live page has been reopened.") : word("endedNotice", "This live page has ended."));
     }
     if (pauseButton) pauseButton.hidden = !live;
     // An ended page has nothing to pause: what was held is shown.
     if (!live && paused) {
       paused = false;
       pauseButton.setAttribute("aria-pressed", "false");
-      pauseButton.textContent = "Pause live updates";
+      pauseButton.textContent = word("pause", "Pause live updates");
       showHeld(false);
     }
   }
@@ -298,7 +328,7 @@
     pauseButton.addEventListener("click", function () {
       paused = !paused;
       pauseButton.setAttribute("aria-pressed", String(paused));
-      pauseButton.textContent = paused ? "Resume live updates" : "Pause live updates";
+      pauseButton.textContent = paused ? word("resume", "Resume live updates") : word("pause", "Pause live updates");
       if (!paused && held.length && !readingFurtherDown()) showHeld(false);
     });
   }

@@ -7,6 +7,16 @@
   var main = document.getElementById("main");
   var slug = main && main.dataset.slug;
   if (!slug) return;
+  // The page's words in its language, written by the server (templates/reader_words.html).
+  var words = {};
+  try {
+    words = JSON.parse(document.getElementById("reader-words").textContent);
+  } catch (e) {
+    // No words on this page: the English below is used.
+  }
+  function word(key, english) {
+    return words[key] || english;
+  }
 
   // An `#entry-{id}` link to an entry newer ones have pushed to an older page: the
   // server knows which page holds it now.
@@ -57,7 +67,7 @@
         article.classList.add("since-last-visit");
         var mark = document.createElement("p");
         mark.className = "since-mark";
-        mark.textContent = "New since your last visit";
+        mark.textContent = word("newSinceLastVisit", "New since your last visit");
         article.insertBefore(mark, article.firstElementChild);
       }
     }
@@ -83,13 +93,13 @@
     var copied = navigator.clipboard ? navigator.clipboard.writeText(url) : Promise.reject();
     copied.then(
       function () {
-        say(status, "Link copied");
+        say(status, word("linkCopied", "Link copied"));
       },
       function () {
         var field = document.createElement("input");
         field.readOnly = true;
         field.value = url;
-        field.setAttribute("aria-label", "Link to this entry");
+        field.setAttribute("aria-label", word("linkToEntry", "Link to this entry"));
         status.replaceChildren(field);
         field.select();
       }
@@ -103,8 +113,11 @@
     var button = document.createElement("button");
     button.type = "button";
     button.className = "link-button";
-    button.textContent = "Share";
-    button.setAttribute("aria-label", "Share: " + article.querySelector(".entry-title").textContent.trim());
+    button.textContent = word("share", "Share");
+    var title = article.querySelector(".entry-title").textContent.trim();
+    button.setAttribute("aria-label", word("shareEntry", "Share: {title}").replace("{title}", function () {
+      return title;
+    }));
     var status = document.createElement("span");
     status.setAttribute("role", "status");
     button.addEventListener("click", function () {
@@ -114,16 +127,21 @@
     article.appendChild(bar);
   }
 
-  // Times read "3 min ago" and keep ticking; the absolute time stays in the title.
+  // Times read "3 min ago" in the page's language and keep ticking; the absolute
+  // time stays in the title.
+  var ago = null;
+  try {
+    ago = new Intl.RelativeTimeFormat(words.lang || "en-GB", { numeric: "always", style: "short" });
+  } catch (e) {
+    // A browser without Intl.RelativeTimeFormat shows the absolute times.
+  }
+
   function relative(time) {
     var seconds = (Date.now() - Date.parse(time.getAttribute("datetime"))) / 1000;
-    if (!(seconds >= 0)) return null;
-    if (seconds < 60) return "just now";
-    if (seconds < 3600) return Math.floor(seconds / 60) + " min ago";
-    if (seconds < 6 * 3600) {
-      var hours = Math.floor(seconds / 3600);
-      return hours + (hours === 1 ? " hour ago" : " hours ago");
-    }
+    if (!ago || !(seconds >= 0)) return null;
+    if (seconds < 60) return word("justNow", "just now");
+    if (seconds < 3600) return ago.format(-Math.floor(seconds / 60), "minute");
+    if (seconds < 6 * 3600) return ago.format(-Math.floor(seconds / 3600), "hour");
     return null;
   }
 

@@ -16,6 +16,7 @@ pub fn assert_reader_html_is_inert(draft: EntryContent) {
         entry: &entry,
         slug: "storm",
         zone: chrono_tz::Europe::London,
+        words: &liveblog::words::Words::of("en-GB"),
     });
     if let Some(found) = inert::script_capable(&html) {
         panic!("{found} in {html}");

@@ -53,12 +53,22 @@ pub fn nests_deeper_than(markdown: &str, limit: usize) -> bool {
     false
 }
 
-/// Renders an entry body to sanitised HTML.
+/// Renders an entry body to sanitised HTML, with English words.
 pub fn render(markdown: &str) -> String {
+    render_with(markdown, "For context")
+}
+
+/// Renders an entry body to sanitised HTML; a `[!NOTE]` quote becomes a note headed
+/// `context_label` (the page's words for "For context").
+pub fn render_with(markdown: &str, context_label: &str) -> String {
+    let opening = format!(
+        "<aside class=\"context\"><strong class=\"context-label\">{}</strong>",
+        ammonia::clean_text(context_label)
+    );
     let events = Parser::new_ext(markdown, OPTIONS).map(|event| match event {
-        Event::Start(Tag::BlockQuote(Some(BlockQuoteKind::Note))) => Event::Html(CowStr::Borrowed(
-            "<aside class=\"context\"><strong class=\"context-label\">For context</strong>",
-        )),
+        Event::Start(Tag::BlockQuote(Some(BlockQuoteKind::Note))) => {
+            Event::Html(CowStr::Borrowed(opening.as_str()))
+        }
         Event::End(TagEnd::BlockQuote(Some(BlockQuoteKind::Note))) => {
             Event::Html(CowStr::Borrowed("</aside>"))
         }

@@ -79,6 +79,14 @@ pub struct User {
     pub name: String,
     pub role: Role,
     pub password_hash: String,
+    /// The language they read the newsroom's pages in: one there is a catalogue for.
+    #[serde(default = "english")]
+    pub language: String,
+}
+
+/// The language of an account from before accounts had one.
+fn english() -> String {
+    "en".to_owned()
 }
 
 #[cfg(test)]

@@ -527,9 +527,10 @@ impl Newsroom {
             .await?;
         let for_rendering = settings.clone();
         let rendered = off_the_workers(move || {
+            let words = crate::words::Words::of(&for_rendering.language);
             entries
                 .into_iter()
-                .map(|entry| Arc::new(RenderedEntry::new(entry, &for_rendering)))
+                .map(|entry| Arc::new(RenderedEntry::new(entry, &for_rendering, &words)))
                 .collect()
         })
         .await

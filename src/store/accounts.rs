@@ -22,16 +22,17 @@ impl Store {
     }
 
     pub async fn find_user(&self, name: &str) -> Result<Option<User>, StoreError> {
-        let row = sqlx::query("SELECT name, role, password_hash FROM users WHERE name = $1")
-            .bind(name)
-            .fetch_optional(self.pool())
-            .await?;
+        let row =
+            sqlx::query("SELECT name, role, password_hash, language FROM users WHERE name = $1")
+                .bind(name)
+                .fetch_optional(self.pool())
+                .await?;
         row.as_ref().map(rows::user).transpose()
     }
 
     /// Every account, by name.
     pub async fn users(&self) -> Result<Vec<User>, StoreError> {
-        sqlx::query("SELECT name, role, password_hash FROM users ORDER BY name")
+        sqlx::query("SELECT name, role, password_hash, language FROM users ORDER BY name")
             .fetch_all(self.pool())
             .await?
             .iter()
@@ -92,9 +93,19 @@ impl Store {
         Ok(())
     }
 
+    /// Sets the language `user` reads the newsroom's pages in.
+    pub async fn set_user_language(&self, user: &str, language: &str) -> Result<(), StoreError> {
+        let done = sqlx::query("UPDATE users SET language = $1 WHERE name = $2")
+            .bind(language)
+            .bind(user)
+            .execute(self.pool())
+            .await?;
+        super::found(&done)
+    }
+
     pub async fn session(&self, token_hash: &str) -> Result<Option<StoredSession>, StoreError> {
         let row = sqlx::query(
-            "SELECT s.user_name, u.role, s.csrf_token, s.last_seen FROM sessions s \
+            "SELECT s.user_name, u.role, u.language, s.csrf_token, s.last_seen FROM sessions s \
              JOIN users u ON u.name = s.user_name WHERE s.token_hash = $1",
         )
         .bind(token_hash)
@@ -106,6 +117,7 @@ impl Store {
             role: rows::role(&rows::string(&row, "role")?)?,
             csrf_token: rows::string(&row, "csrf_token")?,
             last_seen: rows::time(&row, "last_seen")?,
+            language: rows::string(&row, "language")?,
         }))
     }
 
@@ -183,12 +195,14 @@ where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
     sqlx::query(
-        "INSERT INTO users (name, role, password_hash, created_at) VALUES ($1, $2, $3, $4)",
+        "INSERT INTO users (name, role, password_hash, created_at, language) \
+         VALUES ($1, $2, $3, $4, $5)",
     )
     .bind(&user.name)
     .bind(user.role.as_str())
     .bind(&user.password_hash)
     .bind(time_text(Utc::now()))
+    .bind(&user.language)
     .execute(db)
     .await?;
     Ok(())

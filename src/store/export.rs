@@ -23,12 +23,13 @@ impl Store {
         for blog in &mut blogs {
             blog.entries.sort_by_key(|e| e.id);
         }
-        let users = sqlx::query("SELECT name, role, password_hash FROM users ORDER BY name")
-            .fetch_all(self.pool())
-            .await?
-            .iter()
-            .map(rows::user)
-            .collect::<Result<_, _>>()?;
+        let users =
+            sqlx::query("SELECT name, role, password_hash, language FROM users ORDER BY name")
+                .fetch_all(self.pool())
+                .await?
+                .iter()
+                .map(rows::user)
+                .collect::<Result<_, _>>()?;
         let drafts = sqlx::query(concat!(
             "SELECT ",
             draft_columns!(),

@@ -50,6 +50,8 @@ pub struct StoredSession {
     pub role: Role,
     pub csrf_token: String,
     pub last_seen: DateTime<Utc>,
+    /// The language of the account the session is for.
+    pub language: String,
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -209,6 +209,7 @@ pub fn user(row: &AnyRow) -> Result<User, StoreError> {
         name: text(row, "name")?,
         role: role(&text(row, "role")?)?,
         password_hash: text(row, "password_hash")?,
+        language: text(row, "language")?,
     })
 }
 

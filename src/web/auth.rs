@@ -15,6 +15,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 
 use super::form::Form;
+use crate::words::Words;
 use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use serde::Deserialize;
 
@@ -54,6 +55,11 @@ impl SignedIn {
 
     pub fn csrf_token(&self) -> &str {
         &self.session.csrf_token
+    }
+
+    /// The newsroom's pages' words, in the language this person chose.
+    pub fn words(&self) -> Words {
+        Words::of(&self.session.language)
     }
 
     /// Whether this is an admin, who runs live pages and people.

@@ -2,6 +2,7 @@
 //! changing, closing). The entry forms are in `compose`. Every route here sits behind
 //! the sign-in guard, and every form is checked for its CSRF token first.
 
+use crate::words::Words;
 use std::sync::Arc;
 
 use askama::Template;
@@ -45,6 +46,8 @@ struct Dashboard<'a> {
     /// Whether the nav shows the admin's pages.
     admin: bool,
     csrf_token: &'a str,
+    /// The newsroom's words, in the signed-in person's language.
+    w: Words,
     pages: Vec<Arc<LivePage>>,
     /// Contributors' entries waiting for approval on every page, with their page
     /// (editors and admins only).
@@ -66,6 +69,7 @@ async fn dashboard(State(state): State<AppState>, signed_in: SignedIn) -> Result
     render(&Dashboard {
         user: &signed_in.session.user,
         admin: signed_in.is_admin(),
+        w: signed_in.words(),
         csrf_token: signed_in.csrf_token(),
         pages: state.pages.pages(),
         queue,
@@ -81,6 +85,8 @@ struct BlogSettingsPage<'a> {
     /// Whether the nav shows the admin's pages.
     admin: bool,
     csrf_token: &'a str,
+    /// The newsroom's words, in the signed-in person's language.
+    w: Words,
     input: &'a BlogInput,
     errors: &'a FieldErrors,
     editing: Option<&'a str>,
@@ -90,17 +96,22 @@ struct BlogSettingsPage<'a> {
     embed_code: Option<(String, String)>,
 }
 
-/// The code a CMS article embeds the page at `page_url` with: the loader, and a plain
-/// frame for a site that allows no scripts.
-fn embed_code(public_url: &str, slug: &str) -> (String, String) {
+/// The code a CMS article embeds `blog` with: the loader, and a plain frame for a site
+/// that allows no scripts. The frame's title is read out to the article's readers, so
+/// it is in the page's language.
+fn embed_code(public_url: &str, blog: &Blog) -> (String, String) {
     let base = public_url.trim_end_matches('/');
+    let slug = blog.slug.as_str();
+    let title = Words::of(&blog.language).get("embed-frame-title");
+    // Escaped for an attribute, as a template would: the catalogue's words are text.
+    let Ok(title) = askama::filters::escape(&title, askama::filters::Html);
     (
         format!(
             "<div data-liveblog=\"{base}/live/{slug}\"></div>\n\
              <script src=\"{base}/static/embed.js\" async></script>"
         ),
         format!(
-            "<iframe src=\"{base}/live/{slug}/embed\" title=\"Live updates\" \
+            "<iframe src=\"{base}/live/{slug}/embed\" title=\"{title}\" \
              style=\"width:100%;height:900px;border:0\"></iframe>"
         ),
     )
@@ -120,12 +131,13 @@ fn blog_settings(
     let html = render(&BlogSettingsPage {
         user: &signed_in.session.user,
         admin: signed_in.is_admin(),
+        w: signed_in.words(),
         csrf_token: signed_in.csrf_token(),
         input,
         errors,
         editing: editing.map(|b| b.slug.as_str()),
         live: editing.is_none_or(|b| b.is_live()),
-        embed_code: editing.map(|b| embed_code(public_url, b.slug.as_str())),
+        embed_code: editing.map(|b| embed_code(public_url, b)),
     })?;
     Ok((status, html).into_response())
 }

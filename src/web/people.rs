@@ -3,7 +3,7 @@
 
 use askama::Template;
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -16,12 +16,14 @@ use super::error::{Result, render};
 use super::{AppError, AppState};
 use crate::accounts::AccountError;
 use crate::domain::{FieldErrors, Role, User, UserName};
+use crate::words::{LANGUAGE_NAMES, Words};
 
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/people", get(people).post(add_person))
         .route("/people/{name}/remove", post(remove_person))
         .route("/account", get(account).post(change_password))
+        .route("/account/language", post(choose_language))
 }
 
 #[derive(Template)]
@@ -31,6 +33,8 @@ struct PeoplePage<'a> {
     /// Whether the nav shows the admin's pages.
     admin: bool,
     csrf_token: &'a str,
+    /// The newsroom's words, in the signed-in person's language.
+    w: Words,
     people: Vec<User>,
     /// The roles offered, the fewest rights first: a new account starts as a
     /// contributor unless an admin chooses more.
@@ -52,13 +56,14 @@ struct PersonForm {
 }
 
 impl PeoplePage<'_> {
-    /// What each role may do, for the form.
-    fn role_hint(&self, role: &Role) -> &'static str {
-        match role {
-            Role::Contributor => "writes entries for an editor to approve",
-            Role::Editor => "publishes, corrects, pins and deletes entries",
-            Role::Admin => "also runs live pages and people",
-        }
+    /// What a role is called.
+    fn role_name(&self, role: &Role) -> String {
+        self.w.get(&format!("role-{}", role.as_str()))
+    }
+
+    /// A role as the form offers it: its name, and what it may do.
+    fn role_choice(&self, role: &Role) -> String {
+        self.w.get(&format!("people-role-{}", role.as_str()))
     }
 
     fn is_chosen(&self, role: &Role) -> bool {
@@ -79,6 +84,7 @@ async fn people_page(
     let html = render(&PeoplePage {
         user: &signed_in.session.user,
         admin: signed_in.is_admin(),
+        w: signed_in.words(),
         csrf_token: signed_in.csrf_token(),
         people: state.accounts.users().await?,
         roles: [Role::Contributor, Role::Editor, Role::Admin],
@@ -164,17 +170,62 @@ struct AccountPage<'a> {
     /// Whether the nav shows the admin's pages.
     admin: bool,
     csrf_token: &'a str,
+    /// The newsroom's words, in the signed-in person's language.
+    w: Words,
     errors: FieldErrors,
+    /// The languages the newsroom's pages can be read in, each by its own name.
+    languages: [(&'static str, &'static str); 7],
+    /// The person has just chosen a language.
+    language_saved: bool,
 }
 
-async fn account(signed_in: SignedIn) -> Result<Response> {
+#[derive(Deserialize)]
+struct AccountQuery {
+    #[serde(default)]
+    saved: Option<String>,
+}
+
+async fn account(signed_in: SignedIn, Query(query): Query<AccountQuery>) -> Result<Response> {
     let html = render(&AccountPage {
         user: &signed_in.session.user,
         admin: signed_in.is_admin(),
+        w: signed_in.words(),
         csrf_token: signed_in.csrf_token(),
         errors: FieldErrors::default(),
+        languages: LANGUAGE_NAMES,
+        language_saved: query.saved.as_deref() == Some("language"),
     })?;
     Ok(html.into_response())
+}
+
+#[derive(Deserialize)]
+struct LanguageForm {
+    #[serde(default)]
+    csrf_token: String,
+    #[serde(default)]
+    language: String,
+}
+
+/// `POST /editor/account/language`: the language this person reads the newsroom's
+/// pages in, one of those there is a catalogue for.
+async fn choose_language(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    Form(form): Form<LanguageForm>,
+) -> Result<Response> {
+    signed_in.check_csrf(&form.csrf_token)?;
+    let Some((tag, _)) = LANGUAGE_NAMES.iter().find(|(tag, _)| *tag == form.language) else {
+        return Err(AppError::BadRequest(format!(
+            "{:?} is not a language the newsroom's pages are written in; choose one of {}.",
+            form.language,
+            LANGUAGE_NAMES.map(|(tag, _)| tag).join(", ")
+        )));
+    };
+    state
+        .accounts
+        .set_language(&signed_in.session.user, tag)
+        .await?;
+    Ok(Redirect::to("/editor/account?saved=language").into_response())
 }
 
 #[derive(Deserialize)]
@@ -201,8 +252,11 @@ async fn change_password(
         let html = render(&AccountPage {
             user,
             admin: signed_in.is_admin(),
+            w: signed_in.words(),
             csrf_token: signed_in.csrf_token(),
             errors,
+            languages: LANGUAGE_NAMES,
+            language_saved: false,
         })?;
         Ok((status, html).into_response())
     };

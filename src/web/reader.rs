@@ -98,7 +98,8 @@ impl LivePageView<'_> {
     }
 
     fn updated(&self) -> String {
-        time::published(self.page.updated_at(), self.page.blog.time_zone)
+        let page = self.page;
+        page.words.published(page.updated_at(), page.blog.time_zone)
     }
 
     /// The address of a key event: an anchor on this page, or the page it is on.

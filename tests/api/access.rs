@@ -133,6 +133,11 @@ fn editor_routes(entry: &str, draft: &str) -> Vec<Route> {
             ],
             SignedIn,
         ),
+        post(
+            "/editor/account/language".into(),
+            &[("language", "es")],
+            SignedIn,
+        ),
     ]
 }
 

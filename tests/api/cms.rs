@@ -12,14 +12,14 @@ use crate::helpers::{DEMO, TestApp, spawn_app};
 const PAGE: &str = "election-night";
 
 /// A token made with `liveblog token create NAME` and `scope`'s flags.
-fn token(app: &TestApp, name: &str, scope: &[&str]) -> String {
+pub(crate) fn token(app: &TestApp, name: &str, scope: &[&str]) -> String {
     let dir = app.data_dir.path().to_str().unwrap();
     let mut args = vec!["token", "create", name, "--data-dir", dir];
     args.extend_from_slice(scope);
     stdout(&liveblog(&args, "")).trim().to_owned()
 }
 
-async fn call(
+pub(crate) async fn call(
     app: &TestApp,
     method: Method,
     path: &str,

@@ -18,6 +18,7 @@ mod hardening;
 mod helpers;
 mod instances;
 mod json_api;
+mod languages;
 mod live;
 mod live_pages;
 mod malformed;

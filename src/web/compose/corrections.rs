@@ -21,6 +21,7 @@ use super::{Done, compose, entry_form, keep_image, preview, require_publisher};
 use crate::domain::{EntryContent, EntryId, parse_correction_note};
 use crate::newsroom::{Edit, Mark, NewsroomError};
 use crate::read_model::{LivePage, RenderedEntry};
+use crate::words::Words;
 
 pub fn router(upload_limit: DefaultBodyLimit) -> Router<AppState> {
     Router::new()
@@ -158,9 +159,11 @@ async fn correct(
             state.presence.closed(id, &signed_in.session.user).await;
             tracing::info!(user = ?signed_in.session.user, entry = %id, "corrected");
             if back.inline {
+                // Escaped as a template would: the catalogue's words are text, not markup.
+                let message = Done::Corrected.message(&back.w);
+                let Ok(said) = askama::filters::escape(&message, askama::filters::Html);
                 Ok(Html(format!(
-                    "<p class=\"notice\" role=\"status\" data-saved>{}</p>",
-                    Done::Corrected.message()
+                    "<p class=\"notice\" role=\"status\" data-saved>{said}</p>"
                 ))
                 .into_response())
             } else {
@@ -257,6 +260,8 @@ struct ConfirmDelete<'a> {
     /// Whether the nav shows the admin's pages.
     admin: bool,
     csrf_token: &'a str,
+    /// The newsroom's words, in the signed-in person's language.
+    w: Words,
     page: &'a LivePage,
     entry: &'a RenderedEntry,
 }
@@ -273,6 +278,7 @@ async fn confirm_delete(
     render(&ConfirmDelete {
         user: &signed_in.session.user,
         admin: signed_in.is_admin(),
+        w: signed_in.words(),
         csrf_token: signed_in.csrf_token(),
         page: &page,
         entry,

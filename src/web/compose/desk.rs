@@ -24,6 +24,7 @@ use super::{Done, desk_view, preview as render_preview, require_publisher};
 use crate::domain::{DraftId, EntryContent, FieldErrors};
 use crate::media::MediaError;
 use crate::newsroom::NewsroomError;
+use crate::words::Words;
 
 /// The sessions with a live preview being rendered: one at a time each, so a page
 /// sending previews as fast as it can waits for its own.
@@ -54,6 +55,8 @@ impl Drop for PreviewTurn {
 #[derive(Template)]
 #[template(path = "editor/preview_problems.html")]
 struct PreviewProblems<'a> {
+    /// The newsroom's words, in the signed-in person's language.
+    w: Words,
     errors: &'a FieldErrors,
 }
 
@@ -88,17 +91,19 @@ pub async fn preview(
         )
             .into_response());
     };
+    let w = signed_in.words();
     let mut input = submission.input;
     if input.title.trim().is_empty() {
-        input.title = "(No headline yet)".into();
+        input.title = w.get("preview-no-headline");
     }
     if input.body.trim().is_empty() {
-        input.body = "*(No text yet)*".into();
+        // In italics, in Markdown: it is not the entry's text.
+        input.body = format!("*{}*", w.get("preview-no-text"));
     }
     let checked = match EntryContent::parse(&input) {
         Ok(checked) => checked,
         Err(errors) => {
-            let html = render(&PreviewProblems { errors: &errors })?;
+            let html = render(&PreviewProblems { w, errors: &errors })?;
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response());
         }
     };
@@ -117,7 +122,8 @@ pub async fn upload_image(
     signed_in.check_csrf(&submission.csrf_token)?;
     live_page(&state, &slug)?;
     let Some(bytes) = submission.image else {
-        let error = json!({"error": "Choose an image to attach.", "field": "image"});
+        let words = signed_in.words();
+        let error = json!({"error": words.get("form-choose-image"), "field": "image"});
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, Json(error)).into_response());
     };
     match state.media.keep(&bytes).await {

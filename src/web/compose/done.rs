@@ -3,6 +3,8 @@
 
 use axum::response::Redirect;
 
+use crate::words::Words;
+
 /// What the compose page says after a change went through.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Done {
@@ -55,22 +57,26 @@ impl Done {
         Redirect::to(&format!("/editor/live/{slug}?done={}", self.key()))
     }
 
-    pub fn message(self) -> &'static str {
+    /// The key of what the page says, in the newsroom's catalogue.
+    pub fn message_key(self) -> &'static str {
         match self {
-            Done::Published => "Published. The form is ready for the next entry.",
-            Done::Approved => "Approved and published.",
-            Done::Corrected => "Correction saved.",
-            Done::Marked => "Saved.",
-            Done::Deleted => "Deleted.",
-            Done::Submitted => "Sent for approval. An editor will publish it or send it back.",
-            Done::Scheduled => "Scheduled. It is listed below until it publishes itself.",
-            Done::Unscheduled => "Taken off the schedule; it is kept in your drafts.",
-            Done::SentBack => "Sent back to its author with your note.",
-            Done::Discarded => "Draft discarded.",
-            Done::Saved => "Draft saved. Only you can see it until you submit or publish it.",
-            Done::Gone => {
-                "That draft is no longer there to act on: it was published, discarded or taken back by its author already. Nothing was published twice."
-            }
+            Done::Published => "done-published",
+            Done::Approved => "done-approved",
+            Done::Corrected => "done-corrected",
+            Done::Marked => "done-marked",
+            Done::Deleted => "done-deleted",
+            Done::Submitted => "done-submitted",
+            Done::Scheduled => "done-scheduled",
+            Done::Unscheduled => "done-unscheduled",
+            Done::SentBack => "done-sent-back",
+            Done::Discarded => "done-discarded",
+            Done::Saved => "done-saved",
+            Done::Gone => "done-gone",
         }
+    }
+
+    /// What the page says, in `words`.
+    pub fn message(self, words: &Words) -> String {
+        words.get(self.message_key())
     }
 }

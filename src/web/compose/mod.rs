@@ -3,13 +3,15 @@
 //! done to published entries. Every route sits behind the sign-in guard and checks the
 //! CSRF token first. Contributors write and submit; editors and admins publish.
 //! `sent` carries out what each button of the entry form asks; `done` says what went
-//! through; `view` shapes the form and the desk for the template.
+//! through; `view` shapes the form and the desk for the template; `words` hands the
+//! page's script its words.
 
 mod corrections;
 mod desk;
 mod done;
 mod sent;
 mod view;
+mod words;
 
 use askama::Template;
 use axum::Router;
@@ -28,6 +30,7 @@ use super::{AppError, AppState};
 use crate::domain::{Draft, DraftId, Entry, EntryContent, EntryId, EntryInput};
 use crate::fragments::{self, EntryFragment};
 use crate::read_model::LivePage;
+use crate::words::Words;
 use done::Done;
 use sent::{entry_form_sent, keep_image};
 use view::{DeskView, EntryFormView, Purpose, RECENT_ENTRIES_LISTED};
@@ -73,6 +76,10 @@ struct ComposePage<'a> {
     /// Whether the nav shows the admin's pages.
     admin: bool,
     csrf_token: &'a str,
+    /// The newsroom's words, in the signed-in person's language.
+    w: Words,
+    /// The words the page's script writes, as JSON (see [`words::for_editor_js`]).
+    script_words: String,
     page: &'a LivePage,
     f: EntryFormView<'a>,
     desk: DeskView<'a>,
@@ -105,6 +112,7 @@ async fn desk_view<'a>(
         .collect();
     Ok(DeskView {
         page,
+        w: signed_in.words(),
         user,
         csrf_token: signed_in.csrf_token(),
         can_publish,
@@ -125,9 +133,12 @@ async fn compose(
     done: Option<Done>,
     status: StatusCode,
 ) -> Result<Response> {
+    let w = form.w.clone();
     let html = render(&ComposePage {
         user: &signed_in.session.user,
         admin: signed_in.is_admin(),
+        script_words: words::for_editor_js(&w),
+        w,
         csrf_token: signed_in.csrf_token(),
         page,
         desk: desk_view(state, signed_in, page).await?,
@@ -147,6 +158,7 @@ fn entry_form<'a>(
 ) -> EntryFormView<'a> {
     EntryFormView::new(
         page,
+        signed_in.words(),
         signed_in.csrf_token(),
         signed_in.session.role.publishes(),
         state.media.max_bytes,
@@ -204,11 +216,13 @@ async fn compose_page(
 async fn preview(page: &LivePage, draft: EntryContent, by: &str) -> Result<String> {
     let entry = Entry::new(EntryId(0), draft, Utc::now(), by);
     let (slug, zone) = (page.blog.slug.to_string(), page.blog.time_zone);
+    let words = page.words.clone();
     fragments::off_the_workers(move || {
         fragments::render(&EntryFragment {
             entry: &entry,
             slug: &slug,
             zone,
+            words: &words,
         })
     })
     .await

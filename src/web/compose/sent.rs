@@ -170,11 +170,7 @@ pub(super) async fn entry_form_sent(
             refused(state, signed_in, page, back).await
         }
         Err(NewsroomError::Closed) => {
-            back.problem = Some(
-                "This live page has ended, so nothing new is published on it. Your entry is kept \
-                 in this form; save it as a draft, or ask an admin to reopen the page."
-                    .to_owned(),
-            );
+            back.problem = Some(back.w.get("form-page-ended"));
             let status = StatusCode::CONFLICT;
             compose(state, signed_in, page, back, None, status).await
         }

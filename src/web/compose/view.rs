@@ -6,9 +6,10 @@ use askama::Template;
 use chrono_tz::Tz;
 
 use crate::domain::{
-    Draft, DraftState, EntryId, EntryInput, FieldErrors, Label, SentBack, is_safe_image_url, time,
+    Draft, DraftState, Entry, EntryId, EntryInput, FieldErrors, Label, SentBack, is_safe_image_url,
 };
 use crate::read_model::{LivePage, RenderedEntry};
+use crate::words::Words;
 
 /// How many recent entries the desk lists for correcting, pinning or deleting.
 pub const RECENT_ENTRIES_LISTED: usize = 50;
@@ -37,6 +38,8 @@ pub struct Editing<'a> {
 /// The entry form: what it is for, what was typed, and what was wrong.
 pub struct EntryFormView<'a> {
     pub page: &'a LivePage,
+    /// The newsroom's words, in the signed-in person's language.
+    pub w: Words,
     pub csrf_token: &'a str,
     pub can_publish: bool,
     pub max_upload_bytes: usize,
@@ -63,6 +66,7 @@ pub struct EntryFormView<'a> {
 impl<'a> EntryFormView<'a> {
     pub fn new(
         page: &'a LivePage,
+        w: Words,
         csrf_token: &'a str,
         can_publish: bool,
         max_upload_bytes: usize,
@@ -71,6 +75,7 @@ impl<'a> EntryFormView<'a> {
     ) -> EntryFormView<'a> {
         EntryFormView {
             page,
+            w,
             csrf_token,
             can_publish,
             max_upload_bytes,
@@ -139,18 +144,46 @@ impl<'a> EntryFormView<'a> {
     }
 
     pub fn heading(&self) -> String {
+        let w = &self.w;
         match &self.purpose {
-            Purpose::New => "New entry".to_owned(),
+            Purpose::New => w.get("form-new-entry"),
             Purpose::Draft {
                 draft,
                 review: true,
-            } => {
-                format!("Review an entry from {}", draft.created_by)
-            }
-            Purpose::Draft { draft, .. } if draft.is_scheduled() => "Scheduled entry".to_owned(),
-            Purpose::Draft { .. } => "Draft".to_owned(),
-            Purpose::Correction(editing) => format!("Correct entry {}", editing.id),
+            } => w.with(
+                "form-review-entry",
+                &[("user", draft.created_by.as_str().into())],
+            ),
+            Purpose::Draft { draft, .. } if draft.is_scheduled() => w.get("form-scheduled-entry"),
+            Purpose::Draft { .. } => w.get("form-draft"),
+            // The entry's number as a name, not a quantity: never "1,024".
+            Purpose::Correction(editing) => w.with(
+                "form-correct-entry",
+                &[("id", editing.id.to_string().into())],
+            ),
         }
+    }
+
+    /// Who else has the entry open for correcting, in a sentence; empty when nobody.
+    pub fn others_editing(&self) -> String {
+        let Some(editing) = self.editing() else {
+            return String::new();
+        };
+        if editing.others_editing.is_empty() {
+            return String::new();
+        }
+        self.w.with(
+            "form-others-editing",
+            &[
+                ("names", editing.others_editing.join(", ").into()),
+                ("count", editing.others_editing.len().into()),
+            ],
+        )
+    }
+
+    /// What an entry's label is called in the form's list.
+    pub fn label_text(&self, label: &Label) -> String {
+        self.w.get(&format!("entry-label-{}", label.key()))
     }
 
     pub fn is_correction(&self) -> bool {
@@ -219,12 +252,13 @@ impl<'a> EntryFormView<'a> {
             || self.editing().is_some_and(|e| e.theirs.is_some())
     }
 
-    /// When the draft is scheduled to publish, as readers would read the time.
+    /// When the draft is scheduled to publish, as readers would read the time (in the
+    /// page's language and zone).
     pub fn scheduled_for(&self) -> Option<String> {
         match &self.purpose {
-            Purpose::Draft { draft, .. } => {
-                draft.publish_at.map(|at| time::published(at, self.zone()))
-            }
+            Purpose::Draft { draft, .. } => draft
+                .publish_at
+                .map(|at| self.page.words.published(at, self.zone())),
             _ => None,
         }
     }
@@ -281,7 +315,10 @@ impl<'a> EntryFormView<'a> {
 /// A line of the desk's lists of drafts.
 pub struct DraftLine<'a> {
     pub draft: &'a Draft,
-    pub zone: Tz,
+    /// The page, whose readers' way of writing a time the schedule is shown in.
+    pub page: &'a LivePage,
+    /// The newsroom's words, in the signed-in person's language.
+    pub w: &'a Words,
 }
 
 impl DraftLine<'_> {
@@ -289,13 +326,38 @@ impl DraftLine<'_> {
         format!("/editor/live/{slug}/drafts/{}", self.draft.id)
     }
 
+    /// When it publishes itself, as the page's readers read a time.
+    fn publishes_at(&self, at: chrono::DateTime<chrono::Utc>) -> String {
+        self.page.words.published(at, self.page.blog.time_zone)
+    }
+
     /// Where it stands, in a few words.
     pub fn state(&self) -> String {
         match self.draft.state() {
             DraftState::Writing => String::new(),
-            DraftState::Submitted => "waiting for approval".to_owned(),
-            DraftState::SentBack(note) => format!("sent back by {}", note.by),
-            DraftState::Scheduled(at) => format!("publishes at {}", time::published(at, self.zone)),
+            DraftState::Submitted => self.w.get("desk-state-waiting"),
+            DraftState::SentBack(note) => self
+                .w
+                .with("desk-state-sent-back", &[("user", note.by.as_str().into())]),
+            DraftState::Scheduled(at) => self.w.with(
+                "desk-state-publishes-at",
+                &[("time", self.publishes_at(at).into())],
+            ),
+        }
+    }
+
+    /// A scheduled entry's line: when it publishes itself, and who wrote it.
+    pub fn scheduled_by(&self) -> String {
+        let user = self.draft.created_by.as_str();
+        match self.draft.state() {
+            DraftState::Scheduled(at) => self.w.with(
+                "desk-scheduled-by",
+                &[
+                    ("time", self.publishes_at(at).into()),
+                    ("user", user.into()),
+                ],
+            ),
+            _ => self.w.with("desk-by", &[("user", user.into())]),
         }
     }
 }
@@ -303,6 +365,8 @@ impl DraftLine<'_> {
 /// The desk beside the form: the page's readers now, what waits, and what is published.
 pub struct DeskView<'a> {
     pub page: &'a LivePage,
+    /// The newsroom's words, in the signed-in person's language.
+    pub w: Words,
     /// Who is signed in: their own drafts open from the lists.
     pub user: &'a str,
     pub csrf_token: &'a str,
@@ -324,24 +388,41 @@ impl DeskView<'_> {
         self.page.blog.slug.as_str()
     }
 
-    pub fn line<'d>(&self, draft: &'d Draft) -> DraftLine<'d> {
+    pub fn line<'d>(&'d self, draft: &'d Draft) -> DraftLine<'d> {
         DraftLine {
             draft,
-            zone: self.page.blog.time_zone,
+            page: self.page,
+            w: &self.w,
         }
     }
 
     pub fn readers_text(&self) -> String {
-        match self.readers {
-            1 => "1 reader has this page open".to_owned(),
-            n => format!("{n} readers have this page open"),
-        }
+        self.w
+            .with("desk-readers", &[("count", self.readers.into())])
     }
 
     pub fn queue_text(&self) -> String {
-        match self.queue.len() {
-            1 => "1 entry waits for approval".to_owned(),
-            n => format!("{n} entries wait for approval"),
+        self.w.count("desk-queue-count", self.queue.len())
+    }
+
+    /// Who wrote a published entry and who changed it last, as far as is on record.
+    pub fn authors(&self, entry: &Entry) -> String {
+        let w = &self.w;
+        match (&entry.created_by, &entry.updated_by) {
+            (Some(user), Some(editor)) => w.with(
+                "desk-by-changed-by",
+                &[
+                    ("user", user.as_str().into()),
+                    ("editor", editor.as_str().into()),
+                ],
+            ),
+            (Some(user), None) => w.with("desk-by", &[("user", user.as_str().into())]),
+            // No author on record: the line starts with its comma, as it always has.
+            (None, Some(editor)) => format!(
+                ", {}",
+                w.with("desk-changed-by", &[("editor", editor.as_str().into())])
+            ),
+            (None, None) => String::new(),
         }
     }
 }

@@ -1,0 +1,67 @@
+# What readers see: the live page, its embed and teaser, and the page of one entry.
+# The keys starting "js-" are read by the page's scripts (reader.js and live.js).
+
+skip-to-content = انتقل إلى المحتوى
+# The badge of a live page while it is open, and once it has ended.
+live-badge = مباشر
+page-ended = انتهت هذه التغطية المباشرة
+# After the page's title, on the second and later pages of the stream.
+title-page-number = (الصفحة { $number })
+last-updated = آخر تحديث: { $time }
+# A time of publication: the date, the clock time and the time zone's abbreviation.
+published-time = { $date }، { $time } بتوقيت { $zone }
+pages-of-updates = صفحات التحديثات
+newer-updates = تحديثات أحدث
+earlier-updates = تحديثات سابقة
+older-updates = تحديثات أقدم
+later-updates = تحديثات لاحقة
+page-of-pages = الصفحة { $number } من { $count }
+summary = ملخص
+key-events = أبرز الأحداث
+pinned = مثبّت
+latest-updates = آخر التحديثات
+no-updates-yet = لا توجد تحديثات حتى الآن. ستظهر التحديثات الجديدة هنا.
+pause-live = إيقاف التحديثات المباشرة مؤقتًا
+resume-live = استئناف التحديثات المباشرة
+show-new-updates = عرض التحديثات الجديدة
+new-updates =
+    { $count ->
+        [zero] لا توجد تحديثات جديدة
+        [one] تحديث جديد
+        [two] تحديثان جديدان
+        [few] { $count } تحديثات جديدة
+        [many] { $count } تحديثًا جديدًا
+       *[other] { $count } تحديث جديد
+    }
+published-at = نُشر في
+updated-at = تم التحديث الساعة { $time }
+image-source = مصدر الصورة، { $credit }
+corrections =
+    { $count ->
+        [zero] لا توجد تصحيحات
+        [one] تصحيح واحد
+        [two] تصحيحان
+        [few] { $count } تصحيحات
+        [many] { $count } تصحيحًا
+       *[other] { $count } تصحيح
+    }
+# The box an entry's "[!NOTE]" quote becomes.
+for-context = خلفية
+label-breaking = عاجل
+label-analysis = تحليل
+label-explainer = شرح
+label-fact-check = تقصّي الحقائق
+label-watch = شاهد
+# Over the title of an entry marked as a key event.
+key-event = حدث رئيسي
+all-updates = جميع التحديثات في صفحة التغطية المباشرة
+see-latest = اطّلع على آخر التحديثات
+js-new-since-last-visit = جديد منذ زيارتك الأخيرة
+js-share = شارك
+js-share-entry = شارك: { $title }
+js-link-copied = تم نسخ الرابط
+js-link-to-entry = رابط هذا التحديث
+js-new-update = تحديث جديد: { $title }
+js-page-reopened = استؤنفت هذه التغطية المباشرة.
+js-page-ended = انتهت هذه التغطية المباشرة.
+js-just-now = الآن

@@ -1,0 +1,59 @@
+# What readers see: the live page, its embed and teaser, and the page of one entry.
+# The keys starting "js-" are read by the page's scripts (reader.js and live.js).
+
+skip-to-content = Zum Inhalt springen
+# The badge of a live page while it is open, and once it has ended.
+live-badge = LIVE
+page-ended = Dieser Liveblog ist beendet
+# After the page's title, on the second and later pages of the stream.
+title-page-number = (Seite { $number })
+last-updated = Stand: { $time }
+# A time of publication: the date, the clock time and the time zone's abbreviation.
+published-time = { $date }, { $time } Uhr { $zone }
+pages-of-updates = Seiten des Liveblogs
+newer-updates = Neuere Einträge
+earlier-updates = Frühere Einträge
+older-updates = Ältere Einträge
+later-updates = Spätere Einträge
+page-of-pages = Seite { $number } von { $count }
+summary = Das Wichtigste in Kürze
+key-events = Wichtige Ereignisse
+pinned = Angeheftet
+latest-updates = Neueste Einträge
+no-updates-yet = Noch keine Einträge. Neue Einträge erscheinen hier.
+pause-live = Live-Aktualisierung pausieren
+resume-live = Live-Aktualisierung fortsetzen
+show-new-updates = Neue Einträge anzeigen
+new-updates =
+    { $count ->
+        [one] { $count } neuer Eintrag
+       *[other] { $count } neue Einträge
+    }
+published-at = veröffentlicht am
+updated-at = Aktualisiert um { $time } Uhr
+image-source = Bildquelle: { $credit }
+corrections =
+    { $count ->
+        [one] { $count } Korrektur
+       *[other] { $count } Korrekturen
+    }
+# The box an entry's "[!NOTE]" quote becomes.
+for-context = Zur Einordnung
+label-breaking = Eilmeldung
+label-analysis = Analyse
+label-explainer = Hintergrund
+label-fact-check = Faktencheck
+label-watch = Video
+# Over the title of an entry marked as a key event.
+key-event = Wichtiges Ereignis
+all-updates = Alle Einträge im Liveblog
+see-latest = Zu den neuesten Einträgen
+js-new-since-last-visit = Neu seit Ihrem letzten Besuch
+js-share = Teilen
+js-share-entry = Teilen: { $title }
+js-link-copied = Link kopiert
+js-link-to-entry = Link zu diesem Eintrag
+js-new-update = Neuer Eintrag: { $title }
+js-page-reopened = Dieser Liveblog wird fortgesetzt.
+js-page-ended = Dieser Liveblog ist beendet.
+js-just-now = gerade eben

@@ -1,0 +1,59 @@
+# What readers see: the live page, its embed and teaser, and the page of one entry.
+# The keys starting "js-" are read by the page's scripts (reader.js and live.js).
+
+skip-to-content = Skip to content
+# The badge of a live page while it is open, and once it has ended.
+live-badge = LIVE
+page-ended = This live page has ended
+# After the page's title, on the second and later pages of the stream.
+title-page-number = (page { $number })
+last-updated = Last updated { $time }
+# A time of publication: the date, the clock time and the time zone's abbreviation.
+published-time = { $time } { $zone } { $date }
+pages-of-updates = Pages of updates
+newer-updates = Newer updates
+earlier-updates = Earlier updates
+older-updates = Older updates
+later-updates = Later updates
+page-of-pages = Page { $number } of { $count }
+summary = Summary
+key-events = Key events
+pinned = Pinned
+latest-updates = Latest updates
+no-updates-yet = No updates yet. New entries will appear here.
+pause-live = Pause live updates
+resume-live = Resume live updates
+show-new-updates = Show new updates
+new-updates =
+    { $count ->
+        [one] { $count } new update
+       *[other] { $count } new updates
+    }
+published-at = published at
+updated-at = Updated { $time }
+image-source = Image source, { $credit }
+corrections =
+    { $count ->
+        [one] { $count } correction
+       *[other] { $count } corrections
+    }
+# The box an entry's "[!NOTE]" quote becomes.
+for-context = For context
+label-breaking = Breaking
+label-analysis = Analysis
+label-explainer = Explainer
+label-fact-check = Fact check
+label-watch = Watch
+# Over the title of an entry marked as a key event.
+key-event = Key event
+all-updates = All updates on the live page
+see-latest = See the latest updates
+js-new-since-last-visit = New since your last visit
+js-share = Share
+js-share-entry = Share: { $title }
+js-link-copied = Link copied
+js-link-to-entry = Link to this entry
+js-new-update = New update: { $title }
+js-page-reopened = This live page has been reopened.
+js-page-ended = This live page has ended.
+js-just-now = just now

@@ -1,0 +1,288 @@
+# The newsroom's own pages, in the language each person chooses on their account.
+
+## Every page
+newsroom = Redacción
+people = Equipo
+signed-in-as = Sesión iniciada como { $user }
+sign-out = Cerrar sesión
+live = EN DIRECTO
+ended = Terminada
+
+## The newsroom's front page
+waiting-for-approval-count = Pendientes de aprobación ({ $count })
+by-for-page = de { $user }, para { $page }
+start-live-page = Iniciar una nueva cobertura en directo
+live-pages = Coberturas en directo
+updates-count =
+    { $count ->
+        [one] { $count } actualización
+        [many] { $count } actualizaciones
+       *[other] { $count } actualizaciones
+    }
+readers-view = vista del lector
+
+## Your account
+your-account = Tu cuenta
+language-heading = Idioma
+language-hint = Las páginas de la redacción (estos menús, formularios y botones) se muestran en este idioma. Cada cobertura en directo tiene su propio idioma para sus lectores, en su configuración.
+language-label = Idioma de las páginas de la redacción
+save-language = Guardar idioma
+language-saved = Las páginas de la redacción ya están en español.
+change-password = Cambiar tu contraseña
+password-sessions-end = Se cierran todas las sesiones de tu cuenta, en todos los dispositivos: después tendrás que volver a iniciar sesión.
+password-not-changed = Tu contraseña no se ha cambiado. Corrige el campo marcado abajo.
+current-password = Contraseña actual
+new-password = Nueva contraseña
+password-hint = Al menos 10 caracteres
+change-password-button = Cambiar contraseña
+
+## The compose page
+compose-readers-view = Vista del lector de esta cobertura
+live-page-settings = Configuración de la cobertura
+compose-page-ended = Esta cobertura en directo ha terminado: los lectores la ven cerrada. Las correcciones les siguen llegando, pero no se publica nada nuevo hasta que un administrador la reabra.
+# What an admin reads: { $settings } is a link to the page's settings, in the words of compose-settings-link.
+compose-page-ended-admin = Esta cobertura en directo ha terminado: los lectores la ven cerrada. Las correcciones les siguen llegando, pero no se publica nada nuevo hasta que un administrador la reabra en { $settings }.
+compose-settings-link = la configuración de la cobertura
+
+## What the compose page says after a change went through
+done-published = Publicada. El formulario está listo para la siguiente entrada.
+done-approved = Aprobada y publicada.
+done-corrected = Corrección guardada.
+# After pinning, unpinning or marking a key event.
+done-marked = Guardado.
+done-deleted = Eliminada.
+done-submitted = Enviada para su aprobación. Un editor la publicará o te la devolverá.
+done-scheduled = Programada. Aparece abajo hasta que se publique automáticamente.
+done-unscheduled = Se ha quitado de la programación; se conserva en tus borradores.
+done-sent-back = Devuelta a su autor con tu nota.
+done-discarded = Borrador descartado.
+done-saved = Borrador guardado. Solo tú puedes verlo hasta que lo envíes o lo publiques.
+# A second click on a draft's button, or a colleague who acted on it first.
+done-gone = Ese borrador ya no está disponible: ya se había publicado o descartado, o su autor lo había retirado. No se ha publicado nada dos veces.
+
+## The entry form: a new entry, a draft, an entry under review, or a correction
+form-new-entry = Nueva entrada
+form-review-entry = Revisar una entrada de { $user }
+form-scheduled-entry = Entrada programada
+form-draft = Borrador
+# { $id } is the entry's number.
+form-correct-entry = Corregir la entrada { $id }
+# { $names } are one or more colleagues' names, separated by commas; { $count } is how many.
+form-others-editing =
+    { $count ->
+        [one] { $names } también tiene abierta esta entrada para corregirla.
+        [many] { $names } también tienen abierta esta entrada para corregirla.
+       *[other] { $names } también tienen abierta esta entrada para corregirla.
+    }
+# An editor sent the draft back to its author with a note, shown after this.
+form-sent-back-by = Devuelta por { $user }:
+# { $time } is written as the page's readers read a time, as in "16:16 GMT 14 March".
+form-scheduled-for = Publicación automática programada: { $time }.
+form-not-saved = No se ha guardado nada. Corrige los campos marcados abajo; tu texto se conserva.
+form-page-ended = Esta cobertura en directo ha terminado, así que ya no se publica nada nuevo en ella. Tu entrada se conserva en este formulario: guárdala como borrador o pide a un administrador que reabra la cobertura.
+# { $user } saved the draft again while this person had it open; the two versions are shown side by side below.
+form-draft-saved-again = { $user } ha vuelto a guardar esta entrada mientras la tenías abierta. No se ha publicado ni devuelto nada.
+form-draft-side-by-side = Su última versión está a la izquierda y la tuya sigue en el formulario: modifícala si hace falta y vuelve a enviarla, o cancela.
+# A correction that a colleague saved first; the two versions are shown side by side below.
+form-entry-saved-meanwhile = Otra persona ha guardado esta entrada mientras la editabas. No se ha guardado nada tuyo.
+form-entry-saved-meanwhile-by = Otra persona ha guardado esta entrada mientras la editabas ({ $user }). No se ha guardado nada tuyo.
+form-entry-side-by-side = Su versión está a la izquierda y la tuya sigue en el formulario: modifícala si hace falta y vuelve a guardarla para sustituir la suya, o cancela para conservar la suya.
+form-their-version = Su versión guardada
+form-your-version = Tu versión
+form-headline = Titular
+form-text = Texto
+# "> ", "- " and "[!NOTE]" are Markdown and stay as they are; "For context" is what readers see on such a note.
+form-text-hint = Markdown: una línea en blanco entre párrafos, > para una cita, - para una lista y una cita que empiece por [!NOTE] para una nota de «Contexto». Ctrl+Enter publica.
+form-label = Etiqueta
+# No label on the entry.
+form-label-none = Ninguna
+# The labels an entry can carry, as its readers see them.
+entry-label-breaking = Última hora
+entry-label-analysis = Análisis
+entry-label-explainer = Claves
+entry-label-fact-check = Verificación
+entry-label-watch = Vídeo
+form-byline = Firma
+form-byline-name = Nombre
+form-byline-role = Cargo
+# An example of a byline's role, shown in the empty field.
+form-byline-role-example = Periodista de la cobertura
+form-image = Imagen
+form-upload-image = Subir una imagen
+# { $size } is a number of megabytes.
+form-upload-image-hint = JPEG, PNG, WebP o GIF, hasta { $size } MB: elige una, suéltala aquí o pégala en el texto; o indica una dirección abajo
+form-attached-image = La imagen adjunta
+form-image-address = Dirección de la imagen
+form-alt-text = Texto alternativo
+form-caption = Pie de foto
+form-credit = Crédito
+form-correction-note = Nota de corrección
+form-correction-note-hint = Opcional y pública, como «Se ha corregido el número de hogares sin electricidad». Déjala vacía si es un arreglo menor.
+form-key-event = Momento clave
+form-pin = Fijar encima de las actualizaciones
+form-save-correction = Guardar corrección
+form-approve = Aprobar y publicar
+form-publish-now = Publicar ahora
+form-publish = Publicar
+form-submit-again = Volver a enviar
+form-submit = Enviar para aprobación
+form-preview = Vista previa
+form-save-draft-unscheduled = Guardar como borrador, sin programar
+form-save-draft = Guardar borrador
+form-cancel = Cancelar
+form-discard-draft = Descartar borrador…
+form-discard-gone = Se eliminará para siempre.
+form-discard-confirm = Sí, descartarlo
+form-send-back-open = Devolver con una nota…
+form-send-back-note = Qué debería cambiar
+form-send-back = Devolver
+form-schedule-open = Programar para más tarde…
+# { $zone } is the page's time zone, as in Europe/London.
+form-publish-at = Fecha y hora de publicación (hora de { $zone })
+form-schedule = Programar
+form-preview-not-published = Vista previa: sin publicar
+form-choose-image = Elige una imagen para adjuntar.
+# Shown in the preview in place of what is not typed yet.
+preview-no-headline = (Aún sin titular)
+preview-no-text = (Aún sin texto)
+# Before a list of what is wrong with the entry as typed.
+preview-not-ready = Aún no se puede publicar:
+
+## The desk beside the entry form
+desk-readers =
+    { $count ->
+        [one] { $count } lector tiene abierta esta cobertura
+        [many] { $count } lectores tienen abierta esta cobertura
+       *[other] { $count } lectores tienen abierta esta cobertura
+    }
+desk-queue-count =
+    { $count ->
+        [one] { $count } entrada pendiente de aprobación
+        [many] { $count } entradas pendientes de aprobación
+       *[other] { $count } entradas pendientes de aprobación
+    }
+desk-waiting = Pendientes de aprobación
+desk-by = de { $user }
+desk-your-drafts = Tus borradores
+desk-scheduled = Programadas
+# Where one of your drafts stands.
+desk-state-waiting = pendiente de aprobación
+desk-state-sent-back = devuelto por { $user }
+# { $time } is written as the page's readers read a time, as in "16:16 GMT 14 March".
+desk-state-publishes-at = publicación programada: { $time }
+# A scheduled entry: when it publishes itself, and who wrote it.
+desk-scheduled-by = de { $user }, publicación programada: { $time }
+desk-cancel-schedule = Cancelar la programación
+desk-published = Publicadas
+# Before the headline of the pinned entry.
+desk-pinned = Fijada:
+# Before the headline of an entry marked as a key event.
+desk-key-event = Momento clave:
+# Who wrote a published entry, and who corrected it last.
+desk-by-changed-by = de { $user }, modificada por { $editor }
+# An entry with no author on record, corrected by { $editor }.
+desk-changed-by = modificada por { $editor }
+desk-correct = Corregir
+desk-pin = Fijar
+desk-unpin = Dejar de fijar
+desk-mark-key-event = Marcar como momento clave
+desk-unmark-key-event = Quitar de momentos clave
+desk-delete = Eliminar…
+
+## Deleting an entry
+delete-title = Eliminar una entrada
+delete-question = ¿Eliminar esta entrada?
+delete-explained = Desaparece al instante de la página de todos los lectores, del feed y de la API, y no se puede recuperar.
+delete-confirm = Eliminarla
+delete-keep = Conservarla
+delete-the-entry = La entrada
+
+## A live page's settings
+settings-new-page = Nueva cobertura en directo
+settings-back = Volver a la página de edición
+settings-not-saved = No se ha guardado nada. Corrige los campos marcados abajo.
+settings-title = Título
+# The page's address on the site.
+settings-address = Dirección
+settings-address-hint = /live/ seguido de letras minúsculas, cifras y guiones, como storm-live
+settings-description = Descripción
+settings-summary = Resumen
+settings-summary-hint = Un punto clave por línea
+settings-time-zone = Zona horaria
+settings-time-zone-hint = Las horas de la página se muestran en esta zona, como Europe/London o America/New_York
+settings-reading-order = Orden de lectura
+settings-newest-first = Las más recientes primero
+settings-oldest-first = Las más antiguas primero (preguntas y respuestas, cronología)
+# The language the live page is written in, for its readers.
+settings-language = Idioma
+settings-language-hint = El idioma en que está escrita la página, como etiqueta de idioma: en-GB, es, fr, de, ar, hi, zh-Hans…
+settings-embed-origins = Sitios que pueden mostrar esta página en sus artículos
+settings-embed-origins-hint = Sus direcciones, una por línea, como https://news.example; además de los que se admiten en todas las páginas
+settings-save = Guardar configuración
+settings-create = Crear cobertura en directo
+settings-close = Cerrar esta cobertura en directo…
+settings-close-explained = Se avisa al instante a todos los lectores de que ha terminado; se puede seguir leyendo, las correcciones les siguen llegando y no se puede publicar nada nuevo hasta que se reabra.
+settings-close-confirm = Sí, cerrarla
+settings-ended = Esta cobertura en directo ha terminado.
+settings-reopen = Reabrirla
+embed-heading = Insertar esta página en un artículo
+embed-loader = Pégalo en el artículo, en uno de los sitios indicados arriba
+embed-frame = O bien, si el sitio no admite scripts
+embed-copy = Copiar el código
+# On the copy button, once the code is copied.
+embed-copied = Copiado
+# The title of the frame in the embed code, read out to the article's readers: it is taken in the live page's language, not the newsroom's.
+embed-frame-title = Actualizaciones en directo
+
+## The newsroom's people
+role-contributor = colaborador
+role-editor = editor
+role-admin = administrador
+people-remove = Eliminar a { $user }…
+people-remove-explained = Se cierra su sesión en todas partes al instante y ya no puede iniciar sesión. Lo que haya publicado se mantiene.
+people-remove-confirm = Sí, eliminar a { $user }
+people-add-someone = Añadir a alguien
+people-not-added = No se ha añadido a nadie. Corrige los campos marcados abajo.
+people-user-name = Nombre de usuario
+people-role = Rol
+# Each role as the form offers it: its name (as in role-contributor), then what it may do.
+people-role-contributor = colaborador: escribe entradas que un editor debe aprobar
+people-role-editor = editor: publica, corrige, fija y elimina entradas
+people-role-admin = administrador: además gestiona las coberturas en directo y el equipo
+people-password = Contraseña
+people-password-hint = Al menos 10 caracteres; dásela en persona
+people-add = Añadir
+
+## What the compose page's script (editor.js) writes. It fills in each { $name } itself.
+# { $link } is a link in the words of js-sign-in-again.
+js-session-ended = Tu sesión ha caducado. Lo que has escrito se conserva en este navegador: { $link }.
+js-sign-in-again = vuelve a iniciar sesión para continuar
+js-restored = Se ha recuperado lo que habías escrito en este navegador.
+# { $time } is when it was typed, as in 16:40.
+js-restored-at = Se ha recuperado lo que habías escrito en este navegador ({ $time }).
+js-saved-again = La entrada se ha vuelto a guardar desde que escribiste esto: compáralo con la versión guardada antes de enviarlo.
+# A button that throws away the text restored from the browser.
+js-discard-restored = Descartarlo
+# Shown once a field's text is over its limit, which is 100 characters or more.
+js-over-limit = { $used } caracteres: { $over } por encima del límite de { $limit }
+# { $name } is the image file's name.
+js-attaching = Adjuntando { $name }…
+js-attaching-image = Adjuntando la imagen…
+js-image-not-attached = No se ha podido adjuntar la imagen.
+# { $titles } are the headlines of entries that have just arrived, separated by commas.
+js-waiting-for-approval = Pendientes de aprobación: { $titles }
+# Before the headline of an entry that was deleted while it was being corrected.
+js-deleted-meanwhile = Eliminada mientras tanto.
+# { $status } is an HTTP status code, as in 500.
+js-did-not-work = No ha funcionado ({ $status }); recarga la página y vuelve a intentarlo.
+js-unreachable = No se ha podido conectar con la redacción; no se ha cambiado nada.
+js-close-correction = ¿Cerrar esta corrección? Lo que has escrito sigue guardado en este navegador.
+# { $status } is an HTTP status code, as in 404.
+js-correction-not-saved = La corrección no se ha guardado ({ $status }). Lo que has escrito sigue en el formulario.
+# { $reason } is the newsroom's explanation, in English.
+js-correction-not-saved-because = La corrección no se ha guardado ({ $status }: { $reason }). Lo que has escrito sigue en el formulario.
+js-correction-kept = No se ha podido conectar con la redacción; tu corrección se conserva en el formulario.
+# { $title } is an entry's headline.
+js-just-published = Recién publicada: { $title }
+js-just-changed = Recién modificada: { $title }
+js-entry-deleted = Se acaba de eliminar una entrada.

@@ -1,0 +1,61 @@
+# What readers see: the live page, its embed and teaser, and the page of one entry.
+# The keys starting "js-" are read by the page's scripts (reader.js and live.js).
+
+skip-to-content = Saltar al contenido
+# The badge of a live page while it is open, and once it has ended.
+live-badge = EN DIRECTO
+page-ended = Esta cobertura en directo ha terminado
+# After the page's title, on the second and later pages of the stream.
+title-page-number = (página { $number })
+last-updated = Última actualización: { $time }
+# A time of publication: the date, the clock time and the time zone's abbreviation.
+published-time = { $date }, { $time } { $zone }
+pages-of-updates = Páginas de actualizaciones
+newer-updates = Actualizaciones más recientes
+earlier-updates = Actualizaciones anteriores
+older-updates = Actualizaciones más antiguas
+later-updates = Actualizaciones posteriores
+page-of-pages = Página { $number } de { $count }
+summary = Resumen
+key-events = Momentos clave
+pinned = Fijado
+latest-updates = Últimas actualizaciones
+no-updates-yet = Aún no hay actualizaciones. Las nuevas entradas aparecerán aquí.
+pause-live = Pausar las actualizaciones en directo
+resume-live = Reanudar las actualizaciones en directo
+show-new-updates = Mostrar las nuevas actualizaciones
+new-updates =
+    { $count ->
+        [one] { $count } nueva actualización
+        [many] { $count } nuevas actualizaciones
+       *[other] { $count } nuevas actualizaciones
+    }
+published-at = publicado el
+updated-at = Actualizado: { $time }
+image-source = Fuente de la imagen, { $credit }
+corrections =
+    { $count ->
+        [one] { $count } corrección
+        [many] { $count } correcciones
+       *[other] { $count } correcciones
+    }
+# The box an entry's "[!NOTE]" quote becomes.
+for-context = Contexto
+label-breaking = Última hora
+label-analysis = Análisis
+label-explainer = Claves
+label-fact-check = Verificación
+label-watch = Vídeo
+# Over the title of an entry marked as a key event.
+key-event = Momento clave
+all-updates = Todas las actualizaciones en la cobertura en directo
+see-latest = Ver las últimas actualizaciones
+js-new-since-last-visit = Nuevo desde tu última visita
+js-share = Compartir
+js-share-entry = Compartir: { $title }
+js-link-copied = Enlace copiado
+js-link-to-entry = Enlace a esta entrada
+js-new-update = Nueva actualización: { $title }
+js-page-reopened = Esta cobertura en directo se ha reanudado.
+js-page-ended = Esta cobertura en directo ha terminado.
+js-just-now = ahora mismo

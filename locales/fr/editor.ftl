@@ -1,0 +1,288 @@
+# The newsroom's own pages, in the language each person chooses on their account.
+
+## Every page
+newsroom = Rédaction
+people = Équipe
+signed-in-as = Connecté en tant que { $user }
+sign-out = Se déconnecter
+live = EN DIRECT
+ended = Terminé
+
+## The newsroom's front page
+waiting-for-approval-count = En attente de validation ({ $count })
+by-for-page = par { $user }, pour { $page }
+start-live-page = Lancer un nouveau direct
+live-pages = Directs
+updates-count =
+    { $count ->
+        [one] { $count } mise à jour
+        [many] { $count } mises à jour
+       *[other] { $count } mises à jour
+    }
+readers-view = vue lecteur
+
+## Your account
+your-account = Votre compte
+language-heading = Langue
+language-hint = Les pages de la rédaction (ces menus, formulaires et boutons) s’affichent dans cette langue. Chaque direct a sa propre langue pour ses lecteurs, définie dans ses réglages.
+language-label = Langue des pages de la rédaction
+save-language = Enregistrer la langue
+language-saved = Les pages de la rédaction sont désormais en français.
+change-password = Modifier votre mot de passe
+password-sessions-end = Toutes les sessions de votre compte sont fermées, sur tous les appareils : vous devrez ensuite vous reconnecter.
+password-not-changed = Votre mot de passe n’a pas été modifié. Veuillez corriger le champ signalé ci-dessous.
+current-password = Mot de passe actuel
+new-password = Nouveau mot de passe
+password-hint = Au moins 10 caractères
+change-password-button = Modifier le mot de passe
+
+## The compose page
+compose-readers-view = Vue lecteur de ce direct
+live-page-settings = Réglages du direct
+compose-page-ended = Ce direct est terminé : les lecteurs le voient comme clos. Les corrections leur parviennent toujours, mais rien de nouveau n’est publié tant qu’un administrateur ne l’a pas rouvert.
+# What an admin reads: { $settings } is a link to the page's settings, in the words of compose-settings-link.
+compose-page-ended-admin = Ce direct est terminé : les lecteurs le voient comme clos. Les corrections leur parviennent toujours, mais rien de nouveau n’est publié tant qu’un administrateur ne l’a pas rouvert dans { $settings }.
+compose-settings-link = les réglages du direct
+
+## What the compose page says after a change went through
+done-published = Publiée. Le formulaire est prêt pour la prochaine publication.
+done-approved = Validée et publiée.
+done-corrected = Correction enregistrée.
+# After pinning, unpinning or marking a key event.
+done-marked = Enregistré.
+done-deleted = Supprimée.
+done-submitted = Envoyée pour validation. Un éditeur la publiera ou vous la renverra.
+done-scheduled = Programmée. Elle figure ci-dessous jusqu’à sa publication automatique.
+done-unscheduled = Déprogrammée ; elle est conservée dans vos brouillons.
+done-sent-back = Renvoyée à son auteur avec votre note.
+done-discarded = Brouillon supprimé.
+done-saved = Brouillon enregistré. Vous seul pouvez le voir tant que vous ne l’avez pas soumis ou publié.
+# A second click on a draft's button, or a colleague who acted on it first.
+done-gone = Ce brouillon n’est plus disponible : il a déjà été publié, supprimé ou retiré par son auteur. Rien n’a été publié deux fois.
+
+## The entry form: a new entry, a draft, an entry under review, or a correction
+form-new-entry = Nouvelle publication
+form-review-entry = Relire une publication de { $user }
+form-scheduled-entry = Publication programmée
+form-draft = Brouillon
+# { $id } is the entry's number.
+form-correct-entry = Corriger la publication { $id }
+# { $names } are one or more colleagues' names, separated by commas; { $count } is how many.
+form-others-editing =
+    { $count ->
+        [one] { $names } a aussi ouvert cette publication pour la corriger.
+        [many] { $names } ont aussi ouvert cette publication pour la corriger.
+       *[other] { $names } ont aussi ouvert cette publication pour la corriger.
+    }
+# An editor sent the draft back to its author with a note, shown after this.
+form-sent-back-by = Renvoyée par { $user } :
+# { $time } is written as the page's readers read a time, as in "16:16 GMT 14 March".
+form-scheduled-for = Publication automatique programmée : { $time }.
+form-not-saved = Rien n’a été enregistré. Veuillez corriger les champs signalés ci-dessous ; votre texte est conservé.
+form-page-ended = Ce direct est terminé : plus rien de nouveau n’y est publié. Votre publication est conservée dans ce formulaire ; enregistrez-la comme brouillon ou demandez à un administrateur de rouvrir le direct.
+# { $user } saved the draft again while this person had it open; the two versions are shown side by side below.
+form-draft-saved-again = { $user } a de nouveau enregistré cette publication pendant que vous l’aviez ouverte. Rien n’a été publié ni renvoyé.
+form-draft-side-by-side = Sa dernière version est à gauche, la vôtre est toujours dans le formulaire : modifiez-la si besoin et renvoyez-la, ou annulez.
+# A correction that a colleague saved first; the two versions are shown side by side below.
+form-entry-saved-meanwhile = Quelqu’un d’autre a enregistré cette publication pendant que vous la modifiiez. Aucune de vos modifications n’a été enregistrée.
+form-entry-saved-meanwhile-by = Quelqu’un d’autre a enregistré cette publication pendant que vous la modifiiez ({ $user }). Aucune de vos modifications n’a été enregistrée.
+form-entry-side-by-side = Sa version est à gauche, la vôtre est toujours dans le formulaire : modifiez-la si besoin et enregistrez de nouveau pour remplacer la sienne, ou annulez pour conserver la sienne.
+form-their-version = Sa version enregistrée
+form-your-version = Votre version
+form-headline = Titre
+form-text = Texte
+# "> ", "- " and "[!NOTE]" are Markdown and stay as they are; "For context" is what readers see on such a note.
+form-text-hint = Markdown : une ligne vide entre les paragraphes, > pour une citation, - pour une liste, et une citation commençant par [!NOTE] pour un encadré « Contexte ». Ctrl+Enter publie.
+form-label = Étiquette
+# No label on the entry.
+form-label-none = Aucune
+# The labels an entry can carry, as its readers see them.
+entry-label-breaking = Dernière minute
+entry-label-analysis = Analyse
+entry-label-explainer = Décryptage
+entry-label-fact-check = Vérification
+entry-label-watch = Vidéo
+form-byline = Signature
+form-byline-name = Nom
+form-byline-role = Fonction
+# An example of a byline's role, shown in the empty field.
+form-byline-role-example = Journaliste au direct
+form-image = Image
+form-upload-image = Importer une image
+# { $size } is a number of megabytes.
+form-upload-image-hint = JPEG, PNG, WebP ou GIF, jusqu’à { $size } Mo : choisissez-en une, déposez-la ici ou collez-la dans le texte ; ou indiquez une adresse ci-dessous
+form-attached-image = L’image jointe
+form-image-address = Adresse de l’image
+form-alt-text = Texte alternatif
+form-caption = Légende
+form-credit = Crédit
+form-correction-note = Note de correction
+form-correction-note-hint = Facultative et publique, par exemple « Correction du nombre de foyers privés d’électricité ». Laissez-la vide pour une correction mineure.
+form-key-event = Temps fort
+form-pin = Épingler en haut du fil
+form-save-correction = Enregistrer la correction
+form-approve = Valider et publier
+form-publish-now = Publier maintenant
+form-publish = Publier
+form-submit-again = Soumettre à nouveau
+form-submit = Soumettre pour validation
+form-preview = Aperçu
+form-save-draft-unscheduled = Enregistrer comme brouillon, sans programmation
+form-save-draft = Enregistrer le brouillon
+form-cancel = Annuler
+form-discard-draft = Supprimer le brouillon…
+form-discard-gone = Il sera supprimé définitivement.
+form-discard-confirm = Oui, le supprimer
+form-send-back-open = Renvoyer avec une note…
+form-send-back-note = Ce qui doit changer
+form-send-back = Renvoyer
+form-schedule-open = Programmer pour plus tard…
+# { $zone } is the page's time zone, as in Europe/London.
+form-publish-at = Date et heure de publication (fuseau { $zone })
+form-schedule = Programmer
+form-preview-not-published = Aperçu : non publié
+form-choose-image = Choisissez une image à joindre.
+# Shown in the preview in place of what is not typed yet.
+preview-no-headline = (Pas encore de titre)
+preview-no-text = (Pas encore de texte)
+# Before a list of what is wrong with the entry as typed.
+preview-not-ready = Publication impossible pour l’instant :
+
+## The desk beside the entry form
+desk-readers =
+    { $count ->
+        [one] { $count } lecteur consulte ce direct
+        [many] { $count } lecteurs consultent ce direct
+       *[other] { $count } lecteurs consultent ce direct
+    }
+desk-queue-count =
+    { $count ->
+        [one] { $count } publication en attente de validation
+        [many] { $count } publications en attente de validation
+       *[other] { $count } publications en attente de validation
+    }
+desk-waiting = En attente de validation
+desk-by = par { $user }
+desk-your-drafts = Vos brouillons
+desk-scheduled = Programmées
+# Where one of your drafts stands.
+desk-state-waiting = en attente de validation
+desk-state-sent-back = renvoyé par { $user }
+# { $time } is written as the page's readers read a time, as in "16:16 GMT 14 March".
+desk-state-publishes-at = publication programmée : { $time }
+# A scheduled entry: when it publishes itself, and who wrote it.
+desk-scheduled-by = par { $user }, publication programmée : { $time }
+desk-cancel-schedule = Annuler la programmation
+desk-published = Publiées
+# Before the headline of the pinned entry.
+desk-pinned = Épinglé :
+# Before the headline of an entry marked as a key event.
+desk-key-event = Temps fort :
+# Who wrote a published entry, and who corrected it last.
+desk-by-changed-by = par { $user }, modifié en dernier par { $editor }
+# An entry with no author on record, corrected by { $editor }.
+desk-changed-by = modifié en dernier par { $editor }
+desk-correct = Corriger
+desk-pin = Épingler
+desk-unpin = Désépingler
+desk-mark-key-event = Marquer comme temps fort
+desk-unmark-key-event = Retirer des temps forts
+desk-delete = Supprimer…
+
+## Deleting an entry
+delete-title = Supprimer une publication
+delete-question = Supprimer cette publication ?
+delete-explained = Elle disparaît aussitôt de la page de tous les lecteurs, du flux et de l’API, et ne pourra pas être récupérée.
+delete-confirm = La supprimer
+delete-keep = La conserver
+delete-the-entry = La publication
+
+## A live page's settings
+settings-new-page = Nouveau direct
+settings-back = Retour à la page de rédaction
+settings-not-saved = Rien n’a été enregistré. Veuillez corriger les champs signalés ci-dessous.
+settings-title = Titre
+# The page's address on the site.
+settings-address = Adresse
+settings-address-hint = /live/ suivi de lettres minuscules, de chiffres et de tirets, par exemple storm-live
+settings-description = Description
+settings-summary = Résumé
+settings-summary-hint = Un point clé par ligne
+settings-time-zone = Fuseau horaire
+settings-time-zone-hint = Les heures du direct s’affichent dans ce fuseau, par exemple Europe/London ou America/New_York
+settings-reading-order = Ordre de lecture
+settings-newest-first = Les plus récentes d’abord
+settings-oldest-first = Les plus anciennes d’abord (questions-réponses, chronologie)
+# The language the live page is written in, for its readers.
+settings-language = Langue
+settings-language-hint = La langue dans laquelle le direct est rédigé, sous forme d’étiquette de langue : en-GB, es, fr, de, ar, hi, zh-Hans…
+settings-embed-origins = Sites autorisés à afficher ce direct dans leurs articles
+settings-embed-origins-hint = Leurs adresses, une par ligne, par exemple https://news.example ; en plus de ceux que tous les directs autorisent
+settings-save = Enregistrer les réglages
+settings-create = Créer le direct
+settings-close = Clore ce direct…
+settings-close-explained = Tous les lecteurs sont aussitôt informés qu’il est terminé ; il reste lisible, les corrections leur parviennent toujours, et plus rien de nouveau ne peut être publié tant qu’il n’a pas été rouvert.
+settings-close-confirm = Oui, le clore
+settings-ended = Ce direct est terminé.
+settings-reopen = Le rouvrir
+embed-heading = Intégrer ce direct dans un article
+embed-loader = À coller dans l’article, sur l’un des sites indiqués ci-dessus
+embed-frame = Ou, si le site n’autorise aucun script
+embed-copy = Copier le code
+# On the copy button, once the code is copied.
+embed-copied = Copié
+# The title of the frame in the embed code, read out to the article's readers: it is taken in the live page's language, not the newsroom's.
+embed-frame-title = Mises à jour en direct
+
+## The newsroom's people
+role-contributor = contributeur
+role-editor = éditeur
+role-admin = administrateur
+people-remove = Retirer { $user }…
+people-remove-explained = Cette personne est aussitôt déconnectée partout et ne peut plus se connecter. Ce qu’elle a publié reste en ligne.
+people-remove-confirm = Oui, retirer { $user }
+people-add-someone = Ajouter quelqu’un
+people-not-added = Personne n’a été ajouté. Veuillez corriger les champs signalés ci-dessous.
+people-user-name = Nom d’utilisateur
+people-role = Rôle
+# Each role as the form offers it: its name (as in role-contributor), then what it may do.
+people-role-contributor = contributeur : rédige des publications qu’un éditeur valide
+people-role-editor = éditeur : publie, corrige, épingle et supprime des publications
+people-role-admin = administrateur : gère en plus les directs et l’équipe
+people-password = Mot de passe
+people-password-hint = Au moins 10 caractères ; à lui transmettre en personne
+people-add = Ajouter
+
+## What the compose page's script (editor.js) writes. It fills in each { $name } itself.
+# { $link } is a link in the words of js-sign-in-again.
+js-session-ended = Votre session a expiré. Ce que vous avez saisi est conservé dans ce navigateur : { $link }.
+js-sign-in-again = reconnectez-vous pour continuer
+js-restored = Ce que vous aviez saisi dans ce navigateur a été restauré.
+# { $time } is when it was typed, as in 16:40.
+js-restored-at = Ce que vous aviez saisi dans ce navigateur a été restauré ({ $time }).
+js-saved-again = Cette publication a de nouveau été enregistrée depuis votre saisie : comparez votre texte avec la version enregistrée avant de l’envoyer.
+# A button that throws away the text restored from the browser.
+js-discard-restored = Abandonner
+# Shown once a field's text is over its limit, which is 100 characters or more.
+js-over-limit = { $used } caractères : { $over } de trop pour une limite de { $limit }
+# { $name } is the image file's name.
+js-attaching = Ajout de { $name }…
+js-attaching-image = Ajout de l’image…
+js-image-not-attached = L’image n’a pas pu être jointe.
+# { $titles } are the headlines of entries that have just arrived, separated by commas.
+js-waiting-for-approval = En attente de validation : { $titles }
+# Before the headline of an entry that was deleted while it was being corrected.
+js-deleted-meanwhile = Supprimée entre-temps.
+# { $status } is an HTTP status code, as in 500.
+js-did-not-work = Cela n’a pas fonctionné ({ $status }) ; rechargez la page et réessayez.
+js-unreachable = Impossible de joindre la rédaction ; rien n’a été modifié.
+js-close-correction = Fermer cette correction ? Ce que vous avez saisi reste enregistré dans ce navigateur.
+# { $status } is an HTTP status code, as in 404.
+js-correction-not-saved = La correction n’a pas été enregistrée ({ $status }). Ce que vous avez saisi est toujours dans le formulaire.
+# { $reason } is the newsroom's explanation, in English.
+js-correction-not-saved-because = La correction n’a pas été enregistrée ({ $status } : { $reason }). Ce que vous avez saisi est toujours dans le formulaire.
+js-correction-kept = Impossible de joindre la rédaction ; votre correction est conservée dans le formulaire.
+# { $title } is an entry's headline.
+js-just-published = Vient d’être publiée : { $title }
+js-just-changed = Vient d’être modifiée : { $title }
+js-entry-deleted = Une publication vient d’être supprimée.

@@ -1,0 +1,61 @@
+# What readers see: the live page, its embed and teaser, and the page of one entry.
+# The keys starting "js-" are read by the page's scripts (reader.js and live.js).
+
+skip-to-content = Aller au contenu
+# The badge of a live page while it is open, and once it has ended.
+live-badge = EN DIRECT
+page-ended = Ce direct est terminé
+# After the page's title, on the second and later pages of the stream.
+title-page-number = (page { $number })
+last-updated = Mis à jour le { $time }
+# A time of publication: the date, the clock time and the time zone's abbreviation.
+published-time = { $date } à { $time } { $zone }
+pages-of-updates = Pages du direct
+newer-updates = Mises à jour plus récentes
+earlier-updates = Mises à jour précédentes
+older-updates = Mises à jour plus anciennes
+later-updates = Mises à jour suivantes
+page-of-pages = Page { $number } sur { $count }
+summary = Résumé
+key-events = Temps forts
+pinned = Épinglé
+latest-updates = Dernières mises à jour
+no-updates-yet = Aucune mise à jour pour l’instant. Les nouvelles publications apparaîtront ici.
+pause-live = Suspendre les mises à jour en direct
+resume-live = Reprendre les mises à jour en direct
+show-new-updates = Afficher les nouvelles mises à jour
+new-updates =
+    { $count ->
+        [one] { $count } nouvelle mise à jour
+        [many] { $count } nouvelles mises à jour
+       *[other] { $count } nouvelles mises à jour
+    }
+published-at = publié le
+updated-at = Mis à jour à { $time }
+image-source = Crédit photo, { $credit }
+corrections =
+    { $count ->
+        [one] { $count } correction
+        [many] { $count } corrections
+       *[other] { $count } corrections
+    }
+# The box an entry's "[!NOTE]" quote becomes.
+for-context = Contexte
+label-breaking = Dernière minute
+label-analysis = Analyse
+label-explainer = Décryptage
+label-fact-check = Vérification
+label-watch = Vidéo
+# Over the title of an entry marked as a key event.
+key-event = Temps fort
+all-updates = Toutes les mises à jour du direct
+see-latest = Voir les dernières mises à jour
+js-new-since-last-visit = Nouveau depuis votre dernière visite
+js-share = Partager
+js-share-entry = Partager : { $title }
+js-link-copied = Lien copié
+js-link-to-entry = Lien vers cette publication
+js-new-update = Nouvelle mise à jour : { $title }
+js-page-reopened = Ce direct a repris.
+js-page-ended = Ce direct est terminé.
+js-just-now = à l’instant

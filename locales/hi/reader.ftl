@@ -1,0 +1,59 @@
+# What readers see: the live page, its embed and teaser, and the page of one entry.
+# The keys starting "js-" are read by the page's scripts (reader.js and live.js).
+
+skip-to-content = सामग्री पर जाएं
+# The badge of a live page while it is open, and once it has ended.
+live-badge = लाइव
+page-ended = यह लाइव पेज ख़त्म हो गया है
+# After the page's title, on the second and later pages of the stream.
+title-page-number = (पेज { $number })
+last-updated = आख़िरी अपडेट: { $time }
+# A time of publication: the date, the clock time and the time zone's abbreviation.
+published-time = { $date }, { $time } { $zone }
+pages-of-updates = अपडेट के पेज
+newer-updates = नए अपडेट
+earlier-updates = पहले के अपडेट
+older-updates = पुराने अपडेट
+later-updates = बाद के अपडेट
+page-of-pages = { $count } में से पेज { $number }
+summary = सारांश
+key-events = अहम घटनाएं
+pinned = पिन किया गया
+latest-updates = ताज़ा अपडेट
+no-updates-yet = अभी कोई अपडेट नहीं है। नए अपडेट यहां दिखेंगे।
+pause-live = लाइव अपडेट रोकें
+resume-live = लाइव अपडेट फिर से शुरू करें
+show-new-updates = नए अपडेट दिखाएं
+new-updates =
+    { $count ->
+        [one] { $count } नया अपडेट
+       *[other] { $count } नए अपडेट
+    }
+published-at = प्रकाशित
+updated-at = अपडेट: { $time }
+image-source = इमेज स्रोत, { $credit }
+corrections =
+    { $count ->
+        [one] { $count } सुधार
+       *[other] { $count } सुधार
+    }
+# The box an entry's "[!NOTE]" quote becomes.
+for-context = संदर्भ
+label-breaking = ब्रेकिंग
+label-analysis = विश्लेषण
+label-explainer = एक्सप्लेनर
+label-fact-check = फ़ैक्ट चेक
+label-watch = वीडियो
+# Over the title of an entry marked as a key event.
+key-event = अहम घटना
+all-updates = लाइव पेज पर सभी अपडेट
+see-latest = ताज़ा अपडेट देखें
+js-new-since-last-visit = आपकी पिछली विज़िट के बाद से नया
+js-share = शेयर करें
+js-share-entry = शेयर करें: { $title }
+js-link-copied = लिंक कॉपी हो गया
+js-link-to-entry = इस अपडेट का लिंक
+js-new-update = नया अपडेट: { $title }
+js-page-reopened = यह लाइव पेज फिर से शुरू हो गया है।
+js-page-ended = यह लाइव पेज ख़त्म हो गया है।
+js-just-now = अभी-अभी

@@ -1,0 +1,280 @@
+# The newsroom's own pages, in the language each person chooses on their account.
+
+## Every page
+newsroom = 编辑部
+people = 成员
+signed-in-as = 已登录：{ $user }
+sign-out = 退出登录
+live = 直播
+ended = 已结束
+
+## The newsroom's front page
+waiting-for-approval-count = 待审核（{ $count }）
+by-for-page = 作者：{ $user }，直播：{ $page }
+start-live-page = 新建直播页面
+live-pages = 直播页面
+updates-count =
+    { $count ->
+       *[other] { $count }条动态
+    }
+readers-view = 读者视图
+
+## Your account
+your-account = 你的账户
+language-heading = 语言
+language-hint = 编辑部页面（这些菜单、表单和按钮）以此语言显示。每个直播页面面向读者的语言另行在其设置中指定。
+language-label = 编辑部页面语言
+save-language = 保存语言
+language-saved = 编辑部页面已切换为简体中文。
+change-password = 修改密码
+password-sessions-end = 你的账户在所有设备上的会话都将结束：之后需要重新登录。
+password-not-changed = 密码未修改。请更正下方标出的字段。
+current-password = 当前密码
+new-password = 新密码
+password-hint = 至少 10 个字符
+change-password-button = 修改密码
+
+## The compose page
+compose-readers-view = 本页面的读者视图
+live-page-settings = 直播页面设置
+compose-page-ended = 本场直播已结束：读者看到的是已结束的页面。更正仍会推送给读者，但在管理员重新开启之前，不会发布任何新内容。
+# What an admin reads: { $settings } is a link to the page's settings, in the words of compose-settings-link.
+compose-page-ended-admin = 本场直播已结束：读者看到的是已结束的页面。更正仍会推送给读者，但在管理员于{ $settings }中重新开启之前，不会发布任何新内容。
+compose-settings-link = 页面设置
+
+## What the compose page says after a change went through
+done-published = 已发布。表单已就绪，可撰写下一条动态。
+done-approved = 已审核通过并发布。
+done-corrected = 更正已保存。
+# After pinning, unpinning or marking a key event.
+done-marked = 已保存。
+done-deleted = 已删除。
+done-submitted = 已提交审核。编辑会将其发布或退回。
+done-scheduled = 已设为定时发布。自动发布之前，它会列在下方。
+done-unscheduled = 已取消定时发布；内容保留在你的草稿中。
+done-sent-back = 已连同你的意见退回给作者。
+done-discarded = 草稿已丢弃。
+done-saved = 草稿已保存。在你提交或发布之前，只有你能看到。
+# A second click on a draft's button, or a colleague who acted on it first.
+done-gone = 该草稿已无法操作：它已被发布、丢弃，或已被作者撤回。没有内容被重复发布。
+
+## The entry form: a new entry, a draft, an entry under review, or a correction
+form-new-entry = 新动态
+form-review-entry = 审核 { $user } 提交的动态
+form-scheduled-entry = 定时发布的动态
+form-draft = 草稿
+# { $id } is the entry's number.
+form-correct-entry = 更正动态（编号 { $id }）
+# { $names } are one or more colleagues' names, separated by commas; { $count } is how many.
+form-others-editing =
+    { $count ->
+       *[other] { $names } 也正打开此条动态进行更正。
+    }
+# An editor sent the draft back to its author with a note, shown after this.
+form-sent-back-by = { $user } 已退回，意见如下：
+# { $time } is written as the page's readers read a time, as in "16:16 GMT 14 March".
+form-scheduled-for = 定于 { $time } 自动发布。
+form-not-saved = 未保存任何内容。请更正下方标出的字段；你输入的文字仍保留着。
+form-page-ended = 本场直播已结束，不会再发布新内容。你的动态仍保留在此表单中；你可以将其存为草稿，或请管理员重新开启页面。
+# { $user } saved the draft again while this person had it open; the two versions are shown side by side below.
+form-draft-saved-again = 在你打开此动态期间，{ $user } 再次保存了它。没有发布或退回任何内容。
+form-draft-side-by-side = 对方的最新版本在左侧，你的版本仍在表单中：请按需修改后再次发送，或取消。
+# A correction that a colleague saved first; the two versions are shown side by side below.
+form-entry-saved-meanwhile = 在你编辑期间，其他人保存了此动态。你的修改均未保存。
+form-entry-saved-meanwhile-by = 在你编辑期间，其他人（{ $user }）保存了此动态。你的修改均未保存。
+form-entry-side-by-side = 对方的版本在左侧，你的版本仍在表单中：按需修改后再次保存，即可替换对方的版本；或取消，保留对方的版本。
+form-their-version = 对方保存的版本
+form-your-version = 你的版本
+form-headline = 标题
+form-text = 正文
+# "> ", "- " and "[!NOTE]" are Markdown and stay as they are; "For context" is what readers see on such a note.
+form-text-hint = Markdown：段落之间空一行，> 表示引用，- 表示列表，以 [!NOTE] 开头的引用显示为“背景”注释。按 Ctrl+Enter 发布。
+form-label = 标签
+# No label on the entry.
+form-label-none = 无
+# The labels an entry can carry, as its readers see them.
+entry-label-breaking = 突发
+entry-label-analysis = 分析
+entry-label-explainer = 解读
+entry-label-fact-check = 事实核查
+entry-label-watch = 视频
+form-byline = 署名
+form-byline-name = 姓名
+form-byline-role = 职务
+# An example of a byline's role, shown in the empty field.
+form-byline-role-example = 直播记者
+form-image = 图片
+form-upload-image = 上传图片
+# { $size } is a number of megabytes.
+form-upload-image-hint = JPEG、PNG、WebP 或 GIF，不超过 { $size } MB：选择文件、拖放到此处或粘贴到正文中；也可在下方填写图片地址
+form-attached-image = 已附加的图片
+form-image-address = 图片地址
+form-alt-text = 替代文字
+form-caption = 图片说明
+form-credit = 图片来源
+form-correction-note = 更正说明
+form-correction-note-hint = 选填，将公开显示，例如“更正了停电户数”。小的修改可留空。
+form-key-event = 重要进展
+form-pin = 置顶在动态列表上方
+form-save-correction = 保存更正
+form-approve = 审核通过并发布
+form-publish-now = 立即发布
+form-publish = 发布
+form-submit-again = 重新提交
+form-submit = 提交审核
+form-preview = 预览
+form-save-draft-unscheduled = 存为草稿（取消定时）
+form-save-draft = 保存草稿
+form-cancel = 取消
+form-discard-draft = 丢弃草稿…
+form-discard-gone = 丢弃后将无法恢复。
+form-discard-confirm = 确认丢弃
+form-send-back-open = 附意见退回…
+form-send-back-note = 需要修改的地方
+form-send-back = 退回
+form-schedule-open = 定时发布…
+# { $zone } is the page's time zone, as in Europe/London.
+form-publish-at = 发布时间（{ $zone } 时间）
+form-schedule = 定时发布
+form-preview-not-published = 预览：尚未发布
+form-choose-image = 请选择要附加的图片。
+# Shown in the preview in place of what is not typed yet.
+preview-no-headline = （尚无标题）
+preview-no-text = （尚无正文）
+# Before a list of what is wrong with the entry as typed.
+preview-not-ready = 尚不能发布：
+
+## The desk beside the entry form
+desk-readers =
+    { $count ->
+       *[other] { $count }位读者正在浏览本页
+    }
+desk-queue-count =
+    { $count ->
+       *[other] { $count }条动态待审核
+    }
+desk-waiting = 待审核
+desk-by = 作者：{ $user }
+desk-your-drafts = 我的草稿
+desk-scheduled = 定时发布
+# Where one of your drafts stands.
+desk-state-waiting = 待审核
+desk-state-sent-back = 已被 { $user } 退回
+# { $time } is written as the page's readers read a time, as in "16:16 GMT 14 March".
+desk-state-publishes-at = 将于 { $time } 发布
+# A scheduled entry: when it publishes itself, and who wrote it.
+desk-scheduled-by = 将于 { $time } 发布，作者：{ $user }
+desk-cancel-schedule = 取消定时
+desk-published = 已发布
+# Before the headline of the pinned entry.
+desk-pinned = 置顶：
+# Before the headline of an entry marked as a key event.
+desk-key-event = 重要进展：
+# Who wrote a published entry, and who corrected it last.
+desk-by-changed-by = 作者：{ $user }，最后修改：{ $editor }
+# An entry with no author on record, corrected by { $editor }.
+desk-changed-by = 最后修改：{ $editor }
+desk-correct = 更正
+desk-pin = 置顶
+desk-unpin = 取消置顶
+desk-mark-key-event = 标为重要进展
+desk-unmark-key-event = 取消重要进展标记
+desk-delete = 删除…
+
+## Deleting an entry
+delete-title = 删除动态
+delete-question = 要删除这条动态吗？
+delete-explained = 它将立即从所有读者的页面、订阅源和 API 中消失，且无法恢复。
+delete-confirm = 删除
+delete-keep = 保留
+delete-the-entry = 该条动态
+
+## A live page's settings
+settings-new-page = 新建直播页面
+settings-back = 返回撰写页面
+settings-not-saved = 未保存任何内容。请更正下方标出的字段。
+settings-title = 标题
+# The page's address on the site.
+settings-address = 网址
+settings-address-hint = /live/ 后接小写字母、数字和连字符，例如 storm-live
+settings-description = 简介
+settings-summary = 摘要
+settings-summary-hint = 每行一个要点
+settings-time-zone = 时区
+settings-time-zone-hint = 页面上的时间按此时区显示，例如 Europe/London 或 America/New_York
+settings-reading-order = 阅读顺序
+settings-newest-first = 最新在前
+settings-oldest-first = 最早在前（适用于问答、时间线）
+# The language the live page is written in, for its readers.
+settings-language = 语言
+settings-language-hint = 页面所用语言，以语言标签表示：en-GB, es, fr, de, ar, hi, zh-Hans…
+settings-embed-origins = 可在其文章中显示本页面的网站
+settings-embed-origins-hint = 填写网站地址，每行一个，例如 https://news.example；所有页面均允许的网站无需填写
+settings-save = 保存设置
+settings-create = 创建直播页面
+settings-close = 结束本场直播…
+settings-close-explained = 所有读者会立即得知直播已结束；页面仍可阅读，更正仍会推送给读者，在重新开启之前不能发布任何新内容。
+settings-close-confirm = 确认结束
+settings-ended = 本场直播已结束。
+settings-reopen = 重新开启
+embed-heading = 将本页面嵌入文章
+embed-loader = 粘贴到文章中（须为上方所列网站）
+embed-frame = 如果网站不允许使用脚本，请改用
+embed-copy = 复制代码
+# On the copy button, once the code is copied.
+embed-copied = 已复制
+# The title of the frame in the embed code, read out to the article's readers: it is taken in the live page's language, not the newsroom's.
+embed-frame-title = 直播动态
+
+## The newsroom's people
+role-contributor = 供稿人
+role-editor = 编辑
+role-admin = 管理员
+people-remove = 移除 { $user }…
+people-remove-explained = 该成员将立即在所有设备上退出登录，且无法再登录。其已发布的内容会保留。
+people-remove-confirm = 确认移除 { $user }
+people-add-someone = 添加成员
+people-not-added = 未添加任何成员。请更正下方标出的字段。
+people-user-name = 用户名
+people-role = 角色
+# Each role as the form offers it: its name (as in role-contributor), then what it may do.
+people-role-contributor = 供稿人：撰写动态，交由编辑审核
+people-role-editor = 编辑：发布、更正、置顶和删除动态
+people-role-admin = 管理员：还可管理直播页面和成员
+people-password = 密码
+people-password-hint = 至少 10 个字符；请当面告知对方
+people-add = 添加
+
+## What the compose page's script (editor.js) writes. It fills in each { $name } itself.
+# { $link } is a link in the words of js-sign-in-again.
+js-session-ended = 你的登录已失效。你输入的内容已保存在此浏览器中：{ $link }。
+js-sign-in-again = 重新登录以继续
+js-restored = 已恢复你在此浏览器中输入的内容。
+# { $time } is when it was typed, as in 16:40.
+js-restored-at = 已恢复你在此浏览器中输入的内容（{ $time }）。
+js-saved-again = 在你输入这些内容之后，它已被再次保存：发送前请与已保存的版本核对。
+# A button that throws away the text restored from the browser.
+js-discard-restored = 丢弃
+# Shown once a field's text is over its limit, which is 100 characters or more.
+js-over-limit = { $used } 个字符：超出 { $limit } 字上限 { $over } 个
+# { $name } is the image file's name.
+js-attaching = 正在附加 { $name }…
+js-attaching-image = 正在附加图片…
+js-image-not-attached = 图片无法附加。
+# { $titles } are the headlines of entries that have just arrived, separated by commas.
+js-waiting-for-approval = 待审核：{ $titles }
+# Before the headline of an entry that was deleted while it was being corrected.
+js-deleted-meanwhile = 已在此期间被删除。
+# { $status } is an HTTP status code, as in 500.
+js-did-not-work = 操作未成功（{ $status }）；请重新加载页面后重试。
+js-unreachable = 无法连接编辑部系统；未做任何更改。
+js-close-correction = 关闭此更正？你输入的内容仍会保存在此浏览器中。
+# { $status } is an HTTP status code, as in 404.
+js-correction-not-saved = 更正未保存（{ $status }）。你输入的内容仍在表单中。
+# { $reason } is the newsroom's explanation, in English.
+js-correction-not-saved-because = 更正未保存（{ $status }：{ $reason }）。你输入的内容仍在表单中。
+js-correction-kept = 无法连接编辑部系统；你的更正仍保留在表单中。
+# { $title } is an entry's headline.
+js-just-published = 刚刚发布：{ $title }
+js-just-changed = 刚刚修改：{ $title }
+js-entry-deleted = 刚刚有一条动态被删除。

@@ -1,0 +1,57 @@
+# What readers see: the live page, its embed and teaser, and the page of one entry.
+# The keys starting "js-" are read by the page's scripts (reader.js and live.js).
+
+skip-to-content = 跳至正文
+# The badge of a live page while it is open, and once it has ended.
+live-badge = 直播
+page-ended = 本场直播已结束
+# After the page's title, on the second and later pages of the stream.
+title-page-number = （第{ $number }页）
+last-updated = 最后更新：{ $time }
+# A time of publication: the date, the clock time and the time zone's abbreviation.
+published-time = { $date } { $time } ({ $zone })
+pages-of-updates = 直播动态分页
+newer-updates = 较新动态
+earlier-updates = 此前动态
+older-updates = 较早动态
+later-updates = 此后动态
+page-of-pages = 第{ $number }页，共{ $count }页
+summary = 摘要
+key-events = 重要进展
+pinned = 置顶
+latest-updates = 最新动态
+no-updates-yet = 暂无动态，新内容将在此显示。
+pause-live = 暂停实时更新
+resume-live = 恢复实时更新
+show-new-updates = 显示新动态
+new-updates =
+    { $count ->
+       *[other] { $count }条新动态
+    }
+published-at = 发布于
+updated-at = 更新于 { $time }
+image-source = 图片来源，{ $credit }
+corrections =
+    { $count ->
+       *[other] { $count }处更正
+    }
+# The box an entry's "[!NOTE]" quote becomes.
+for-context = 背景
+label-breaking = 突发
+label-analysis = 分析
+label-explainer = 解读
+label-fact-check = 事实核查
+label-watch = 视频
+# Over the title of an entry marked as a key event.
+key-event = 重要进展
+all-updates = 在直播页面查看全部动态
+see-latest = 查看最新动态
+js-new-since-last-visit = 上次访问后的新内容
+js-share = 分享
+js-share-entry = 分享：{ $title }
+js-link-copied = 链接已复制
+js-link-to-entry = 本条动态的链接
+js-new-update = 新动态：{ $title }
+js-page-reopened = 本场直播已重新开始。
+js-page-ended = 本场直播已结束。
+js-just-now = 刚刚
