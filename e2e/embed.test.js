@@ -1,7 +1,8 @@
 // A live page inside a newspaper's article on another site (another port here), placed
 // by the loader script and by a plain iframe: new entries appear inside, the frame
 // grows with them, the article never scrolls sideways on a phone, links open in the
-// top window, an entry asked for in the article's address is scrolled to, and a site
+// top window, new entries wait behind "2 new updates" while the reader is further down
+// the article, an entry asked for in the article's address is scrolled to, and a site
 // not named in --frame-ancestors gets no live page at all.
 "use strict";
 
@@ -111,6 +112,29 @@ describe("a live page in another site's article", () => {
       frame.click("#stream article .entry-title a"),
     ]);
     assert.equal(new URL(page.url()).origin, server.url, "the link opened in the top window");
+    assert.deepEqual(errors, []);
+  });
+
+  test("while the reader is further down the article, new entries wait behind a button in sight", async (t) => {
+    const { host, server } = await newspaper(t);
+    const { page, errors } = await phone(t);
+    await page.goto(`${host.origin}/loader`);
+    const frame = await liveFrame(page);
+    await waitForStream(frame);
+    await page.waitForFunction(() => document.querySelector("iframe").getBoundingClientRect().height > 3000, null, h.WAIT);
+    // Down the article, past the top of the live page's stream.
+    await page.evaluate(() => window.scrollTo(0, document.querySelector("iframe").getBoundingClientRect().top + window.scrollY + 1500));
+    await frame.waitForFunction(() => Number(document.documentElement.dataset.frameTop) < -1000, null, h.WAIT);
+    const editor = await h.signIn(server);
+    await editor.publish({ title: "Bridge closed to lorries" });
+    await editor.publish({ title: "Bridge closed to cars" });
+    await frame.waitForFunction(() => document.querySelector("#new-updates button").textContent === "2 new updates", null, h.WAIT);
+    assert.equal(await frame.$$eval("#stream .entry-title", (titles) => titles.some((t) => t.textContent.includes("Bridge closed"))), false,
+      "nothing moved under the reader");
+    const button = await frame.locator("#new-updates button").boundingBox();
+    assert.ok(button.y >= 0 && button.y + button.height <= PHONE.height, `the button is in sight: ${JSON.stringify(button)}`);
+    await frame.click("#new-updates button");
+    await h.waitForEntry(frame, "Bridge closed to cars");
     assert.deepEqual(errors, []);
   });
 

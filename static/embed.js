@@ -5,7 +5,9 @@
 //
 // Puts the live page in a frame there (data-view="latest" data-n="3" for a teaser of
 // the newest entries), grows the frame with its content as entries arrive, and scrolls
-// to an entry when the article's address ends in #entry-N. It takes messages only from
+// to an entry when the article's address ends in #entry-N; tells the frame which part
+// of it the reader can see, so it holds new entries behind "N new updates" while the
+// reader is further down, as the full page does. It takes messages only from
 // the frame's own window at the live page's origin, and sends them only there.
 (function () {
   "use strict";
@@ -40,6 +42,21 @@
         window.scrollTo(0, frame.getBoundingClientRect().top + window.pageYOffset + data.top);
       }
     });
+    // Where the frame's top is in the article's window, at most once a frame.
+    var telling = false;
+    function tellWhereItIs() {
+      telling = false;
+      var top = Math.round(frame.getBoundingClientRect().top);
+      frame.contentWindow.postMessage({ type: "liveblog:viewport", top: top, height: window.innerHeight }, page.origin);
+    }
+    function moved() {
+      if (telling) return;
+      telling = true;
+      window.requestAnimationFrame(tellWhereItIs);
+    }
+    window.addEventListener("scroll", moved, { passive: true });
+    window.addEventListener("resize", moved);
+    frame.addEventListener("load", moved);
     var asked = /^#entry-(\d+)$/.exec(location.hash);
     if (asked) {
       frame.addEventListener("load", function () {
