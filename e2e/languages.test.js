@@ -1,7 +1,8 @@
 // A live page in the reader's own language: an Arabic page on a phone reads right to
 // left (summary, stream and "N new updates" mirrored), never scrolls sideways, passes
 // axe-core and the Nu Html Checker, and writes its dates in Arabic; a Hindi and a
-// Chinese page write their dates and relative times in their language.
+// Chinese page write their dates and relative times in their language; an editor who
+// chooses Arabic on their account reads the newsroom's pages in it.
 "use strict";
 
 const { describe, before, after, test } = require("node:test");
@@ -160,5 +161,36 @@ describe("a live page in the reader's language", () => {
       console.log(`${language}: "${words.justNow}", then "${expected}"; full time "${absolute}"`);
       await readerContext.close();
     }
+  });
+  test("an editor chooses Arabic on their account: the newsroom's pages read in it, right to left", async (t) => {
+    const server = await h.startServer();
+    t.after(() => server.stop());
+    const { context, page, errors } = await h.editorTab(browser, server, { viewport: PHONE });
+    t.after(() => context.close());
+    await page.goto(server.url + "/editor/account");
+    assert.equal(await page.evaluate(() => document.documentElement.lang), "en");
+    await page.selectOption("#language", "ar");
+    await h.clickAndWait(page, "form[action='/editor/account/language'] button[type=submit]");
+    assert.deepEqual(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]), ["ar", "rtl"]);
+    assert.match(await page.textContent("#done"), ARABIC_LETTERS, "the notice says so in Arabic");
+    assert.equal(await page.inputValue("#language"), "ar", "the choice is shown as made");
+
+    await h.openCompose(page, server.url);
+    const nav = await page.textContent(".editor-nav");
+    assert.match(nav, ARABIC_LETTERS);
+    assert.doesNotMatch(nav, /Newsroom|Sign out/);
+    const publish = page.locator("button[value=publish]");
+    assert.match(await publish.textContent(), ARABIC_LETTERS, "the publish button is in Arabic");
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= PHONE.width, `the compose page is ${width}px wide on a ${PHONE.width}px phone`);
+    await page.fill("#title", "Ferries stay in port");
+    await page.fill("#body", "Every crossing is cancelled until noon.");
+    await h.clickAndWait(page, "button[value=publish]");
+    assert.match(await page.textContent("#done"), ARABIC_LETTERS, "published, in Arabic");
+    // Readers keep the page's own language.
+    const reader = await (await fetch(`${server.url}/live/${h.SLUG}`)).text();
+    assert.match(reader, /<html lang="en-GB" dir="ltr"/);
+    assert.match(reader, />Ferries stay in port</);
+    assert.deepEqual(errors, []);
   });
 });

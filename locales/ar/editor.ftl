@@ -36,7 +36,7 @@ password-sessions-end = تنتهي جميع جلسات حسابك على كل ا
 password-not-changed = لم تُغيَّر كلمة المرور. يُرجى تصحيح الحقل المشار إليه أدناه.
 current-password = كلمة المرور الحالية
 new-password = كلمة المرور الجديدة
-password-hint = ١٠ أحرف على الأقل
+password-hint = 10 أحرف على الأقل
 change-password-button = تغيير كلمة المرور
 
 ## The compose page
@@ -265,7 +265,7 @@ people-role-contributor = مساهم: يكتب تحديثات يوافق علي�
 people-role-editor = محرر: ينشر التحديثات ويصحّحها ويثبّتها ويحذفها
 people-role-admin = مدير: يدير أيضًا التغطيات المباشرة وأعضاء الفريق
 people-password = كلمة المرور
-people-password-hint = ١٠ أحرف على الأقل؛ سلّمها إليه شخصيًا
+people-password-hint = 10 أحرف على الأقل؛ سلّمها إليه شخصيًا
 people-add = إضافة
 
 ## What the compose page's script (editor.js) writes. It fills in each { $name } itself.

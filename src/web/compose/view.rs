@@ -417,11 +417,9 @@ impl DeskView<'_> {
                 ],
             ),
             (Some(user), None) => w.with("desk-by", &[("user", user.as_str().into())]),
-            // No author on record: the line starts with its comma, as it always has.
-            (None, Some(editor)) => format!(
-                ", {}",
+            (None, Some(editor)) => {
                 w.with("desk-changed-by", &[("editor", editor.as_str().into())])
-            ),
+            }
             (None, None) => String::new(),
         }
     }
