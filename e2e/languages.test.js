@@ -165,7 +165,8 @@ describe("a live page in the reader's language", () => {
   test("an editor chooses Arabic on their account: the newsroom's pages read in it, right to left", async (t) => {
     const server = await h.startServer();
     t.after(() => server.stop());
-    const { context, page, errors } = await h.editorTab(browser, server, { viewport: PHONE });
+    // bypassCSP lets the test add axe-core to the compose page.
+    const { context, page, errors } = await h.editorTab(browser, server, { viewport: PHONE, bypassCSP: true });
     t.after(() => context.close());
     await page.goto(server.url + "/editor/account");
     assert.equal(await page.evaluate(() => document.documentElement.lang), "en");
@@ -183,6 +184,16 @@ describe("a live page in the reader's language", () => {
     assert.match(await publish.textContent(), ARABIC_LETTERS, "the publish button is in Arabic");
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= PHONE.width, `the compose page is ${width}px wide on a ${PHONE.width}px phone`);
+    const compose = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "liveblog-vnu-editor-")), "compose.html");
+    t.after(() => fs.rmSync(path.dirname(compose), { recursive: true, force: true }));
+    fs.writeFileSync(compose, await page.content());
+    const found = (await h.runVnu([compose])).filter((m) => m.type === "error");
+    assert.deepEqual(found.map((m) => `${m.lastLine}: ${m.message}`), [], "the Nu Html Checker on the Arabic compose page");
+    // axe goes in after the page is kept for the checker: it adds its own script.
+    await page.addScriptTag({ path: h.AXE });
+    const results = await page.evaluate(() => window.axe.run(document));
+    const grave = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    assert.deepEqual(grave.map((v) => `${v.id}: ${v.help}`), [], "axe-core on the Arabic compose page");
     await page.fill("#title", "Ferries stay in port");
     await page.fill("#body", "Every crossing is cancelled until noon.");
     await h.clickAndWait(page, "button[value=publish]");

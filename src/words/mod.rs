@@ -178,6 +178,10 @@ impl Words {
         key: &str,
         args: Option<&HashMap<Cow<'static, str>, FluentValue<'_>>>,
     ) -> String {
+        // The catalogue is one of ours already: no negotiation on each word.
+        if let Ok(text) = CATALOGUES.lookup_single_language(&self.catalogue, key, args) {
+            return text;
+        }
         match CATALOGUES.try_lookup_complete(&self.catalogue, key, args) {
             Some(text) => text,
             // Every key is in the English catalogue (a test holds every catalogue to
