@@ -11,6 +11,7 @@ mod numbers;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
@@ -55,6 +56,9 @@ pub struct Words {
     catalogue: LanguageIdentifier,
     /// The page's own tag, for dates and numbers.
     clock: Clock,
+    /// [`Words::for_scripts`], made once for the page and its clones: the embed and
+    /// the permalink are rendered on every request.
+    scripts: Arc<OnceLock<String>>,
 }
 
 impl Words {
@@ -63,6 +67,7 @@ impl Words {
         Words {
             catalogue: catalogue_for(language),
             clock: Clock::of(language),
+            scripts: Arc::default(),
         }
     }
 
@@ -146,7 +151,11 @@ impl Words {
     /// The words the reader's scripts write, as JSON for a `<script
     /// type="application/json">`: the page's tag (for `Intl`), each message with
     /// `{title}` where a title goes, and each plural form of "N new updates".
-    pub fn for_scripts(&self) -> String {
+    pub fn for_scripts(&self) -> &str {
+        self.scripts.get_or_init(|| self.scripts_json())
+    }
+
+    fn scripts_json(&self) -> String {
         let title = || [("title", FluentValue::from("{title}"))];
         let new_updates: serde_json::Map<String, serde_json::Value> = self
             .plural_forms("new-updates")
@@ -393,9 +402,10 @@ mod tests {
 
     #[test]
     fn the_words_for_scripts_cannot_end_their_element() {
-        let json = Words::of("en-GB").for_scripts();
+        let words = Words::of("en-GB");
+        let json = words.for_scripts();
         assert!(!json.contains('<'), "{json}");
-        let words: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let words: serde_json::Value = serde_json::from_str(json).unwrap();
         assert_eq!(words["newUpdates"]["other"], "{n} new updates");
         assert_eq!(words["lang"], "en-GB");
     }
