@@ -11,8 +11,10 @@
 //! the narrower copies. Uploads no entry or draft uses are removed after a day. Where
 //! they are kept is the [`Shelf`]'s business: files, or the shared record.
 
+mod metadata;
 mod shelf;
 
+pub use metadata::MAX_METADATA_BYTES;
 pub use shelf::{BadMediaUrl, Shelf};
 
 use std::collections::HashSet;
@@ -118,6 +120,10 @@ pub enum MediaError {
         "The image is {width} by {height} pixels; the most is {MAX_SIDE} on a side and {MAX_PIXELS} in all."
     )]
     TooManyPixels { width: u32, height: u32 },
+    #[error(
+        "The image's colour profile or text is damaged or would take more than {limit} bytes; save it again without them."
+    )]
+    TooMuchMetadata { limit: usize },
     #[error("The image could not be stored: {0}")]
     Io(#[from] std::io::Error),
 }
@@ -135,11 +141,23 @@ struct Redrawn {
 /// without metadata, at its own width (at most [`KEPT_WIDTH`]) and the narrower
 /// [`WIDTHS`].
 fn redraw(bytes: &[u8], kind: ImageKind) -> Result<Redrawn, MediaError> {
-    // The header is read first, with nothing decoded: an image that would take too
-    // much memory is refused on what it says of itself.
+    if kind == ImageKind::Png {
+        metadata::check_png(bytes)?;
+    }
+    // The header is read first, with no pixel decoded, but already within a memory
+    // limit: what a decoder reads before the pixels (a colour profile, text) is
+    // allocated as it is read. An image whose pixels would take too much memory is
+    // then refused on what it says of itself.
     let mut reader = ImageReader::with_format(Cursor::new(bytes), kind.format());
-    reader.no_limits();
-    let mut decoder = reader.into_decoder().map_err(|_| MediaError::Unreadable)?;
+    let mut header_limits = Limits::no_limits();
+    header_limits.max_alloc = Some(MAX_METADATA_BYTES as u64);
+    reader.limits(header_limits);
+    let mut decoder = reader.into_decoder().map_err(|error| match error {
+        image::ImageError::Limits(_) => MediaError::TooMuchMetadata {
+            limit: MAX_METADATA_BYTES,
+        },
+        _ => MediaError::Unreadable,
+    })?;
     let (width, height) = decoder.dimensions();
     if width > MAX_SIDE || height > MAX_SIDE || u64::from(width) * u64::from(height) > MAX_PIXELS {
         return Err(MediaError::TooManyPixels { width, height });

@@ -460,3 +460,13 @@ pub async fn record(app: &TestApp) -> Vec<String> {
     db.close().await.unwrap();
     rows
 }
+
+/// A server running as a process of its own, killed when dropped.
+pub struct Process(pub std::process::Child);
+
+impl Drop for Process {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}

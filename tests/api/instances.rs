@@ -8,7 +8,7 @@ use std::time::Duration;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::helpers::{DEMO, TestApp, TestDatabase, free_port, person, spawn_app_with};
+use crate::helpers::{DEMO, Process, TestApp, TestDatabase, free_port, person, spawn_app_with};
 use crate::uploads::{PNG, upload};
 
 /// How many times each race is run: every one must come out right.
@@ -367,15 +367,6 @@ impl ObjectStore {
 }
 
 /// A liveblog process of its own, its images in the object store at `media_url`.
-struct Process(std::process::Child);
-
-impl Drop for Process {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
 fn instance_with_objects(
     db: &TestDatabase,
     objects: &ObjectStore,

@@ -3,6 +3,7 @@
 
 mod access;
 mod auth;
+mod bombs;
 mod cluster;
 mod cms;
 mod commands;
