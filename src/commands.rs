@@ -116,14 +116,21 @@ async fn revoke_token(name: &str, store: &StoreArgs) -> Result<(), String> {
 }
 
 async fn export(store: &StoreArgs) -> Result<(), String> {
-    let dump = open(store)
+    let export = open(store)
         .await?
         .export()
         .await
         .map_err(|e| e.to_string())?;
-    let json = serde_json::to_string_pretty(&dump).map_err(|e| e.to_string())?;
+    let json = serde_json::to_string_pretty(&export.dump).map_err(|e| e.to_string())?;
     let mut out = std::io::stdout().lock();
-    writeln!(out, "{json}").map_err(|e| format!("cannot write the export: {e}"))
+    writeln!(out, "{json}").map_err(|e| format!("cannot write the export: {e}"))?;
+    for draft in &export.left_out {
+        eprintln!(
+            "left out draft {} (live page {}): {}",
+            draft.id, draft.blog.0, draft.problem
+        );
+    }
+    Ok(())
 }
 
 async fn import(store: &StoreArgs) -> Result<(), String> {

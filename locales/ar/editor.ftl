@@ -186,6 +186,8 @@ desk-state-sent-back = أعاده إليك { $user }
 desk-state-publishes-at = يُنشر في { $time }
 # A scheduled entry: when it publishes itself, and who wrote it.
 desk-scheduled-by = يُنشر في { $time }، بقلم { $user }
+desk-unreadable = تعذّرت قراءتها
+desk-unreadable-draft = المسودة { $id }: { $reason }. تبقى كما هي، وتستمر البقية.
 desk-cancel-schedule = إلغاء الجدولة
 desk-published = المنشورة
 # Before the headline of the pinned entry.

@@ -168,6 +168,8 @@ desk-state-sent-back = zurückgeschickt von { $user }
 desk-state-publishes-at = geplant für { $time }
 # A scheduled entry: when it publishes itself, and who wrote it.
 desk-scheduled-by = von { $user }, geplant für { $time }
+desk-unreadable = Nicht lesbar
+desk-unreadable-draft = Entwurf { $id }: { $reason }. Er bleibt, wie er ist; die anderen laufen weiter.
 desk-cancel-schedule = Planung aufheben
 desk-published = Veröffentlicht
 # Before the headline of the pinned entry.

@@ -168,6 +168,8 @@ desk-state-sent-back = sent back by { $user }
 desk-state-publishes-at = publishes at { $time }
 # A scheduled entry: when it publishes itself, and who wrote it.
 desk-scheduled-by = publishes at { $time }, by { $user }
+desk-unreadable = Could not be read
+desk-unreadable-draft = Draft { $id }: { $reason }. It is kept as it is; the others go on.
 desk-cancel-schedule = Cancel the schedule
 desk-published = Published
 # Before the headline of the pinned entry.

@@ -172,6 +172,8 @@ desk-state-sent-back = devuelto por { $user }
 desk-state-publishes-at = publicación programada: { $time }
 # A scheduled entry: when it publishes itself, and who wrote it.
 desk-scheduled-by = de { $user }, publicación programada: { $time }
+desk-unreadable = No se pudieron leer
+desk-unreadable-draft = Borrador { $id }: { $reason }. Se conserva tal cual; los demás siguen.
 desk-cancel-schedule = Cancelar la programación
 desk-published = Publicadas
 # Before the headline of the pinned entry.

@@ -172,6 +172,8 @@ desk-state-sent-back = renvoyé par { $user }
 desk-state-publishes-at = publication programmée : { $time }
 # A scheduled entry: when it publishes itself, and who wrote it.
 desk-scheduled-by = par { $user }, publication programmée : { $time }
+desk-unreadable = Illisibles
+desk-unreadable-draft = Brouillon { $id } : { $reason }. Il est conservé tel quel ; les autres continuent.
 desk-cancel-schedule = Annuler la programmation
 desk-published = Publiées
 # Before the headline of the pinned entry.

@@ -169,6 +169,8 @@ desk-state-sent-back = { $user } ने वापस भेजा
 desk-state-publishes-at = { $time } पर प्रकाशित होगा
 # A scheduled entry: when it publishes itself, and who wrote it.
 desk-scheduled-by = { $time } पर प्रकाशित होगा, { $user } द्वारा
+desk-unreadable = पढ़े नहीं जा सके
+desk-unreadable-draft = ड्राफ़्ट { $id }: { $reason }. यह जैसा है वैसा रखा गया है; बाकी चलते रहते हैं।
 desk-cancel-schedule = शेड्यूल रद्द करें
 desk-published = प्रकाशित
 # Before the headline of the pinned entry.

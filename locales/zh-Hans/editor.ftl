@@ -164,6 +164,8 @@ desk-state-sent-back = 已被 { $user } 退回
 desk-state-publishes-at = 将于 { $time } 发布
 # A scheduled entry: when it publishes itself, and who wrote it.
 desk-scheduled-by = 将于 { $time } 发布，作者：{ $user }
+desk-unreadable = 无法读取
+desk-unreadable-draft = 草稿 { $id }：{ $reason }。它保持原样，其他草稿照常进行。
 desk-cancel-schedule = 取消定时
 desk-published = 已发布
 # Before the headline of the pinned entry.

@@ -28,6 +28,17 @@ pub struct SentBack {
     pub by: String,
 }
 
+/// A draft's row that the store holds but cannot read back (a time written by an
+/// earlier version that no version can read, a damaged text): named where drafts are
+/// listed, and never allowed to stop the others.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnreadableDraft {
+    pub id: DraftId,
+    pub blog: BlogId,
+    /// What could not be read, as in `unreadable time "+10000-01-01T00:00:00Z"`.
+    pub problem: String,
+}
+
 /// A draft keeps the form as typed: it is checked only when it is submitted, scheduled
 /// or published.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -127,8 +138,13 @@ pub fn parse_review_note(value: &str) -> Result<String, FieldErrors> {
     errors.into_result(note.unwrap_or_default())
 }
 
+/// How far in the past a time to publish may be and still be taken (as "now"): the
+/// minute an editor typed, or a form that took a moment to send.
+pub const PUBLISH_AT_GRACE: chrono::TimeDelta = chrono::TimeDelta::minutes(1);
+
 /// Reads the time an entry is to publish itself, typed in the live page's time zone:
-/// it must be still to come.
+/// it must be still to come (within [`PUBLISH_AT_GRACE`]) and a time the record can
+/// hold.
 pub fn parse_publish_at(
     value: &str,
     zone: Tz,
@@ -140,12 +156,19 @@ pub fn parse_publish_at(
         return Err(errors);
     }
     match time::parse_local(value, zone) {
-        Ok(at) if at <= now => errors.add(
+        Ok(at) if at < now - PUBLISH_AT_GRACE => errors.add(
             "publish_at",
             format!(
                 "That time has passed (it is {} in {} now); choose a later one.",
                 time::clock(now, zone),
                 zone.name()
+            ),
+        ),
+        Ok(at) if !time::within_the_record(at) => errors.add(
+            "publish_at",
+            format!(
+                "That is after the year {} (in UTC); choose an earlier time.",
+                time::LAST_YEAR
             ),
         ),
         Ok(at) => return Ok(at),
@@ -211,6 +234,32 @@ mod tests {
         let errors = parse_publish_at(&earlier, zone, now).unwrap_err();
         assert!(errors.get("publish_at").unwrap().contains("passed"));
         assert!(parse_publish_at("", zone, now).is_err());
+        // The minute just gone is taken, as the editor meant it: now.
+        let just_now = (now - chrono::Duration::seconds(30))
+            .with_timezone(&zone)
+            .format("%Y-%m-%dT%H:%M:%S")
+            .to_string();
+        assert!(parse_publish_at(&just_now, zone, now).is_ok());
+    }
+
+    #[test]
+    fn a_schedule_is_a_time_the_record_can_hold() {
+        let now = Utc::now();
+        let twelve_behind: Tz = "Etc/GMT+12".parse().unwrap();
+        for (typed, zone) in [
+            ("+10000-01-01T00:00", Tz::UTC),
+            ("+99999-06-01T12:00", Tz::UTC),
+            // The last minute of 9999 there is 11:59 on 1 January 10000 in UTC.
+            ("9999-12-31T23:59", twelve_behind),
+        ] {
+            let errors = parse_publish_at(typed, zone, now).unwrap_err();
+            assert!(
+                errors.get("publish_at").unwrap().contains("9999"),
+                "{typed}: {errors}"
+            );
+        }
+        let last = parse_publish_at("9999-12-31T23:59", Tz::UTC, now).unwrap();
+        assert!(time::within_the_record(last));
     }
 
     #[test]

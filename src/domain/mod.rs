@@ -14,8 +14,8 @@ mod user;
 pub use blog::{Blog, BlogId, BlogInput, BlogSettings, BlogStatus, Slug, parse_origins};
 pub use change::{Change, ChangeKind, Seq};
 pub use draft::{
-    Draft, DraftId, DraftKept, DraftState, MAX_REVIEW_NOTE_CHARS, SentBack, parse_publish_at,
-    parse_review_note,
+    Draft, DraftId, DraftKept, DraftState, MAX_REVIEW_NOTE_CHARS, SentBack, UnreadableDraft,
+    parse_publish_at, parse_review_note,
 };
 pub use entry::{
     Byline, Correction, Entry, EntryContent, EntryId, EntryInput, Image, Label, is_safe_image_url,

@@ -1,7 +1,17 @@
 //! How times read on a live page: `16:16 GMT 14 March`, in the page's own time zone.
 
-use chrono::{DateTime, LocalResult, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, LocalResult, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
+
+/// The last year the record holds: RFC 3339, in which the store writes every time,
+/// has four digits for the year.
+pub const LAST_YEAR: i32 = 9999;
+
+/// Whether the store can write `at` and read it back: no later than the end of
+/// [`LAST_YEAR`] in UTC, and not before the year 1.
+pub fn within_the_record(at: DateTime<Utc>) -> bool {
+    (1..=LAST_YEAR).contains(&at.year())
+}
 
 /// A publication time as readers see it: hour, minute, the zone's abbreviation, day and
 /// month, as in `16:16 GMT 14 March` or `09:05 EDT 2 July`.

@@ -6,7 +6,8 @@ use chrono::{DateTime, Utc};
 
 use super::{Newsroom, NewsroomError};
 use crate::domain::{
-    BlogId, Draft, DraftId, DraftKept, Entry, EntryContent, EntryId, EntryInput, parse_review_note,
+    BlogId, Draft, DraftId, DraftKept, Entry, EntryContent, EntryId, EntryInput, UnreadableDraft,
+    parse_review_note,
 };
 use crate::store::{Publishable, StoreError};
 
@@ -21,19 +22,36 @@ pub struct DuePass {
     pub left: usize,
 }
 
+/// A page's drafts, and the rows among them that could not be read, for the desk to
+/// name.
+#[derive(Debug, Default)]
+pub struct PageDrafts {
+    pub drafts: Vec<Draft>,
+    pub unreadable: Vec<UnreadableDraft>,
+}
+
 impl Newsroom {
     /// A page's drafts, newest first: every author's, submitted or scheduled or not.
-    pub async fn drafts(&self, blog: BlogId) -> Result<Vec<Draft>, NewsroomError> {
-        Ok(self.store.drafts(blog).await?)
+    pub async fn drafts(&self, blog: BlogId) -> Result<PageDrafts, NewsroomError> {
+        let mut page = PageDrafts::default();
+        for row in self.store.drafts(blog).await? {
+            match row {
+                Ok(draft) => page.drafts.push(draft),
+                Err(unreadable) => page.unreadable.push(unreadable),
+            }
+        }
+        Ok(page)
     }
 
     pub async fn draft(&self, blog: BlogId, id: DraftId) -> Result<Option<Draft>, NewsroomError> {
         Ok(self.store.draft(blog, id).await?)
     }
 
-    /// Every entry waiting for an editor, on every page, oldest first.
+    /// Every entry waiting for an editor, on every page, oldest first. A row that
+    /// cannot be read is left out here and named on its page's desk.
     pub async fn approval_queue(&self) -> Result<Vec<Draft>, NewsroomError> {
-        Ok(self.store.approval_queue().await?)
+        let rows = self.store.approval_queue().await?;
+        Ok(rows.into_iter().filter_map(Result::ok).collect())
     }
 
     /// Keeps a draft as typed, new (`id` is `None`) or again: still being written,
@@ -117,10 +135,24 @@ impl Newsroom {
     /// each entry is published by whichever gets to it first, and only once, as it was
     /// last saved. An entry that cannot be published (its page has ended, or it no
     /// longer passes the rules) goes back to its author as a draft, with a note saying
-    /// why. A problem with one entry does not hold up the others.
+    /// why; so does one whose row cannot be read. A problem with one entry does not
+    /// hold up the others.
     pub async fn publish_due(&self, now: DateTime<Utc>) -> Result<DuePass, NewsroomError> {
         let mut pass = DuePass::default();
-        for draft in self.store.due_drafts(now).await? {
+        for row in self.store.due_drafts(now).await? {
+            let draft = match row {
+                Ok(draft) => draft,
+                Err(unreadable) => {
+                    match self.take_off_schedule(&unreadable).await {
+                        Ok(()) => {}
+                        Err(error) => {
+                            tracing::warn!(draft = %unreadable.id, %error, "an unreadable scheduled entry could not be taken off the schedule");
+                            pass.left += 1;
+                        }
+                    }
+                    continue;
+                }
+            };
             match self.publish_scheduled(&draft, now).await {
                 Ok(true) => pass.published += 1,
                 Ok(false) => pass.left += 1,
@@ -179,6 +211,28 @@ impl Newsroom {
         {
             Ok(()) | Err(StoreError::NotFound) => Ok(false),
             Err(other) => Err(other.into()),
+        }
+    }
+
+    /// Takes a due entry whose row cannot be read off the schedule, back to its author
+    /// with a note naming the problem: it is logged once, here, and stays on the desk.
+    async fn take_off_schedule(&self, unreadable: &UnreadableDraft) -> Result<(), StoreError> {
+        tracing::warn!(
+            draft = %unreadable.id,
+            problem = %unreadable.problem,
+            "a scheduled entry could not be read; it went back to its author"
+        );
+        let note = format!(
+            "It was not published: its row could not be read ({}); check it and schedule it again.",
+            unreadable.problem
+        );
+        match self
+            .store
+            .unschedule(unreadable.blog, unreadable.id, Some((&note, SCHEDULER)))
+            .await
+        {
+            Ok(()) | Err(StoreError::NotFound) => Ok(()),
+            Err(other) => Err(other),
         }
     }
 

@@ -13,7 +13,7 @@
 
 mod drafts;
 
-pub use drafts::DuePass;
+pub use drafts::{DuePass, PageDrafts};
 
 use std::sync::Arc;
 

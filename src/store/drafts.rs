@@ -7,7 +7,10 @@ use chrono::{DateTime, Utc};
 
 use super::rows::{self, draft_columns, flag, time_text};
 use super::{Committed, Store, StoreError};
-use crate::domain::{BlogId, Draft, DraftId, DraftKept, Entry, EntryInput};
+use crate::domain::{BlogId, Draft, DraftId, DraftKept, Entry, EntryInput, UnreadableDraft};
+
+/// Drafts as listed: each read back, or named as a row that could not be.
+pub type DraftRows = Vec<Result<Draft, UnreadableDraft>>;
 
 /// Which draft may be published: the one that was read, unless it has changed since.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -190,8 +193,8 @@ impl Store {
     }
 
     /// A page's drafts, newest first.
-    pub async fn drafts(&self, blog: BlogId) -> Result<Vec<Draft>, StoreError> {
-        sqlx::query(concat!(
+    pub async fn drafts(&self, blog: BlogId) -> Result<DraftRows, StoreError> {
+        Ok(sqlx::query(concat!(
             "SELECT ",
             draft_columns!(),
             " FROM drafts WHERE blog_id = $1 ORDER BY updated_at DESC"
@@ -200,8 +203,8 @@ impl Store {
         .fetch_all(self.pool())
         .await?
         .iter()
-        .map(rows::draft)
-        .collect()
+        .map(rows::draft_or_unreadable)
+        .collect())
     }
 
     pub async fn draft(&self, blog: BlogId, id: DraftId) -> Result<Option<Draft>, StoreError> {
@@ -218,8 +221,8 @@ impl Store {
     }
 
     /// Every entry waiting for approval, on every page, oldest first.
-    pub async fn approval_queue(&self) -> Result<Vec<Draft>, StoreError> {
-        sqlx::query(concat!(
+    pub async fn approval_queue(&self) -> Result<DraftRows, StoreError> {
+        Ok(sqlx::query(concat!(
             "SELECT ",
             draft_columns!(),
             " FROM drafts WHERE submitted = 1 AND publish_at IS NULL ORDER BY updated_at"
@@ -227,13 +230,14 @@ impl Store {
         .fetch_all(self.pool())
         .await?
         .iter()
-        .map(rows::draft)
-        .collect()
+        .map(rows::draft_or_unreadable)
+        .collect())
     }
 
-    /// The scheduled entries due by `now`, on every page, the earliest first.
-    pub async fn due_drafts(&self, now: DateTime<Utc>) -> Result<Vec<Draft>, StoreError> {
-        sqlx::query(concat!(
+    /// The scheduled entries due by `now`, on every page, the earliest first. A time
+    /// written in a form the store cannot read ("+10000-…") sorts first, and is due.
+    pub async fn due_drafts(&self, now: DateTime<Utc>) -> Result<DraftRows, StoreError> {
+        Ok(sqlx::query(concat!(
             "SELECT ",
             draft_columns!(),
             " FROM drafts WHERE publish_at IS NOT NULL AND publish_at <= $1 ORDER BY publish_at, id"
@@ -242,8 +246,8 @@ impl Store {
         .fetch_all(self.pool())
         .await?
         .iter()
-        .map(rows::draft)
-        .collect()
+        .map(rows::draft_or_unreadable)
+        .collect())
     }
 
     /// When the next scheduled entry is due, if any is scheduled.

@@ -5,11 +5,21 @@ use super::entries::{bind_entry, save_corrections};
 use super::pages::{reading_order, status_text};
 use super::rows::{self, draft_columns, flag, time_text};
 use super::{Backend, Store, StoreError};
+use crate::domain::UnreadableDraft;
 use crate::dump::{ApiTokenDump, BlogDump, Dump};
 
+/// What `liveblog export` takes out: the dump, and the drafts' rows it had to leave
+/// out because they cannot be read, each to be named.
+#[derive(Debug)]
+pub struct Export {
+    pub dump: Dump,
+    pub left_out: Vec<UnreadableDraft>,
+}
+
 impl Store {
-    /// Everything in the store, for `liveblog export`.
-    pub async fn export(&self) -> Result<Dump, StoreError> {
+    /// Everything in the store, for `liveblog export`. A draft's row that cannot be
+    /// read is left out and named, never allowed to stop the export.
+    pub async fn export(&self) -> Result<Export, StoreError> {
         let mut blogs: Vec<BlogDump> = self
             .load()
             .await?
@@ -30,7 +40,7 @@ impl Store {
                 .iter()
                 .map(rows::user)
                 .collect::<Result<_, _>>()?;
-        let drafts = sqlx::query(concat!(
+        let (drafts, left_out): (Vec<_>, Vec<_>) = sqlx::query(concat!(
             "SELECT ",
             draft_columns!(),
             " FROM drafts ORDER BY id"
@@ -38,8 +48,10 @@ impl Store {
         .fetch_all(self.pool())
         .await?
         .iter()
-        .map(rows::draft)
-        .collect::<Result<_, _>>()?;
+        .map(rows::draft_or_unreadable)
+        .partition(Result::is_ok);
+        let drafts = drafts.into_iter().filter_map(Result::ok).collect();
+        let left_out = left_out.into_iter().filter_map(Result::err).collect();
         let api_tokens =
             sqlx::query(
                 "SELECT name, token_hash, created_at, page_slug, read_only FROM api_tokens ORDER BY name",
@@ -56,7 +68,10 @@ impl Store {
                     })
                 })
                 .collect::<Result<_, StoreError>>()?;
-        Ok(Dump::new(blogs, users, drafts, api_tokens))
+        Ok(Export {
+            dump: Dump::new(blogs, users, drafts, api_tokens),
+            left_out,
+        })
     }
 
     /// Writes a dump into this store, which must be empty, in one transaction: all of it

@@ -24,6 +24,7 @@ use crate::domain::{Blog, Entry, Role, Seq};
 
 pub use database::{Backend, NOTIFY_CHANNEL, SQLITE_FILE, Store};
 pub use drafts::Publishable;
+pub use export::Export;
 pub use limits::{Attempt, AttemptRule, Beyond};
 
 /// A committed change and the sequence number it was given.

@@ -7,7 +7,7 @@ use sqlx::any::AnyRow;
 use super::StoreError;
 use crate::domain::{
     Blog, BlogId, BlogStatus, Byline, Correction, Draft, DraftId, Entry, EntryId, Image, Label,
-    Role, SentBack, Slug, User,
+    Role, SentBack, Slug, UnreadableDraft, User,
 };
 
 /// The columns of `entries` that [`entry`] reads, for queries written as literals.
@@ -197,6 +197,19 @@ pub fn draft(row: &AnyRow) -> Result<Draft, StoreError> {
             .map(|at| parse_time(&at))
             .transpose()?,
         updated_at: parse_time(&text(row, "updated_at")?)?,
+    })
+}
+
+/// A draft's row read back, or what could not be read of it, with the draft's id and
+/// page: one row that cannot be read never stops a list of them.
+pub fn draft_or_unreadable(row: &AnyRow) -> Result<Draft, UnreadableDraft> {
+    draft(row).map_err(|error| UnreadableDraft {
+        id: DraftId(integer(row, "id").unwrap_or_default()),
+        blog: BlogId(integer(row, "blog_id").unwrap_or_default()),
+        problem: match error {
+            StoreError::Corrupt(what) => what,
+            other => other.to_string(),
+        },
     })
 }
 

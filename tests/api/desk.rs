@@ -548,7 +548,7 @@ pub async fn schedule(app: &TestApp, title: &str, seconds: i64) -> reqwest::Resp
 async fn a_scheduled_entry_publishes_itself_once_even_across_a_restart() {
     let app = spawn_app().await;
     app.login().await;
-    let response = schedule(&app, "Too early", -60).await;
+    let response = schedule(&app, "Too early", -120).await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
         response

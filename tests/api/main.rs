@@ -29,5 +29,6 @@ mod openapi;
 mod people;
 mod postgres;
 mod reader;
+mod schedule;
 mod share;
 mod uploads;

@@ -96,7 +96,7 @@ async fn desk_view<'a>(
     let can_publish = signed_in.session.role.publishes();
     let drafts = state.newsroom.drafts(page.blog.id).await?;
     let (scheduled, unscheduled): (Vec<Draft>, Vec<Draft>) =
-        drafts.into_iter().partition(Draft::is_scheduled);
+        drafts.drafts.into_iter().partition(Draft::is_scheduled);
     let (queue, own): (Vec<Draft>, Vec<Draft>) = unscheduled
         .into_iter()
         .filter(|d| d.created_by == user || (can_publish && d.is_submitted()))
@@ -120,6 +120,11 @@ async fn desk_view<'a>(
         queue: if can_publish { queue } else { Vec::new() },
         drafts: own,
         scheduled: if can_publish { scheduled } else { Vec::new() },
+        unreadable: if can_publish {
+            drafts.unreadable
+        } else {
+            Vec::new()
+        },
         recent,
     })
 }

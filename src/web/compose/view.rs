@@ -6,7 +6,8 @@ use askama::Template;
 use chrono_tz::Tz;
 
 use crate::domain::{
-    Draft, DraftState, Entry, EntryId, EntryInput, FieldErrors, Label, SentBack, is_safe_image_url,
+    Draft, DraftState, Entry, EntryId, EntryInput, FieldErrors, Label, SentBack, UnreadableDraft,
+    is_safe_image_url,
 };
 use crate::read_model::{LivePage, RenderedEntry};
 use crate::words::Words;
@@ -379,6 +380,8 @@ pub struct DeskView<'a> {
     pub drafts: Vec<Draft>,
     /// Entries scheduled to publish themselves (editors only).
     pub scheduled: Vec<Draft>,
+    /// Drafts whose rows could not be read, with the problem (editors only).
+    pub unreadable: Vec<UnreadableDraft>,
     /// The pinned entry, then the newest.
     pub recent: Vec<&'a RenderedEntry>,
 }
@@ -394,6 +397,17 @@ impl DeskView<'_> {
             page: self.page,
             w: &self.w,
         }
+    }
+
+    /// An unreadable draft's line: its number and what could not be read.
+    pub fn unreadable_line(&self, draft: &UnreadableDraft) -> String {
+        self.w.with(
+            "desk-unreadable-draft",
+            &[
+                ("id", draft.id.to_string().into()),
+                ("reason", draft.problem.as_str().into()),
+            ],
+        )
     }
 
     pub fn readers_text(&self) -> String {
