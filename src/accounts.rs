@@ -311,12 +311,8 @@ impl Accounts {
         name: &str,
         scope: &TokenScope,
     ) -> Result<String, AccountError> {
-        let name = name.trim();
-        if name.is_empty() || name.chars().count() > 100 || name.chars().any(char::is_control) {
-            return Err(AccountError::BadPassword(
-                "A token needs a name of 1 to 100 characters, on one line.".into(),
-            ));
-        }
+        let name = crate::domain::parse_token_name(name).map_err(AccountError::BadPassword)?;
+        let name = name.as_str();
         if let Some(page) = &scope.page {
             Slug::parse(page).map_err(|why| {
                 AccountError::BadPassword(format!(

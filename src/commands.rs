@@ -139,6 +139,8 @@ async fn import(store: &StoreArgs) -> Result<(), String> {
         .read_to_string(&mut json)
         .map_err(|e| format!("cannot read the export from standard input: {e}"))?;
     let dump = Dump::parse(&json)?;
+    dump.check()
+        .map_err(|why| format!("nothing was imported: {why}"))?;
     open(store)
         .await?
         .import(&dump)

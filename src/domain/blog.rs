@@ -61,22 +61,16 @@ impl std::fmt::Display for Slug {
     }
 }
 
-/// Sites given as origins (`https://news.example`, `http://localhost:8080`, with `*`
-/// for any one part of a name or a port), separated by spaces or on lines of their own:
-/// the rule for the sites that may embed live pages, every page's and one page's alike.
+/// Sites given as origins (`https://news.example`, `http://localhost:8080`), separated
+/// by spaces or on lines of their own: the rule for the sites that may embed live
+/// pages, every page's and one page's alike. Each is a scheme, a host and an optional
+/// port, nothing else: `*` may stand for the whole leftmost part of the name when at
+/// least two parts follow (`https://*.news.example`, never `https://*` or
+/// `https://*.example`), or for the port.
 pub fn parse_origins(value: &str) -> Result<Vec<String>, String> {
     let origins: Vec<String> = value.split_whitespace().map(str::to_owned).collect();
     for origin in &origins {
-        let host = origin
-            .strip_prefix("https://")
-            .or_else(|| origin.strip_prefix("http://"))
-            .ok_or_else(|| format!("{origin} must start with https:// or http://."))?;
-        let allowed = |b: u8| b.is_ascii_alphanumeric() || b"-.:*".contains(&b);
-        if host.is_empty() || !host.bytes().all(allowed) {
-            return Err(format!(
-                "{origin} is not a site's origin, such as https://news.example (no path)."
-            ));
-        }
+        check_origin(origin)?;
     }
     if origins.len() > MAX_EMBED_ORIGINS {
         return Err(format!(
@@ -85,6 +79,42 @@ pub fn parse_origins(value: &str) -> Result<Vec<String>, String> {
         ));
     }
     Ok(origins)
+}
+
+fn check_origin(origin: &str) -> Result<(), String> {
+    let rest = origin
+        .strip_prefix("https://")
+        .or_else(|| origin.strip_prefix("http://"))
+        .ok_or_else(|| format!("{origin} must start with https:// or http://."))?;
+    let not_an_origin =
+        || format!("{origin} is not a site's origin, such as https://news.example (no path).");
+    let (host, port) = match rest.split_once(':') {
+        Some((host, port)) => (host, Some(port)),
+        None => (rest, None),
+    };
+    if let Some(port) = port {
+        let digits =
+            !port.is_empty() && port.len() <= 5 && port.bytes().all(|b| b.is_ascii_digit());
+        if port != "*" && !(digits && port.parse::<u32>().is_ok_and(|p| (1..=65535).contains(&p))) {
+            return Err(not_an_origin());
+        }
+    }
+    let labels: Vec<&str> = host.split('.').collect();
+    let plain = |label: &str| {
+        !label.is_empty()
+            && label.len() <= 63
+            && label
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    };
+    match labels.split_first() {
+        Some((&"*", after)) if after.len() >= 2 && after.iter().all(|l| plain(l)) => Ok(()),
+        Some((&"*", _)) => Err(format!(
+            "{origin}: * may stand only for the first part of a name with two or more after it, as in https://*.news.example."
+        )),
+        _ if host.len() <= 253 && labels.iter().all(|l| plain(l)) => Ok(()),
+        _ => Err(not_an_origin()),
+    }
 }
 
 /// Whether a live page is still being updated.
@@ -310,17 +340,35 @@ mod tests {
     #[test]
     fn the_sites_that_may_embed_a_page_are_origins() {
         let mut named = input();
-        named.embed_origins = "https://news.example\n  http://127.0.0.1:8080 ".into();
+        named.embed_origins =
+            "https://news.example\n  http://127.0.0.1:8080 https://*.news.example http://localhost:*"
+                .into();
         let settings = BlogSettings::parse(&named).unwrap();
         assert_eq!(
             settings.embed_origins,
-            vec!["https://news.example", "http://127.0.0.1:8080"]
+            vec![
+                "https://news.example",
+                "http://127.0.0.1:8080",
+                "https://*.news.example",
+                "http://localhost:*"
+            ]
         );
         for bad in [
             "news.example",
             "https://news.example/path",
             "javascript:alert(1)",
             "https://a;b",
+            "https://*",
+            "http://*:*",
+            "https://*.*",
+            "https://*.example",
+            "https://news.*.example",
+            "https://ok.example;",
+            "'unsafe-inline'",
+            "https://news.example:99999",
+            "https://news.example:",
+            "https://news..example",
+            "https://news.example/",
         ] {
             named.embed_origins = bad.into();
             let errors = BlogSettings::parse(&named).unwrap_err();

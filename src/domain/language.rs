@@ -6,6 +6,11 @@ use icu_locale_core::LanguageIdentifier;
 /// The language of a page that names none.
 pub const DEFAULT_LANGUAGE: &str = "en-GB";
 
+/// The longest language tag taken: BCP 47 (RFC 5646, section 4.4.1) asks
+/// implementations to support tags of at least 35 characters, which holds every tag a
+/// page needs, as in `zh-Hant-HK` or `sr-Latn-RS`.
+pub const MAX_LANGUAGE_CHARS: usize = 35;
+
 /// Scripts written right to left.
 const RIGHT_TO_LEFT_SCRIPTS: [&str; 8] = [
     "Adlm", "Arab", "Hebr", "Mand", "Nkoo", "Rohg", "Syrc", "Thaa",
@@ -20,6 +25,11 @@ pub fn parse_language(value: &str) -> Result<String, String> {
     let value = value.trim();
     if value.is_empty() {
         return Ok(DEFAULT_LANGUAGE.to_owned());
+    }
+    if value.chars().count() > MAX_LANGUAGE_CHARS {
+        return Err(format!(
+            "A language tag has at most {MAX_LANGUAGE_CHARS} characters, as in en-GB or zh-Hans."
+        ));
     }
     value
         .parse::<LanguageIdentifier>()
@@ -50,9 +60,15 @@ mod tests {
         assert_eq!(parse_language("zh-hans").unwrap(), "zh-Hans");
         assert_eq!(parse_language(" en-gb ").unwrap(), "en-GB");
         assert_eq!(parse_language("").unwrap(), DEFAULT_LANGUAGE);
-        for bad in ["english", "en_GB!", "<script>", "e"] {
+        for bad in ["english", "en_GB!", "<script>", "e", "en\"><script>"] {
             assert!(parse_language(bad).is_err(), "{bad}");
         }
+        let long: String = std::iter::once("en".to_owned())
+            .chain(('a'..='e').map(|c| format!("variant{c}")))
+            .collect::<Vec<_>>()
+            .join("-");
+        assert!(long.parse::<LanguageIdentifier>().is_ok() && long.len() > MAX_LANGUAGE_CHARS);
+        assert!(parse_language(&long).unwrap_err().contains("35"));
     }
 
     #[test]

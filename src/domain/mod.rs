@@ -22,5 +22,5 @@ pub use entry::{
     parse_correction_note,
 };
 pub use errors::{FieldError, FieldErrors};
-pub use language::{DEFAULT_LANGUAGE, direction, parse_language};
-pub use user::{MAX_USER_NAME_CHARS, Role, TokenScope, User, UserName};
+pub use language::{DEFAULT_LANGUAGE, MAX_LANGUAGE_CHARS, direction, parse_language};
+pub use user::{MAX_USER_NAME_CHARS, Role, TokenScope, User, UserName, parse_token_name};

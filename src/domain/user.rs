@@ -73,6 +73,16 @@ impl UserName {
     }
 }
 
+/// An API token's name, as `liveblog token create` and `import` take it: 1 to 100
+/// characters, on one line.
+pub fn parse_token_name(value: &str) -> Result<String, String> {
+    let name = value.trim();
+    if name.is_empty() || name.chars().count() > 100 || name.chars().any(char::is_control) {
+        return Err("A token needs a name of 1 to 100 characters, on one line.".into());
+    }
+    Ok(name.to_owned())
+}
+
 /// A newsroom account. The password is kept only as an argon2id hash.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct User {

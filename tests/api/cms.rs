@@ -292,6 +292,84 @@ async fn a_page_sent_wrong_is_refused_naming_the_field() {
     );
 }
 
+#[tokio::test]
+async fn a_language_tag_or_an_origin_beyond_the_rule_is_refused_on_every_door() {
+    let app = spawn_app().await;
+    let any = token(&app, "cms", &[]);
+    let demo = format!("/api/v1/live/{DEMO}");
+    // 25,000 variants: a tag ICU reads, 225 KB long.
+    let variants: Vec<String> = (0..25_000).map(|n| format!("v{n:07}")).collect();
+    let long_tag = format!("en-{}", variants.join("-"));
+    let (status, answer) = call(
+        &app,
+        Method::PATCH,
+        &demo,
+        &any,
+        Some(json!({ "language": long_tag })),
+    )
+    .await;
+    assert_eq!(
+        (status, answer["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("language")),
+        "{answer}"
+    );
+    for origin in [
+        "https://*",
+        "http://*:*",
+        "https://*.*",
+        "https://*.example",
+        "https://ok.example;",
+    ] {
+        let (status, answer) = call(
+            &app,
+            Method::PATCH,
+            &demo,
+            &any,
+            Some(json!({ "embed_origins": [origin] })),
+        )
+        .await;
+        assert_eq!(
+            (status, answer["field"].as_str()),
+            (StatusCode::UNPROCESSABLE_ENTITY, Some("embed_origins")),
+            "{origin}: {answer}"
+        );
+    }
+    let (status, answer) = call(
+        &app,
+        Method::PATCH,
+        &demo,
+        &any,
+        Some(json!({ "embed_origins": ["https://*.news.example", "http://localhost:*"], "language": "zh-hant-hk" })),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
+    assert_eq!(answer["language"], "zh-Hant-HK");
+
+    // And through the settings form, with what was typed kept.
+    app.login().await;
+    let (_, form) = app.get_html(&format!("/editor/live/{DEMO}/settings")).await;
+    let response = app
+        .post_form(
+            &format!("/editor/live/{DEMO}/settings"),
+            &[
+                ("csrf_token", &crate::helpers::csrf_token(&form)),
+                ("title", "Storm Maren"),
+                ("slug", DEMO),
+                ("time_zone", "Europe/London"),
+                ("embed_origins", "https://*"),
+                ("language", &"x".repeat(36)),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = response.text().await.unwrap();
+    assert!(html.contains("id=\"embed_origins-error\"") && html.contains("id=\"language-error\""));
+    assert!(
+        html.contains(">https://*</textarea>"),
+        "the typed origin is kept"
+    );
+}
+
 #[test]
 fn a_token_for_a_page_that_cannot_exist_is_not_made() {
     let dir = tempfile::tempdir().unwrap();

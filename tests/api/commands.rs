@@ -196,6 +196,58 @@ async fn export_and_import_move_everything_between_sqlite_and_postgres() {
 }
 
 #[tokio::test]
+async fn an_import_is_checked_as_the_forms_check_and_refused_whole() {
+    let mut app = spawn_app().await;
+    app.stop().await;
+    let dir = app.data_dir.path().to_str().unwrap().to_owned();
+    let good: serde_json::Value =
+        serde_json::from_str(&stdout(&liveblog(&["export", "--data-dir", &dir], ""))).unwrap();
+    let injected = serde_json::json!(["https://ok.example;", "script-src", "'unsafe-inline'", "*"]);
+    let cases: [(&str, serde_json::Value, &str); 5] = [
+        ("/blogs/0/blog/embed_origins", injected, "embed_origins"),
+        ("/blogs/0/blog/language", "en\"><script>".into(), "language"),
+        ("/blogs/0/entries/0/title", "".into(), "title"),
+        ("/users/0/name", "two\nlines".into(), "name"),
+        (
+            "/blogs/0/entries/0/published_at",
+            "+10000-01-01T00:00:00Z".into(),
+            "published_at",
+        ),
+    ];
+    for (pointer, value, field) in cases {
+        let mut dump = good.clone();
+        *dump.pointer_mut(pointer).expect(pointer) = value;
+        let into = tempfile::tempdir().unwrap();
+        let into = into.path().to_str().unwrap();
+        let refused = liveblog(
+            &["import", "--data-dir", into],
+            &serde_json::to_string(&dump).unwrap(),
+        );
+        let said = String::from_utf8_lossy(&refused.stderr);
+        assert!(!refused.status.success(), "{pointer}: {said}");
+        assert!(
+            said.contains("nothing was imported") && said.contains(&format!(", {field}:")),
+            "{pointer}: {said}"
+        );
+        let record = if pointer.starts_with("/users") {
+            "user"
+        } else if pointer.contains("entries") {
+            "entry"
+        } else {
+            "live page"
+        };
+        assert!(said.contains(record), "{pointer}: {said}");
+        let after: serde_json::Value =
+            serde_json::from_str(&stdout(&liveblog(&["export", "--data-dir", into], ""))).unwrap();
+        assert_eq!(
+            after["users"],
+            serde_json::json!([]),
+            "{pointer}: nothing imported"
+        );
+    }
+}
+
+#[tokio::test]
 async fn the_demo_page_is_written_once() {
     let mut app = spawn_app().await;
     app.stop().await;
