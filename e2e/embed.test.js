@@ -3,7 +3,9 @@
 // grows with them, the article never scrolls sideways on a phone, links open in the
 // top window, new entries wait behind "2 new updates" while the reader is further down
 // the article, an entry asked for in the article's address is scrolled to, and a site
-// not named in --frame-ancestors gets no live page at all.
+// not named in --frame-ancestors gets no live page at all. And pasted into WordPress,
+// which frames what our oEmbed answers in a sandbox that gives it no origin of its own
+// and resizes it only through its own embed messages, it stays live and grows.
 "use strict";
 
 const { describe, before, after, test } = require("node:test");
@@ -23,7 +25,13 @@ function startHost() {
     "/plain": () => `<iframe src="${host.liveblog}/live/${h.SLUG}/embed" title="Live updates"
       style="width:100%;height:900px;border:0"></iframe>`,
   };
-  const server = http.createServer((request, response) => {
+  const server = http.createServer(async (request, response) => {
+    if (request.url === "/wordpress" || request.url === "/wordpress-teaser") {
+      const view = request.url === "/wordpress-teaser" ? "?view=latest&n=1" : "";
+      response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+      response.end(await wordpressPost(host.liveblog, view));
+      return;
+    }
     const page = pages[request.url.split("?")[0]];
     if (!page) {
       response.writeHead(404).end();
@@ -43,6 +51,57 @@ function startHost() {
       resolve(host);
     });
   });
+}
+
+// A WordPress post with the live page's address pasted into it, as WordPress makes it:
+// the frame from our oEmbed answer with every attribute but its allow-list stripped,
+// sandboxed with scripts alone, the secret in its address, and WordPress's own embed
+// script, which sizes a frame (200 to 1000 px) and follows its links only on messages
+// that carry the frame's secret.
+// `view` is added to the frame's address (a teaser's query), as an editor may.
+async function wordpressPost(liveblog, view) {
+  const pasted = `${liveblog}/live/${h.SLUG}`;
+  const oembed = await (await fetch(`${liveblog}/oembed?url=${encodeURIComponent(pasted)}&format=json`)).json();
+  const allowed = ["src", "width", "height", "frameborder", "marginwidth", "marginheight", "scrolling", "title"];
+  const attributes = {};
+  for (const [, name, value] of oembed.html.matchAll(/([a-z-]+)="([^"]*)"/g)) {
+    if (allowed.includes(name)) attributes[name] = value;
+  }
+  const secret = "Ab3dE5gH9k";
+  attributes.src += `${view}#?secret=${secret}`;
+  const kept = Object.entries(attributes).map(([name, value]) => `${name}="${value}"`).join(" ");
+  const frame = `<iframe sandbox="allow-scripts" security="restricted" class="wp-embedded-content" data-secret="${secret}" ${kept}></iframe>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1"><title>Storm Maren – The Calder Post</title></head>
+    <body style="margin:0;font-family:serif"><article style="padding:0 1rem"><h1>Storm Maren, live</h1>
+    <figure class="wp-block-embed">${frame}</figure><p>Filed under Weather.</p></article>
+    <script>
+      window.addEventListener("message", function (e) {
+        var data = e.data;
+        if (!data || !(data.secret || data.message || data.value) || /[^a-zA-Z0-9]/.test(data.secret)) return;
+        var frames = document.querySelectorAll('iframe[data-secret="' + data.secret + '"]');
+        for (var i = 0; i < frames.length; i++) {
+          var source = frames[i];
+          if (e.source !== source.contentWindow) continue;
+          source.removeAttribute("style");
+          if (data.message === "height") {
+            var height = parseInt(data.value, 10);
+            if (height > 1000) height = 1000; else if (~~height < 200) height = 200;
+            source.height = height;
+          } else if (data.message === "link") {
+            var from = new URL(source.getAttribute("src")), to = new URL(data.value);
+            if (/^https?:$/i.test(to.protocol) && to.host === from.host && document.activeElement === source) {
+              window.top.location.href = data.value;
+            }
+          }
+        }
+      });
+      window.addEventListener("load", function () {
+        document.querySelectorAll("iframe.wp-embedded-content").forEach(function (frame) {
+          frame.contentWindow.postMessage({ message: "ready", secret: frame.getAttribute("data-secret") }, "*");
+        });
+      });
+    </script></body></html>`;
 }
 
 // A newspaper's site, and a live page that lets `allowed` (its origin, by default;
@@ -181,6 +240,47 @@ describe("a live page in another site's article", () => {
     await page.goto(`${host.origin}/loader`);
     const frame = await liveFrame(page);
     await waitForStream(frame);
+  });
+
+  test("pasted into WordPress, sandboxed with no origin of its own, it stays live and grows", async (t) => {
+    const { host, server } = await newspaper(t);
+    const { page, errors } = await phone(t);
+    const refused = [];
+    page.on("console", (message) => message.type() === "error" && refused.push(message.text()));
+    await page.goto(`${host.origin}/wordpress`);
+    const frame = await liveFrame(page);
+    assert.ok(frame, "the live page is in the post");
+    assert.equal(await page.$eval("iframe", (f) => f.getAttribute("sandbox")), "allow-scripts");
+    assert.equal(await frame.evaluate(() => window.origin), "null", "the frame has no origin of its own");
+    await waitForStream(frame);
+
+    // WordPress sizes the frame from the height the frame reports, within its bounds.
+    const content = await frame.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+    const expected = Math.min(1000, Math.max(200, content));
+    await page.waitForFunction((expected) => document.querySelector("iframe").height === String(expected), expected, h.WAIT);
+    assert.notEqual(expected, 600, "the frame is no longer the height oEmbed gave");
+
+    await (await h.signIn(server)).publish({ title: "Sea wall holds at high tide", body: "The water stayed below the top." });
+    await h.waitForEntry(frame, "Sea wall holds at high tide", "#stream", { timeout: 3000 });
+
+    await Promise.all([
+      page.waitForURL(/\/live\/storm-maren\/entries\/\d+$/, h.WAIT),
+      frame.click("#stream article .entry-title a"),
+    ]);
+    assert.equal(new URL(page.url()).origin, server.url, "WordPress followed the link in the top window");
+    assert.deepEqual(errors, []);
+    assert.deepEqual(refused.filter((text) => /CORS|Access-Control|Refused/.test(text)), []);
+  });
+
+  test("pasted into WordPress as a teaser, its frame takes the teaser's own height", async (t) => {
+    const { host } = await newspaper(t);
+    const { page } = await phone(t);
+    await page.goto(`${host.origin}/wordpress-teaser`);
+    const frame = await liveFrame(page);
+    await waitForStream(frame);
+    const content = await frame.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+    assert.ok(content > 200 && content < 1000 && content !== 600, `within WordPress's bounds, and not oEmbed's 600 px (${content} px)`);
+    await page.waitForFunction((content) => document.querySelector("iframe").height === String(content), content, h.WAIT);
   });
 
   test("a site not named may not frame it", async (t) => {

@@ -7,6 +7,11 @@ pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'
      img-src 'self' https: http:; connect-src 'self'; object-src 'none'; base-uri 'none'; \
      form-action 'self'; frame-ancestors 'none'";
 
+/// What is public answers every site's requests, without credentials: the reader's
+/// stream and the assets of the embed, which a CMS may frame in a sandbox that gives
+/// it no origin of its own (WordPress does).
+pub const ANY_ORIGIN: (&str, &str) = ("access-control-allow-origin", "*");
+
 /// Other sites are told this site's address, not the page's.
 pub const REFERRER_POLICY: &str = "strict-origin-when-cross-origin";
 

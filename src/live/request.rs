@@ -17,11 +17,12 @@ pub const KEEP_ALIVE_FRAME: Bytes = Bytes::from_static(b":\n\n");
 
 /// The headers of a stream's answer, besides those every answer carries
 /// ([`crate::headers::every_answer`]).
-pub const STREAM_HEADERS: [(&str, &str); 3] = [
+pub const STREAM_HEADERS: [(&str, &str); 4] = [
     ("content-type", "text/event-stream"),
     ("cache-control", "no-cache"),
     // Tells nginx not to buffer the stream.
     ("x-accel-buffering", "no"),
+    crate::headers::ANY_ORIGIN,
 ];
 
 /// Where a browser resumes: from its `Last-Event-ID` header, or, from a fresh

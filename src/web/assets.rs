@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 use axum::http::{HeaderMap, header};
 use axum::response::IntoResponse;
 use axum::routing::get;
+use tower_http::set_header::SetResponseHeaderLayer;
 
 use super::precompressed::Precompressed;
 use super::{AppError, AppState};
@@ -67,10 +68,17 @@ const CACHE_CONTROL: &str = "public, max-age=3600";
 /// Uploaded images never change under their name (it is their content's hash).
 const MEDIA_CACHE_CONTROL: &str = "public, max-age=31536000, immutable";
 
+/// Static files and images, which any site's page may fetch (an embed in a sandboxed
+/// frame fetches them from no origin at all).
 pub fn router() -> Router<AppState> {
+    let (name, value) = crate::headers::ANY_ORIGIN;
     Router::new()
         .route("/static/{file}", get(static_file))
         .route("/media/{file}", get(media_file))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::HeaderName::from_static(name),
+            header::HeaderValue::from_static(value),
+        ))
 }
 
 async fn media_file(

@@ -288,3 +288,30 @@ async fn streams_end_when_the_server_shuts_down() {
     let rest = tokio::time::timeout(Duration::from_secs(5), response.text()).await;
     assert!(rest.is_ok_and(|body| body.is_ok_and(|text| text.starts_with("retry: "))));
 }
+
+#[tokio::test]
+async fn the_stream_and_the_embeds_assets_answer_any_site_without_credentials() {
+    let app = spawn_app().await;
+    // As a sandboxed frame (WordPress's) asks: from no origin at all.
+    for path in [
+        format!("/live/{DEMO}/events"),
+        "/static/live.js".to_owned(),
+        "/static/reader.js".to_owned(),
+        "/static/embed-frame.js".to_owned(),
+        "/static/style.css".to_owned(),
+    ] {
+        let response = crate::helpers::new_client()
+            .get(app.url(&path))
+            .header("origin", "null")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK, "{path}");
+        let headers = response.headers();
+        assert_eq!(headers["access-control-allow-origin"], "*", "{path}");
+        assert!(
+            headers.get("access-control-allow-credentials").is_none(),
+            "{path}: public, so no credentials"
+        );
+    }
+}
