@@ -5,7 +5,8 @@ use axum::body::Bytes;
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, StatusCode, header};
-use serde::de::DeserializeOwned;
+use serde::Deserializer;
+use serde::de::{DeserializeOwned, Error, Unexpected, Visitor};
 
 use super::super::AppState;
 use super::super::client::ClientAddress;
@@ -122,4 +123,98 @@ pub fn read_json<T: DeserializeOwned>(bytes: &[u8]) -> ApiResult<T> {
         }
         problem
     })
+}
+
+/// Reads an optional whole number as JSON means one: `77198` and `77198.0` alike. A
+/// fraction, a negative number or one beyond `u32` is refused, naming what was sent.
+pub(super) fn whole_number<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<u32>, D::Error> {
+    deserializer.deserialize_option(WholeNumber)
+}
+
+#[derive(Clone, Copy)]
+struct WholeNumber;
+
+impl<'de> Visitor<'de> for WholeNumber {
+    type Value = Option<u32>;
+
+    fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+        write!(formatter, "a whole number from 0 to {}", u32::MAX)
+    }
+
+    fn visit_none<E: Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_unit<E: Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+
+    fn visit_u64<E: Error>(self, value: u64) -> Result<Self::Value, E> {
+        u32::try_from(value)
+            .map(Some)
+            .map_err(|_| E::invalid_value(Unexpected::Unsigned(value), &self))
+    }
+
+    fn visit_i64<E: Error>(self, value: i64) -> Result<Self::Value, E> {
+        let whole =
+            u64::try_from(value).map_err(|_| E::invalid_value(Unexpected::Signed(value), &self))?;
+        self.visit_u64(whole)
+    }
+
+    fn visit_f64<E: Error>(self, value: f64) -> Result<Self::Value, E> {
+        if value.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&value) {
+            // Whole and within range, so the cast loses nothing.
+            Ok(Some(value as u32))
+        } else {
+            Err(E::invalid_value(Unexpected::Float(value), &self))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(serde::Deserialize, Debug)]
+    struct Versioned {
+        #[serde(default, deserialize_with = "whole_number")]
+        version: Option<u32>,
+    }
+
+    fn version(json: &str) -> ApiResult<Option<u32>> {
+        read_json::<Versioned>(json.as_bytes()).map(|v| v.version)
+    }
+
+    #[test]
+    fn a_whole_number_is_one_however_json_writes_it() {
+        assert_eq!(version(r#"{"version": 77198}"#).unwrap(), Some(77198));
+        assert_eq!(version(r#"{"version": 77198.0}"#).unwrap(), Some(77198));
+        assert_eq!(version(r#"{"version": 7.7198e4}"#).unwrap(), Some(77198));
+        assert_eq!(version(r#"{"version": null}"#).unwrap(), None);
+        assert_eq!(version("{}").unwrap(), None);
+        for bad in [
+            "77198.5",
+            "-1",
+            "-1.0",
+            "4294967296",
+            "4294967296.0",
+            "\"7\"",
+            "true",
+        ] {
+            let error = version(&format!(r#"{{"version": {bad}}}"#)).unwrap_err();
+            assert_eq!(error.status, StatusCode::BAD_REQUEST, "{bad}");
+            assert_eq!(error.field.as_deref(), Some("version"), "{bad}");
+            assert!(
+                error.error.contains("a whole number"),
+                "{bad}: {}",
+                error.error
+            );
+        }
+    }
 }

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use super::request::whole_number;
 use crate::domain::{EntryId, EntryInput, time};
 use crate::read_model::{LivePage, RenderedEntry};
 
@@ -27,6 +28,7 @@ pub struct EntryFields {
     pub(super) correction: Option<String>,
     /// `PATCH` only: the version the change is based on; refused with 409 if the entry
     /// has been saved since.
+    #[serde(default, deserialize_with = "whole_number")]
     pub(super) version: Option<u32>,
 }
 
