@@ -5,7 +5,6 @@ use icu_locale_core::LanguageIdentifier;
 
 /// The language of a page that names none.
 pub const DEFAULT_LANGUAGE: &str = "en-GB";
-
 /// The longest language tag taken: BCP 47 (RFC 5646, section 4.4.1) asks
 /// implementations to support tags of at least 35 characters, which holds every tag a
 /// page needs, as in `zh-Hant-HK` or `sr-Latn-RS`.

@@ -11,15 +11,20 @@ pub mod markdown;
 pub mod time;
 mod user;
 
-pub use blog::{Blog, BlogId, BlogInput, BlogSettings, BlogStatus, Slug, parse_origins};
+pub use blog::{
+    Blog, BlogId, BlogInput, BlogSettings, BlogStatus, MAX_BLOG_TITLE_CHARS, MAX_DESCRIPTION_CHARS,
+    MAX_EMBED_ORIGINS, MAX_SLUG_CHARS, MAX_SUMMARY_POINT_CHARS, MAX_SUMMARY_POINTS, Slug,
+    parse_origins,
+};
 pub use change::{Change, ChangeKind, Seq};
 pub use draft::{
     Draft, DraftId, DraftKept, DraftState, MAX_REVIEW_NOTE_CHARS, SentBack, UnreadableDraft,
     parse_publish_at, parse_review_note,
 };
 pub use entry::{
-    Byline, Correction, Entry, EntryContent, EntryId, EntryInput, Image, Label, is_safe_image_url,
-    parse_correction_note,
+    Byline, Correction, Entry, EntryContent, EntryId, EntryInput, Image, Label, MAX_BODY_CHARS,
+    MAX_BYLINE_CHARS, MAX_CORRECTION_CHARS, MAX_IMAGE_TEXT_CHARS, MAX_IMAGE_URL_CHARS,
+    MAX_TITLE_CHARS, is_safe_image_url, parse_correction_note,
 };
 pub use errors::{FieldError, FieldErrors};
 pub use language::{DEFAULT_LANGUAGE, MAX_LANGUAGE_CHARS, direction, parse_language};

@@ -8,7 +8,9 @@ use axum::extract::{FromRequest, Multipart, Request, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
-use utoipa::ToSchema;
+use utoipa::openapi::RefOr;
+use utoipa::openapi::schema::Schema;
+use utoipa::{PartialSchema, ToSchema};
 
 use super::super::{AppState, has_content_type};
 use super::error::{ApiError, ApiResult, ErrorBody};
@@ -25,6 +27,25 @@ pub(super) struct ImageView {
 /// The `image` field of a multipart body, read whole.
 pub(super) struct ImageUpload(axum::body::Bytes);
 
+impl PartialSchema for ImageUpload {
+    fn schema() -> RefOr<Schema> {
+        let image = super::schema::file().description(Some(
+            "A JPEG, PNG, WebP or GIF, within the server's upload limit and the sizes an \
+             entry's image may have.",
+        ));
+        // Other fields are let be: forms often carry more than the file.
+        let form = utoipa::openapi::schema::ObjectBuilder::new()
+            .description(Some(
+                "A multipart form with the image in a field named `image`.",
+            ))
+            .property("image", image)
+            .required("image");
+        RefOr::T(Schema::Object(form.build()))
+    }
+}
+
+impl ToSchema for ImageUpload {}
+
 impl FromRequest<AppState> for ImageUpload {
     type Rejection = ApiError;
 
@@ -36,14 +57,19 @@ impl FromRequest<AppState> for ImageUpload {
             ));
         }
         let too_large = |status: StatusCode| {
-            if status == StatusCode::PAYLOAD_TOO_LARGE {
+            let mut error = if status == StatusCode::PAYLOAD_TOO_LARGE {
                 ApiError::new(
                     status,
                     format!("the image is larger than {} bytes", state.media.max_bytes),
                 )
             } else {
-                ApiError::new(status, "the multipart body could not be read")
-            }
+                ApiError::new(
+                    status,
+                    "the multipart body could not be read; send the image in a field named image",
+                )
+            };
+            error.field = Some("image".into());
+            error
         };
         let mut multipart = Multipart::from_request(request, state)
             .await
@@ -72,11 +98,12 @@ impl FromRequest<AppState> for ImageUpload {
 
 /// `POST /api/v1/images`: keeps an image; answers 201 with its address.
 #[utoipa::path(post, path = "/api/v1/images", security(("bearer" = [])),
-    request_body(content = String, content_type = "multipart/form-data", description = "one field, image: a JPEG, PNG, WebP or GIF"),
-    responses((status = 201, body = ImageView), (status = 400, body = ErrorBody),
+    request_body(content = ImageUpload, content_type = "multipart/form-data"),
+    responses((status = 201, body = ImageView),
+        (status = 400, body = ErrorBody, description = "the body is not multipart, or is cut short"),
         (status = 401, body = ErrorBody), (status = 403, body = ErrorBody, description = "the token only reads"),
         (status = 413, body = ErrorBody), (status = 415, body = ErrorBody),
-        (status = 422, body = ErrorBody, description = "not an image, or beyond its limits"),
+        (status = 422, body = ErrorBody, description = "no field named image, or not an image, or beyond its limits"),
         (status = 429, body = ErrorBody), (status = 503, body = ErrorBody)))]
 pub(super) async fn upload(
     State(state): State<AppState>,

@@ -10,6 +10,7 @@ mod error;
 mod images;
 mod pages;
 mod request;
+mod schema;
 mod views;
 
 use std::sync::Arc;
@@ -29,7 +30,7 @@ use crate::newsroom::{Edit, NewsroomError, SAVE_TRIES};
 use crate::read_model::LivePage;
 use error::{ApiError, ApiResult, ErrorBody, FieldProblem, SavedVersion};
 use request::{ApiClient, ApiJson};
-use views::{CorrectionView, EntryView, PageView, entry_view};
+use views::{CorrectionView, EntryChange, EntryView, NewEntry, PageView, entry_view};
 
 /// Room in an image upload's body for the multipart framing around the image.
 const MULTIPART_BYTES: usize = 16 * 1024;
@@ -143,7 +144,7 @@ fn answer(state: &AppState, slug: &str, id: EntryId, status: StatusCode) -> ApiR
 
 /// `POST /api/v1/live/{slug}/entries`: publishes an entry; answers 201 with it.
 #[utoipa::path(post, path = "/api/v1/live/{slug}/entries", security(("bearer" = [])),
-    params(("slug" = String, Path)), request_body = EntryFields,
+    params(("slug" = String, Path)), request_body = NewEntry,
     responses((status = 201, body = EntryView), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody, description = "the token may not change this page"),
         (status = 404, body = ErrorBody), (status = 409, body = ErrorBody, description = "the live page has ended"),
@@ -179,7 +180,7 @@ fn located(mut response: Response, location: &str) -> Response {
 
 /// `PATCH /api/v1/live/{slug}/entries/{id}`: corrects any of an entry's fields.
 #[utoipa::path(patch, path = "/api/v1/live/{slug}/entries/{id}", security(("bearer" = [])),
-    params(("slug" = String, Path), ("id" = i64, Path)), request_body = EntryFields,
+    params(("slug" = String, Path), ("id" = i64, Path)), request_body = EntryChange,
     responses((status = 200, body = EntryView), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
         (status = 409, body = ErrorBody, description = "saved by someone else since `version`: `current` is what they saved"),
@@ -255,8 +256,9 @@ async fn delete(
     info(title = "liveblog", description = "Live pages: list, open, change, close and reopen them, read them, and publish, correct and delete entries."),
     paths(pages::list, pages::open, pages::change, pages::close, pages::reopen, page, entry, create, update, delete,
         images::upload),
-    components(schemas(EntryFields, EntryView, CorrectionView, PageView, ErrorBody, FieldProblem, SavedVersion,
-        pages::PageFields, pages::PageSettingsView, pages::PageList, images::ImageView)),
+    components(schemas(NewEntry, EntryChange, EntryView, CorrectionView, PageView, ErrorBody, FieldProblem,
+        SavedVersion, pages::NewPage, pages::PageChange, pages::PageSettingsView, pages::PageList,
+        images::ImageUpload, images::ImageView)),
     modifiers(&BearerToken)
 )]
 struct ApiDoc;

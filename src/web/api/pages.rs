@@ -8,17 +8,25 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
+use utoipa::openapi::RefOr;
+use utoipa::openapi::schema::Schema;
+use utoipa::{PartialSchema, ToSchema};
 
 use super::super::AppState;
 use super::error::{ApiError, ApiResult, ErrorBody};
 use super::request::{ApiClient, ApiJson};
-use crate::domain::{Blog, BlogInput, BlogSettings, BlogStatus, FieldErrors, time};
+use super::schema::{self, choice, text};
+use crate::domain::{
+    Blog, BlogInput, BlogSettings, BlogStatus, FieldErrors, MAX_BLOG_TITLE_CHARS,
+    MAX_DESCRIPTION_CHARS, MAX_EMBED_ORIGINS, MAX_LANGUAGE_CHARS, MAX_SLUG_CHARS,
+    MAX_SUMMARY_POINT_CHARS, MAX_SUMMARY_POINTS, time,
+};
 use crate::read_model::LivePage;
 
 /// A live page's settings as the API takes them: the settings form's names, with the
-/// summary as a list of key points. On `PATCH`, a field left out keeps its value.
-#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+/// summary as a list of key points. On `PATCH`, a field left out (or null) keeps its
+/// value. Described as [`NewPage`] and [`PageChange`].
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PageFields {
     title: Option<String>,
@@ -41,11 +49,12 @@ pub struct PageFields {
 }
 
 impl PageFields {
-    /// These fields laid over `base`; a key point that is not one line is refused.
+    /// These fields laid over `base`; a key point that is not one line, or a site that is
+    /// not one origin, is refused.
     fn over(self, mut base: BlogInput) -> Result<BlogInput, FieldErrors> {
+        let mut errors = FieldErrors::default();
         if let Some(points) = self.summary {
             if points.iter().any(|point| point.contains(['\n', '\r'])) {
-                let mut errors = FieldErrors::default();
                 errors.add(
                     "summary",
                     "A key point is one line; send each as its own string.",
@@ -55,6 +64,17 @@ impl PageFields {
             base.summary = points.join("\n");
         }
         if let Some(origins) = self.embed_origins {
+            // The form takes the sites on lines of their own; the API a list of them.
+            let one_each = |origin: &String| {
+                !origin.trim().is_empty() && !origin.trim().contains(char::is_whitespace)
+            };
+            if !origins.iter().all(one_each) {
+                errors.add(
+                    "embed_origins",
+                    "Each site is one origin, such as https://news.example; send each as its own string.",
+                );
+                return Err(errors);
+            }
             base.embed_origins = origins.join("\n");
         }
         let texts = [
@@ -73,6 +93,124 @@ impl PageFields {
         Ok(base)
     }
 }
+
+/// The body of `POST /api/v1/live`, as the description gives it.
+pub(super) enum NewPage {}
+
+/// The body of `PATCH /api/v1/live/{slug}`, as the description gives it.
+pub(super) enum PageChange {}
+
+/// What the description says of each setting a new page and a change share.
+fn page_fields() -> Vec<(&'static str, Schema)> {
+    let zones = chrono_tz::TZ_VARIANTS.iter().map(|zone| zone.name());
+    vec![
+        (
+            "title",
+            text(
+                schema::filled_line(),
+                MAX_BLOG_TITLE_CHARS,
+                "Election night",
+            )
+            .min_length(Some(1))
+            .into(),
+        ),
+        (
+            "description",
+            text(
+                schema::lines(),
+                MAX_DESCRIPTION_CHARS,
+                "Results as they come in.",
+            )
+            .into(),
+        ),
+        (
+            "summary",
+            schema::list(
+                text(
+                    schema::one_line(),
+                    MAX_SUMMARY_POINT_CHARS,
+                    "Polls close at 22:00",
+                ),
+                MAX_SUMMARY_POINTS,
+            )
+            .description(Some(
+                "The summary box's key points, in order, one line each.",
+            ))
+            .into(),
+        ),
+        (
+            "time_zone",
+            choice(zones, "Europe/London")
+                .description(Some("An IANA time zone; UTC when left out on `POST`."))
+                .into(),
+        ),
+        (
+            "reading_order",
+            choice(["newest", "oldest"], "newest")
+                .description(Some("`newest` (the default) or `oldest` first."))
+                .into(),
+        ),
+        (
+            "embed_origins",
+            schema::list(
+                schema::matching(schema::ORIGIN, "https://news.example"),
+                MAX_EMBED_ORIGINS,
+            )
+            .description(Some(
+                "The sites that may show the page inside their own (its embed view), as \
+                 origins, besides those every page allows.",
+            ))
+            .into(),
+        ),
+        (
+            "language",
+            text(schema::LANGUAGE, MAX_LANGUAGE_CHARS, "en-GB")
+                .description(Some(
+                    "The language the page is written in, a BCP 47 tag such as `en-GB`, `ar` \
+                     or `zh-Hans`; `en-GB` when left out or blank on `POST`.",
+                ))
+                .into(),
+        ),
+    ]
+}
+
+impl PartialSchema for NewPage {
+    fn schema() -> RefOr<Schema> {
+        let mut fields = page_fields();
+        fields.push((
+            "slug",
+            text(schema::SLUG, MAX_SLUG_CHARS, "election-night")
+                .min_length(Some(1))
+                .description(Some(
+                    "The page's address after `/live/`; it never changes, and no other page \
+                     may have it.",
+                ))
+                .into(),
+        ));
+        schema::body(
+            "A new live page: a title and an address, and any of the rest.",
+            fields,
+            &["title", "slug"],
+            &[],
+        )
+    }
+}
+
+impl ToSchema for NewPage {}
+
+impl PartialSchema for PageChange {
+    fn schema() -> RefOr<Schema> {
+        schema::body(
+            "A change of a live page's settings: one left out or null keeps its value. Its \
+             address never changes.",
+            page_fields(),
+            &[],
+            &[],
+        )
+    }
+}
+
+impl ToSchema for PageChange {}
 
 /// A live page's settings and state, as the API answers with them.
 #[derive(Serialize, ToSchema)]
@@ -147,7 +285,7 @@ pub(super) async fn list(State(state): State<AppState>) -> Json<PageList> {
 }
 
 /// `POST /api/v1/live`: opens a new live page; answers 201 with it.
-#[utoipa::path(post, path = "/api/v1/live", security(("bearer" = [])), request_body = PageFields,
+#[utoipa::path(post, path = "/api/v1/live", security(("bearer" = [])), request_body = NewPage,
     responses((status = 201, body = PageSettingsView), (status = 400, body = ErrorBody),
         (status = 401, body = ErrorBody), (status = 403, body = ErrorBody, description = "the token may not open this page"),
         (status = 413, body = ErrorBody), (status = 415, body = ErrorBody),
@@ -175,7 +313,7 @@ pub(super) async fn open(
 /// `PATCH /api/v1/live/{slug}`: changes any of a page's settings but its address;
 /// readers get the new summary at once.
 #[utoipa::path(patch, path = "/api/v1/live/{slug}", security(("bearer" = [])),
-    params(("slug" = String, Path)), request_body = PageFields,
+    params(("slug" = String, Path)), request_body = PageChange,
     responses((status = 200, body = PageSettingsView), (status = 400, body = ErrorBody),
         (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
         (status = 413, body = ErrorBody), (status = 415, body = ErrorBody), (status = 422, body = ErrorBody),

@@ -1,16 +1,25 @@
 //! Entries and live pages as the API takes and answers with them: the fields an entry
-//! is sent with, laid over what it was, and the JSON it comes back as.
+//! is sent with, laid over what it was, what the description says of them, and the
+//! JSON it comes back as.
 
 use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
+use utoipa::openapi::RefOr;
+use utoipa::openapi::schema::Schema;
+use utoipa::{PartialSchema, ToSchema};
 
 use super::request::whole_number;
-use crate::domain::{EntryId, EntryInput, time};
+use super::schema::{self, choice, flag, text};
+use crate::domain::markdown::MAX_NESTING;
+use crate::domain::{
+    EntryId, EntryInput, Label, MAX_BODY_CHARS, MAX_BYLINE_CHARS, MAX_CORRECTION_CHARS,
+    MAX_IMAGE_TEXT_CHARS, MAX_IMAGE_URL_CHARS, MAX_TITLE_CHARS, time,
+};
 use crate::read_model::{LivePage, RenderedEntry};
 
 /// An entry's fields as the API takes them: the form's names, with true and false for
-/// the two flags. On `PATCH`, a field left out keeps its value.
-#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+/// the two flags. On `PATCH`, a field left out (or null) keeps its value. Described as
+/// [`NewEntry`] and [`EntryChange`].
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EntryFields {
     title: Option<String>,
@@ -31,6 +40,156 @@ pub struct EntryFields {
     #[serde(default, deserialize_with = "whole_number")]
     pub(super) version: Option<u32>,
 }
+
+/// The body of `POST /api/v1/live/{slug}/entries`, as the description gives it.
+pub(super) enum NewEntry {}
+
+/// The body of `PATCH /api/v1/live/{slug}/entries/{id}`, as the description gives it.
+pub(super) enum EntryChange {}
+
+/// Fields that need others beside them: a role a name, an image its alt text, and the
+/// alt text, caption and credit an image.
+const ENTRY_NEEDS: [(&str, &[&str]); 5] = [
+    ("author_role", &["author_name"]),
+    ("image_url", &["image_alt"]),
+    ("image_alt", &["image_url"]),
+    ("image_caption", &["image_url"]),
+    ("image_credit", &["image_url"]),
+];
+
+/// What the description says of each field a new entry and a change share.
+fn entry_fields() -> Vec<(&'static str, Schema)> {
+    let labels = std::iter::once("").chain(Label::ALL.map(Label::key));
+    vec![
+        (
+            "title",
+            text(schema::filled_line(), MAX_TITLE_CHARS, "Bridge closed")
+                .min_length(Some(1))
+                .description(Some("The headline, one line."))
+                .into(),
+        ),
+        (
+            "body",
+            text(
+                schema::FILLED_TEXT,
+                MAX_BODY_CHARS,
+                "Police have closed the bridge in **both** directions.",
+            )
+            .min_length(Some(1))
+            .description(Some(format!(
+                "Markdown; quotes, lists and emphasis nested at most {MAX_NESTING} deep."
+            )))
+            .into(),
+        ),
+        (
+            "label",
+            choice(labels, "analysis")
+                .description(Some("Shown above the headline; `\"\"` for none."))
+                .into(),
+        ),
+        (
+            "author_name",
+            text(schema::one_line(), MAX_BYLINE_CHARS, "Ana Ruiz").into(),
+        ),
+        (
+            "author_role",
+            text(
+                schema::one_line(),
+                MAX_BYLINE_CHARS,
+                "Weather correspondent",
+            )
+            .description(Some("Needs `author_name`."))
+            .into(),
+        ),
+        (
+            "image_url",
+            text(
+                schema::image_url(),
+                MAX_IMAGE_URL_CHARS,
+                "https://example.org/bridge.jpg",
+            )
+            .description(Some(
+                "An `https://` or `http://` address, or a path on this server such as the \
+                     `url` of `POST /api/v1/images`; needs `image_alt`.",
+            ))
+            .into(),
+        ),
+        (
+            "image_alt",
+            text(
+                schema::one_line(),
+                MAX_IMAGE_TEXT_CHARS,
+                "The bridge behind police tape",
+            )
+            .description(Some("The image for readers who cannot see it."))
+            .into(),
+        ),
+        (
+            "image_caption",
+            text(
+                schema::one_line(),
+                MAX_IMAGE_TEXT_CHARS,
+                "The bridge at dawn",
+            )
+            .into(),
+        ),
+        (
+            "image_credit",
+            text(schema::one_line(), MAX_IMAGE_TEXT_CHARS, "Sam Lee").into(),
+        ),
+        ("key_event", flag(true).into()),
+        ("pinned", flag(false).into()),
+    ]
+}
+
+impl PartialSchema for NewEntry {
+    fn schema() -> RefOr<Schema> {
+        schema::body(
+            "A new entry: a headline and a body, and any of the rest. A text left out, \
+             null or blank is none.",
+            entry_fields(),
+            &["title", "body"],
+            &ENTRY_NEEDS,
+        )
+    }
+}
+
+impl ToSchema for NewEntry {}
+
+impl PartialSchema for EntryChange {
+    fn schema() -> RefOr<Schema> {
+        let mut fields = entry_fields();
+        fields.push((
+            "correction",
+            text(
+                schema::one_line(),
+                MAX_CORRECTION_CHARS,
+                "Corrected the bridge's name",
+            )
+            .description(Some("A public note of what was corrected."))
+            .into(),
+        ));
+        fields.push((
+            "version",
+            schema::integer(1, u32::MAX, 1)
+                .description(Some(
+                    "The version the change is based on; refused with 409 if the entry has \
+                     been saved since.",
+                ))
+                .into(),
+        ));
+        schema::body(
+            "A correction: the fields to change. One left out or null keeps its value; a \
+             blank text clears an optional one. Fields that need others are asked for \
+             together, whatever the entry holds already.",
+            fields,
+            &[],
+            &ENTRY_NEEDS,
+        )
+    }
+}
+
+impl ToSchema for EntryChange {}
 
 impl EntryFields {
     /// These fields laid over `base`.
