@@ -45,9 +45,9 @@ pub(super) const SLUG: &str = "^[a-z0-9]+(?:-[a-z0-9]+)*$";
 /// leftmost label with at least two labels after it, and an optional port (or `*`).
 pub(super) const ORIGIN: &str = concat!(
     r"^https?://",
-    r"(?:\*(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?){2,}",
-    r"|[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*)",
-    r"(?::(?:[0-9]{1,5}|\*))?$",
+    r"(?:\*(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?){2,}",
+    r"|[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)",
+    r"(?::(?:[1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5]|\*))?$",
 );
 
 /// A BCP 47 language tag without extensions (`en-GB`, `zh-Hans`, `sr-Latn-RS`), its
@@ -222,8 +222,12 @@ mod tests {
             "http://127.0.0.1:8080",
             "https://*.news.example",
             "https://news.example:*",
+            "http://localhost:65535",
         ];
         let refused = [
+            "http://localhost:65536",
+            "http://localhost:0",
+            "https://news.example:99999",
             "https://*",
             "https://*.*",
             "https://*.example",
