@@ -3,15 +3,12 @@
 //! server's peak memory (`VmHWM`, read in a server process of its own) stays far below
 //! what inflating one would take.
 
-use std::io::BufRead;
-
 use flate2::{Compress, Compression, Crc, FlushCompress};
 use reqwest::StatusCode;
-use reqwest::multipart::{Form, Part};
-use serde_json::Value;
 
+use crate::cms::send_image;
 use crate::commands::{liveblog, stdout};
-use crate::helpers::{ADMIN_PASSWORD, Process, TestApp};
+use crate::helpers::{Process, TestApp};
 use crate::uploads::{PNG, upload};
 
 /// How far each bomb inflates: far past any limit, and past what the test's memory
@@ -97,28 +94,8 @@ fn peak_kb(server: &Process) -> u64 {
 /// The real binary on a fresh data directory, with the default upload limit (10 MB).
 fn server() -> (Process, TestApp, tempfile::TempDir) {
     let data_dir = tempfile::tempdir().unwrap();
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_liveblog"))
-        .args(["serve", "--addr", "127.0.0.1:0", "--data-dir"])
-        .arg(data_dir.path())
-        .env_remove("DATABASE_URL")
-        .env("LIVEBLOG_ADMIN_PASSWORD", ADMIN_PASSWORD)
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
-    let addr = lines
-        .map_while(Result::ok)
-        .find_map(|line| {
-            line.strip_prefix("liveblog is serving at http://")
-                .map(str::to_owned)
-        })
-        .expect("the server starts");
-    (
-        Process(child),
-        TestApp::external(addr.parse().unwrap()),
-        data_dir,
-    )
+    let (process, app) = Process::serve(&["--data-dir".as_ref(), data_dir.path().as_os_str()], &[]);
+    (process, app, data_dir)
 }
 
 #[test]
@@ -173,22 +150,9 @@ async fn a_png_that_inflates_to_a_gigabyte_is_refused_within_bounded_memory() {
     for kind in [b"iCCP", b"zTXt", b"iTXt"] {
         let bomb = png_bomb(kind, INFLATED);
         assert!(bomb.len() < 2 * 1024 * 1024, "{} bytes", bomb.len());
-        let form = Form::new().part("image", Part::bytes(bomb).file_name("bomb.png"));
-        let response = app
-            .client
-            .post(app.url("/api/v1/images"))
-            .bearer_auth(&token)
-            .multipart(form)
-            .send()
-            .await
-            .unwrap();
+        let (status, error) = send_image(&app, &token, bomb).await;
         let name = String::from_utf8_lossy(kind);
-        assert_eq!(
-            response.status(),
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "{name}"
-        );
-        let error: Value = response.json().await.unwrap();
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{name}");
         assert_eq!(error["field"], "image", "{name}: {error}");
         assert!(
             error["error"]
@@ -225,14 +189,6 @@ async fn a_png_that_inflates_to_a_gigabyte_is_refused_within_bounded_memory() {
     println!("peak memory {peak} kB, {before} kB before the bombs");
 
     // And the one decoder is free again: an ordinary image goes through.
-    let form = Form::new().part("image", Part::bytes(PNG.to_vec()).file_name("pixel.png"));
-    let response = app
-        .client
-        .post(app.url("/api/v1/images"))
-        .bearer_auth(&token)
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), StatusCode::CREATED);
+    let (status, _) = send_image(&app, &token, PNG.to_vec()).await;
+    assert_eq!(status, StatusCode::CREATED);
 }

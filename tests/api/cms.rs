@@ -389,7 +389,7 @@ fn a_token_for_a_page_that_cannot_exist_is_not_made() {
     assert!(String::from_utf8_lossy(&made.stderr).contains("Not A Slug"));
 }
 
-async fn send_image(app: &TestApp, token: &str, bytes: Vec<u8>) -> (StatusCode, Value) {
+pub(crate) async fn send_image(app: &TestApp, token: &str, bytes: Vec<u8>) -> (StatusCode, Value) {
     let form = reqwest::multipart::Form::new().part(
         "image",
         reqwest::multipart::Part::bytes(bytes).file_name("from-the-cms.png"),

@@ -464,6 +464,33 @@ pub async fn record(app: &TestApp) -> Vec<String> {
 /// A server running as a process of its own, killed when dropped.
 pub struct Process(pub std::process::Child);
 
+impl Process {
+    /// Starts `liveblog serve` on 127.0.0.1:0 with `args` and `env` besides, signed in
+    /// to as [`ADMIN_PASSWORD`], and a handle on it once it says where it serves.
+    pub fn serve(args: &[&std::ffi::OsStr], env: &[(&str, &str)]) -> (Process, TestApp) {
+        use std::io::BufRead;
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_liveblog"))
+            .args(["serve", "--addr", "127.0.0.1:0"])
+            .args(args)
+            .env_remove("DATABASE_URL")
+            .env("LIVEBLOG_ADMIN_PASSWORD", ADMIN_PASSWORD)
+            .envs(env.iter().copied())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
+        let addr = lines
+            .map_while(Result::ok)
+            .find_map(|line| {
+                line.strip_prefix("liveblog is serving at http://")
+                    .map(str::to_owned)
+            })
+            .expect("the server starts");
+        (Process(child), TestApp::external(addr.parse().unwrap()))
+    }
+}
+
 impl Drop for Process {
     fn drop(&mut self) {
         let _ = self.0.kill();

@@ -372,32 +372,24 @@ fn instance_with_objects(
     objects: &ObjectStore,
     media_url: &str,
 ) -> (Process, TestApp) {
-    use std::io::BufRead;
     let data_dir = tempfile::tempdir().unwrap();
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_liveblog"))
-        .args(["serve", "--addr", "127.0.0.1:0", "--database-url", &db.url])
-        .arg("--data-dir")
-        .arg(data_dir.path())
-        .args(["--media-url", media_url])
-        .env("LIVEBLOG_ADMIN_PASSWORD", crate::helpers::ADMIN_PASSWORD)
-        .env("AWS_ENDPOINT", &objects.url)
-        .env("AWS_ALLOW_HTTP", "true")
-        .env("AWS_ACCESS_KEY_ID", "test")
-        .env("AWS_SECRET_ACCESS_KEY", "test")
-        .env("AWS_REGION", "us-east-1")
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
-    let addr = lines
-        .map_while(Result::ok)
-        .find_map(|line| {
-            line.strip_prefix("liveblog is serving at http://")
-                .map(str::to_owned)
-        })
-        .expect("the instance starts");
-    (Process(child), TestApp::external(addr.parse().unwrap()))
+    Process::serve(
+        &[
+            "--database-url".as_ref(),
+            db.url.as_ref(),
+            "--data-dir".as_ref(),
+            data_dir.path().as_os_str(),
+            "--media-url".as_ref(),
+            media_url.as_ref(),
+        ],
+        &[
+            ("AWS_ENDPOINT", &objects.url),
+            ("AWS_ALLOW_HTTP", "true"),
+            ("AWS_ACCESS_KEY_ID", "test"),
+            ("AWS_SECRET_ACCESS_KEY", "test"),
+            ("AWS_REGION", "us-east-1"),
+        ],
+    )
 }
 
 #[tokio::test]

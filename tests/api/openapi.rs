@@ -7,8 +7,8 @@ use reqwest::multipart::{Form, Part};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
-use crate::commands::{liveblog, stdout};
 use crate::helpers::{DEMO, TestApp, spawn_app};
+use crate::json_api::new_token;
 
 /// Whether `value` conforms to `schema`, for the parts of JSON Schema the description
 /// uses: `$ref`, `type` (one or several), `properties`, `required`, `items`, `oneOf`,
@@ -157,25 +157,16 @@ fn response_schema<'a>(doc: &'a Value, path: &str, method: &str, status: StatusC
     &response["content"]["application/json"]["schema"]
 }
 
+/// The description the server gives of its API.
+async fn description(app: &TestApp) -> Value {
+    app.get("/api/v1/openapi.json").await.json().await.unwrap()
+}
+
 #[tokio::test]
 async fn the_api_does_what_its_description_says() {
     let app = spawn_app().await;
-    let dir = app.data_dir.path().to_str().unwrap().to_owned();
-    let token = stdout(&liveblog(
-        &["token", "create", "checker", "--data-dir", &dir],
-        "",
-    ))
-    .trim()
-    .to_owned();
-    let doc: Value = app
-        .client
-        .get(app.url("/api/v1/openapi.json"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let token = new_token(&app, "checker");
+    let doc = description(&app).await;
     assert!(doc["openapi"].as_str().unwrap().starts_with("3."));
     // The checker itself refuses what does not conform.
     let entry_view = json!({"$ref": "#/components/schemas/EntryView"});
@@ -763,22 +754,8 @@ async fn send(
 #[tokio::test]
 async fn every_body_the_description_allows_is_taken_and_every_one_it_forbids_refused() {
     let app = spawn_app().await;
-    let dir = app.data_dir.path().to_str().unwrap().to_owned();
-    let token = stdout(&liveblog(
-        &["token", "create", "walker", "--data-dir", &dir],
-        "",
-    ))
-    .trim()
-    .to_owned();
-    let doc: Value = app
-        .client
-        .get(app.url("/api/v1/openapi.json"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let token = new_token(&app, "walker");
+    let doc = description(&app).await;
     let mut failures = Vec::new();
     let mut sent = 0;
     for (template, operations) in doc["paths"].as_object().unwrap() {
