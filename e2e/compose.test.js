@@ -78,14 +78,27 @@ describe("the compose page", () => {
     assert.match(await entry.locator("figcaption").textContent(), /Calder Ferries/);
     assert.equal(await h.probes.marker(reader.page), "not reloaded");
 
-    // Ready for the next entry: empty, the cursor in the headline, the byline kept.
+    // Ready for the next entry: empty, the cursor in the headline, the byline kept
+    // and saying so, and no label: each entry's label is its own.
     assert.match(await page.textContent("#done"), /Published/);
     assert.equal(await page.inputValue("#title"), "");
     assert.equal(await page.inputValue("#body"), "");
     assert.equal(await page.evaluate(() => document.activeElement.id), "title");
     assert.equal(await page.inputValue("#author_name"), "Ana Ruiz");
     assert.equal(await page.inputValue("#author_role"), "Transport correspondent");
-    assert.equal(await page.inputValue("#label"), "analysis");
+    assert.match(await page.textContent("#byline-kept"), /Kept from your last entry/);
+    assert.equal(await page.inputValue("#label"), "", "the label does not carry over");
+    assert.equal(await page.isChecked("#key_event"), false);
+
+    // The next story, written without touching the label, goes out without one.
+    await page.waitForFunction(() => document.activeElement.id === "title", null, h.WAIT);
+    await page.keyboard.type("Timetable for the afternoon");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("Crossings every two hours.");
+    await Promise.all([page.waitForURL("**done=published"), page.keyboard.press("Control+Enter")]);
+    const next = await h.waitForEntry(reader.page, "Timetable for the afternoon");
+    assert.equal(await next.locator(".label").count(), 0, "no label on the next story");
+    assert.equal(await next.locator(".byline-name").textContent(), "Ana Ruiz");
     assert.deepEqual(errors, []);
   });
 

@@ -115,6 +115,7 @@ form-byline-name = الاسم
 form-byline-role = الصفة
 # An example of a byline's role, shown in the empty field.
 form-byline-role-example = مراسل التغطية المباشرة
+form-byline-kept = محفوظ من آخر إدخال لك.
 form-image = الصورة
 form-upload-image = رفع صورة
 # { $size } is a number of megabytes.

@@ -105,6 +105,7 @@ form-byline-name = Name
 form-byline-role = Funktion
 # An example of a byline's role, shown in the empty field.
 form-byline-role-example = Live-Reporterin
+form-byline-kept = Aus deinem letzten Eintrag übernommen.
 form-image = Bild
 form-upload-image = Bild hochladen
 # { $size } is a number of megabytes.

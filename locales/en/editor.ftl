@@ -55,7 +55,7 @@ done-scheduled = Scheduled. It is listed below until it publishes itself.
 done-unscheduled = Taken off the schedule; it is kept in your drafts.
 done-sent-back = Sent back to its author with your note.
 done-discarded = Draft discarded.
-done-saved = Draft saved. Only you can see it until you submit or publish it.
+done-saved = Draft saved: it waits in Your drafts, and only you can see it until you submit or publish it. The form is ready for the next entry.
 # A second click on a draft's button, or a colleague who acted on it first.
 done-gone = That draft is no longer there to act on: it was published, discarded or taken back by its author already. Nothing was published twice.
 
@@ -105,6 +105,7 @@ form-byline-name = Name
 form-byline-role = Role
 # An example of a byline's role, shown in the empty field.
 form-byline-role-example = Live reporter
+form-byline-kept = Kept from your last entry.
 form-image = Image
 form-upload-image = Upload an image
 # { $size } is a number of megabytes.

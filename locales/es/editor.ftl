@@ -107,6 +107,7 @@ form-byline-name = Nombre
 form-byline-role = Cargo
 # An example of a byline's role, shown in the empty field.
 form-byline-role-example = Periodista de la cobertura
+form-byline-kept = Se conserva de tu última entrada.
 form-image = Imagen
 form-upload-image = Subir una imagen
 # { $size } is a number of megabytes.

@@ -107,6 +107,7 @@ form-byline-name = Nom
 form-byline-role = Fonction
 # An example of a byline's role, shown in the empty field.
 form-byline-role-example = Journaliste au direct
+form-byline-kept = Repris de votre dernière entrée.
 form-image = Image
 form-upload-image = Importer une image
 # { $size } is a number of megabytes.

@@ -105,6 +105,7 @@ form-byline-name = नाम
 form-byline-role = पद
 # An example of a byline's role, shown in the empty field.
 form-byline-role-example = लाइव रिपोर्टर
+form-byline-kept = आपकी पिछली प्रविष्टि से रखा गया।
 form-image = इमेज
 form-upload-image = इमेज अपलोड करें
 # { $size } is a number of megabytes.

@@ -103,6 +103,7 @@ form-byline-name = 姓名
 form-byline-role = 职务
 # An example of a byline's role, shown in the empty field.
 form-byline-role-example = 直播记者
+form-byline-kept = 沿用你上一条的署名。
 form-image = 图片
 form-upload-image = 上传图片
 # { $size } is a number of megabytes.

@@ -234,6 +234,31 @@ impl TestApp {
             .await
     }
 
+    /// Keeps `fields` as a draft on the demo page through the form, and returns the
+    /// draft's address, read from the desk's list of drafts (the form itself comes
+    /// back empty, ready for the next entry).
+    pub async fn save_draft(&self, fields: &[(&str, &str)]) -> String {
+        let title = fields
+            .iter()
+            .find(|(name, _)| *name == "title")
+            .map(|(_, value)| *value)
+            .expect("a draft with a headline, to find it by");
+        let mut fields = fields.to_vec();
+        fields.push(("action", "draft"));
+        let response = self.publish(DEMO, &fields).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(
+            response.headers()["location"],
+            format!("/editor/live/{DEMO}?done=saved")
+        );
+        let (_, desk) = self.get_html(&format!("/editor/live/{DEMO}")).await;
+        let at = desk
+            .find(&format!(">{title}</a>"))
+            .expect("the draft is listed");
+        let start = desk[..at].rfind("href=\"").expect("linked") + 6;
+        desk[start..].split('"').next().unwrap().to_owned()
+    }
+
     /// Publishes a plain entry and returns its id, read from the reader's page.
     pub async fn publish_titled(&self, title: &str) -> String {
         let response = self

@@ -38,8 +38,8 @@ use view::{DeskView, EntryFormView, Purpose, RECENT_ENTRIES_LISTED};
 /// Room in a request for the form's other fields beside the largest image.
 const FORM_FIELDS_BYTES: usize = 1024 * 1024;
 
-/// How many of the newest entries are searched for the byline and label an editor used
-/// last, to start the next entry with.
+/// How many of the newest entries are searched for the byline an editor used last, to
+/// start the next entry with.
 const LAST_USED_SEARCH: usize = 200;
 
 pub fn router(max_upload_bytes: usize) -> Router<AppState> {
@@ -172,7 +172,9 @@ fn entry_form<'a>(
     )
 }
 
-/// A new entry starts with the byline and label this person used last on the page.
+/// A new entry starts with the byline this person used last on the page, and nothing
+/// else of it: a label, a pin or a key event is each entry's own call, and one carried
+/// over unnoticed ("Breaking" on the next story) is an editorial error.
 fn last_used(page: &LivePage, user: &str) -> EntryInput {
     let Some(last) = page
         .entries()
@@ -183,7 +185,6 @@ fn last_used(page: &LivePage, user: &str) -> EntryInput {
     };
     let used = last.entry.to_input();
     EntryInput {
-        label: used.label,
         author_name: used.author_name,
         author_role: used.author_role,
         ..EntryInput::default()
@@ -211,7 +212,9 @@ async fn compose_page(
 ) -> Result<Response> {
     let page = live_page(&state, &slug)?;
     let input = last_used(&page, &signed_in.session.user);
-    let form = entry_form(&state, &signed_in, &page, Purpose::New, input);
+    let byline_kept = !input.author_name.is_empty();
+    let mut form = entry_form(&state, &signed_in, &page, Purpose::New, input);
+    form.byline_kept = byline_kept;
     let done = query.done.as_deref().and_then(Done::parse);
     compose(&state, &signed_in, &page, form, done, StatusCode::OK).await
 }

@@ -4,7 +4,7 @@
 //! in the form as typed, with the reason beside its field.
 
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use chrono::Utc;
 
 use super::super::AppError;
@@ -95,15 +95,12 @@ pub(super) async fn entry_form_sent(
             };
             return compose(state, signed_in, page, back, None, status).await;
         }
+        // A kept draft leaves the form, which is ready for the next story: the draft
+        // waits in the drafts list beside it.
         EntryAction::Draft => newsroom
             .keep_draft(slug, draft_id, &back.input, user, DraftKept::Writing)
             .await
-            .map(|id| {
-                Redirect::to(&format!(
-                    "/editor/live/{slug}/drafts/{id}?done={}",
-                    Done::Saved.key()
-                ))
-            }),
+            .map(|_| Done::Saved.to(slug)),
         EntryAction::Submit => newsroom
             .keep_draft(slug, draft_id, &back.input, user, DraftKept::Submitted)
             .await

@@ -62,6 +62,8 @@ pub struct EntryFormView<'a> {
     /// The draft was saved again by someone while this form was open: their version
     /// (the draft this form now starts from) is shown beside what is in the form.
     pub draft_changed: bool,
+    /// The byline was filled from this person's last entry, and says so.
+    pub byline_kept: bool,
 }
 
 impl<'a> EntryFormView<'a> {
@@ -90,6 +92,7 @@ impl<'a> EntryFormView<'a> {
             publish_at: String::new(),
             inline: false,
             draft_changed: false,
+            byline_kept: false,
         }
     }
 
