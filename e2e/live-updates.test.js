@@ -39,8 +39,18 @@ describe("live updates on an open page", () => {
     assert.equal(await h.probes.firstStreamTitle(page), "Harbour wall breached");
     assert.equal(await h.probes.marker(page), "not reloaded");
     await page.waitForFunction((n) => document.querySelectorAll("#key-events li").length === n, keyEventsBefore + 1, h.WAIT);
-    const link = await page.$eval("#key-events li a", (a) => ({ href: a.getAttribute("href"), text: a.textContent }));
-    assert.deepEqual(link, { href: `#entry-${id}`, text: "Harbour wall breached" });
+    const link = await page.$eval("#key-events li a", (a) => ({
+      href: a.getAttribute("href"),
+      title: a.querySelector(".key-event-title").textContent,
+      clock: a.querySelector("time").textContent,
+    }));
+    const clock = await page.$eval(`#entry-${id} .entry-time > time`, (time) => time.dataset.clock);
+    assert.match(clock, /^\d\d:\d\d$/);
+    assert.deepEqual(link, { href: `#entry-${id}`, title: "Harbour wall breached", clock }, "the key event with its clock time");
+    // As the server writes it, after a reload: the same line.
+    await page.reload();
+    const served = await page.$eval("#key-events li a", (a) => [a.querySelector("time").textContent, a.querySelector(".key-event-title").textContent]);
+    assert.deepEqual(served, [clock, "Harbour wall breached"]);
     assert.equal(await page.isVisible("#key-events"), true);
   });
 

@@ -24,13 +24,19 @@ describe("the reader's controls", () => {
     return { editor, page };
   }
 
-  test("times read as relative, with the absolute time kept", async (t) => {
+  test("every entry shows its clock time, and how long ago beside it while recent", async (t) => {
     const { page } = await setUp(t);
-    const newest = page.locator("#stream > article .entry-time > time").first();
-    await page.waitForFunction(() => /ago|just now/.test(document.querySelector("#stream .entry-time > time").textContent));
-    assert.match(await newest.textContent(), /^(just now|\d+ min ago)$/);
-    assert.match(await newest.getAttribute("title"), /^\d\d:\d\d (GMT|BST) \d+ \w+$/);
-    assert.ok(await newest.getAttribute("datetime"));
+    await page.clock.install();
+    await page.reload();
+    const newest = page.locator("#stream > article .entry-time").first();
+    await page.waitForFunction(() => document.querySelector("#stream .entry-time > .entry-ago"));
+    assert.match(await newest.locator("time").textContent(), /^\d\d:\d\d (GMT|BST) \d+ \w+$/, "the clock time stays");
+    assert.match(await newest.locator(".entry-ago").textContent(), /^(just now|\d+ min ago)$/);
+    assert.ok(await newest.locator("time").getAttribute("datetime"));
+    // Seven hours on, the clock time alone.
+    await page.clock.fastForward("07:00:00");
+    await page.waitForFunction(() => !document.querySelector("#stream .entry-time > .entry-ago"), null, h.WAIT);
+    assert.match(await newest.locator("time").textContent(), /^\d\d:\d\d (GMT|BST) \d+ \w+$/);
   });
 
   test("pausing holds new entries until the reader resumes", async (t) => {

@@ -24,6 +24,11 @@ impl EntryFragment<'_> {
         self.words.published(self.entry.published_at, self.zone)
     }
 
+    /// The clock time alone ("14:07"), for the list of key events.
+    fn clock(&self) -> String {
+        self.words.clock(self.entry.published_at, self.zone)
+    }
+
     fn label_text(&self, label: &Label) -> String {
         self.words.get(&format!("label-{}", label.key()))
     }

@@ -206,6 +206,17 @@ impl LivePage {
     }
 
     /// The entry shown above the stream: the newest pinned one, if any.
+    /// The clock time of `at` alone ("14:07"), in the page's zone and language: how
+    /// the list of key events dates them.
+    pub fn clock(&self, at: &DateTime<Utc>) -> String {
+        self.words.clock(*at, self.blog.time_zone)
+    }
+
+    /// `at` as `<time datetime>` takes it, in the page's zone.
+    pub fn datetime(&self, at: &DateTime<Utc>) -> String {
+        crate::domain::time::rfc3339(*at, self.blog.time_zone)
+    }
+
     pub fn pinned(&self) -> Option<&RenderedEntry> {
         let place = self.pinned.get_min()?;
         self.entries.get(self.index_of(*place)?).map(|e| &**e)

@@ -159,16 +159,25 @@
     return keyEvents.querySelector('a[href="#entry-' + id + '"]');
   }
 
-  function addKeyEvent(data) {
+  // A key event's line: its clock time, as the entry gives it, and its headline.
+  function addKeyEvent(data, article) {
     var existing = keyEventLink(data.id);
     if (existing) {
-      existing.textContent = data.title;
+      existing.querySelector(".key-event-title").textContent = data.title;
       return;
     }
     var item = document.createElement("li");
     var link = document.createElement("a");
     link.href = "#entry-" + data.id;
-    link.textContent = data.title;
+    var published = article.querySelector(".entry-time > time");
+    var clock = document.createElement("time");
+    clock.className = "key-event-time";
+    clock.dateTime = published ? published.getAttribute("datetime") : "";
+    clock.textContent = published ? published.dataset.clock : "";
+    var title = document.createElement("span");
+    title.className = "key-event-title";
+    title.textContent = data.title;
+    link.append(clock, title);
     item.appendChild(link);
     var list = keyEvents.querySelector("ol");
     list.insertBefore(item, list.firstElementChild);
@@ -193,7 +202,7 @@
     } else {
       insertAtTop(article);
     }
-    if (data.key_event) addKeyEvent(data);
+    if (data.key_event) addKeyEvent(data, article);
     if (document.hidden) {
       unseen += 1;
       updateTitle();
@@ -222,7 +231,7 @@
     } else if (existing) {
       existing.replaceWith(article);
     }
-    if (data.key_event) addKeyEvent(data);
+    if (data.key_event) addKeyEvent(data, article);
     else removeKeyEvent(data.id);
   }
 

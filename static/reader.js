@@ -127,13 +127,14 @@
     article.appendChild(bar);
   }
 
-  // Times read "3 min ago" in the page's language and keep ticking; the absolute
-  // time stays in the title.
+  // Each entry keeps its clock time ("14:07 GMT 2 December", in the page's zone and
+  // language); while it is recent, "3 min ago" stands beside it, in the page's
+  // language, and keeps ticking.
   var ago = null;
   try {
     ago = new Intl.RelativeTimeFormat(words.lang || "en-GB", { numeric: "always", style: "short" });
   } catch (e) {
-    // A browser without Intl.RelativeTimeFormat shows the absolute times.
+    // A browser without Intl.RelativeTimeFormat shows the clock times alone.
   }
 
   function relative(time) {
@@ -149,13 +150,17 @@
     var times = document.querySelectorAll(".entry-time > time");
     for (var i = 0; i < times.length; i++) {
       var time = times[i];
-      if (!time.dataset.absolute) {
-        time.dataset.absolute = time.textContent;
-        time.title = time.textContent;
-      }
-      var text = relative(time) || time.dataset.absolute;
+      var next = time.nextElementSibling;
+      var beside = next && next.classList.contains("entry-ago") ? next : null;
+      var text = relative(time);
       // Only a real change is written, so the observer below does not wake itself.
-      if (time.textContent !== text) time.textContent = text;
+      if (text && !beside) {
+        beside = document.createElement("span");
+        beside.className = "entry-ago";
+        time.after(beside);
+      }
+      if (text && beside.textContent !== text) beside.textContent = text;
+      if (!text && beside) beside.remove();
     }
   }
 
