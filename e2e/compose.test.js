@@ -95,10 +95,62 @@ describe("the compose page", () => {
     await page.keyboard.type("Timetable for the afternoon");
     await page.keyboard.press("Tab");
     await page.keyboard.type("Crossings every two hours.");
-    await Promise.all([page.waitForURL("**done=published"), page.keyboard.press("Control+Enter")]);
+    await h.andWait(page, () => page.keyboard.press("Control+Enter"));
     const next = await h.waitForEntry(reader.page, "Timetable for the afternoon");
     assert.equal(await next.locator(".label").count(), 0, "no label on the next story");
     assert.equal(await next.locator(".byline-name").textContent(), "Ana Ruiz");
+    assert.deepEqual(errors, []);
+  });
+
+  test("a sprint of five entries, each headline typed the moment Ctrl+Enter is pressed: every letter arrives", async (t) => {
+    const server = await h.startServer();
+    t.after(() => server.stop());
+    const reader = await h.readerTab(browser, server.url);
+    t.after(() => reader.context.close());
+    const { context, page, errors } = await h.editorTab(browser, server);
+    t.after(() => context.close());
+    await h.openCompose(page, server.url);
+    await page.click("#title");
+    const sprint = ["Road reopens", "MP calls for inquiry", "Ferries back", "Power restored in Harwick", "Schools open tomorrow"];
+    for (const title of sprint) {
+      // No waiting between entries: the next headline is typed at once.
+      await page.keyboard.type(title);
+      await page.keyboard.press("Tab");
+      await page.keyboard.type(`More on ${title.toLowerCase()}.`);
+      await page.keyboard.press("Control+Enter");
+    }
+    for (const title of sprint) await h.waitForEntry(reader.page, title);
+    const titles = await reader.page.$$eval("#stream article .entry-title", (a) => a.map((e) => e.textContent.trim()));
+    assert.deepEqual(titles.slice(0, 5), [...sprint].reverse(), "every headline whole, once, in order");
+    const bodies = await reader.page.$$eval("#stream article .entry-body", (a) => a.slice(0, 5).map((e) => e.textContent.trim()));
+    assert.deepEqual(bodies, [...sprint].reverse().map((title) => `More on ${title.toLowerCase()}.`));
+    assert.equal(await page.inputValue("#title"), "", "the form is ready for the next");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "title");
+    assert.match(page.url(), /\/editor\/live\/storm-maren$/, "the page never left");
+    assert.deepEqual(errors, []);
+  });
+
+  test("an entry refused in the background comes back with its problem beside the field", async (t) => {
+    const server = await h.startServer();
+    t.after(() => server.stop());
+    const { context, page, errors } = await h.editorTab(browser, server);
+    t.after(() => context.close());
+    await h.openCompose(page, server.url);
+    await page.fill("#title", "Picture from the harbour");
+    await page.fill("#body", "See above.");
+    await page.fill("#image_url", "javascript:alert(1)");
+    await page.fill("#image_alt", "The harbour");
+    await h.andWait(page, () => page.keyboard.press("Control+Enter"));
+    await page.waitForSelector("#image_url-error", h.WAIT);
+    assert.equal(await page.inputValue("#title"), "Picture from the harbour");
+    assert.equal(await page.inputValue("#body"), "See above.");
+    assert.equal(await page.inputValue("#image_url"), "javascript:alert(1)");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "image_url", "the field at fault has the cursor");
+    // Put right, it goes out from the same form.
+    await page.fill("#image_url", "");
+    await page.fill("#image_alt", "");
+    await h.clickAndWait(page, "button[value=publish]");
+    assert.match(await page.textContent("#done"), /Published/);
     assert.deepEqual(errors, []);
   });
 
@@ -133,7 +185,7 @@ describe("the compose page", () => {
     await page.keyboard.type("A second paragraph.");
     assert.match(await page.inputValue("#body"), /overnight\.\nA second/, "Enter in the text is a new line");
     await page.click("#author_role");
-    await Promise.all([page.waitForURL("**done=published"), page.keyboard.press("Control+Enter")]);
+    await h.andWait(page, () => page.keyboard.press("Control+Enter"));
     const entry = await h.waitForEntry(reader.page, "Sea wall holds");
     assert.equal(await entry.locator(".byline-name").textContent(), "Sam Okafor");
   });

@@ -232,8 +232,21 @@ async function openCompose(page, base, slug = SLUG) {
 }
 
 // Clicks something that sends a form, and waits for the page that comes back.
+// Does `act` (a click, a key) and waits for its answer: the next page, or, for a new
+// entry the compose page sends in the background, the page having heard back
+// (<html data-answered> counts the answers).
+async function andWait(page, act) {
+  const before = await page.evaluate(() => document.documentElement.dataset.answered || "0");
+  const navigated = page.waitForNavigation({ waitUntil: "load" });
+  const answered = page.waitForFunction((n) => (document.documentElement.dataset.answered || "0") !== n, before, WAIT);
+  navigated.catch(() => {});
+  answered.catch(() => {});
+  await act();
+  await Promise.race([navigated, answered]);
+}
+
 async function clickAndWait(page, selector) {
-  await Promise.all([page.waitForNavigation({ waitUntil: "load" }), page.click(selector)]);
+  await andWait(page, () => page.click(selector));
 }
 
 // A reader's tab on a live page (the demo page by default), its stream open.
@@ -369,6 +382,7 @@ function runVnu(files) {
 const AXE = require.resolve("axe-core/axe.min.js");
 
 module.exports = {
+  andWait,
   AXE,
   runVnu,
   BIN,

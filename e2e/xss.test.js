@@ -176,7 +176,7 @@ describe("hostile text in every field", () => {
       inDom.push(...found.map((f) => `${where}: ${f}`));
     }
     async function submit(button) {
-      await Promise.all([page.waitForNavigation({ waitUntil: "load" }), page.click(button)]);
+      await h.clickAndWait(page, button);
     }
 
     // Through the editor's form in the browser: every field at once, sent back with

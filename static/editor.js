@@ -406,6 +406,13 @@
         sendInline(form, event.submitter);
         return;
       }
+      if (action === "publish" && form.hasAttribute("data-new-entry") && !form.hasAttribute("data-refused")) {
+        event.preventDefault();
+        // A second click of a double-click finds the form just emptied: nothing to send.
+        var justSent = Date.now() - (form.__sentAt || 0) < 1000 && same(snapshot(form), form.__initial);
+        if (!justSent) publishInBackground(form, event.submitter);
+        return;
+      }
       submitting = true;
       if (action !== "preview" && session) session.setItem(PENDING, key);
       form.dataset.sending = "1";
@@ -422,6 +429,146 @@
     };
     form.__counts = counts;
     forms.push(form);
+  }
+
+  // ---- Publishing without leaving the page ----
+  //
+  // A new entry is sent in the background: the form is emptied for the next one (the
+  // byline stays) and the cursor is in the headline before the answer comes, so
+  // nothing typed in the meantime is lost. Published, the page says so and the desk
+  // catches up; refused, the entry comes back with its problems beside their fields,
+  // and whatever was typed since is kept first, as a draft.
+
+  // Empties a new entry's form for the next one, as the server would send it.
+  function resetForNext(form) {
+    fieldsOf(form).forEach(function (el) {
+      if (el.name === "author_name" || el.name === "author_role") return;
+      if (el.type === "checkbox") el.checked = false;
+      else el.value = "";
+    });
+    form.elements.image.value = "";
+    var thumbnail = form.querySelector(".thumbnail");
+    if (thumbnail) {
+      thumbnail.textContent = "";
+      thumbnail.hidden = true;
+    }
+    Array.prototype.forEach.call(form.querySelectorAll("details[open]"), function (details) {
+      details.open = false;
+    });
+    var pane = form.parentElement && form.parentElement.querySelector(".preview-pane");
+    if (pane) pane.hidden = true;
+    var kept = document.getElementById("byline-kept");
+    if (kept) kept.hidden = !form.elements.author_name.value;
+    form.__initial = snapshot(form);
+    forget(keyOf(form));
+    form.elements.title.focus();
+  }
+
+  // The page an answer is, parsed inert: nothing in it loads or runs.
+  function parsed(html) {
+    var template = document.createElement("template");
+    template.innerHTML = html;
+    return template.content;
+  }
+
+  // Each answer heard, counted on the page (a test waits for the count to move).
+  function answered() {
+    var root = document.documentElement;
+    root.dataset.answered = String(Number(root.dataset.answered || 0) + 1);
+  }
+
+  function publishInBackground(form, submitter) {
+    var data = new FormData(form);
+    if (submitter && submitter.name) data.set(submitter.name, submitter.value);
+    var title = data.get("title") || "";
+    form.__sentAt = Date.now();
+    resetForNext(form);
+    fetch(form.getAttribute("action"), { method: "POST", body: data, credentials: "same-origin" })
+      .then(function (response) {
+        if (signedOut(response)) {
+          // As without scripts: the entry kept in this browser, and on to signing in.
+          keepUnsent(form, data);
+          form.dispatchEvent(new Event("change"));
+          location.assign(response.url);
+          return null;
+        }
+        return response.text().then(function (html) {
+          var answer = parsed(html);
+          var published = response.ok && new URL(response.url).searchParams.get("done") === "published";
+          if (published) {
+            var note = answer.getElementById("done");
+            done(note ? note.textContent.trim() : word("justPublished", "Just published: {title}", { title: title }));
+            if (desk) refresh();
+            answered();
+            return;
+          }
+          var refused = answer.querySelector("form.entry-form");
+          if (refused) {
+            putBack(form, refused);
+          } else {
+            keepUnsent(form, data, response.status);
+            answered();
+          }
+        });
+      })
+      .catch(function () {
+        keepUnsent(form, data);
+        answered();
+      });
+  }
+
+  // The refused entry in the form's place, with its problems beside their fields;
+  // what was typed in the meantime is kept in Your drafts first, never dropped.
+  function putBack(form, refused) {
+    var typedSince = !same(snapshot(form), form.__initial);
+    var swap = function () {
+      var fresh = document.importNode(refused, true);
+      form.replaceWith(fresh);
+      setUp(fresh);
+      var wrong = fresh.querySelector("[aria-invalid=true]") || fresh.elements.title;
+      wrong.focus();
+    };
+    if (!typedSince) {
+      swap();
+      answered();
+      return;
+    }
+    var draft = new FormData(form);
+    draft.set("action", "draft");
+    fetch(form.getAttribute("action"), { method: "POST", body: draft, credentials: "same-origin" })
+      .then(function (response) {
+        if (!response.ok) throw new Error(String(response.status));
+        say(word("keptAsDraft", "An entry you sent was not published; it is back in the form. What you had typed since is kept in Your drafts."));
+        swap();
+        if (desk) refresh();
+        answered();
+      })
+      .catch(function () {
+        answered();
+        say(word("notPublished", "An entry you sent was not published: \u201c{title}\u201d. Send it again once the newsroom can be reached.", {
+          title: refused.elements.title ? refused.elements.title.value : "",
+        }));
+      });
+  }
+
+  // Not sent (no answer, or one that is no form): the entry goes back into the form if
+  // nothing has been typed since, and is otherwise named in the notice.
+  function keepUnsent(form, data, status) {
+    var state = {};
+    data.forEach(function (value, name) {
+      if (typeof value === "string") state[name] = value;
+    });
+    state.key_event = data.has("key_event");
+    state.pinned = data.has("pinned");
+    if (same(snapshot(form), form.__initial)) {
+      apply(form, state);
+      form.dispatchEvent(new Event("input"));
+      say(word("notSentKept", "The entry was not published ({status}); it is back in the form.", { status: status || "—" }));
+    } else {
+      say(word("notPublished", "An entry you sent was not published: \u201c{title}\u201d. Send it again once the newsroom can be reached.", {
+        title: state.title || "",
+      }));
+    }
   }
 
   // What the server took need not be kept in the browser any more. Only these answers

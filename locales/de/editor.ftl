@@ -285,3 +285,6 @@ js-correction-kept = Die Redaktion war nicht erreichbar; Ihre Korrektur bleibt i
 js-just-published = Gerade veröffentlicht: { $title }
 js-just-changed = Gerade geändert: { $title }
 js-entry-deleted = Ein Eintrag wurde gerade gelöscht.
+js-kept-as-draft = Ein gesendeter Eintrag wurde nicht veröffentlicht; er ist wieder im Formular, die Probleme markiert. Was du seitdem getippt hast, liegt in Deinen Entwürfen.
+js-not-published = Ein gesendeter Eintrag wurde nicht veröffentlicht: „{ $title }“. Sende ihn erneut, sobald die Redaktion erreichbar ist.
+js-not-sent-kept = Der Eintrag wurde nicht veröffentlicht ({ $status }); er ist wieder im Formular.

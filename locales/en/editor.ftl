@@ -285,3 +285,6 @@ js-correction-kept = The newsroom could not be reached; your correction is kept 
 js-just-published = Just published: { $title }
 js-just-changed = Just changed: { $title }
 js-entry-deleted = An entry was just deleted.
+js-kept-as-draft = An entry you sent was not published; it is back in the form, its problems marked. What you had typed since is kept in Your drafts.
+js-not-published = An entry you sent was not published: “{ $title }”. Send it again once the newsroom can be reached.
+js-not-sent-kept = The entry was not published ({ $status }); it is back in the form.

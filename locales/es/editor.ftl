@@ -289,3 +289,6 @@ js-correction-kept = No se ha podido conectar con la redacción; tu corrección 
 js-just-published = Recién publicada: { $title }
 js-just-changed = Recién modificada: { $title }
 js-entry-deleted = Se acaba de eliminar una entrada.
+js-kept-as-draft = Una entrada que enviaste no se publicó; vuelve a estar en el formulario, con sus problemas señalados. Lo que escribiste después se guarda en Tus borradores.
+js-not-published = Una entrada que enviaste no se publicó: «{ $title }». Envíala de nuevo cuando se pueda conectar con la redacción.
+js-not-sent-kept = La entrada no se publicó ({ $status }); vuelve a estar en el formulario.

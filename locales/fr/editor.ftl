@@ -289,3 +289,6 @@ js-correction-kept = Impossible de joindre la rédaction ; votre correction est 
 js-just-published = Vient d’être publiée : { $title }
 js-just-changed = Vient d’être modifiée : { $title }
 js-entry-deleted = Une publication vient d’être supprimée.
+js-kept-as-draft = Une entrée envoyée n’a pas été publiée ; elle est revenue dans le formulaire, ses problèmes signalés. Ce que vous avez tapé depuis est gardé dans Vos brouillons.
+js-not-published = Une entrée envoyée n’a pas été publiée : « { $title } ». Renvoyez-la quand la rédaction sera joignable.
+js-not-sent-kept = L’entrée n’a pas été publiée ({ $status }) ; elle est revenue dans le formulaire.

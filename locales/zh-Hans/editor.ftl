@@ -281,3 +281,6 @@ js-correction-kept = 无法连接编辑部系统；你的更正仍保留在表�
 js-just-published = 刚刚发布：{ $title }
 js-just-changed = 刚刚修改：{ $title }
 js-entry-deleted = 刚刚有一条动态被删除。
+js-kept-as-draft = 你发送的一条内容未能发布，已放回表单并标出问题。你之后输入的内容已保存在“你的草稿”中。
+js-not-published = 你发送的一条内容未能发布：“{ $title }”。待能连上编辑部后请再次发送。
+js-not-sent-kept = 这条内容未能发布（{ $status }），已放回表单。

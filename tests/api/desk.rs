@@ -496,7 +496,7 @@ async fn the_next_entry_starts_with_the_byline_used_last_and_no_label() {
     assert!(compose.contains("name=\"author_name\" value=\"Ana Ruiz\""));
     assert!(compose.contains("value=\"Weather correspondent\""));
     assert!(
-        compose.contains("id=\"byline-kept\""),
+        compose.contains("id=\"byline-kept\">"),
         "the byline says it was kept"
     );
     assert!(

@@ -41,6 +41,9 @@ pub fn for_editor_js(w: &Words) -> String {
         "justPublished": with("js-just-published", &["title"]),
         "justChanged": with("js-just-changed", &["title"]),
         "entryDeleted": w.get("js-entry-deleted"),
+        "keptAsDraft": w.get("js-kept-as-draft"),
+        "notPublished": with("js-not-published", &["title"]),
+        "notSentKept": with("js-not-sent-kept", &["status"]),
     });
     crate::words::script_data(&words)
 }
