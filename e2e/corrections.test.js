@@ -61,6 +61,29 @@ describe("correcting published entries", () => {
     assert.deepEqual(errors, []);
   });
 
+  test("Escape closes a correction opened in the stream, and the cursor goes back to its link", async (t) => {
+    const server = await h.startServer();
+    t.after(() => server.stop());
+    const { context, page, errors } = await h.editorTab(browser, server);
+    t.after(() => context.close());
+    const id = await publish(page, server.url, "Bridge closed to lorries");
+    await item(page, id).locator("a[data-correct]").click();
+    const inline = item(page, id).locator(".inline-correction form");
+    await inline.waitFor();
+    await inline.locator("input[name=title]").focus();
+    await page.keyboard.press("Escape");
+    assert.equal(await page.$(".inline-correction"), null, "the correction closed");
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.correct), String(id), "back on its Correct link");
+    // With something typed, Escape asks first; saying no keeps it open.
+    await item(page, id).locator("a[data-correct]").click();
+    await inline.waitFor();
+    await inline.locator("input[name=title]").fill("Bridge closed to lorries and vans");
+    page.once("dialog", (dialog) => dialog.dismiss());
+    await inline.locator("input[name=title]").press("Escape");
+    assert.ok(await page.$(".inline-correction"), "kept open when the editor says no");
+    assert.deepEqual(errors, []);
+  });
+
   test("corrects in place from the stream, with a new image, keeping the compose form as typed", async (t) => {
     const server = await h.startServer();
     t.after(() => server.stop());

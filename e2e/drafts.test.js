@@ -178,7 +178,11 @@ describe("entries before they are published", () => {
     let at = new Date(Math.ceil((Date.now() + 5000) / 60000) * 60000);
     await page.fill("#title", "Press conference at the top of the minute");
     await page.fill("#body", "Written ahead.");
+    const opened = Date.now();
     await page.click("summary:has-text('Schedule for later')");
+    // It starts at the next minute, in the page's time zone.
+    const starts = [opened, Date.now()].map((t) => londonTime(new Date(Math.ceil((t + 1000) / 60000) * 60000)));
+    assert.ok(starts.includes(await page.inputValue("#publish_at")), `starts at the next minute: ${starts}`);
     await page.fill("#publish_at", "2020-01-01T09:00");
     await h.clickAndWait(page, "button[value=schedule]");
     assert.match(await page.textContent("#publish_at-error"), /That time has passed/);

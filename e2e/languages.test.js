@@ -60,6 +60,14 @@ describe("a live page in the reader's language", () => {
       await h.clickAndWait(page, "button[value=publish]");
     };
     for (let n = 1; n <= 5; n++) await publish(`تحديث رقم ${n}`);
+    // The editor reads the newsroom in English, but types the page's Arabic right to
+    // left, in fields that say their language.
+    await page.goto(server.url + "/editor/live/storm-ar");
+    for (const field of ["#title", "#body", "#author_name", "#image_caption"]) {
+      assert.equal(await page.$eval(field, (el) => getComputedStyle(el).direction), "rtl", field);
+      assert.equal(await page.getAttribute(field, "lang"), "ar", field);
+    }
+    assert.equal(await page.$eval("#publish_at", (el) => getComputedStyle(el).direction), "ltr", "a time is a time");
 
     const phone = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
     t.after(() => phone.close());

@@ -315,6 +315,23 @@
     };
   }
 
+  // The next whole minute as a datetime-local field takes it, in `zone`.
+  function nextMinute(zone) {
+    var at = new Date(Math.ceil((Date.now() + 1000) / 60000) * 60000);
+    try {
+      var parts = {};
+      new Intl.DateTimeFormat("en-GB", {
+        timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit",
+        hour: "2-digit", minute: "2-digit", hourCycle: "h23",
+      }).formatToParts(at).forEach(function (part) {
+        parts[part.type] = part.value;
+      });
+      return parts.year + "-" + parts.month + "-" + parts.day + "T" + parts.hour + ":" + parts.minute;
+    } catch (error) {
+      return "";
+    }
+  }
+
   function setUp(form) {
     var key = keyOf(form);
     form.__initial = snapshot(form);
@@ -367,6 +384,15 @@
         event.preventDefault();
       }
     });
+
+    // "Schedule for later" starts at the next minute in the page's time zone.
+    var schedule = form.querySelector("details.schedule");
+    if (schedule) {
+      schedule.addEventListener("toggle", function () {
+        var field = form.elements.publish_at;
+        if (schedule.open && field && !field.value) field.value = nextMinute(field.dataset.zone);
+      });
+    }
 
     form.elements.body.addEventListener("paste", function (event) {
       var file = imageIn(event.clipboardData && event.clipboardData.files);
@@ -734,15 +760,27 @@
     var form = box.querySelector("form.entry-form");
     if (form) {
       setUp(form);
+      var close = function () {
+        var question = word("closeCorrection", "Close this correction? What you typed stays saved in this browser.");
+        if (form.__dirty() && !window.confirm(question)) return;
+        var link = box.parentElement && box.parentElement.querySelector("a[data-correct]");
+        closeInline(box);
+        if (link) link.focus();
+      };
       var cancel = form.querySelector("[data-cancel]");
       if (cancel) {
         cancel.addEventListener("click", function (event) {
           event.preventDefault();
-          var question = word("closeCorrection", "Close this correction? What you typed stays saved in this browser.");
-          if (form.__dirty() && !window.confirm(question)) return;
-          closeInline(box);
+          close();
         });
       }
+      // Escape closes it, as it closes any box opened over a list.
+      form.addEventListener("keydown", function (event) {
+        if (event.key === "Escape" && !event.isComposing) {
+          event.preventDefault();
+          close();
+        }
+      });
     }
     return form;
   }
