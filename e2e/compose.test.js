@@ -154,6 +154,33 @@ describe("the compose page", () => {
     assert.deepEqual(errors, []);
   });
 
+  test("the field the cursor moves to is never under the buttons kept at the bottom", async (t) => {
+    const server = await h.startServer();
+    t.after(() => server.stop());
+    for (const viewport of [{ width: 390, height: 844 }, { width: 1440, height: 900 }]) {
+      const { context, page, errors } = await h.editorTab(browser, server, { viewport });
+      await h.openCompose(page, server.url);
+      await page.click("#title");
+      const hidden = [];
+      for (let step = 0; step < 14; step++) {
+        await page.keyboard.press("Tab");
+        const seen = await page.evaluate(() => {
+          const field = document.activeElement;
+          const bar = document.querySelector(".entry-form .actions").getBoundingClientRect();
+          const box = field.getBoundingClientRect();
+          // A one-line field whole above the buttons; a tall text box at least its
+          // first lines, where the cursor is.
+          const clear = box.height <= 80 ? box.bottom <= bar.top + 1 : box.top <= bar.top - 40;
+          return { id: field.id || field.textContent.trim(), covered: !clear && !field.closest(".actions") };
+        });
+        if (seen.covered) hidden.push(seen.id);
+      }
+      assert.deepEqual(hidden, [], `at ${viewport.width} px no field is under the buttons`);
+      assert.deepEqual(errors, []);
+      await context.close();
+    }
+  });
+
   test("Ctrl+Enter publishes from any field; Enter in a one-line field does not", async (t) => {
     const server = await h.startServer();
     t.after(() => server.stop());

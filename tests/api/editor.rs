@@ -235,7 +235,7 @@ async fn an_entry_uses_every_field() {
         "<span class=\"caption\">The ferry this morning</span>",
         "Image source, Aldmouth Coastguard",
         "<aside class=\"context\"><strong class=\"context-label\">For context</strong>",
-        ">Ferry aground</a></li>",
+        "<span class=\"key-event-title\">Ferry aground</span></a></li>",
     ] {
         assert!(page.contains(part), "missing {part:?}");
     }
