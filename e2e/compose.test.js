@@ -157,7 +157,7 @@ describe("the compose page", () => {
   test("the field the cursor moves to is never under the buttons kept at the bottom", async (t) => {
     const server = await h.startServer();
     t.after(() => server.stop());
-    for (const viewport of [{ width: 390, height: 844 }, { width: 1440, height: 900 }]) {
+    for (const viewport of [{ width: 320, height: 640 }, { width: 390, height: 844 }, { width: 1440, height: 900 }]) {
       const { context, page, errors } = await h.editorTab(browser, server, { viewport });
       await h.openCompose(page, server.url);
       await page.click("#title");

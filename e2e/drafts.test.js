@@ -181,6 +181,7 @@ describe("entries before they are published", () => {
     const opened = Date.now();
     await page.click("summary:has-text('Schedule for later')");
     // It starts at the next minute, in the page's time zone.
+    await page.waitForFunction(() => document.getElementById("publish_at").value !== "", null, h.WAIT);
     const starts = [opened, Date.now()].map((t) => londonTime(new Date(Math.ceil((t + 1000) / 60000) * 60000)));
     assert.ok(starts.includes(await page.inputValue("#publish_at")), `starts at the next minute: ${starts}`);
     await page.fill("#publish_at", "2020-01-01T09:00");

@@ -385,17 +385,6 @@
       }
     });
 
-    // The buttons stay at the bottom of the screen: a field the cursor moves to is
-    // scrolled clear of them, never left underneath (WCAG 2.2, 2.4.11).
-    var bar = form.querySelector(".actions");
-    if (bar && !form.hasAttribute("data-inline")) {
-      var clear = function () {
-        document.documentElement.style.scrollPaddingBottom = bar.offsetHeight + 16 + "px";
-      };
-      clear();
-      window.addEventListener("resize", clear);
-    }
-
     // "Schedule for later" starts at the next minute in the page's time zone.
     var schedule = form.querySelector("details.schedule");
     if (schedule) {
