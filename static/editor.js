@@ -571,10 +571,15 @@
       })
       .catch(function () {
         answered();
-        say(word("notPublished", "An entry you sent was not published: \u201c{title}\u201d. Send it again once the newsroom can be reached.", {
-          title: refused.elements.title ? refused.elements.title.value : "",
-        }));
+        notPublished(refused.elements.title ? refused.elements.title.value : "");
       });
+  }
+
+  // An entry that could not be published nor put back, named so it can be sent again.
+  function notPublished(title) {
+    say(word("notPublished", "An entry you sent was not published: \u201c{title}\u201d. Send it again once the newsroom can be reached.", {
+      title: title,
+    }));
   }
 
   // Not sent (no answer, or one that is no form): the entry goes back into the form if
@@ -591,9 +596,7 @@
       form.dispatchEvent(new Event("input"));
       say(word("notSentKept", "The entry was not published ({status}); it is back in the form.", { status: status || "—" }));
     } else {
-      say(word("notPublished", "An entry you sent was not published: \u201c{title}\u201d. Send it again once the newsroom can be reached.", {
-        title: state.title || "",
-      }));
+      notPublished(state.title || "");
     }
   }
 
