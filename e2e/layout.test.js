@@ -114,6 +114,37 @@ describe("layout on a phone and a laptop", () => {
     }
   });
 
+  test("on a laptop, People's role choices read on one line and the embed code fills its column", async (t) => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    t.after(() => context.close());
+    const page = await context.newPage();
+    await h.signInBrowser(page, server.url);
+    await page.goto(server.url + "/editor/people", { waitUntil: "load" });
+    const roles = await page.$$eval("input[name=role]", (radios) =>
+      radios.map((radio) => {
+        const label = document.querySelector(`label[for="${radio.id}"]`);
+        const lineHeight = parseFloat(getComputedStyle(label).lineHeight) || 24;
+        return {
+          id: radio.id,
+          radioWidth: Math.round(radio.getBoundingClientRect().width),
+          labelWidth: Math.round(label.getBoundingClientRect().width),
+          lines: Math.round(label.getBoundingClientRect().height / lineHeight),
+        };
+      }),
+    );
+    assert.equal(roles.length, 3, "three roles to choose from");
+    for (const role of roles) {
+      assert.ok(role.radioWidth <= 40, `${role.id}: the radio button is ${role.radioWidth}px wide`);
+      assert.ok(role.labelWidth >= 200, `${role.id}: its label is ${role.labelWidth}px wide`);
+    }
+    await page.goto(server.url + `/editor/live/${h.SLUG}/settings`, { waitUntil: "load" });
+    const widths = await page.$$eval(".embed-code textarea", (boxes) =>
+      boxes.map((box) => box.getBoundingClientRect().width / box.closest("main").getBoundingClientRect().width),
+    );
+    assert.equal(widths.length, 2, "the loader and the frame");
+    for (const share of widths) assert.ok(share > 0.9, `an embed-code box fills ${Math.round(share * 100)}% of the column`);
+  });
+
   test("on a phone, the compose form comes first and Publish is within reach", async (t) => {
     const context = await browser.newContext({ viewport: VIEWPORTS.phone, isMobile: true, hasTouch: true });
     t.after(() => context.close());
