@@ -9,11 +9,7 @@ const { describe, before, after, test } = require("node:test");
 const assert = require("node:assert/strict");
 const h = require("./helpers");
 
-// A 1x1 PNG, as a file an editor would choose.
-const PNG = Buffer.from(
-  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
-  "base64",
-);
+const { PNG } = h;
 
 describe("the compose page", () => {
   let browser;
@@ -151,6 +147,46 @@ describe("the compose page", () => {
     await page.fill("#image_alt", "");
     await h.clickAndWait(page, "button[value=publish]");
     assert.match(await page.textContent("#done"), /Published/);
+    assert.deepEqual(errors, []);
+  });
+
+  test("on a wide screen the form, its preview and the stream as readers see it sit side by side", async (t) => {
+    const server = await h.startServer();
+    t.after(() => server.stop());
+    const { context, page, errors } = await h.editorTab(browser, server, { viewport: { width: 1440, height: 900 } });
+    t.after(() => context.close());
+    await h.openCompose(page, server.url);
+    await page.click("#title");
+    await page.keyboard.type("Harbour wall breached at Calder");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("Water is running into the **lower town**.");
+    await page.selectOption("#label", "breaking");
+    await page.fill("#author_name", "Ana Ruiz");
+    await page.setInputFiles("#image", { name: "wall.png", mimeType: "image/png", buffer: PNG });
+    await page.waitForSelector(".thumbnail img[src^='/media/']", h.WAIT);
+    await page.keyboard.type("The breach seen from the quay");
+    await page.waitForFunction(() => /lower town/.test(document.querySelector(".preview-pane").textContent), null, h.WAIT);
+
+    const box = (selector) => page.$eval(selector, (el) => el.getBoundingClientRect().toJSON());
+    const [form, preview, desk] = [await box("form.entry-form"), await box(".preview-pane"), await box("#desk")];
+    assert.ok(form.right <= preview.left && preview.right <= desk.left, "form, preview and stream from left to right");
+    for (const [name, b] of Object.entries({ form, preview, desk })) {
+      assert.ok(b.top < 300, `the ${name} starts on the first screen (at ${Math.round(b.top)}px)`);
+    }
+
+    await page.focus("#body");
+    await h.andWait(page, () => page.keyboard.press("Control+Enter"));
+    const item = page.locator("#published-list > li", { hasText: "Harbour wall breached at Calder" });
+    await item.waitFor(h.WAIT);
+    assert.match(await item.locator("time").first().textContent(), /^\d{1,2}:\d{2}/, "its clock time");
+    assert.equal(await item.locator(".label").textContent(), "Breaking");
+    assert.equal(await item.locator(".byline-name").textContent(), "Ana Ruiz");
+    assert.match(await item.locator(".entry-body").textContent(), /running into the lower town/);
+    assert.equal(await item.locator(".entry-image img").getAttribute("alt"), "The breach seen from the quay");
+    for (const action of [/^Correct$/, /^Pin$/, /^Delete/]) {
+      const target = await item.getByText(action).first().boundingBox();
+      assert.ok(target && target.y + target.height <= 900, `${action} is in sight, one click away`);
+    }
     assert.deepEqual(errors, []);
   });
 

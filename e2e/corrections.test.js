@@ -114,7 +114,7 @@ describe("correcting published entries", () => {
     assert.equal(await page.inputValue("#title"), "The next entry, half written", "the compose form is untouched");
     assert.equal(await page.inputValue("#body"), "Still typing this one.");
     await page.waitForFunction(
-      (id) => /until Friday/.test(document.querySelector(`#editor-entry-${id} .recent-title`).textContent),
+      (id) => /until Friday/.test(document.querySelector(`#editor-entry-${id} .entry-title`).textContent),
       id,
       h.WAIT,
     );

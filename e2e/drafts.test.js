@@ -162,7 +162,8 @@ describe("entries before they are published", () => {
     const entry = await h.waitForEntry(reader.page, "Queues at Calder port");
     assert.match(await entry.getAttribute("class"), /key-event/);
     assert.equal(await h.probes.marker(reader.page), "not reloaded");
-    assert.match(await admin.page.textContent(`#published-list`), /Queues at Calder port\s*by cat/);
+    const listed = admin.page.locator("#published-list > li", { hasText: "Queues at Calder port" });
+    assert.match(await listed.locator(".recent-meta").textContent(), /by cat/);
   });
 
   test("an entry scheduled for later is listed, can be called off, and publishes itself at its time", async (t) => {

@@ -22,6 +22,12 @@ const WAIT = { timeout: 15000 };
 const dataDirs = [];
 process.once("exit", () => dataDirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
 
+// A 1x1 PNG, as a file an editor would choose.
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+  "base64",
+);
+
 function newDataDir() {
   dataDirs.push(fs.mkdtempSync(path.join(os.tmpdir(), "liveblog-e2e-")));
   return dataDirs.at(-1);
@@ -382,6 +388,7 @@ function runVnu(files) {
 const AXE = require.resolve("axe-core/axe.min.js");
 
 module.exports = {
+  PNG,
   andWait,
   AXE,
   runVnu,

@@ -276,6 +276,11 @@
     var timer = null;
     var inFlight = null;
     if (!body) return function () {};
+    // Beside a new entry's form the pane is kept open, saying what will appear in it.
+    if (!form.hasAttribute("data-inline") && body.querySelector(".preview-waiting")) {
+      pane.__waiting = body.innerHTML;
+      pane.hidden = false;
+    }
     function run() {
       if (!form.elements.title.value.trim() && !form.elements.body.value.trim()) return;
       var data = new FormData(form);
@@ -482,7 +487,12 @@
       details.open = false;
     });
     var pane = form.parentElement && form.parentElement.querySelector(".preview-pane");
-    if (pane) pane.hidden = true;
+    if (pane && pane.__waiting) {
+      pane.querySelector(".preview-body").innerHTML = pane.__waiting;
+      pane.classList.remove("live");
+    } else if (pane) {
+      pane.hidden = true;
+    }
     var kept = document.getElementById("byline-kept");
     if (kept) kept.hidden = !form.elements.author_name.value;
     form.__initial = snapshot(form);

@@ -150,6 +150,7 @@ form-schedule-open = جدولة للنشر لاحقًا…
 form-publish-at = موعد النشر (بتوقيت { $zone })
 form-schedule = جدولة
 form-preview-not-published = معاينة: غير منشور
+form-preview-waiting = أثناء الكتابة، يظهر المنشور هنا كما سيراه القراء.
 form-choose-image = اختر صورة لإرفاقها.
 # Shown in the preview in place of what is not typed yet.
 preview-no-headline = (لا عنوان بعد)
@@ -194,7 +195,6 @@ desk-published = المنشورة
 # Before the headline of the pinned entry.
 desk-pinned = مثبّت:
 # Before the headline of an entry marked as a key event.
-desk-key-event = حدث رئيسي:
 # Who wrote a published entry, and who corrected it last.
 desk-by-changed-by = بقلم { $user }، وآخر تعديل من { $editor }
 # An entry with no author on record, corrected by { $editor }.

@@ -140,6 +140,7 @@ form-schedule-open = Für später planen…
 form-publish-at = Veröffentlichungszeitpunkt (Zeitzone { $zone })
 form-schedule = Planen
 form-preview-not-published = Vorschau: nicht veröffentlicht
+form-preview-waiting = Während Sie schreiben, erscheint der Eintrag hier so, wie ihn die Leser sehen werden.
 form-choose-image = Wählen Sie ein Bild zum Anhängen aus.
 # Shown in the preview in place of what is not typed yet.
 preview-no-headline = (Noch keine Überschrift)
@@ -176,7 +177,6 @@ desk-published = Veröffentlicht
 # Before the headline of the pinned entry.
 desk-pinned = Angeheftet:
 # Before the headline of an entry marked as a key event.
-desk-key-event = Wichtiges Ereignis:
 # Who wrote a published entry, and who corrected it last.
 desk-by-changed-by = von { $user }, geändert von { $editor }
 # An entry with no author on record, corrected by { $editor }.

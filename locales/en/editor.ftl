@@ -140,6 +140,7 @@ form-schedule-open = Schedule for later…
 form-publish-at = Publish at ({ $zone } time)
 form-schedule = Schedule
 form-preview-not-published = Preview: not published
+form-preview-waiting = As you type, the entry appears here as readers will see it.
 form-choose-image = Choose an image to attach.
 # Shown in the preview in place of what is not typed yet.
 preview-no-headline = (No headline yet)
@@ -176,7 +177,6 @@ desk-published = Published
 # Before the headline of the pinned entry.
 desk-pinned = Pinned:
 # Before the headline of an entry marked as a key event.
-desk-key-event = Key event:
 # Who wrote a published entry, and who corrected it last.
 desk-by-changed-by = by { $user }, changed by { $editor }
 # An entry with no author on record, corrected by { $editor }.

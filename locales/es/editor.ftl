@@ -142,6 +142,7 @@ form-schedule-open = Programar para más tarde…
 form-publish-at = Fecha y hora de publicación (hora de { $zone })
 form-schedule = Programar
 form-preview-not-published = Vista previa: sin publicar
+form-preview-waiting = Mientras escribe, la entrada aparece aquí tal como la verán los lectores.
 form-choose-image = Elige una imagen para adjuntar.
 # Shown in the preview in place of what is not typed yet.
 preview-no-headline = (Aún sin titular)
@@ -180,7 +181,6 @@ desk-published = Publicadas
 # Before the headline of the pinned entry.
 desk-pinned = Fijada:
 # Before the headline of an entry marked as a key event.
-desk-key-event = Momento clave:
 # Who wrote a published entry, and who corrected it last.
 desk-by-changed-by = de { $user }, modificada por { $editor }
 # An entry with no author on record, corrected by { $editor }.

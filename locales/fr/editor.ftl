@@ -142,6 +142,7 @@ form-schedule-open = Programmer pour plus tard…
 form-publish-at = Date et heure de publication (fuseau { $zone })
 form-schedule = Programmer
 form-preview-not-published = Aperçu : non publié
+form-preview-waiting = Pendant la saisie, l’entrée apparaît ici telle que les lecteurs la verront.
 form-choose-image = Choisissez une image à joindre.
 # Shown in the preview in place of what is not typed yet.
 preview-no-headline = (Pas encore de titre)
@@ -180,7 +181,6 @@ desk-published = Publiées
 # Before the headline of the pinned entry.
 desk-pinned = Épinglé :
 # Before the headline of an entry marked as a key event.
-desk-key-event = Temps fort :
 # Who wrote a published entry, and who corrected it last.
 desk-by-changed-by = par { $user }, modifié en dernier par { $editor }
 # An entry with no author on record, corrected by { $editor }.

@@ -140,6 +140,7 @@ form-schedule-open = बाद के लिए शेड्यूल करे�
 form-publish-at = प्रकाशन का समय ({ $zone } समय)
 form-schedule = शेड्यूल करें
 form-preview-not-published = प्रीव्यू: प्रकाशित नहीं
+form-preview-waiting = लिखते समय प्रविष्टि यहाँ वैसी दिखती है जैसी पाठक उसे देखेंगे।
 form-choose-image = अटैच करने के लिए कोई इमेज चुनें।
 # Shown in the preview in place of what is not typed yet.
 preview-no-headline = (अभी कोई हेडलाइन नहीं)
@@ -177,7 +178,6 @@ desk-published = प्रकाशित
 # Before the headline of the pinned entry.
 desk-pinned = पिन किया गया:
 # Before the headline of an entry marked as a key event.
-desk-key-event = अहम घटना:
 # Who wrote a published entry, and who corrected it last.
 desk-by-changed-by = { $user } द्वारा, आख़िरी बदलाव { $editor } ने किया
 # An entry with no author on record, corrected by { $editor }.

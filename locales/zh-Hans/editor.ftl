@@ -138,6 +138,7 @@ form-schedule-open = 定时发布…
 form-publish-at = 发布时间（{ $zone } 时间）
 form-schedule = 定时发布
 form-preview-not-published = 预览：尚未发布
+form-preview-waiting = 输入时，条目会按读者将看到的样子显示在这里。
 form-choose-image = 请选择要附加的图片。
 # Shown in the preview in place of what is not typed yet.
 preview-no-headline = （尚无标题）
@@ -172,7 +173,6 @@ desk-published = 已发布
 # Before the headline of the pinned entry.
 desk-pinned = 置顶：
 # Before the headline of an entry marked as a key event.
-desk-key-event = 重要进展：
 # Who wrote a published entry, and who corrected it last.
 desk-by-changed-by = 作者：{ $user }，最后修改：{ $editor }
 # An entry with no author on record, corrected by { $editor }.

@@ -234,7 +234,14 @@ async fn a_contributors_entry_is_sent_back_with_a_note_then_approved() {
     );
     assert_eq!(app.current_seq().await, seq + 1);
     let (_, compose) = app.get_html(&format!("/editor/live/{DEMO}")).await;
-    assert!(compose.contains("<strong>Key event:</strong> Queues at Calder port"));
+    let listed = compose
+        .split("class=\"desk-entry\"")
+        .find(|item| item.contains("Queues at Calder port"))
+        .expect("the entry is on the desk");
+    assert!(
+        listed.contains("class=\"entry key-event\""),
+        "as a key event"
+    );
     assert!(compose.contains("by cat"), "published as hers");
 }
 

@@ -29,7 +29,7 @@ use super::live_page;
 use super::{AppError, AppState};
 use crate::domain::{Draft, DraftId, Entry, EntryContent, EntryId, EntryInput};
 use crate::fragments::{self, EntryFragment};
-use crate::read_model::LivePage;
+use crate::read_model::{LivePage, RenderedEntry};
 use crate::words::Words;
 use done::Done;
 use sent::{entry_form_sent, keep_image};
@@ -101,15 +101,14 @@ async fn desk_view<'a>(
         .into_iter()
         .filter(|d| d.created_by == user || (can_publish && d.is_submitted()))
         .partition(|d| d.is_submitted() && d.created_by != user);
-    let pinned = page.pinned();
-    let recent = pinned
-        .into_iter()
-        .chain(
-            page.entries()
-                .filter(|e| Some(e.entry.id) != pinned.map(|p| p.entry.id)),
-        )
-        .take(RECENT_ENTRIES_LISTED)
-        .collect();
+    // Newest first, as the stream runs; the pinned entry in its place, or last when it
+    // is older than all of them.
+    let mut recent: Vec<&RenderedEntry> = page.entries().take(RECENT_ENTRIES_LISTED).collect();
+    if let Some(pinned) = page.pinned()
+        && !recent.iter().any(|e| e.entry.id == pinned.entry.id)
+    {
+        recent.push(pinned);
+    }
     Ok(DeskView {
         page,
         w: signed_in.words(),

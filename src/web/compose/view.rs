@@ -385,7 +385,7 @@ pub struct DeskView<'a> {
     pub scheduled: Vec<Draft>,
     /// Drafts whose rows could not be read, with the problem (editors only).
     pub unreadable: Vec<UnreadableDraft>,
-    /// The pinned entry, then the newest.
+    /// The newest entries, and the pinned one.
     pub recent: Vec<&'a RenderedEntry>,
 }
 
