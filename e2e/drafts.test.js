@@ -166,6 +166,67 @@ describe("entries before they are published", () => {
     assert.match(await listed.locator(".recent-meta").textContent(), /by cat/);
   });
 
+  test("alerts land at the top of whatever editor page is open, and the tab's title counts them", async (t) => {
+    const server = await h.startServer();
+    t.after(() => server.stop());
+    const admin = await h.editorTab(browser, server, { viewport: { width: 1280, height: 900 } });
+    t.after(() => admin.context.close());
+    await h.addPerson(admin.page, server.url, "cat", "contributor", "cat's long password");
+    const cat = await h.editorTab(browser, server, { username: "cat", password: "cat's long password" });
+    t.after(() => cat.context.close());
+    // Each alert is on the first screen, at the top, wherever the person is.
+    const atTop = (page, selector) =>
+      page.waitForFunction(
+        (selector) => {
+          const alert = document.querySelector(`#alerts ${selector}`);
+          return alert && alert.getBoundingClientRect().top < 300 && alert.getBoundingClientRect().bottom <= innerHeight;
+        },
+        selector,
+        h.WAIT,
+      );
+
+    await admin.page.goto(server.url + "/editor/people");
+    const peopleTitle = await admin.page.title();
+    await h.openCompose(cat.page, server.url);
+    await cat.page.fill("#title", "Ferry queues at the port");
+    await cat.page.fill("#body", "Long queues.");
+    await h.clickAndWait(cat.page, "button[value=submit]");
+
+    await atTop(admin.page, ".waiting");
+    assert.match(await admin.page.textContent("#alerts .waiting"), /Waiting for approval \(1\).*Ferry queues at the port.*by cat/s);
+    assert.equal(await admin.page.title(), `(1) ${peopleTitle}`, "the tab counts it");
+    await h.clickAndWait(admin.page, "#alerts a:has-text('Ferry queues at the port')");
+    await admin.page.click("summary:has-text('Send back with a note')");
+    await admin.page.fill("#review_note", "Which port? Name it.");
+    await h.clickAndWait(admin.page, "button[value=send-back]");
+    await admin.page.waitForFunction(() => document.getElementById("alerts").hidden, null, h.WAIT);
+    assert.doesNotMatch(await admin.page.title(), /^\(/, "nothing waits any more");
+
+    await cat.page.goto(server.url + "/editor/account");
+    await atTop(cat.page, ".sent-back");
+    assert.match(await cat.page.textContent("#alerts .sent-back"), /sent back to you by admin.*Which port\? Name it\./s);
+    assert.match(await cat.page.title(), /^\(1\) /);
+    await cat.page.click("#alerts .sent-back button:has-text('Dismiss')");
+    assert.equal(await cat.page.isHidden("#alerts"), true);
+    assert.doesNotMatch(await cat.page.title(), /^\(/);
+    await cat.page.reload();
+    await cat.page.waitForTimeout(500);
+    assert.equal(await cat.page.isHidden("#alerts"), true, "dismissed stays dismissed");
+
+    await h.openCompose(cat.page, server.url);
+    await h.clickAndWait(cat.page, "#drafts a");
+    await cat.page.fill("#title", "Ferry queues at Calder port");
+    await h.clickAndWait(cat.page, "button[value=submit]");
+    await cat.page.goto(server.url + "/editor");
+    await h.openCompose(admin.page, server.url);
+    await atTop(admin.page, ".waiting");
+    await h.clickAndWait(admin.page, "#alerts a:has-text('Ferry queues at Calder port')");
+    await h.clickAndWait(admin.page, "button[value=publish]");
+    await atTop(cat.page, ".published");
+    assert.match(await cat.page.textContent("#alerts .published"), /“Ferry queues at Calder port” was published on Storm Maren/);
+    assert.deepEqual([...admin.errors, ...cat.errors], []);
+  });
+
   test("an entry scheduled for later is listed, can be called off, and publishes itself at its time", async (t) => {
     const server = await h.startServer();
     t.after(() => server.stop());

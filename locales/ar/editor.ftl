@@ -178,6 +178,12 @@ desk-queue-count =
        *[other] { $count } تحديث بانتظار الموافقة
     }
 desk-waiting = بانتظار الموافقة
+alerts-sent-back = أعاد { $user } إليك «{ $title }» ({ $page }):
+alerts-published = نُشر «{ $title }» على { $page }.
+alerts-open-draft = افتحه
+alerts-see-entry = شاهده كما يراه القراء
+alerts-dismiss = إخفاء
+alerts-label = تنبيهات
 desk-by = بقلم { $user }
 desk-your-drafts = مسوداتك
 desk-scheduled = المجدولة للنشر

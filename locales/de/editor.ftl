@@ -160,6 +160,12 @@ desk-queue-count =
        *[other] { $count } Einträge warten auf Freigabe
     }
 desk-waiting = Warten auf Freigabe
+alerts-sent-back = { $user } hat „{ $title }“ an Sie zurückgeschickt ({ $page }):
+alerts-published = „{ $title }“ wurde auf { $page } veröffentlicht.
+alerts-open-draft = Öffnen
+alerts-see-entry = So sehen, wie Leser ihn sehen
+alerts-dismiss = Ausblenden
+alerts-label = Hinweise
 desk-by = von { $user }
 desk-your-drafts = Ihre Entwürfe
 desk-scheduled = Geplant

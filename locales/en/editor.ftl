@@ -160,6 +160,12 @@ desk-queue-count =
        *[other] { $count } entries wait for approval
     }
 desk-waiting = Waiting for approval
+alerts-sent-back = “{ $title }” was sent back to you by { $user } ({ $page }):
+alerts-published = “{ $title }” was published on { $page }.
+alerts-open-draft = Open it
+alerts-see-entry = See it as readers do
+alerts-dismiss = Dismiss
+alerts-label = Alerts
 desk-by = by { $user }
 desk-your-drafts = Your drafts
 desk-scheduled = Scheduled

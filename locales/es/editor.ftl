@@ -164,6 +164,12 @@ desk-queue-count =
        *[other] { $count } entradas pendientes de aprobación
     }
 desk-waiting = Pendientes de aprobación
+alerts-sent-back = { $user } le devolvió «{ $title }» ({ $page }):
+alerts-published = «{ $title }» se publicó en { $page }.
+alerts-open-draft = Abrirla
+alerts-see-entry = Verla como los lectores
+alerts-dismiss = Descartar
+alerts-label = Avisos
 desk-by = de { $user }
 desk-your-drafts = Tus borradores
 desk-scheduled = Programadas

@@ -164,6 +164,12 @@ desk-queue-count =
        *[other] { $count } publications en attente de validation
     }
 desk-waiting = En attente de validation
+alerts-sent-back = { $user } vous a renvoyé « { $title } » ({ $page }) :
+alerts-published = « { $title } » a été publié sur { $page }.
+alerts-open-draft = L’ouvrir
+alerts-see-entry = La voir comme les lecteurs
+alerts-dismiss = Masquer
+alerts-label = Alertes
 desk-by = par { $user }
 desk-your-drafts = Vos brouillons
 desk-scheduled = Programmées

@@ -161,6 +161,12 @@ desk-queue-count =
        *[other] मंज़ूरी के इंतज़ार में { $count } अपडेट
     }
 desk-waiting = मंज़ूरी के इंतज़ार में
+alerts-sent-back = { $user } ने “{ $title }” आपको लौटा दिया ({ $page }):
+alerts-published = “{ $title }” { $page } पर प्रकाशित हुआ।
+alerts-open-draft = इसे खोलें
+alerts-see-entry = इसे पाठकों की तरह देखें
+alerts-dismiss = हटाएँ
+alerts-label = सूचनाएँ
 desk-by = { $user } द्वारा
 desk-your-drafts = आपके ड्राफ़्ट
 desk-scheduled = शेड्यूल किए गए

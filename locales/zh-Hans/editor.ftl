@@ -156,6 +156,12 @@ desk-queue-count =
        *[other] { $count }条动态待审核
     }
 desk-waiting = 待审核
+alerts-sent-back = { $user } 退回了“{ $title }”（{ $page }）：
+alerts-published = “{ $title }”已在{ $page }发布。
+alerts-open-draft = 打开
+alerts-see-entry = 以读者视角查看
+alerts-dismiss = 关闭
+alerts-label = 提醒
 desk-by = 作者：{ $user }
 desk-your-drafts = 我的草稿
 desk-scheduled = 定时发布

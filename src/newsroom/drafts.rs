@@ -54,6 +54,13 @@ impl Newsroom {
         Ok(rows.into_iter().filter_map(Result::ok).collect())
     }
 
+    /// The entries an editor sent back to `user` with a note, on every page, until
+    /// they are sent again. A row that cannot be read is left out, as in the queue.
+    pub async fn sent_back_to(&self, user: &str) -> Result<Vec<Draft>, NewsroomError> {
+        let rows = self.store.sent_back_to(user).await?;
+        Ok(rows.into_iter().filter_map(Result::ok).collect())
+    }
+
     /// Keeps a draft as typed, new (`id` is `None`) or again: still being written,
     /// submitted for approval (checked first), or scheduled (checked first; the time
     /// is the caller's to check). Returns its id.

@@ -234,6 +234,22 @@ impl Store {
         .collect())
     }
 
+    /// The drafts an editor sent back to `user`, on every page, newest first.
+    pub async fn sent_back_to(&self, user: &str) -> Result<DraftRows, StoreError> {
+        Ok(sqlx::query(concat!(
+            "SELECT ",
+            draft_columns!(),
+            " FROM drafts WHERE created_by = $1 AND submitted = 0 AND review_note IS NOT NULL \
+             AND publish_at IS NULL ORDER BY updated_at DESC"
+        ))
+        .bind(user)
+        .fetch_all(self.pool())
+        .await?
+        .iter()
+        .map(rows::draft_or_unreadable)
+        .collect())
+    }
+
     /// The scheduled entries due by `now`, on every page, the earliest first. A time
     /// written in a form the store cannot read ("+10000-…") sorts first, and is due.
     pub async fn due_drafts(&self, now: DateTime<Utc>) -> Result<DraftRows, StoreError> {

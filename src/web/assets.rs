@@ -46,6 +46,11 @@ const FILES: &[(&str, &str, &[u8])] = &[
         include_bytes!("../../static/embed.js"),
     ),
     (
+        "alerts.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../../static/alerts.js"),
+    ),
+    (
         "copy.js",
         "text/javascript; charset=utf-8",
         include_bytes!("../../static/copy.js"),

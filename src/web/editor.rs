@@ -27,6 +27,7 @@ use crate::read_model::LivePage;
 pub fn router(max_upload_bytes: usize) -> Router<AppState> {
     Router::new()
         .route("/", get(dashboard))
+        .route("/alerts", get(super::alerts::alerts))
         .route("/live", post(create_blog))
         .route("/live/new", get(new_blog_form))
         .route(

@@ -72,6 +72,7 @@ fn editor_routes(entry: &str, draft: &str) -> Vec<Route> {
     vec![
         get("/editor".into(), SignedIn),
         get("/editor/account".into(), SignedIn),
+        get("/editor/alerts".into(), SignedIn),
         get(page.clone(), SignedIn),
         get("/editor/live/new".into(), Admin),
         get(format!("{page}/settings"), Admin),

@@ -126,9 +126,13 @@ async fn a_draft_sent_ten_times_at_once_is_published_once() {
 
 #[tokio::test]
 async fn a_contributors_entry_is_sent_back_with_a_note_then_approved() {
-    let app = spawn_app().await;
+    sent_back_with_a_note_then_approved(&spawn_app().await).await;
+}
+
+/// A contributor's entry sent back and approved on `app`, and what she is told of it.
+pub async fn sent_back_with_a_note_then_approved(app: &TestApp) {
     app.login().await;
-    let cat = person(&app, "cat", "contributor").await;
+    let cat = person(app, "cat", "contributor").await;
     let entries = format!("/editor/live/{DEMO}/entries");
     let (_, compose) = cat.get_html(&format!("/editor/live/{DEMO}")).await;
     assert!(
@@ -197,6 +201,10 @@ async fn a_contributors_entry_is_sent_back_with_a_note_then_approved() {
     let (_, desk) = app.get_html(&format!("/editor/live/{DEMO}")).await;
     assert!(desk.contains("0 entries wait for approval"));
 
+    let (_, alerts) = cat.get_html("/editor/alerts").await;
+    assert!(
+        alerts.contains("sent back to you by admin") && alerts.contains("Which port? Name it.")
+    );
     let (_, hers) = cat.get_html(&draft).await;
     assert!(hers.contains("Sent back by admin") && hers.contains("Which port? Name it."));
     assert!(hers.contains("Submit again"));
@@ -243,6 +251,9 @@ async fn a_contributors_entry_is_sent_back_with_a_note_then_approved() {
         "as a key event"
     );
     assert!(compose.contains("by cat"), "published as hers");
+    let (_, alerts) = cat.get_html("/editor/alerts").await;
+    assert!(!alerts.contains("sent back to you"), "answered");
+    assert!(alerts.contains("Queues at Calder port") && alerts.contains("was published on"));
 }
 
 #[tokio::test]

@@ -255,3 +255,12 @@ async fn failed_sign_ins_are_counted_once_for_every_instance() {
     }
     db.drop().await;
 }
+
+#[tokio::test]
+async fn a_contributor_is_told_of_her_entry_sent_back_and_published() {
+    let db = TestDatabase::create().await;
+    let mut app = instance(&db).await;
+    crate::desk::sent_back_with_a_note_then_approved(&app).await;
+    app.stop().await;
+    db.drop().await;
+}
