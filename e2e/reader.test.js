@@ -141,3 +141,81 @@ describe("the reader's controls", () => {
     await other.locator(`#entry-${newest}`).waitFor(h.WAIT);
   });
 });
+
+describe("the first screen on a phone", () => {
+  let browser;
+  let server;
+  before(async () => {
+    browser = await h.launchBrowser();
+    server = await h.startServer();
+  });
+  after(async () => {
+    await browser.close();
+    await server.stop();
+  });
+
+  const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+  const LAPTOP = { viewport: { width: 1280, height: 800 } };
+
+  async function open(context) {
+    const page = await context.newPage();
+    const errors = [];
+    page.on("pageerror", (error) => errors.push(error));
+    await page.goto(`${server.url}/live/${h.SLUG}`);
+    await page.waitForSelector("#stream .entry-share");
+    return { page, errors };
+  }
+
+  const folds = (page) =>
+    page.evaluate(() => ({
+      summary: document.getElementById("summary").open,
+      keyEvents: document.querySelector("#key-events details").open,
+    }));
+
+  test("shows the newest entry; summary and key events fold, open on a laptop, as each reader left them", async (t) => {
+    // The demo page: a three-line description, a summary, five key events, a long pinned entry.
+    const phone = await browser.newContext(PHONE);
+    t.after(() => phone.close());
+    const { page, errors } = await open(phone);
+    const newest = await page.evaluate(() => {
+      const title = document.querySelector("#stream > article .entry-title");
+      return { text: title.textContent.trim(), bottom: title.getBoundingClientRect().bottom, screen: window.innerHeight };
+    });
+    assert.ok(newest.bottom < newest.screen, `"${newest.text}" ends ${Math.round(newest.bottom)}px down a ${newest.screen}px screen`);
+    assert.deepEqual(await folds(page), { summary: false, keyEvents: false }, "folded on a phone");
+    assert.ok(await page.isVisible("#summary-heading"), "the summary's heading is still there to tap");
+    assert.equal(await page.isVisible("#key-events li"), false);
+
+    const pinnedHeight = () => page.$eval("#pinned article", (a) => a.getBoundingClientRect().height);
+    const clamped = await pinnedHeight();
+    await page.tap("#pinned .pinned-more button");
+    assert.ok((await pinnedHeight()) > clamped + 100, "Show all shows the whole pinned entry");
+    assert.equal(await page.textContent("#pinned .pinned-more button"), "Show less");
+
+    await page.tap("#key-events summary");
+    assert.ok(await page.isVisible("#key-events li"), "a tap opens the key events");
+    await page.reload();
+    await page.waitForSelector("#stream .entry-share");
+    assert.deepEqual(await folds(page), { summary: false, keyEvents: true }, "the reader's choice is kept");
+
+    // A new summary arriving live keeps the reader's fold.
+    const desk = await h.editorTab(browser, server);
+    t.after(() => desk.context.close());
+    await desk.page.goto(`${server.url}/editor/live/${h.SLUG}/settings`);
+    await desk.page.fill("#summary", "Roads reopen along the coast\nFerries run again from noon");
+    await h.clickAndWait(desk.page, 'form[action$="/settings"] button[type=submit]');
+    await page.waitForFunction(() => /Ferries run again/.test(document.getElementById("summary").textContent), null, h.WAIT);
+    assert.deepEqual(await folds(page), { summary: false, keyEvents: true }, "still folded after a live change");
+    assert.deepEqual(errors, [], "no script errors on the phone");
+
+    const laptop = await browser.newContext(LAPTOP);
+    t.after(() => laptop.close());
+    const wide = await open(laptop);
+    assert.deepEqual(await folds(wide.page), { summary: true, keyEvents: true }, "open on a laptop");
+    await wide.page.click("#summary summary");
+    await wide.page.reload();
+    await wide.page.waitForSelector("#stream .entry-share");
+    assert.deepEqual(await folds(wide.page), { summary: false, keyEvents: true }, "closed as the reader left it");
+    assert.deepEqual(wide.errors, [], "no script errors on the laptop");
+  });
+});

@@ -1,7 +1,7 @@
 // What script adds to every reader page (a live page, any page of its stream, a
 // permalink): times that tick, entries marked that arrived since the reader's last
-// visit, a share button on each entry, and `#entry-{id}` links that find the page the
-// entry is on now. Without this file every page still reads and links as it should.
+// visit, a share button on each entry, a summary and key events that fold away on a
+// phone, and `#entry-{id}` links that find the page the entry is on now. Without this file every page still reads and links as it should.
 (function () {
   "use strict";
   var main = document.getElementById("main");
@@ -164,8 +164,82 @@
     }
   }
 
+  // The summary and key events fold away under their headings: open on a wide screen,
+  // closed on a phone so that the newest entry is on the first screen, unless this
+  // reader chose otherwise (kept in this browser, for every page).
+  var phone = window.matchMedia("(max-width: 47.99rem)").matches;
+
+  function foldKey(fold) {
+    return "liveblog:fold:" + fold.dataset.fold;
+  }
+
+  function chosenOpen(fold) {
+    try {
+      var chosen = window.localStorage.getItem(foldKey(fold));
+      if (chosen) return chosen === "open";
+    } catch (e) {
+      // Storage is off in this browser: the screen's own default.
+    }
+    return !phone;
+  }
+
+  // A fold the live script replaced (a new summary) comes open: it is set again.
+  function applyFolds() {
+    var folds = main.querySelectorAll("details[data-fold]:not([data-folded])");
+    for (var i = 0; i < folds.length; i++) {
+      var open = chosenOpen(folds[i]);
+      if (folds[i].open !== open) folds[i].open = open;
+      folds[i].dataset.folded = "";
+    }
+  }
+
+  // A click on a heading toggles its fold after this listener: what it becomes is kept.
+  main.addEventListener("click", function (event) {
+    var heading = event.target.closest("details[data-fold] > summary");
+    if (!heading) return;
+    try {
+      window.localStorage.setItem(foldKey(heading.parentElement), heading.parentElement.open ? "closed" : "open");
+    } catch (e) {
+      // Storage is off: the choice lasts until the page is left.
+    }
+  });
+
+  // On a phone the pinned entry shows its first lines, with "Show all" for the rest.
+  function clampPinned() {
+    var pinned = document.getElementById("pinned");
+    var article = pinned && pinned.querySelector("article");
+    if (!phone || !article || article.hasAttribute("data-clamped")) return;
+    article.setAttribute("data-clamped", "");
+    var more = pinned.querySelector(".pinned-more");
+    pinned.classList.add("clamped");
+    if (article.scrollHeight <= article.clientHeight) {
+      pinned.classList.remove("clamped");
+      if (more) more.remove();
+      return;
+    }
+    if (!more) {
+      more = document.createElement("p");
+      more.className = "pinned-more";
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "link-button";
+      button.addEventListener("click", function () {
+        var open = pinned.classList.toggle("clamped") === false;
+        button.setAttribute("aria-expanded", String(open));
+        button.textContent = open ? word("showLess", "Show less") : word("showAll", "Show all");
+      });
+      more.appendChild(button);
+    }
+    var toggle = more.firstElementChild;
+    toggle.setAttribute("aria-expanded", "false");
+    toggle.textContent = word("showAll", "Show all");
+    article.after(more);
+  }
+
   // Runs on load and whenever the live script puts an entry in the page.
   function enhance() {
+    applyFolds();
+    clampPinned();
     tick();
     var list = entries();
     for (var i = 0; i < list.length; i++) addShareButton(list[i]);

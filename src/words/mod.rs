@@ -178,6 +178,8 @@ impl Words {
             "linkCopied": self.get("js-link-copied"),
             "linkToEntry": self.get("js-link-to-entry"),
             "justNow": self.get("js-just-now"),
+            "showAll": self.get("js-show-all"),
+            "showLess": self.get("js-show-less"),
         });
         script_data(&words)
     }
