@@ -215,24 +215,60 @@ describe("correcting published entries", () => {
     assert.deepEqual(errors, []);
   });
 
-  test("deletes only after a confirmation", async (t) => {
+  test("deletes only after a confirmation, asked in place beside the entry", async (t) => {
     const server = await h.startServer();
     t.after(() => server.stop());
-    const { context, page } = await h.editorTab(browser, server);
+    const { context, page, errors } = await h.editorTab(browser, server);
     t.after(() => context.close());
     const id = await publish(page, server.url, "Posted by mistake");
     const reader = await h.readerTab(browser, server.url);
     t.after(() => reader.context.close());
     await h.waitForEntry(reader.page, "Posted by mistake");
+    await page.evaluate(() => (window.__marker = "not reloaded"));
 
+    const entry = `#editor-entry-${id}`;
+    const ask = page.locator(`${entry} .delete-in-place`);
+    await page.click(`${entry} a[data-delete]`);
+    await ask.waitFor();
+    assert.match(await ask.textContent(), /Delete this entry\?/);
+    assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), "Delete it", "the cursor on the answer");
+    // A colleague's entry arriving brings the desk up to date: the question stays.
+    const colleague = await h.signIn(server);
+    await colleague.publish({ title: "Update from a colleague" });
+    await page.locator("#published-list", { hasText: "Update from a colleague" }).waitFor(h.WAIT);
+    assert.ok(await ask.isVisible(), "still asked after the desk caught up");
+    await page.keyboard.press("Escape");
+    assert.equal(await ask.isVisible(), false, "Escape keeps the entry");
+    await page.click(`${entry} a[data-delete]`);
+    await page.click(`${entry} [data-keep]`);
+    assert.equal(await ask.isVisible(), false, "Keep it keeps the entry");
+    assert.ok(await reader.page.$(`#entry-${id}`), "kept");
+
+    await page.click(`${entry} a[data-delete]`);
+    await page.click(`${entry} .delete-in-place button[type=submit]`);
+    await reader.page.waitForFunction((id) => !document.getElementById(`entry-${id}`), id, h.WAIT);
+    await page.waitForFunction((id) => !document.getElementById(`editor-entry-${id}`), id, h.WAIT);
+    assert.equal(await page.$$eval("#published-list .gone", (gone) => gone.length), 0, "not marked deleted meanwhile");
+    assert.equal(await h.probes.marker(page), "not reloaded");
+    assert.deepEqual(errors, []);
+  });
+
+  test("without script, Delete asks on a page of its own", async (t) => {
+    const server = await h.startServer();
+    t.after(() => server.stop());
+    const editor = await h.signIn(server);
+    const id = await editor.publish({ title: "Posted by mistake" });
+    const { context, page } = await h.editorTab(browser, server, { javaScriptEnabled: false });
+    t.after(() => context.close());
+    await page.goto(`${server.url}/editor/live/${h.SLUG}`);
     await h.clickAndWait(page, `#editor-entry-${id} a.danger`);
     assert.match(await page.textContent("h1"), /Delete this entry\?/);
     await h.clickAndWait(page, "text=Keep it");
-    assert.ok(await reader.page.$(`#entry-${id}`), "kept");
+    assert.ok(await page.$(`#editor-entry-${id}`), "kept");
     await h.clickAndWait(page, `#editor-entry-${id} a.danger`);
     await h.clickAndWait(page, "button.danger-button");
     assert.match(await page.textContent("#done"), /Deleted/);
-    await reader.page.waitForFunction((id) => !document.getElementById(`entry-${id}`), id, h.WAIT);
+    assert.equal(await page.$(`#editor-entry-${id}`), null);
   });
 
   test("the compose page announces a colleague's entry without touching the form", async (t) => {

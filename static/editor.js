@@ -666,7 +666,7 @@
     var open = {};
     if (list) {
       Array.prototype.forEach.call(list.querySelectorAll(":scope > li"), function (li) {
-        if (li.querySelector(".inline-correction")) open[li.id] = li;
+        if (li.querySelector(".inline-correction, .delete-in-place:not([hidden])")) open[li.id] = li;
       });
     }
     var freshList = fresh.querySelector("#published-list");
@@ -688,7 +688,10 @@
     Array.prototype.forEach.call(freshList.querySelectorAll(":scope > li"), function (li) {
       var kept = open[li.id];
       if (kept) {
-        kept.querySelector(".desk-entry-head").replaceWith(li.querySelector(".desk-entry-head"));
+        // A deletion being asked about keeps the entry as the editor saw it.
+        if (!kept.querySelector(".delete-in-place:not([hidden])")) {
+          kept.querySelector(".desk-entry-head").replaceWith(li.querySelector(".desk-entry-head"));
+        }
         delete open[li.id];
         anchor = kept;
       } else {
@@ -736,7 +739,7 @@
     }, 4000 + Math.random() * 2000);
   })();
 
-  // Pin, unpin, key event: sent without leaving the page.
+  // Pin, unpin, key event, delete: sent without leaving the page.
   desk.addEventListener("submit", function (event) {
     var form = event.target;
     if (!form.hasAttribute("data-mark")) return;
@@ -752,6 +755,9 @@
         if (signedOut(response)) return sessionEnded();
         if (!response.ok) {
           say(word("didNotWork", "That did not work ({status}); reload the page and try again.", { status: response.status }));
+        } else if (form.classList.contains("delete-in-place")) {
+          // Answered: the question is closed, and the entry leaves the desk.
+          form.hidden = true;
         }
         return refresh();
       })
@@ -761,6 +767,28 @@
       .then(function () {
         button.disabled = false;
       });
+  });
+
+  // Delete asks in place, under the entry's buttons; Keep it, or Escape, takes it back.
+  function keepEntry(ask) {
+    ask.hidden = true;
+    ask.closest("li").querySelector("a[data-delete]").focus();
+  }
+
+  desk.addEventListener("click", function (event) {
+    var link = event.target.closest("a[data-delete]");
+    var keep = event.target.closest("[data-keep]");
+    if (keep) keepEntry(keep.closest(".delete-in-place"));
+    if (!link || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    event.preventDefault();
+    var ask = link.closest("li").querySelector(".delete-in-place");
+    ask.hidden = false;
+    ask.querySelector("button[type=submit]").focus();
+  });
+
+  desk.addEventListener("keydown", function (event) {
+    var ask = event.target.closest && event.target.closest(".delete-in-place");
+    if (ask && event.key === "Escape" && !event.isComposing) keepEntry(ask);
   });
 
   // A correction opens in place, in the stream, and is sent from there.

@@ -289,6 +289,7 @@ async fn delete(
     State(state): State<AppState>,
     signed_in: SignedIn,
     Path((slug, id)): Path<(String, String)>,
+    Query(inline): Query<Inline>,
     Form(form): Form<CsrfForm>,
 ) -> Result<Response> {
     signed_in.check_csrf(&form.csrf_token)?;
@@ -296,5 +297,9 @@ async fn delete(
     let id = entry_id(&id)?;
     state.newsroom.delete(&slug, id).await?;
     tracing::info!(user = ?signed_in.session.user, entry = %id, "deleted");
-    Ok(Done::Deleted.to(&slug).into_response())
+    if inline.wanted() {
+        Ok(StatusCode::NO_CONTENT.into_response())
+    } else {
+        Ok(Done::Deleted.to(&slug).into_response())
+    }
 }
