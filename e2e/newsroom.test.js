@@ -77,6 +77,37 @@ describe("the newsroom", () => {
     assert.deepEqual(reader.errors, []);
   });
 
+  test("a new page's address is made from its title, its zone is found by a city's name, and saved settings say so", async (t) => {
+    const server = await h.startServer();
+    t.after(() => server.stop());
+    const { context, page, errors } = await h.editorTab(browser, server);
+    t.after(() => context.close());
+    await page.goto(server.url + "/editor/live/new");
+    await page.locator("#title").pressSequentially("Élections: le 2e tour, en direct");
+    assert.equal(await page.inputValue("#slug"), "elections-le-2e-tour-en-direct", "suggested as the title is typed");
+    // An address of the editor's own is left alone.
+    await page.click("#slug");
+    await page.keyboard.press("End");
+    await page.keyboard.type("-2027");
+    await page.locator("#title").pressSequentially(" !");
+    assert.equal(await page.inputValue("#slug"), "elections-le-2e-tour-en-direct-2027");
+
+    const suggestions = await page.$$eval("#time_zone", ([field]) => [...field.list.options].map((option) => option.value));
+    assert.ok(suggestions.includes("Europe/London") && suggestions.includes("America/New_York"), "zones are suggested");
+    assert.ok(!suggestions.includes("GB"), "one name per city");
+    await page.fill("#time_zone", "");
+    await page.locator("#time_zone").pressSequentially("Paris");
+    await h.clickAndWait(page, "button[type=submit]:has-text('Create live page')");
+    assert.match(page.url(), /\/editor\/live\/elections-le-2e-tour-en-direct-2027$/);
+
+    await h.clickAndWait(page, "text=Live page settings");
+    assert.equal(await page.inputValue("#time_zone"), "Europe/Paris", "the city's zone, by its name");
+    await page.fill("#description", "Results as they come in");
+    await h.clickAndWait(page, "button:has-text('Save settings')");
+    assert.match(await page.textContent("#done"), /Settings saved/);
+    assert.deepEqual(errors, []);
+  });
+
   test("a page started in Arabic says so and reads right to left; a language that is no tag is named", async (t) => {
     const server = await h.startServer();
     t.after(() => server.stop());

@@ -60,6 +60,7 @@ done-unscheduled = أُلغيت جدولته، وهو محفوظ في مسودا
 done-sent-back = أُعيد إلى كاتبه مع ملاحظتك.
 done-discarded = تم التخلّص من المسودة.
 done-saved = حُفظت المسودة. لا يراها أحد غيرك حتى ترسلها للموافقة أو تنشرها.
+done-settings-saved = حُفظت الإعدادات: يرى القرّاء العنوان والوصف والملخّص الجديدة فورًا.
 # A second click on a draft's button, or a colleague who acted on it first.
 done-gone = لم تعد هذه المسودة متاحة لأي إجراء: فقد نُشرت أو تم التخلّص منها أو استعادها كاتبها. لم يُنشر شيء مرتين.
 
@@ -232,7 +233,7 @@ settings-description = الوصف
 settings-summary = الملخص
 settings-summary-hint = نقطة رئيسية واحدة في كل سطر
 settings-time-zone = المنطقة الزمنية
-settings-time-zone-hint = تُعرض الأوقات في الصفحة بتوقيت هذه المنطقة، مثل Europe/London أو America/New_York
+settings-time-zone-hint = تُعرض الأوقات في الصفحة بتوقيت هذه المنطقة، مثل Europe/London أو America/New_York؛ ويكفي اسم مدينة مثل London
 settings-reading-order = ترتيب القراءة
 settings-newest-first = الأحدث أولًا
 settings-oldest-first = الأقدم أولًا (لجلسة أسئلة وأجوبة أو تسلسل زمني)
@@ -314,3 +315,13 @@ js-entry-deleted = حُذف تحديث للتو.
 js-kept-as-draft = لم يُنشر إدخال أرسلته؛ عاد إلى النموذج مع تحديد مشكلاته. ما كتبته بعده محفوظ في مسوداتك.
 js-not-published = لم يُنشر إدخال أرسلته: «{ $title }». أرسله مرة أخرى عندما يمكن الوصول إلى غرفة الأخبار.
 js-not-sent-kept = لم يُنشر الإدخال ({ $status })؛ عاد إلى النموذج.
+
+# The formatting buttons above an entry's text (static/format.js). Each writes Markdown
+# for the editor; "For context" is the same note readers see headed "For context".
+js-format-toolbar = تنسيق النص
+js-format-bold = غامق
+js-format-italic = مائل
+js-format-link = رابط
+js-format-quote = اقتباس
+js-format-list = قائمة
+js-format-context = خلفية

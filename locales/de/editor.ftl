@@ -56,6 +56,7 @@ done-unscheduled = Aus der Planung genommen; der Eintrag bleibt in Ihren Entwür
 done-sent-back = Mit Ihrer Notiz an den Autor zurückgeschickt.
 done-discarded = Entwurf verworfen.
 done-saved = Entwurf gespeichert. Nur Sie sehen ihn, bis Sie ihn einreichen oder veröffentlichen.
+done-settings-saved = Einstellungen gespeichert: Leser sehen den neuen Titel, die Beschreibung und die Zusammenfassung sofort.
 # A second click on a draft's button, or a colleague who acted on it first.
 done-gone = Dieser Entwurf ist nicht mehr verfügbar: Er wurde bereits veröffentlicht, verworfen oder von seinem Autor zurückgezogen. Nichts wurde doppelt veröffentlicht.
 
@@ -214,7 +215,7 @@ settings-description = Beschreibung
 settings-summary = Das Wichtigste in Kürze
 settings-summary-hint = Ein Kernpunkt pro Zeile
 settings-time-zone = Zeitzone
-settings-time-zone-hint = Zeiten im Liveblog werden in dieser Zeitzone angezeigt, etwa Europe/London oder America/New_York
+settings-time-zone-hint = Zeiten im Liveblog werden in dieser Zeitzone angezeigt, etwa Europe/London oder America/New_York; der Name einer Stadt wie London genügt
 settings-reading-order = Reihenfolge
 settings-newest-first = Neueste zuerst
 settings-oldest-first = Älteste zuerst (Fragen und Antworten, Chronik)
@@ -294,3 +295,13 @@ js-entry-deleted = Ein Eintrag wurde gerade gelöscht.
 js-kept-as-draft = Ein gesendeter Eintrag wurde nicht veröffentlicht; er ist wieder im Formular, die Probleme markiert. Was du seitdem getippt hast, liegt in Deinen Entwürfen.
 js-not-published = Ein gesendeter Eintrag wurde nicht veröffentlicht: „{ $title }“. Sende ihn erneut, sobald die Redaktion erreichbar ist.
 js-not-sent-kept = Der Eintrag wurde nicht veröffentlicht ({ $status }); er ist wieder im Formular.
+
+# The formatting buttons above an entry's text (static/format.js). Each writes Markdown
+# for the editor; "For context" is the same note readers see headed "For context".
+js-format-toolbar = Textformatierung
+js-format-bold = Fett
+js-format-italic = Kursiv
+js-format-link = Link
+js-format-quote = Zitat
+js-format-list = Liste
+js-format-context = Zur Einordnung

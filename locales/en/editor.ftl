@@ -56,6 +56,7 @@ done-unscheduled = Taken off the schedule; it is kept in your drafts.
 done-sent-back = Sent back to its author with your note.
 done-discarded = Draft discarded.
 done-saved = Draft saved: it waits in Your drafts, and only you can see it until you submit or publish it. The form is ready for the next entry.
+done-settings-saved = Settings saved: readers see the new title, description and summary at once.
 # A second click on a draft's button, or a colleague who acted on it first.
 done-gone = That draft is no longer there to act on: it was published, discarded or taken back by its author already. Nothing was published twice.
 
@@ -214,7 +215,7 @@ settings-description = Description
 settings-summary = Summary
 settings-summary-hint = One key point a line
 settings-time-zone = Time zone
-settings-time-zone-hint = Times on the page are shown in this zone, as in Europe/London or America/New_York
+settings-time-zone-hint = Times on the page are shown in this zone, as in Europe/London or America/New_York; a city's name such as London will do
 settings-reading-order = Reading order
 settings-newest-first = Newest first
 settings-oldest-first = Oldest first (a Q&A, a timeline)
@@ -294,3 +295,13 @@ js-entry-deleted = An entry was just deleted.
 js-kept-as-draft = An entry you sent was not published; it is back in the form, its problems marked. What you had typed since is kept in Your drafts.
 js-not-published = An entry you sent was not published: “{ $title }”. Send it again once the newsroom can be reached.
 js-not-sent-kept = The entry was not published ({ $status }); it is back in the form.
+
+# The formatting buttons above an entry's text (static/format.js). Each writes Markdown
+# for the editor; "For context" is the same note readers see headed "For context".
+js-format-toolbar = Text formatting
+js-format-bold = Bold
+js-format-italic = Italic
+js-format-link = Link
+js-format-quote = Quote
+js-format-list = List
+js-format-context = For context

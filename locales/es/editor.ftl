@@ -57,6 +57,7 @@ done-unscheduled = Se ha quitado de la programación; se conserva en tus borrado
 done-sent-back = Devuelta a su autor con tu nota.
 done-discarded = Borrador descartado.
 done-saved = Borrador guardado. Solo tú puedes verlo hasta que lo envíes o lo publiques.
+done-settings-saved = Configuración guardada: los lectores ven al instante el nuevo título, la descripción y el resumen.
 # A second click on a draft's button, or a colleague who acted on it first.
 done-gone = Ese borrador ya no está disponible: ya se había publicado o descartado, o su autor lo había retirado. No se ha publicado nada dos veces.
 
@@ -218,7 +219,7 @@ settings-description = Descripción
 settings-summary = Resumen
 settings-summary-hint = Un punto clave por línea
 settings-time-zone = Zona horaria
-settings-time-zone-hint = Las horas de la página se muestran en esta zona, como Europe/London o America/New_York
+settings-time-zone-hint = Las horas de la página se muestran en esta zona, como Europe/London o America/New_York; basta el nombre de una ciudad, como London
 settings-reading-order = Orden de lectura
 settings-newest-first = Las más recientes primero
 settings-oldest-first = Las más antiguas primero (preguntas y respuestas, cronología)
@@ -298,3 +299,13 @@ js-entry-deleted = Se acaba de eliminar una entrada.
 js-kept-as-draft = Una entrada que enviaste no se publicó; vuelve a estar en el formulario, con sus problemas señalados. Lo que escribiste después se guarda en Tus borradores.
 js-not-published = Una entrada que enviaste no se publicó: «{ $title }». Envíala de nuevo cuando se pueda conectar con la redacción.
 js-not-sent-kept = La entrada no se publicó ({ $status }); vuelve a estar en el formulario.
+
+# The formatting buttons above an entry's text (static/format.js). Each writes Markdown
+# for the editor; "For context" is the same note readers see headed "For context".
+js-format-toolbar = Formato del texto
+js-format-bold = Negrita
+js-format-italic = Cursiva
+js-format-link = Enlace
+js-format-quote = Cita
+js-format-list = Lista
+js-format-context = Contexto

@@ -57,6 +57,7 @@ done-unscheduled = Déprogrammée ; elle est conservée dans vos brouillons.
 done-sent-back = Renvoyée à son auteur avec votre note.
 done-discarded = Brouillon supprimé.
 done-saved = Brouillon enregistré. Vous seul pouvez le voir tant que vous ne l’avez pas soumis ou publié.
+done-settings-saved = Réglages enregistrés : les lecteurs voient aussitôt le nouveau titre, la description et le résumé.
 # A second click on a draft's button, or a colleague who acted on it first.
 done-gone = Ce brouillon n’est plus disponible : il a déjà été publié, supprimé ou retiré par son auteur. Rien n’a été publié deux fois.
 
@@ -218,7 +219,7 @@ settings-description = Description
 settings-summary = Résumé
 settings-summary-hint = Un point clé par ligne
 settings-time-zone = Fuseau horaire
-settings-time-zone-hint = Les heures du direct s’affichent dans ce fuseau, par exemple Europe/London ou America/New_York
+settings-time-zone-hint = Les heures du direct s’affichent dans ce fuseau, par exemple Europe/London ou America/New_York ; le nom d’une ville, comme London, suffit
 settings-reading-order = Ordre de lecture
 settings-newest-first = Les plus récentes d’abord
 settings-oldest-first = Les plus anciennes d’abord (questions-réponses, chronologie)
@@ -298,3 +299,13 @@ js-entry-deleted = Une publication vient d’être supprimée.
 js-kept-as-draft = Une entrée envoyée n’a pas été publiée ; elle est revenue dans le formulaire, ses problèmes signalés. Ce que vous avez tapé depuis est gardé dans Vos brouillons.
 js-not-published = Une entrée envoyée n’a pas été publiée : « { $title } ». Renvoyez-la quand la rédaction sera joignable.
 js-not-sent-kept = L’entrée n’a pas été publiée ({ $status }) ; elle est revenue dans le formulaire.
+
+# The formatting buttons above an entry's text (static/format.js). Each writes Markdown
+# for the editor; "For context" is the same note readers see headed "For context".
+js-format-toolbar = Mise en forme du texte
+js-format-bold = Gras
+js-format-italic = Italique
+js-format-link = Lien
+js-format-quote = Citation
+js-format-list = Liste
+js-format-context = Contexte

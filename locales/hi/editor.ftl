@@ -56,6 +56,7 @@ done-unscheduled = शेड्यूल से हटा दिया गया
 done-sent-back = आपके नोट के साथ लेखक को वापस भेज दिया गया।
 done-discarded = ड्राफ़्ट हटा दिया गया।
 done-saved = ड्राफ़्ट सेव हो गया। जब तक आप इसे मंज़ूरी के लिए नहीं भेजते या प्रकाशित नहीं करते, इसे सिर्फ़ आप देख सकते हैं।
+done-settings-saved = सेटिंग सेव हो गई: पाठकों को नया शीर्षक, विवरण और सारांश तुरंत दिखता है।
 # A second click on a draft's button, or a colleague who acted on it first.
 done-gone = इस ड्राफ़्ट पर अब कोई कार्रवाई नहीं हो सकती: यह पहले ही प्रकाशित हो चुका है, हटाया जा चुका है या इसके लेखक ने इसे वापस ले लिया है। कुछ भी दो बार प्रकाशित नहीं हुआ।
 
@@ -215,7 +216,7 @@ settings-description = विवरण
 settings-summary = सारांश
 settings-summary-hint = हर लाइन में एक अहम बात
 settings-time-zone = टाइम ज़ोन
-settings-time-zone-hint = पेज पर समय इसी ज़ोन में दिखता है, जैसे Europe/London या America/New_York
+settings-time-zone-hint = पेज पर समय इसी ज़ोन में दिखता है, जैसे Europe/London या America/New_York; London जैसा किसी शहर का नाम भी चलेगा
 settings-reading-order = पढ़ने का क्रम
 settings-newest-first = सबसे नया पहले
 settings-oldest-first = सबसे पुराना पहले (सवाल-जवाब, टाइमलाइन)
@@ -295,3 +296,13 @@ js-entry-deleted = अभी एक अपडेट डिलीट किया
 js-kept-as-draft = आपकी भेजी एक प्रविष्टि प्रकाशित नहीं हुई; वह समस्याओं के साथ फ़ॉर्म में लौट आई है। उसके बाद आपने जो लिखा, वह आपके ड्राफ़्ट में रखा गया है।
 js-not-published = आपकी भेजी एक प्रविष्टि प्रकाशित नहीं हुई: “{ $title }”। न्यूज़रूम से जुड़ते ही इसे फिर भेजें।
 js-not-sent-kept = प्रविष्टि प्रकाशित नहीं हुई ({ $status }); वह फ़ॉर्म में लौट आई है।
+
+# The formatting buttons above an entry's text (static/format.js). Each writes Markdown
+# for the editor; "For context" is the same note readers see headed "For context".
+js-format-toolbar = टेक्स्ट का फ़ॉर्मैट
+js-format-bold = बोल्ड
+js-format-italic = इटैलिक
+js-format-link = लिंक
+js-format-quote = कोट
+js-format-list = सूची
+js-format-context = संदर्भ

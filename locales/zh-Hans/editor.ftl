@@ -55,6 +55,7 @@ done-unscheduled = 已取消定时发布；内容保留在你的草稿中。
 done-sent-back = 已连同你的意见退回给作者。
 done-discarded = 草稿已丢弃。
 done-saved = 草稿已保存。在你提交或发布之前，只有你能看到。
+done-settings-saved = 设置已保存：读者立即看到新的标题、描述和摘要。
 # A second click on a draft's button, or a colleague who acted on it first.
 done-gone = 该草稿已无法操作：它已被发布、丢弃，或已被作者撤回。没有内容被重复发布。
 
@@ -210,7 +211,7 @@ settings-description = 简介
 settings-summary = 摘要
 settings-summary-hint = 每行一个要点
 settings-time-zone = 时区
-settings-time-zone-hint = 页面上的时间按此时区显示，例如 Europe/London 或 America/New_York
+settings-time-zone-hint = 页面上的时间按此时区显示，例如 Europe/London 或 America/New_York；也可只填城市名，例如 London
 settings-reading-order = 阅读顺序
 settings-newest-first = 最新在前
 settings-oldest-first = 最早在前（适用于问答、时间线）
@@ -290,3 +291,13 @@ js-entry-deleted = 刚刚有一条动态被删除。
 js-kept-as-draft = 你发送的一条内容未能发布，已放回表单并标出问题。你之后输入的内容已保存在“你的草稿”中。
 js-not-published = 你发送的一条内容未能发布：“{ $title }”。待能连上编辑部后请再次发送。
 js-not-sent-kept = 这条内容未能发布（{ $status }），已放回表单。
+
+# The formatting buttons above an entry's text (static/format.js). Each writes Markdown
+# for the editor; "For context" is the same note readers see headed "For context".
+js-format-toolbar = 文本格式
+js-format-bold = 加粗
+js-format-italic = 斜体
+js-format-link = 链接
+js-format-quote = 引用
+js-format-list = 列表
+js-format-context = 背景

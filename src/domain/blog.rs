@@ -280,12 +280,13 @@ impl BlogSettings {
 
         let time_zone = match input.time_zone.trim() {
             "" => Some(Tz::UTC),
-            name => name.parse::<Tz>().map_err(|_| {
+            name => super::zone::zone_named(name).or_else(|| {
                 errors.add(
                     "time_zone",
-                    format!("\"{name}\" is not a time zone; use a name such as Europe/London or America/New_York."),
-                )
-            }).ok(),
+                    format!("\"{name}\" is not a time zone; use a name such as Europe/London or America/New_York, or a city's name."),
+                );
+                None
+            }),
         };
 
         let oldest_first = match input.reading_order.trim() {

@@ -10,6 +10,7 @@ mod language;
 pub mod markdown;
 pub mod time;
 mod user;
+pub mod zone;
 
 pub use blog::{
     Blog, BlogId, BlogInput, BlogSettings, BlogStatus, MAX_BLOG_TITLE_CHARS, MAX_DESCRIPTION_CHARS,

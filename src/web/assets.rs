@@ -31,6 +31,11 @@ const FILES: &[(&str, &str, &[u8])] = &[
         include_bytes!("../../static/editor.js"),
     ),
     (
+        "format.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../../static/format.js"),
+    ),
+    (
         "reader.js",
         "text/javascript; charset=utf-8",
         include_bytes!("../../static/reader.js"),
@@ -54,6 +59,11 @@ const FILES: &[(&str, &str, &[u8])] = &[
         "copy.js",
         "text/javascript; charset=utf-8",
         include_bytes!("../../static/copy.js"),
+    ),
+    (
+        "address.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../../static/address.js"),
     ),
     (
         "embed-frame.js",

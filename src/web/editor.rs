@@ -12,6 +12,7 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 
+use super::compose::done::Done;
 use super::form::Form;
 use serde::Deserialize;
 
@@ -95,6 +96,13 @@ struct BlogSettingsPage<'a> {
     /// For a page being edited: the code a CMS article embeds it with, by the loader
     /// and by a plain frame.
     embed_code: Option<(String, String)>,
+}
+
+impl BlogSettingsPage<'_> {
+    /// The time zones suggested as the editor types one.
+    fn zones(&self) -> impl Iterator<Item = &'static str> {
+        crate::domain::zone::suggested_zones()
+    }
 }
 
 /// The code a CMS article embeds `blog` with: the loader, and a plain frame for a site
@@ -225,7 +233,7 @@ async fn save_settings(
         Err(errors) => Err(NewsroomError::Invalid(errors)),
     };
     match result {
-        Ok(_) => Ok(Redirect::to(&format!("/editor/live/{slug}")).into_response()),
+        Ok(_) => Ok(Done::SettingsSaved.to(&slug).into_response()),
         Err(NewsroomError::Invalid(errors)) => blog_settings(
             &signed_in,
             &form.input,

@@ -22,10 +22,12 @@ pub enum Done {
     Saved,
     /// A draft that was published or discarded already (a second click, a colleague).
     Gone,
+    /// The page's settings.
+    SettingsSaved,
 }
 
 impl Done {
-    const ALL: [(&'static str, Done); 12] = [
+    const ALL: [(&'static str, Done); 13] = [
         ("published", Done::Published),
         ("approved", Done::Approved),
         ("corrected", Done::Corrected),
@@ -38,6 +40,7 @@ impl Done {
         ("discarded", Done::Discarded),
         ("saved", Done::Saved),
         ("gone", Done::Gone),
+        ("settings-saved", Done::SettingsSaved),
     ];
 
     pub fn parse(value: &str) -> Option<Done> {
@@ -72,6 +75,7 @@ impl Done {
             Done::Discarded => "done-discarded",
             Done::Saved => "done-saved",
             Done::Gone => "done-gone",
+            Done::SettingsSaved => "done-settings-saved",
         }
     }
 

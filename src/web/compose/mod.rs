@@ -8,7 +8,7 @@
 
 mod corrections;
 mod desk;
-mod done;
+pub(super) mod done;
 mod sent;
 mod view;
 mod words;
