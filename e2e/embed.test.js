@@ -279,7 +279,19 @@ describe("a live page in another site's article", () => {
     const frame = await liveFrame(page);
     await waitForStream(frame);
     const content = await frame.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
-    assert.ok(content > 200 && content < 1000 && content !== 600, `within WordPress's bounds, and not oEmbed's 600 px (${content} px)`);
+    assert.ok(content > 100 && content < 1000 && content !== 600, `within WordPress's bounds, and not oEmbed's 600 px (${content} px)`);
+    // Compact: the newest entry's label, headline and time, nothing to pause.
+    const teaser = await frame.evaluate(() => {
+      const entry = document.querySelector("#stream > article");
+      return {
+        height: entry.getBoundingClientRect().height,
+        body: entry.querySelector(".entry-body").getClientRects().length,
+        title: entry.querySelector(".entry-title").getClientRects().length,
+        pause: document.getElementById("pause-live").getClientRects().length,
+      };
+    });
+    assert.ok(teaser.height < 130, `an entry ${Math.round(teaser.height)} px high`);
+    assert.deepEqual({ ...teaser, height: 0 }, { height: 0, body: 0, title: 1, pause: 0 }, "headline only, no Pause");
     await page.waitForFunction((content) => document.querySelector("iframe").height === String(content), content, h.WAIT);
   });
 
