@@ -456,3 +456,134 @@ describe("the compose page", () => {
     assert.deepEqual(errors, []);
   });
 });
+
+describe("the formatting buttons above the text", () => {
+  let browser;
+  before(async () => (browser = await h.launchBrowser()));
+  after(() => browser.close());
+
+  test("bold, italic, a link, a list, a quote and a note, by keys and buttons, without writing Markdown", async (t) => {
+    const server = await h.startServer();
+    t.after(() => server.stop());
+    const reader = await h.readerTab(browser, server.url);
+    t.after(() => reader.context.close());
+    const { context, page, errors } = await h.editorTab(browser, server);
+    t.after(() => context.close());
+    await h.openCompose(page, server.url);
+    const bar = page.locator("form.entry-form [role=toolbar]");
+    assert.equal(await bar.count(), 1, "one row of buttons above the text");
+    assert.ok(await bar.getAttribute("aria-label"), "the row is named");
+    const body = () => page.inputValue("#body");
+    const keys = async (key, times = 1) => {
+      for (let i = 0; i < times; i++) await page.keyboard.press(key);
+    };
+
+    // Tab still goes from the headline straight into the text.
+    await page.click("#title");
+    await page.keyboard.type("Ferries run again from noon");
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "body");
+
+    // Bold on a word picked with the keyboard; pressed again it comes off, and on.
+    await page.keyboard.type("Crossings resume at noon.");
+    await keys("ArrowLeft");
+    await keys("Shift+ArrowLeft", 4);
+    await page.keyboard.press("Control+B");
+    assert.equal(await body(), "Crossings resume at **noon**.");
+    await page.keyboard.press("Control+B");
+    assert.equal(await body(), "Crossings resume at noon.", "pressed again, the bold comes off");
+    await page.keyboard.press("Control+B");
+    assert.equal(await body(), "Crossings resume at **noon**.");
+    // editor.js hears it as typing: the preview shows it and the browser keeps it.
+    await page.waitForFunction(() => document.querySelector(".preview-pane strong")?.textContent === "noon", null, h.WAIT);
+    await h.waitForSavedText(page, "**noon**");
+
+    // Italic, taken back with Ctrl+Z, and given again.
+    await keys("End");
+    await page.keyboard.type("\n\nCalder Ferries say to expect queues");
+    await keys("Shift+ArrowLeft", 6);
+    const beforeItalic = await body();
+    await page.keyboard.press("Control+I");
+    assert.ok((await body()).endsWith("to expect _queues_"), await body());
+    await page.keyboard.press("Control+Z");
+    assert.equal(await body(), beforeItalic, "Ctrl+Z takes the italic back");
+    await keys("End");
+    await keys("Shift+ArrowLeft", 6);
+    await page.keyboard.press("Control+I");
+    assert.ok((await body()).endsWith("to expect _queues_"));
+
+    // A link: Ctrl+K on the words, then the address typed over "https://".
+    await keys("End");
+    await page.keyboard.type("\n\nThe timetable is online");
+    await keys("Shift+ArrowLeft", 6);
+    await page.keyboard.press("Control+K");
+    await page.keyboard.type("https://example.org/ferries");
+    assert.ok((await body()).endsWith("The timetable is [online](https://example.org/ferries)"), await body());
+
+    // A list of two lines, both selected.
+    await keys("End");
+    await page.keyboard.type("\n\nOne lane open\nQueues expected");
+    await keys("Shift+ArrowUp");
+    await keys("Shift+Home");
+    await page.click("form.entry-form [role=toolbar] button.format-list");
+    assert.ok((await body()).endsWith("\n\n- One lane open\n- Queues expected"), await body());
+
+    // A quote, with nothing selected: the line the cursor is on.
+    await keys("Control+End");
+    await page.keyboard.type('\n\n"We are back," the harbour master said.');
+    await page.click("form.entry-form [role=toolbar] button.format-quote");
+    assert.ok((await body()).endsWith('\n\n> "We are back," the harbour master said.'));
+
+    // A "For context" note from a selected line, reached from the keyboard too.
+    await page.keyboard.type("\n\nThe ferry has run since 1904.");
+    await keys("Shift+Home");
+    await keys("Alt+F10");
+    assert.equal(await page.evaluate(() => document.activeElement.closest("[role=toolbar]") !== null), true, "Alt+F10 goes to the buttons");
+    await keys("Escape");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "body", "Escape goes back to the text");
+    await page.click("form.entry-form [role=toolbar] button.format-context");
+    assert.equal(
+      await body(),
+      "Crossings resume at **noon**.\n\nCalder Ferries say to expect _queues_\n\n" +
+        "The timetable is [online](https://example.org/ferries)\n\n- One lane open\n- Queues expected\n\n" +
+        '> "We are back," the harbour master said.\n\n> [!NOTE]\n> The ferry has run since 1904.',
+    );
+
+    // On the narrowest phone the buttons wrap: nothing scrolls sideways, each 44px.
+    await page.setViewportSize({ width: 320, height: 700 });
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 320), "no sideways scrolling at 320px");
+    const sizes = await bar.locator("button").evaluateAll((buttons) =>
+      buttons.map((b) => b.getBoundingClientRect()).map((r) => [Math.round(r.width), Math.round(r.height)]),
+    );
+    assert.equal(sizes.length, 6);
+    for (const [width, height] of sizes) assert.ok(width >= 44 && height >= 44, `a button of ${width}x${height}px`);
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    await page.focus("#body");
+    await h.andWait(page, () => page.keyboard.press("Control+Enter"));
+    const entry = await h.waitForEntry(reader.page, "Ferries run again from noon");
+    assert.equal(await entry.locator(".entry-body strong").first().textContent(), "noon");
+    assert.equal(await entry.locator(".entry-body em").textContent(), "queues");
+    const link = entry.locator(".entry-body a[href='https://example.org/ferries']");
+    assert.equal(await link.textContent(), "online");
+    assert.deepEqual(await entry.locator(".entry-body li").allTextContents(), ["One lane open", "Queues expected"]);
+    assert.match(await entry.locator(".entry-body blockquote").textContent(), /We are back/);
+    const note = entry.locator(".entry-body aside.context");
+    assert.equal(await note.locator(".context-label").textContent(), "For context");
+    assert.match(await note.textContent(), /run since 1904/);
+
+    // A correction opened in place gets its own buttons, once.
+    const item = page.locator("#published-list > li", { hasText: "Ferries run again from noon" });
+    await item.locator("a[data-correct]").click();
+    const inline = item.locator(".inline-correction form.entry-form");
+    await inline.waitFor(h.WAIT);
+    assert.equal(await inline.locator("[role=toolbar]").count(), 1);
+    await inline.locator("textarea[name=body]").focus();
+    await keys("Control+End");
+    await page.keyboard.type("\n\nMore to follow");
+    await keys("Shift+ArrowLeft", 6);
+    await page.keyboard.press("Control+B");
+    assert.ok((await inline.locator("textarea[name=body]").inputValue()).endsWith("More to **follow**"));
+    assert.deepEqual(errors, []);
+  });
+});

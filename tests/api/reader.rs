@@ -216,6 +216,7 @@ async fn static_files_and_security_headers() {
     for (path, kind) in [
         ("/static/live.js", "text/javascript"),
         ("/static/reader.js", "text/javascript"),
+        ("/static/format.js", "text/javascript"),
         ("/static/style.css", "text/css"),
         ("/static/demo-harbour.svg", "image/svg+xml"),
     ] {

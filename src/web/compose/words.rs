@@ -1,7 +1,8 @@
-//! The words the compose page's script (`static/editor.js`) writes itself: notices,
-//! counters, a confirmation, colleagues' changes. They come in the page, as JSON in a
+//! The words the compose page's scripts (`static/editor.js`, `static/format.js`) write
+//! themselves: notices, counters, a confirmation, colleagues' changes, the formatting
+//! buttons. They come in the page, as JSON in a
 //! `<script type="application/json" id="editor-words">`, in the signed-in person's
-//! language; the script has the English of each for a page without them.
+//! language; the scripts have the English of each for a page without them.
 
 use fluent_templates::fluent_bundle::FluentValue;
 
@@ -44,6 +45,14 @@ pub fn for_editor_js(w: &Words) -> String {
         "keptAsDraft": w.get("js-kept-as-draft"),
         "notPublished": with("js-not-published", &["title"]),
         "notSentKept": with("js-not-sent-kept", &["status"]),
+        // The formatting buttons of `format.js`, which reads this same JSON.
+        "formatToolbar": w.get("js-format-toolbar"),
+        "formatBold": w.get("js-format-bold"),
+        "formatItalic": w.get("js-format-italic"),
+        "formatLink": w.get("js-format-link"),
+        "formatQuote": w.get("js-format-quote"),
+        "formatList": w.get("js-format-list"),
+        "formatContext": w.get("js-format-context"),
     });
     crate::words::script_data(&words)
 }
