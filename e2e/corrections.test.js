@@ -253,6 +253,41 @@ describe("correcting published entries", () => {
     assert.deepEqual(errors, []);
   });
 
+  test("an entry deleted by mistake is restored from the desk, back in its place for open readers", async (t) => {
+    const server = await h.startServer();
+    t.after(() => server.stop());
+    const { context, page, errors } = await h.editorTab(browser, server);
+    t.after(() => context.close());
+    const before = await publish(page, server.url, "Published before");
+    const id = await publish(page, server.url, "Deleted by mistake");
+    const after = await publish(page, server.url, "Published after");
+    const reader = await h.readerTab(browser, server.url);
+    t.after(() => reader.context.close());
+    await h.waitForEntry(reader.page, "Published after");
+    const order = () => reader.page.$$eval("#stream > article", (articles) => articles.map((a) => a.id));
+
+    await page.click(`#editor-entry-${id} a[data-delete]`);
+    await page.click(`#editor-entry-${id} .delete-in-place button[type=submit]`);
+    await reader.page.waitForFunction((id) => !document.getElementById(`entry-${id}`), id, h.WAIT);
+    const gone = page.locator(`#deleted-entry-${id}`);
+    await gone.waitFor(h.WAIT);
+    assert.match(await page.textContent("#deleted"), /Deleted in the last 30 days/);
+    assert.match(await gone.textContent(), /Deleted by mistake\s+Deleted by admin at \d\d:\d\d/);
+
+    await gone.locator("button", { hasText: "Restore" }).click();
+    await h.waitForEntry(reader.page, "Deleted by mistake");
+    const ids = await order();
+    assert.deepEqual(
+      ids.filter((entry) => [`entry-${after}`, `entry-${id}`, `entry-${before}`].includes(entry)),
+      [`entry-${after}`, `entry-${id}`, `entry-${before}`],
+      "back between the entries around it, not at the top",
+    );
+    await page.locator(`#editor-entry-${id}`).waitFor(h.WAIT);
+    await page.waitForFunction(() => !document.getElementById("deleted"), null, h.WAIT);
+    assert.equal(await h.probes.marker(reader.page), "not reloaded");
+    assert.deepEqual(errors, []);
+  });
+
   test("without script, Delete asks on a page of its own", async (t) => {
     const server = await h.startServer();
     t.after(() => server.stop());

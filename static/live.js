@@ -65,6 +65,15 @@
     return Number(article.dataset.published) || 0;
   }
 
+  // Whether `a` was published after `b`: by time, then by number (two entries in the
+  // same second), as the server orders the stream.
+  function later(a, b) {
+    var number = function (article) {
+      return Number(article.id.replace("entry-", "")) || 0;
+    };
+    return published(a) > published(b) || (published(a) === published(b) && number(a) > number(b));
+  }
+
   // In an embed the frame is as tall as its content and the article around it scrolls:
   // the loader says where the frame's top is (embed-frame.js keeps it on <html>).
   function readingFurtherDown() {
@@ -88,6 +97,10 @@
     if (empty) empty.remove();
     if (oldestFirst) stream.appendChild(article);
     else stream.insertBefore(article, stream.firstElementChild);
+    keepNewest();
+  }
+
+  function keepNewest() {
     if (keep) Array.prototype.slice.call(streamArticles(), keep).forEach(function (a) { a.remove(); });
   }
 
@@ -95,15 +108,21 @@
   function insertInOrder(article) {
     var articles = streamArticles();
     for (var i = 0; i < articles.length; i++) {
-      var before = oldestFirst
-        ? published(article) < published(articles[i])
-        : published(article) > published(articles[i]);
+      var before = oldestFirst ? later(articles[i], article) : later(article, articles[i]);
       if (before) {
         stream.insertBefore(article, articles[i]);
         return;
       }
     }
     if (articles.length < PAGE_SIZE) stream.appendChild(article);
+  }
+
+  // Whether `article` was published before the newest entry shown: it is no new one.
+  function olderThanShown(article) {
+    var shown = streamArticles();
+    if (!shown.length) return false;
+    var newest = oldestFirst ? shown[shown.length - 1] : shown[0];
+    return later(newest, article);
   }
 
   function refreshPinned() {
@@ -196,6 +215,10 @@
       existing.replaceWith(article);
     } else if (data.pinned) {
       pin(article);
+    } else if (olderThanShown(article)) {
+      // A deleted entry restored: back in its place, not at the top.
+      insertInOrder(article);
+      keepNewest();
     } else if (paused || (!oldestFirst && readingFurtherDown())) {
       held.unshift(article);
       updateBanner();

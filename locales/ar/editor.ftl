@@ -61,6 +61,7 @@ done-sent-back = أُعيد إلى كاتبه مع ملاحظتك.
 done-discarded = تم التخلّص من المسودة.
 done-saved = حُفظت المسودة. لا يراها أحد غيرك حتى ترسلها للموافقة أو تنشرها.
 done-settings-saved = حُفظت الإعدادات: يرى القرّاء العنوان والوصف والملخّص الجديدة فورًا.
+done-restored = استُعيد: عاد المنشور إلى مكانه لدى كل القرّاء.
 # A second click on a draft's button, or a colleague who acted on it first.
 done-gone = لم تعد هذه المسودة متاحة لأي إجراء: فقد نُشرت أو تم التخلّص منها أو استعادها كاتبها. لم يُنشر شيء مرتين.
 
@@ -212,11 +213,14 @@ desk-unpin = إلغاء التثبيت
 desk-mark-key-event = تحديد كحدث رئيسي
 desk-unmark-key-event = إلغاء تحديده كحدث رئيسي
 desk-delete = حذف…
+desk-deleted = حُذفت في آخر 30 يومًا
+desk-deleted-by = حذفها { $user } في { $time }
+desk-restore = استعادة
 
 ## Deleting an entry
 delete-title = حذف تحديث
 delete-question = هل تريد حذف هذا التحديث؟
-delete-explained = سيختفي فورًا من صفحة كل قارئ ومن خلاصة الأخبار ومن واجهة API، ولا يمكن استعادته.
+delete-explained = سيختفي فورًا من صفحة كل قارئ ومن خلاصة الأخبار ومن واجهة API. ويمكن للمحرر استعادته من صفحة الكتابة خلال 30 يومًا.
 delete-confirm = نعم، احذفه
 delete-keep = أبقِه
 delete-the-entry = التحديث

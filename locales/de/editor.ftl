@@ -57,6 +57,7 @@ done-sent-back = Mit Ihrer Notiz an den Autor zurückgeschickt.
 done-discarded = Entwurf verworfen.
 done-saved = Entwurf gespeichert. Nur Sie sehen ihn, bis Sie ihn einreichen oder veröffentlichen.
 done-settings-saved = Einstellungen gespeichert: Leser sehen den neuen Titel, die Beschreibung und die Zusammenfassung sofort.
+done-restored = Wiederhergestellt: Der Eintrag steht für alle Leser wieder an seinem Platz.
 # A second click on a draft's button, or a colleague who acted on it first.
 done-gone = Dieser Entwurf ist nicht mehr verfügbar: Er wurde bereits veröffentlicht, verworfen oder von seinem Autor zurückgezogen. Nichts wurde doppelt veröffentlicht.
 
@@ -194,11 +195,14 @@ desk-unpin = Nicht mehr anheften
 desk-mark-key-event = Als wichtiges Ereignis markieren
 desk-unmark-key-event = Nicht mehr als wichtiges Ereignis markieren
 desk-delete = Löschen…
+desk-deleted = In den letzten 30 Tagen gelöscht
+desk-deleted-by = Gelöscht von { $user } um { $time }
+desk-restore = Wiederherstellen
 
 ## Deleting an entry
 delete-title = Eintrag löschen
 delete-question = Diesen Eintrag löschen?
-delete-explained = Er verschwindet sofort von der Seite jedes Lesers, aus dem Feed und aus der API und kann nicht wiederhergestellt werden.
+delete-explained = Er verschwindet sofort von der Seite jedes Lesers, aus dem Feed und aus der API. 30 Tage lang kann ein Redakteur ihn auf der Schreibseite wiederherstellen.
 delete-confirm = Löschen
 delete-keep = Behalten
 delete-the-entry = Der Eintrag

@@ -57,6 +57,7 @@ done-sent-back = Sent back to its author with your note.
 done-discarded = Draft discarded.
 done-saved = Draft saved: it waits in Your drafts, and only you can see it until you submit or publish it. The form is ready for the next entry.
 done-settings-saved = Settings saved: readers see the new title, description and summary at once.
+done-restored = Restored: the entry is back in its place for every reader.
 # A second click on a draft's button, or a colleague who acted on it first.
 done-gone = That draft is no longer there to act on: it was published, discarded or taken back by its author already. Nothing was published twice.
 
@@ -194,11 +195,14 @@ desk-unpin = Unpin
 desk-mark-key-event = Mark key event
 desk-unmark-key-event = Unmark key event
 desk-delete = Delete…
+desk-deleted = Deleted in the last 30 days
+desk-deleted-by = Deleted by { $user } at { $time }
+desk-restore = Restore
 
 ## Deleting an entry
 delete-title = Delete an entry
 delete-question = Delete this entry?
-delete-explained = It disappears from every reader's page at once, from the feed and from the API, and it cannot be brought back.
+delete-explained = It disappears from every reader's page at once, from the feed and from the API. For 30 days an editor can restore it from the compose page.
 delete-confirm = Delete it
 delete-keep = Keep it
 delete-the-entry = The entry

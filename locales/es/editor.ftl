@@ -58,6 +58,7 @@ done-sent-back = Devuelta a su autor con tu nota.
 done-discarded = Borrador descartado.
 done-saved = Borrador guardado. Solo tú puedes verlo hasta que lo envíes o lo publiques.
 done-settings-saved = Configuración guardada: los lectores ven al instante el nuevo título, la descripción y el resumen.
+done-restored = Restaurada: la entrada vuelve a su lugar para todos los lectores.
 # A second click on a draft's button, or a colleague who acted on it first.
 done-gone = Ese borrador ya no está disponible: ya se había publicado o descartado, o su autor lo había retirado. No se ha publicado nada dos veces.
 
@@ -198,11 +199,14 @@ desk-unpin = Dejar de fijar
 desk-mark-key-event = Marcar como momento clave
 desk-unmark-key-event = Quitar de momentos clave
 desk-delete = Eliminar…
+desk-deleted = Eliminadas en los últimos 30 días
+desk-deleted-by = Eliminada por { $user } a las { $time }
+desk-restore = Restaurar
 
 ## Deleting an entry
 delete-title = Eliminar una entrada
 delete-question = ¿Eliminar esta entrada?
-delete-explained = Desaparece al instante de la página de todos los lectores, del feed y de la API, y no se puede recuperar.
+delete-explained = Desaparece al instante de la página de todos los lectores, del feed y de la API. Durante 30 días un editor puede restaurarla desde la página de redacción.
 delete-confirm = Eliminarla
 delete-keep = Conservarla
 delete-the-entry = La entrada

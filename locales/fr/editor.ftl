@@ -58,6 +58,7 @@ done-sent-back = Renvoyée à son auteur avec votre note.
 done-discarded = Brouillon supprimé.
 done-saved = Brouillon enregistré. Vous seul pouvez le voir tant que vous ne l’avez pas soumis ou publié.
 done-settings-saved = Réglages enregistrés : les lecteurs voient aussitôt le nouveau titre, la description et le résumé.
+done-restored = Rétablie : l’entrée retrouve sa place pour tous les lecteurs.
 # A second click on a draft's button, or a colleague who acted on it first.
 done-gone = Ce brouillon n’est plus disponible : il a déjà été publié, supprimé ou retiré par son auteur. Rien n’a été publié deux fois.
 
@@ -198,11 +199,14 @@ desk-unpin = Désépingler
 desk-mark-key-event = Marquer comme temps fort
 desk-unmark-key-event = Retirer des temps forts
 desk-delete = Supprimer…
+desk-deleted = Supprimées ces 30 derniers jours
+desk-deleted-by = Supprimée par { $user } à { $time }
+desk-restore = Rétablir
 
 ## Deleting an entry
 delete-title = Supprimer une publication
 delete-question = Supprimer cette publication ?
-delete-explained = Elle disparaît aussitôt de la page de tous les lecteurs, du flux et de l’API, et ne pourra pas être récupérée.
+delete-explained = Elle disparaît aussitôt de la page de tous les lecteurs, du flux et de l’API. Pendant 30 jours, un éditeur peut la rétablir depuis la page de rédaction.
 delete-confirm = La supprimer
 delete-keep = La conserver
 delete-the-entry = La publication

@@ -57,6 +57,7 @@ done-sent-back = आपके नोट के साथ लेखक को व
 done-discarded = ड्राफ़्ट हटा दिया गया।
 done-saved = ड्राफ़्ट सेव हो गया। जब तक आप इसे मंज़ूरी के लिए नहीं भेजते या प्रकाशित नहीं करते, इसे सिर्फ़ आप देख सकते हैं।
 done-settings-saved = सेटिंग सेव हो गई: पाठकों को नया शीर्षक, विवरण और सारांश तुरंत दिखता है।
+done-restored = वापस लाई गई: एंट्री हर पाठक के लिए अपनी जगह पर लौट आई है।
 # A second click on a draft's button, or a colleague who acted on it first.
 done-gone = इस ड्राफ़्ट पर अब कोई कार्रवाई नहीं हो सकती: यह पहले ही प्रकाशित हो चुका है, हटाया जा चुका है या इसके लेखक ने इसे वापस ले लिया है। कुछ भी दो बार प्रकाशित नहीं हुआ।
 
@@ -195,11 +196,14 @@ desk-unpin = पिन हटाएं
 desk-mark-key-event = अहम घटना के रूप में चिह्नित करें
 desk-unmark-key-event = अहम घटना से हटाएं
 desk-delete = डिलीट करें…
+desk-deleted = पिछले 30 दिनों में हटाई गईं
+desk-deleted-by = { $user } ने { $time } पर हटाई
+desk-restore = वापस लाएँ
 
 ## Deleting an entry
 delete-title = अपडेट डिलीट करें
 delete-question = यह अपडेट डिलीट करें?
-delete-explained = यह हर पाठक के पेज से, फ़ीड से और API से तुरंत हट जाएगा, और इसे वापस नहीं लाया जा सकता।
+delete-explained = यह हर पाठक के पेज से, फ़ीड से और API से तुरंत हट जाएगा। 30 दिनों तक कोई संपादक इसे लिखने वाले पेज से वापस ला सकता है।
 delete-confirm = हां, डिलीट करें
 delete-keep = रहने दें
 delete-the-entry = अपडेट

@@ -56,6 +56,7 @@ done-sent-back = 已连同你的意见退回给作者。
 done-discarded = 草稿已丢弃。
 done-saved = 草稿已保存。在你提交或发布之前，只有你能看到。
 done-settings-saved = 设置已保存：读者立即看到新的标题、描述和摘要。
+done-restored = 已恢复：这条更新已回到每位读者页面上的原位。
 # A second click on a draft's button, or a colleague who acted on it first.
 done-gone = 该草稿已无法操作：它已被发布、丢弃，或已被作者撤回。没有内容被重复发布。
 
@@ -190,11 +191,14 @@ desk-unpin = 取消置顶
 desk-mark-key-event = 标为重要进展
 desk-unmark-key-event = 取消重要进展标记
 desk-delete = 删除…
+desk-deleted = 最近 30 天内删除的
+desk-deleted-by = 由 { $user } 于 { $time } 删除
+desk-restore = 恢复
 
 ## Deleting an entry
 delete-title = 删除动态
 delete-question = 要删除这条动态吗？
-delete-explained = 它将立即从所有读者的页面、订阅源和 API 中消失，且无法恢复。
+delete-explained = 它将立即从所有读者的页面、订阅源和 API 中消失。30 天内，编辑可以在撰写页面将其恢复。
 delete-confirm = 删除
 delete-keep = 保留
 delete-the-entry = 该条动态

@@ -125,6 +125,25 @@ pub struct Entry {
     pub corrections: Vec<Correction>,
 }
 
+/// How long a deleted entry can be restored.
+pub const DELETED_KEPT_DAYS: i64 = 30;
+
+/// An entry taken off the page, kept for [`DELETED_KEPT_DAYS`] to be restored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeletedEntry {
+    /// As it was when deleted, corrections and all.
+    pub entry: Entry,
+    pub deleted_at: DateTime<Utc>,
+    pub deleted_by: String,
+}
+
+impl DeletedEntry {
+    /// The oldest deletion that can still be restored at `now`.
+    pub fn restorable_since(now: DateTime<Utc>) -> DateTime<Utc> {
+        now - chrono::Duration::days(DELETED_KEPT_DAYS)
+    }
+}
+
 /// A public note of a correction: "Corrected the casualty figure".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Correction {

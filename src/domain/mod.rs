@@ -23,9 +23,9 @@ pub use draft::{
     parse_publish_at, parse_review_note,
 };
 pub use entry::{
-    Byline, Correction, Entry, EntryContent, EntryId, EntryInput, Image, Label, MAX_BODY_CHARS,
-    MAX_BYLINE_CHARS, MAX_CORRECTION_CHARS, MAX_IMAGE_TEXT_CHARS, MAX_IMAGE_URL_CHARS,
-    MAX_TITLE_CHARS, is_safe_image_url, parse_correction_note,
+    Byline, Correction, DELETED_KEPT_DAYS, DeletedEntry, Entry, EntryContent, EntryId, EntryInput,
+    Image, Label, MAX_BODY_CHARS, MAX_BYLINE_CHARS, MAX_CORRECTION_CHARS, MAX_IMAGE_TEXT_CHARS,
+    MAX_IMAGE_URL_CHARS, MAX_TITLE_CHARS, is_safe_image_url, parse_correction_note,
 };
 pub use errors::{FieldError, FieldErrors};
 pub use language::{DEFAULT_LANGUAGE, MAX_LANGUAGE_CHARS, direction, parse_language};

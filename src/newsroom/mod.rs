@@ -22,7 +22,7 @@ use serde::Serialize;
 use tokio::sync::Notify;
 
 use crate::domain::{
-    Blog, BlogId, BlogSettings, BlogStatus, Entry, EntryContent, EntryId, FieldErrors,
+    Blog, BlogId, BlogSettings, BlogStatus, DeletedEntry, Entry, EntryContent, EntryId, FieldErrors,
 };
 use crate::domain::{Change, ChangeKind, Seq};
 use crate::fragments::{ShuttingDown, off_the_workers};
@@ -397,12 +397,13 @@ impl Newsroom {
     }
 
     /// Removes an entry from the page and from every reader's screen.
-    pub async fn delete(&self, slug: &str, id: EntryId) -> Result<(), NewsroomError> {
+    /// Takes an entry off the page; it can be restored for [`DELETED_KEPT_DAYS`](crate::domain::DELETED_KEPT_DAYS) days.
+    pub async fn delete(&self, slug: &str, id: EntryId, by: &str) -> Result<(), NewsroomError> {
         let _writing = self.writing.lock().await;
         let page = self.page(slug)?;
         let blog = page.blog.id;
         page.entry(id).ok_or(NewsroomError::NotFound)?;
-        let committed = self.store.delete_entry(blog, id).await?;
+        let committed = self.store.delete_entry(blog, id, by, Utc::now()).await?;
         self.apply(
             blog,
             committed.seq,
@@ -411,6 +412,20 @@ impl Newsroom {
             move |pages| pages.remove_entry(blog, id, committed.seq),
         )
         .await
+    }
+
+    /// Entries deleted from page `blog` that can still be restored, newest deletion first.
+    pub async fn deleted(&self, blog: BlogId) -> Result<Vec<DeletedEntry>, NewsroomError> {
+        Ok(self.store.deleted_entries(blog, Utc::now()).await?)
+    }
+
+    /// Puts a deleted entry back, under its own number and in its place in the stream;
+    /// open readers' pages put it there too.
+    pub async fn restore(&self, slug: &str, id: EntryId) -> Result<Entry, NewsroomError> {
+        let _writing = self.writing.lock().await;
+        let blog = self.page(slug)?.blog.id;
+        let committed = self.store.restore_entry(blog, id, Utc::now()).await?;
+        self.published(blog, committed).await
     }
 
     async fn apply_entry(

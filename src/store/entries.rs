@@ -6,6 +6,7 @@
 //! it was made from, and one entry is pinned on a page at a time (pinning one unpins
 //! the one before, in the same transaction, with the page held until it commits).
 
+use chrono::{DateTime, Utc};
 use sqlx::{Any, Transaction};
 
 use super::rows::{self, entry_columns, flag, time_text};
@@ -34,28 +35,10 @@ impl Store {
     }
 
     pub async fn entry(&self, blog: BlogId, id: EntryId) -> Result<Option<Entry>, StoreError> {
-        let row = sqlx::query(concat!(
-            "SELECT ",
-            entry_columns!(),
-            " FROM entries WHERE blog_id = $1 AND id = $2"
-        ))
-        .bind(blog.0)
-        .bind(id.0)
-        .fetch_optional(self.pool())
-        .await?;
-        let Some(row) = row else { return Ok(None) };
-        let mut entry = rows::entry(&row)?;
-        let notes = sqlx::query(
-            "SELECT entry_id, note, at FROM corrections WHERE entry_id = $1 ORDER BY id",
-        )
-        .bind(id.0)
-        .fetch_all(self.pool())
-        .await?;
-        entry.corrections = notes
-            .iter()
-            .map(|r| rows::correction(r).map(|(_, c)| c))
-            .collect::<Result<_, _>>()?;
-        Ok(Some(entry))
+        let mut tx = self.pool().begin().await?;
+        let entry = entry_in(&mut tx, blog, id).await?;
+        tx.commit().await?;
+        Ok(entry)
     }
 
     /// Publishes `entry` (its id is given by the database) and returns it with its id.
@@ -133,12 +116,19 @@ impl Store {
         Ok(Committed { value: (), seq })
     }
 
+    /// Takes an entry off its page, keeping it whole to be restored (see
+    /// `deleted.rs`), and logs that it went.
     pub async fn delete_entry(
         &self,
         blog: BlogId,
         entry: EntryId,
+        by: &str,
+        at: DateTime<Utc>,
     ) -> Result<Committed<()>, StoreError> {
         let mut tx = self.pool().begin().await?;
+        let deleted = entry_in(&mut tx, blog, entry)
+            .await?
+            .ok_or(StoreError::NotFound)?;
         let done = sqlx::query("DELETE FROM entries WHERE id = $1 AND blog_id = $2")
             .bind(entry.0)
             .bind(blog.0)
@@ -149,12 +139,42 @@ impl Store {
             .bind(entry.0)
             .execute(&mut *tx)
             .await?;
+        super::deleted::keep(&mut tx, blog, &deleted, by, at).await?;
         let seq = self
             .log_change(&mut tx, blog, ChangeKind::EntryDeleted, Some(entry))
             .await?;
         tx.commit().await?;
         Ok(Committed { value: (), seq })
     }
+}
+
+/// Entry `id` of page `blog` with its corrections, read inside `tx`.
+async fn entry_in(
+    tx: &mut Transaction<'static, Any>,
+    blog: BlogId,
+    id: EntryId,
+) -> Result<Option<Entry>, StoreError> {
+    let row = sqlx::query(concat!(
+        "SELECT ",
+        entry_columns!(),
+        " FROM entries WHERE blog_id = $1 AND id = $2"
+    ))
+    .bind(blog.0)
+    .bind(id.0)
+    .fetch_optional(&mut **tx)
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+    let mut entry = rows::entry(&row)?;
+    let notes =
+        sqlx::query("SELECT entry_id, note, at FROM corrections WHERE entry_id = $1 ORDER BY id")
+            .bind(id.0)
+            .fetch_all(&mut **tx)
+            .await?;
+    entry.corrections = notes
+        .iter()
+        .map(|r| rows::correction(r).map(|(_, c)| c))
+        .collect::<Result<_, _>>()?;
+    Ok(Some(entry))
 }
 
 impl Store {
@@ -257,6 +277,26 @@ async fn insert_entry(
     .bind(blog.0);
     let row = bind_entry(query, entry).fetch_one(&mut **tx).await?;
     Ok(EntryId(rows::integer(&row, "id")?))
+}
+
+/// Puts a deleted entry back under its own number.
+pub(super) async fn reinsert_entry(
+    tx: &mut Transaction<'static, Any>,
+    blog: BlogId,
+    entry: &Entry,
+) -> Result<(), StoreError> {
+    let query = sqlx::query(
+        "INSERT INTO entries (blog_id, title, body, label, author_name, author_role, image_url, \
+         image_alt, image_caption, image_credit, key_event, pinned, published_at, updated_at, \
+         created_by, updated_by, version, id) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)",
+    )
+    .bind(blog.0);
+    bind_entry(query, entry)
+        .bind(entry.id.0)
+        .execute(&mut **tx)
+        .await?;
+    save_corrections(tx, blog, entry).await
 }
 
 type AnyQuery<'q> = sqlx::query::Query<'q, Any, sqlx::any::AnyArguments>;

@@ -8,6 +8,7 @@
 mod accounts;
 mod changes;
 mod database;
+mod deleted;
 mod drafts;
 mod entries;
 mod export;

@@ -108,6 +108,7 @@ fn editor_routes(entry: &str, draft: &str) -> Vec<Route> {
         ),
         post(format!("{page}/entries/{entry}"), entry_fields, Publisher),
         post(format!("{page}/entries/{entry}/delete"), &[], Publisher),
+        post(format!("{page}/entries/{entry}/restore"), &[], Publisher),
         post(
             format!("{page}/entries/{entry}/pin"),
             &[("pinned", "true")],

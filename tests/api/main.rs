@@ -29,6 +29,7 @@ mod openapi;
 mod people;
 mod postgres;
 mod reader;
+mod restore;
 mod schedule;
 mod share;
 mod uploads;

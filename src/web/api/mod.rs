@@ -245,7 +245,8 @@ async fn delete(
 ) -> ApiResult<StatusCode> {
     client.may_change(&slug)?;
     let id = entry_id(&id)?;
-    state.newsroom.delete(&slug, id).await?;
+    let by = format!("api:{}", client.name);
+    state.newsroom.delete(&slug, id, &by).await?;
     tracing::info!(token = ?client.name, entry = %id, "deleted through the API");
     Ok(StatusCode::NO_CONTENT)
 }

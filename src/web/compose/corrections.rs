@@ -1,6 +1,6 @@
 //! What editors do to published entries: correct them (on a page of their own, or
 //! inside the compose page's stream), pin and unpin them, mark and unmark key events,
-//! and delete them after a confirmation step.
+//! and delete them after a confirmation step, or restore them within 30 days.
 
 use askama::Template;
 use axum::Router;
@@ -31,6 +31,7 @@ pub fn router(upload_limit: DefaultBodyLimit) -> Router<AppState> {
         )
         .route("/live/{slug}/entries/{id}/pin", post(pin))
         .route("/live/{slug}/entries/{id}/key-event", post(key_event))
+        .route("/live/{slug}/entries/{id}/restore", post(restore))
         .route(
             "/live/{slug}/entries/{id}/delete",
             get(confirm_delete).post(delete),
@@ -295,11 +296,34 @@ async fn delete(
     signed_in.check_csrf(&form.csrf_token)?;
     require_publisher(&signed_in)?;
     let id = entry_id(&id)?;
-    state.newsroom.delete(&slug, id).await?;
+    state
+        .newsroom
+        .delete(&slug, id, &signed_in.session.user)
+        .await?;
     tracing::info!(user = ?signed_in.session.user, entry = %id, "deleted");
     if inline.wanted() {
         Ok(StatusCode::NO_CONTENT.into_response())
     } else {
         Ok(Done::Deleted.to(&slug).into_response())
+    }
+}
+
+/// Puts a deleted entry back where it was, for every reader.
+async fn restore(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    Path((slug, id)): Path<(String, String)>,
+    Query(inline): Query<Inline>,
+    Form(form): Form<CsrfForm>,
+) -> Result<Response> {
+    signed_in.check_csrf(&form.csrf_token)?;
+    require_publisher(&signed_in)?;
+    let id = entry_id(&id)?;
+    state.newsroom.restore(&slug, id).await?;
+    tracing::info!(user = ?signed_in.session.user, entry = %id, "restored");
+    if inline.wanted() {
+        Ok(StatusCode::NO_CONTENT.into_response())
+    } else {
+        Ok(Done::Restored.to(&slug).into_response())
     }
 }

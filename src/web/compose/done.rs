@@ -24,10 +24,12 @@ pub enum Done {
     Gone,
     /// The page's settings.
     SettingsSaved,
+    /// A deleted entry put back.
+    Restored,
 }
 
 impl Done {
-    const ALL: [(&'static str, Done); 13] = [
+    const ALL: [(&'static str, Done); 14] = [
         ("published", Done::Published),
         ("approved", Done::Approved),
         ("corrected", Done::Corrected),
@@ -41,6 +43,7 @@ impl Done {
         ("saved", Done::Saved),
         ("gone", Done::Gone),
         ("settings-saved", Done::SettingsSaved),
+        ("restored", Done::Restored),
     ];
 
     pub fn parse(value: &str) -> Option<Done> {
@@ -76,6 +79,7 @@ impl Done {
             Done::Saved => "done-saved",
             Done::Gone => "done-gone",
             Done::SettingsSaved => "done-settings-saved",
+            Done::Restored => "done-restored",
         }
     }
 

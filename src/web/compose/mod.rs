@@ -109,6 +109,11 @@ async fn desk_view<'a>(
     {
         recent.push(pinned);
     }
+    let deleted = if can_publish {
+        state.newsroom.deleted(page.blog.id).await?
+    } else {
+        Vec::new()
+    };
     Ok(DeskView {
         page,
         w: signed_in.words(),
@@ -125,6 +130,7 @@ async fn desk_view<'a>(
             Vec::new()
         },
         recent,
+        deleted,
     })
 }
 

@@ -6,8 +6,8 @@ use askama::Template;
 use chrono_tz::Tz;
 
 use crate::domain::{
-    Draft, DraftState, Entry, EntryId, EntryInput, FieldErrors, Label, SentBack, UnreadableDraft,
-    is_safe_image_url,
+    DeletedEntry, Draft, DraftState, Entry, EntryId, EntryInput, FieldErrors, Label, SentBack,
+    UnreadableDraft, is_safe_image_url,
 };
 use crate::read_model::{LivePage, RenderedEntry};
 use crate::words::Words;
@@ -387,6 +387,8 @@ pub struct DeskView<'a> {
     pub unreadable: Vec<UnreadableDraft>,
     /// The newest entries, and the pinned one.
     pub recent: Vec<&'a RenderedEntry>,
+    /// Entries deleted that can still be restored (editors only).
+    pub deleted: Vec<DeletedEntry>,
 }
 
 impl DeskView<'_> {
@@ -400,6 +402,18 @@ impl DeskView<'_> {
             page: self.page,
             w: &self.w,
         }
+    }
+
+    /// Who deleted an entry, and when, in the page's time zone.
+    pub fn deleted_by(&self, gone: &DeletedEntry) -> String {
+        let at = crate::domain::time::published(gone.deleted_at, self.page.blog.time_zone);
+        self.w.with(
+            "desk-deleted-by",
+            &[
+                ("user", gone.deleted_by.as_str().into()),
+                ("time", at.into()),
+            ],
+        )
     }
 
     /// An unreadable draft's line: its number and what could not be read.
