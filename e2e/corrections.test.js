@@ -121,6 +121,54 @@ describe("correcting published entries", () => {
     assert.deepEqual(errors, []);
   });
 
+  test("an entry given an earlier time moves to its place in the stream for open readers; a time to come is refused", async (t) => {
+    const server = await h.startServer();
+    t.after(() => server.stop());
+    const { context, page, errors } = await h.editorTab(browser, server);
+    t.after(() => context.close());
+    const earlier = await publish(page, server.url, "Reported first");
+    const id = await publish(page, server.url, "Reported at the briefing an hour ago");
+    const reader = await h.readerTab(browser, server.url);
+    t.after(() => reader.context.close());
+    const order = () => reader.page.$$eval("#stream > article", (articles) => articles.map((a) => a.id));
+    assert.deepEqual((await order()).slice(0, 2), [`entry-${id}`, `entry-${earlier}`]);
+
+    await item(page, id).locator("a[data-correct]").click();
+    const inline = item(page, id).locator(".inline-correction form");
+    await inline.waitFor();
+    const when = inline.locator("input[name=published_at]");
+    const shown = await when.inputValue();
+    assert.match(shown, /^\d{4}-\d\d-\d\dT\d\d:\d\d$/, "the entry's own time, to the minute");
+    // The demo page is on London time: in December, UTC.
+    const minutes = (change) => new Date(Date.parse(shown + "Z") + change * 60000).toISOString().slice(0, 16);
+    await when.fill(minutes(24 * 60));
+    await inline.locator("button[value=publish]").click();
+    const refused = item(page, id).locator(".inline-correction form");
+    await refused.locator("[aria-invalid=true][name=published_at]").waitFor(h.WAIT);
+    assert.match(await refused.textContent(), /still to come/);
+    assert.equal(await refused.locator("input[name=published_at]").inputValue(), minutes(24 * 60), "what was typed is kept");
+
+    await refused.locator("input[name=published_at]").fill(minutes(-60));
+    await refused.locator("button[value=publish]").click();
+    await page.waitForFunction(() => /Correction saved/.test(document.getElementById("done")?.textContent), null, h.WAIT);
+    await reader.page.waitForFunction(
+      ([id, earlier]) => {
+        const ids = [...document.querySelectorAll("#stream > article")].map((a) => a.id);
+        return ids.indexOf(`entry-${id}`) > ids.indexOf(`entry-${earlier}`);
+      },
+      [id, earlier],
+      h.WAIT,
+    );
+    const moved = reader.page.locator(`#entry-${id} .entry-time > time`);
+    assert.equal(await moved.getAttribute("datetime"), minutes(-60) + ":00+00:00", "the time readers see");
+    assert.equal(await h.probes.marker(reader.page), "not reloaded");
+    // A reader arriving now finds it in the same place.
+    await reader.page.reload();
+    const ids = await order();
+    assert.ok(ids.indexOf(`entry-${id}`) > ids.indexOf(`entry-${earlier}`), "in its place after a reload too");
+    assert.deepEqual(errors, []);
+  });
+
   test("two editors on one entry: the second save is refused with both versions shown and the text kept", async (t) => {
     const server = await h.startServer();
     t.after(() => server.stop());

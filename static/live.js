@@ -251,6 +251,10 @@
       existing.remove();
       refreshPinned();
       insertInOrder(article);
+    } else if (existing && published(existing) !== published(article)) {
+      // Given an earlier time (back-filled): to its place, or off this page of the stream.
+      existing.remove();
+      insertInOrder(article);
     } else if (existing) {
       existing.replaceWith(article);
     }

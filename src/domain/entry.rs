@@ -125,6 +125,32 @@ pub struct Entry {
     pub corrections: Vec<Correction>,
 }
 
+/// Reads a correction's publication time, typed in `zone`: a time that has come
+/// (back-filling an entry in its place in the stream), never one still to come.
+pub fn parse_published_at(
+    value: &str,
+    zone: chrono_tz::Tz,
+    now: DateTime<Utc>,
+) -> Result<DateTime<Utc>, FieldErrors> {
+    let mut errors = FieldErrors::default();
+    match super::time::parse_local(value, zone) {
+        Ok(at) if at > now + chrono::TimeDelta::minutes(1) => errors.add(
+            "published_at",
+            format!(
+                "That time is still to come (it is {} in {} now); an entry published can only move back. To publish later, schedule a new entry.",
+                super::time::clock(now, zone),
+                zone.name()
+            ),
+        ),
+        Ok(at) if !super::time::within_the_record(at) => {
+            errors.add("published_at", "That is before the year 1; choose a later time.")
+        }
+        Ok(at) => return Ok(at),
+        Err(why) => errors.add("published_at", why),
+    }
+    Err(errors)
+}
+
 /// How long a deleted entry can be restored.
 pub const DELETED_KEPT_DAYS: i64 = 30;
 
@@ -444,6 +470,25 @@ pub fn is_safe_image_url(url: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_publication_time_moves_back_never_forward() {
+        let zone = chrono_tz::Europe::Paris;
+        let now = "2026-12-03T10:00:00Z".parse::<DateTime<Utc>>().unwrap();
+        let back = parse_published_at("2026-12-03T09:30", zone, now).unwrap();
+        assert_eq!(
+            back,
+            "2026-12-03T08:30:00Z".parse::<DateTime<Utc>>().unwrap()
+        );
+        let ahead = parse_published_at("2026-12-03T11:30", zone, now).unwrap_err();
+        let why = &ahead.get("published_at").unwrap();
+        assert!(
+            why.contains("still to come") && why.contains("11:00"),
+            "{why}"
+        );
+        let typo = parse_published_at("yesterday", zone, now).unwrap_err();
+        assert!(typo.get("published_at").unwrap().contains("\"yesterday\""));
+    }
 
     fn input(title: &str, body: &str) -> EntryInput {
         EntryInput {

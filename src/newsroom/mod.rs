@@ -153,6 +153,8 @@ pub struct Edit<'a> {
     /// The version the editor started from; `None` to save whatever is there now.
     pub base_version: Option<u32>,
     pub note: Option<String>,
+    /// An earlier publication time: the entry moves back to its place in the stream.
+    pub published_at: Option<DateTime<Utc>>,
 }
 
 /// A flag an editor sets or clears on an entry without changing what it says.
@@ -320,6 +322,9 @@ impl Newsroom {
                 return Err(NewsroomError::Conflict(Box::new(entry.clone())));
             }
             entry.correct(draft.clone(), Utc::now(), edit.by, edit.note.clone());
+            if let Some(at) = edit.published_at {
+                entry.published_at = at;
+            }
             Ok(())
         })
         .await

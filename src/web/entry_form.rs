@@ -82,6 +82,9 @@ pub struct EntrySubmission {
     pub review_note: String,
     /// When a scheduled entry is to publish itself, as typed (in the page's time zone).
     pub publish_at: String,
+    /// A correction's publication time, as typed (in the page's time zone): an earlier
+    /// one moves the entry back in the stream.
+    pub published_at: String,
     /// When the draft this form holds was last saved, as the form was opened: an
     /// approval or a note sent back is refused if it has been saved again since.
     pub draft_version: Option<DateTime<Utc>>,
@@ -104,6 +107,8 @@ struct Fields {
     review_note: String,
     #[serde(default)]
     publish_at: String,
+    #[serde(default)]
+    published_at: String,
     #[serde(default)]
     draft_version: String,
     #[serde(default)]
@@ -177,6 +182,7 @@ impl Fields {
             correction: self.correction,
             review_note: self.review_note,
             publish_at: self.publish_at,
+            published_at: self.published_at,
             draft_version,
             image,
         })

@@ -52,28 +52,43 @@ pub async fn deleted_then_restored(deleting: &TestApp, restoring: &TestApp) {
     );
     let restore = format!("{path}/restore?inline=1");
     let token = restoring.session_csrf().await;
-    let response = restoring.post_form(&restore, &[("csrf_token", &token)]).await;
+    let response = restoring
+        .post_form(&restore, &[("csrf_token", &token)])
+        .await;
     assert_eq!(response.status(), StatusCode::NO_CONTENT);
 
     let back = reader.next().await;
     assert_eq!(back.event, "entry-created");
     assert_eq!(back.data["id"].to_string(), id, "under its own number");
     let html = back.data["html"].as_str().unwrap();
-    assert!(html.contains("Corrected the place"), "with its corrections: {html}");
+    assert!(
+        html.contains("Corrected the place"),
+        "with its corrections: {html}"
+    );
     let (newer, restored, older) = (
         place(deleting, &after).await.unwrap(),
         place(deleting, &id).await.unwrap(),
         place(deleting, &before).await.unwrap(),
     );
-    assert!(newer < restored && restored < older, "in its place in the stream");
-    let (status, _) = deleting.get_html(&format!("/live/{DEMO}/entries/{id}")).await;
+    assert!(
+        newer < restored && restored < older,
+        "in its place in the stream"
+    );
+    let (status, _) = deleting
+        .get_html(&format!("/live/{DEMO}/entries/{id}"))
+        .await;
     assert_eq!(status, StatusCode::OK, "its permalink works again");
     let (_, desk) = restoring
         .get_html(&format!("/editor/live/{DEMO}/desk"))
         .await;
-    assert!(!desk.contains(&format!("{path}/restore")), "no longer listed as deleted");
+    assert!(
+        !desk.contains(&format!("{path}/restore")),
+        "no longer listed as deleted"
+    );
 
-    let again = restoring.post_form(&restore, &[("csrf_token", &token)]).await;
+    let again = restoring
+        .post_form(&restore, &[("csrf_token", &token)])
+        .await;
     assert_eq!(again.status(), StatusCode::NOT_FOUND, "restored once");
 }
 

@@ -218,6 +218,7 @@ async fn update(
             by: &by,
             base_version: Some(fields.version.unwrap_or(current.entry.version)),
             note: note.clone(),
+            published_at: None,
         };
         match state.newsroom.correct(&slug, id, draft, edit).await {
             Err(NewsroomError::Conflict(_)) if fields.version.is_none() && tries < SAVE_TRIES => {

@@ -18,7 +18,11 @@ use super::super::live_page;
 use super::super::{AppError, AppState};
 use super::view::{Editing, EntryFormView, InlineCorrection, Purpose};
 use super::{Done, compose, entry_form, keep_image, preview, require_publisher};
-use crate::domain::{EntryContent, EntryId, parse_correction_note};
+use chrono::{DateTime, Utc};
+
+use crate::domain::{
+    EntryContent, EntryId, FieldErrors, parse_correction_note, parse_published_at, time,
+};
 use crate::newsroom::{Edit, Mark, NewsroomError};
 use crate::read_model::{LivePage, RenderedEntry};
 use crate::words::Words;
@@ -99,6 +103,7 @@ async fn correction_form(
     let purpose = correction(&state, &signed_in, id, entry.entry.version, None).await;
     let mut form = entry_form(&state, &signed_in, &page, purpose, entry.entry.to_input());
     form.inline = inline.wanted();
+    form.published_at = time::local_input(entry.entry.published_at, page.blog.time_zone);
     respond(&state, &signed_in, &page, form, StatusCode::OK).await
 }
 
@@ -126,6 +131,7 @@ async fn correct(
     let mut back = entry_form(&state, &signed_in, &page, purpose, submission.input);
     back.inline = inline.wanted();
     back.correction = submission.correction;
+    back.published_at = submission.published_at;
     if !keep_image(&state, &mut back, submission.image).await? {
         return respond(
             &state,
@@ -136,9 +142,10 @@ async fn correct(
         )
         .await;
     }
+    let moved = moved_to(&page, id, &back.published_at);
     let parsed = EntryContent::parse(&back.input)
-        .and_then(|draft| Ok((draft, parse_correction_note(&back.correction)?)));
-    let (checked, note) = match parsed {
+        .and_then(|draft| Ok((draft, parse_correction_note(&back.correction)?, moved?)));
+    let (checked, note, published_at) = match parsed {
         Ok(parsed) => parsed,
         Err(errors) => {
             back.errors = errors;
@@ -154,6 +161,7 @@ async fn correct(
         by: &signed_in.session.user,
         base_version,
         note,
+        published_at,
     };
     match state.newsroom.correct(&slug, id, checked, edit).await {
         Ok(_) => {
@@ -179,17 +187,37 @@ async fn correct(
             let EntryFormView {
                 input,
                 correction: note,
+                published_at,
                 inline,
                 ..
             } = back;
             let purpose = correction(&state, &signed_in, id, theirs.version, Some(rendered)).await;
             let mut form = entry_form(&state, &signed_in, &page, purpose, input);
             form.correction = note;
+            form.published_at = published_at;
             form.inline = inline;
             respond(&state, &signed_in, &page, form, StatusCode::CONFLICT).await
         }
         Err(other) => Err(other.into()),
     }
+}
+
+/// The publication time a correction moves entry `id` to, if the editor changed it:
+/// the form shows it to the minute, so the same minute sent back changes nothing, and
+/// a form without the field changes nothing either.
+fn moved_to(
+    page: &LivePage,
+    id: EntryId,
+    typed: &str,
+) -> std::result::Result<Option<DateTime<Utc>>, FieldErrors> {
+    let zone = page.blog.time_zone;
+    let unchanged = page
+        .entry(id)
+        .is_some_and(|entry| time::local_input(entry.entry.published_at, zone) == typed.trim());
+    if typed.trim().is_empty() || unchanged {
+        return Ok(None);
+    }
+    parse_published_at(typed, zone, Utc::now()).map(Some)
 }
 
 /// The pin and key event buttons: each sends its flag's new value.

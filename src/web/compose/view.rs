@@ -57,6 +57,8 @@ pub struct EntryFormView<'a> {
     pub review_note: String,
     /// When to publish it, as typed (`datetime-local`, in the page's zone).
     pub publish_at: String,
+    /// A correction's publication time, as typed (`datetime-local`, in the page's zone).
+    pub published_at: String,
     /// Shown inside the compose page's stream instead of on a page of its own.
     pub inline: bool,
     /// The draft was saved again by someone while this form was open: their version
@@ -90,6 +92,7 @@ impl<'a> EntryFormView<'a> {
             correction: String::new(),
             review_note: String::new(),
             publish_at: String::new(),
+            published_at: String::new(),
             inline: false,
             draft_changed: false,
             byline_kept: false,
