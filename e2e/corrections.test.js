@@ -169,6 +169,42 @@ describe("correcting published entries", () => {
     assert.deepEqual(errors, []);
   });
 
+  test("an entry's history says who changed what and when, word by word", async (t) => {
+    const server = await h.startServer();
+    t.after(() => server.stop());
+    const { context, page, errors } = await h.editorTab(browser, server);
+    t.after(() => context.close());
+    const id = await publish(page, server.url, "12,000 homes without power", "Engineers are on their way.");
+    await page.goto(`${server.url}/editor/live/${h.SLUG}/entries/${id}`);
+    await page.fill("#title", "14,000 homes without power");
+    await page.fill("#body", "Engineers are on their way from Carlow.");
+    await page.fill("#correction", "Corrected the number of homes");
+    await h.clickAndWait(page, "button[value=publish]");
+    await item(page, id).locator("button", { hasText: /^Pin$/ }).click();
+    await page.waitForFunction((id) => /Unpin/.test(document.querySelector(`#editor-entry-${id} .entry-actions`).textContent), id, h.WAIT);
+
+    await h.clickAndWait(page, `#editor-entry-${id} a:has-text("History")`);
+    assert.match(await page.textContent("h1"), /History of an entry/);
+    const versions = await page.$$eval(".history-version", (items) =>
+      items.map((item) => ({
+        heading: item.querySelector("h2").textContent,
+        saved: item.querySelector(".recent-meta").textContent,
+        removed: [...item.querySelectorAll("del")].map((d) => d.textContent),
+        added: [...item.querySelectorAll("ins")].map((i) => i.textContent),
+        fields: [...item.querySelectorAll("dt")].map((d) => d.textContent),
+      })),
+    );
+    assert.deepEqual(versions.map((v) => v.heading), ["Version 3", "Version 2", "Version 1"], "newest first");
+    for (const version of versions) assert.match(version.saved, /^\d\d:\d\d \w+ \d+ \w+, by admin$/);
+    assert.deepEqual(versions[0].fields, ["Pin above the stream"]);
+    assert.deepEqual([versions[0].removed, versions[0].added], [["no"], ["yes"]]);
+    assert.deepEqual(versions[1].fields, ["Headline", "Text", "Correction notes"]);
+    assert.deepEqual(versions[1].removed, ["12,000"], "the figure, not the whole headline");
+    assert.deepEqual(versions[1].added, ["14,000", " from Carlow", "Corrected the number of homes"]);
+    assert.match(await page.textContent("#version-1"), /Published\./);
+    assert.deepEqual(errors, []);
+  });
+
   test("two editors on one entry: the second save is refused with both versions shown and the text kept", async (t) => {
     const server = await h.startServer();
     t.after(() => server.stop());

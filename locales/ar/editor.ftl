@@ -218,6 +218,18 @@ desk-delete = حذف…
 desk-deleted = حُذفت في آخر 30 يومًا
 desk-deleted-by = حذفها { $user } في { $time }
 desk-restore = استعادة
+desk-history = السجل
+history-heading = سجل منشور
+history-version = النسخة { $number }
+history-saved = { $time }، بواسطة { $user }
+history-published = نُشر.
+history-first-kept = أول نسخة محفوظة.
+history-nothing-shown = حُفظ مجددًا دون تغيير ما يراه القرّاء.
+history-older-not-kept = لا تظهر النسخ المحفوظة قبل أن تحتفظ المنشورات بسجلها.
+history-yes = نعم
+history-no = لا
+history-publication-time = وقت النشر
+history-correction-notes = ملاحظات التصحيح
 
 ## Deleting an entry
 delete-title = حذف تحديث

@@ -200,6 +200,18 @@ desk-delete = Löschen…
 desk-deleted = In den letzten 30 Tagen gelöscht
 desk-deleted-by = Gelöscht von { $user } um { $time }
 desk-restore = Wiederherstellen
+desk-history = Verlauf
+history-heading = Verlauf eines Eintrags
+history-version = Version { $number }
+history-saved = { $time }, von { $user }
+history-published = Veröffentlicht.
+history-first-kept = Die erste aufbewahrte Version.
+history-nothing-shown = Erneut gespeichert, ohne Änderung für die Leser.
+history-older-not-kept = Versionen von vor der Einführung des Verlaufs sind nicht aufgeführt.
+history-yes = ja
+history-no = nein
+history-publication-time = Veröffentlichungszeit
+history-correction-notes = Korrekturhinweise
 
 ## Deleting an entry
 delete-title = Eintrag löschen

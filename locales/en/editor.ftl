@@ -200,6 +200,18 @@ desk-delete = Delete…
 desk-deleted = Deleted in the last 30 days
 desk-deleted-by = Deleted by { $user } at { $time }
 desk-restore = Restore
+desk-history = History
+history-heading = History of an entry
+history-version = Version { $number }
+history-saved = { $time }, by { $user }
+history-published = Published.
+history-first-kept = The first version kept.
+history-nothing-shown = Saved again, with nothing readers see changed.
+history-older-not-kept = Versions saved before entries kept their history are not listed.
+history-yes = yes
+history-no = no
+history-publication-time = Publication time
+history-correction-notes = Correction notes
 
 ## Deleting an entry
 delete-title = Delete an entry

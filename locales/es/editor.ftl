@@ -204,6 +204,18 @@ desk-delete = Eliminar…
 desk-deleted = Eliminadas en los últimos 30 días
 desk-deleted-by = Eliminada por { $user } a las { $time }
 desk-restore = Restaurar
+desk-history = Historial
+history-heading = Historial de una entrada
+history-version = Versión { $number }
+history-saved = { $time }, por { $user }
+history-published = Publicada.
+history-first-kept = La primera versión guardada.
+history-nothing-shown = Guardada de nuevo, sin cambios visibles para los lectores.
+history-older-not-kept = No se muestran las versiones guardadas antes de que las entradas conservaran su historial.
+history-yes = sí
+history-no = no
+history-publication-time = Hora de publicación
+history-correction-notes = Notas de corrección
 
 ## Deleting an entry
 delete-title = Eliminar una entrada

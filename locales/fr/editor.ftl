@@ -204,6 +204,18 @@ desk-delete = Supprimer…
 desk-deleted = Supprimées ces 30 derniers jours
 desk-deleted-by = Supprimée par { $user } à { $time }
 desk-restore = Rétablir
+desk-history = Historique
+history-heading = Historique d’une entrée
+history-version = Version { $number }
+history-saved = { $time }, par { $user }
+history-published = Publiée.
+history-first-kept = La première version conservée.
+history-nothing-shown = Enregistrée à nouveau, sans rien changer de ce que voient les lecteurs.
+history-older-not-kept = Les versions enregistrées avant que les entrées gardent leur historique ne figurent pas ici.
+history-yes = oui
+history-no = non
+history-publication-time = Heure de publication
+history-correction-notes = Notes de correction
 
 ## Deleting an entry
 delete-title = Supprimer une publication

@@ -201,6 +201,18 @@ desk-delete = डिलीट करें…
 desk-deleted = पिछले 30 दिनों में हटाई गईं
 desk-deleted-by = { $user } ने { $time } पर हटाई
 desk-restore = वापस लाएँ
+desk-history = इतिहास
+history-heading = एंट्री का इतिहास
+history-version = संस्करण { $number }
+history-saved = { $time }, { $user } द्वारा
+history-published = प्रकाशित हुई।
+history-first-kept = सहेजा गया पहला संस्करण।
+history-nothing-shown = फिर से सेव की गई, पाठकों को दिखने वाला कुछ नहीं बदला।
+history-older-not-kept = एंट्रियों का इतिहास रखे जाने से पहले सेव किए गए संस्करण यहाँ नहीं हैं।
+history-yes = हाँ
+history-no = नहीं
+history-publication-time = प्रकाशन का समय
+history-correction-notes = सुधार के नोट
 
 ## Deleting an entry
 delete-title = अपडेट डिलीट करें

@@ -196,6 +196,18 @@ desk-delete = 删除…
 desk-deleted = 最近 30 天内删除的
 desk-deleted-by = 由 { $user } 于 { $time } 删除
 desk-restore = 恢复
+desk-history = 历史
+history-heading = 更新的历史
+history-version = 第 { $number } 版
+history-saved = { $time }，{ $user }
+history-published = 已发布。
+history-first-kept = 保留的第一个版本。
+history-nothing-shown = 再次保存，读者看到的内容没有变化。
+history-older-not-kept = 在更新开始保留历史之前保存的版本不会列出。
+history-yes = 是
+history-no = 否
+history-publication-time = 发布时间
+history-correction-notes = 更正说明
 
 ## Deleting an entry
 delete-title = 删除动态

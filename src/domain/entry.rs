@@ -151,6 +151,15 @@ pub fn parse_published_at(
     Err(errors)
 }
 
+/// One version of an entry as it was saved, for its history.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Revision {
+    pub entry: Entry,
+    pub saved_at: DateTime<Utc>,
+    /// Who published, corrected, pinned or marked it.
+    pub saved_by: String,
+}
+
 /// How long a deleted entry can be restored.
 pub const DELETED_KEPT_DAYS: i64 = 30;
 

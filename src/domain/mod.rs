@@ -25,7 +25,7 @@ pub use draft::{
 pub use entry::{
     Byline, Correction, DELETED_KEPT_DAYS, DeletedEntry, Entry, EntryContent, EntryId, EntryInput,
     Image, Label, MAX_BODY_CHARS, MAX_BYLINE_CHARS, MAX_CORRECTION_CHARS, MAX_IMAGE_TEXT_CHARS,
-    MAX_IMAGE_URL_CHARS, MAX_TITLE_CHARS, is_safe_image_url, parse_correction_note,
+    MAX_IMAGE_URL_CHARS, MAX_TITLE_CHARS, Revision, is_safe_image_url, parse_correction_note,
     parse_published_at,
 };
 pub use errors::{FieldError, FieldErrors};

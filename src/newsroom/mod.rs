@@ -22,7 +22,8 @@ use serde::Serialize;
 use tokio::sync::Notify;
 
 use crate::domain::{
-    Blog, BlogId, BlogSettings, BlogStatus, DeletedEntry, Entry, EntryContent, EntryId, FieldErrors,
+    Blog, BlogId, BlogSettings, BlogStatus, DeletedEntry, Entry, EntryContent, EntryId,
+    FieldErrors, Revision,
 };
 use crate::domain::{Change, ChangeKind, Seq};
 use crate::fragments::{ShuttingDown, off_the_workers};
@@ -332,8 +333,14 @@ impl Newsroom {
 
     /// Pins or unpins an entry, or marks it as a key event or not. What it says and
     /// when it was corrected stay as they are; its version goes up, so a correction
-    /// begun before is not saved over the mark unseen.
-    pub async fn mark(&self, slug: &str, id: EntryId, mark: Mark) -> Result<Entry, NewsroomError> {
+    /// begun before is not saved over the mark unseen, and its history names `by`.
+    pub async fn mark(
+        &self,
+        slug: &str,
+        id: EntryId,
+        mark: Mark,
+        by: &str,
+    ) -> Result<Entry, NewsroomError> {
         let _writing = self.writing.lock().await;
         let blog = self.page(slug)?.blog.id;
         self.save(blog, id, |entry| {
@@ -342,6 +349,7 @@ impl Newsroom {
                 Mark::KeyEvent(on) => entry.key_event = on,
             }
             entry.version += 1;
+            entry.updated_by = Some(by.to_owned());
             Ok(())
         })
         .await
@@ -422,6 +430,15 @@ impl Newsroom {
     /// Entries deleted from page `blog` that can still be restored, newest deletion first.
     pub async fn deleted(&self, blog: BlogId) -> Result<Vec<DeletedEntry>, NewsroomError> {
         Ok(self.store.deleted_entries(blog, Utc::now()).await?)
+    }
+
+    /// The kept versions of entry `id` on page `blog`, oldest first.
+    pub async fn revisions(
+        &self,
+        blog: BlogId,
+        id: EntryId,
+    ) -> Result<Vec<Revision>, NewsroomError> {
+        Ok(self.store.revisions(blog, id).await?)
     }
 
     /// Puts a deleted entry back, under its own number and in its place in the stream;

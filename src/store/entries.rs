@@ -64,6 +64,7 @@ impl Store {
     ) -> Result<Seq, StoreError> {
         let unpinned = self.unpin_for(tx, blog, entry).await?;
         entry.id = insert_entry(tx, blog, entry).await?;
+        super::revisions::keep(tx, blog, entry, Utc::now()).await?;
         let seq = self
             .log_change(tx, blog, ChangeKind::EntryCreated, Some(entry.id))
             .await?;
@@ -108,6 +109,7 @@ impl Store {
             });
         }
         save_corrections(&mut tx, blog, entry).await?;
+        super::revisions::keep(&mut tx, blog, entry, Utc::now()).await?;
         let seq = self
             .log_change(&mut tx, blog, ChangeKind::EntryUpdated, Some(entry.id))
             .await?;

@@ -17,6 +17,7 @@ mod media;
 mod pages;
 mod presence;
 mod readers;
+mod revisions;
 mod rows;
 
 use chrono::{DateTime, Utc};

@@ -80,6 +80,7 @@ fn editor_routes(entry: &str, draft: &str) -> Vec<Route> {
         get(format!("{page}/drafts/{draft}"), Author),
         get(format!("{page}/entries/{entry}"), Publisher),
         get(format!("{page}/entries/{entry}/delete"), Publisher),
+        get(format!("{page}/entries/{entry}/history"), Publisher),
         get(format!("{page}/entries/{entry}?inline=1"), Publisher),
         get(format!("{page}/desk"), SignedIn),
         post("/editor/live".into(), blog_fields, Admin),

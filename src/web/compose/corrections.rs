@@ -17,7 +17,7 @@ use super::super::form::Form;
 use super::super::live_page;
 use super::super::{AppError, AppState};
 use super::view::{Editing, EntryFormView, InlineCorrection, Purpose};
-use super::{Done, compose, entry_form, keep_image, preview, require_publisher};
+use super::{Done, compose, entry_form, entry_id, keep_image, preview, require_publisher};
 use chrono::{DateTime, Utc};
 
 use crate::domain::{
@@ -52,10 +52,6 @@ impl Inline {
     fn wanted(&self) -> bool {
         self.inline.is_some()
     }
-}
-
-fn entry_id(raw: &str) -> Result<EntryId> {
-    raw.parse().map(EntryId).map_err(|_| AppError::NotFound)
 }
 
 /// The correction form, on the compose page or alone for the stream.
@@ -249,7 +245,10 @@ async fn marked(
 ) -> Result<Response> {
     require_publisher(signed_in)?;
     let id = entry_id(id)?;
-    state.newsroom.mark(slug, id, mark).await?;
+    state
+        .newsroom
+        .mark(slug, id, mark, &signed_in.session.user)
+        .await?;
     tracing::info!(user = ?signed_in.session.user, entry = %id, ?mark, "marked");
     if inline.wanted() {
         Ok(StatusCode::NO_CONTENT.into_response())

@@ -9,6 +9,7 @@
 mod corrections;
 mod desk;
 pub(super) mod done;
+mod history;
 mod sent;
 mod view;
 mod words;
@@ -65,6 +66,7 @@ pub fn router(max_upload_bytes: usize) -> Router<AppState> {
             "/live/{slug}/images",
             post(desk::upload_image).layer(upload_limit),
         )
+        .route("/live/{slug}/entries/{id}/history", get(history::history))
         .merge(corrections::router(upload_limit))
 }
 
@@ -194,6 +196,11 @@ fn last_used(page: &LivePage, user: &str) -> EntryInput {
         author_role: used.author_role,
         ..EntryInput::default()
     }
+}
+
+/// An entry's number in an address; anything else is no entry.
+fn entry_id(raw: &str) -> Result<EntryId> {
+    raw.parse().map(EntryId).map_err(|_| AppError::NotFound)
 }
 
 fn require_publisher(signed_in: &SignedIn) -> Result<()> {

@@ -1,0 +1,71 @@
+//! Every version of an entry, kept as it was saved: its whole content as JSON, when,
+//! and who saved it. Written in the same transaction as the save itself, so the
+//! history holds exactly the versions the record had; a row that cannot be read is
+//! left out of the history, never in the way of the rest.
+
+use chrono::{DateTime, Utc};
+use sqlx::{Any, Transaction};
+
+use super::rows::{self, time_text};
+use super::{Store, StoreError};
+use crate::domain::{BlogId, Entry, EntryId, Revision};
+
+/// Inside the save's `tx`: keeps `entry` as its version now stands.
+pub(super) async fn keep(
+    tx: &mut Transaction<'static, Any>,
+    blog: BlogId,
+    entry: &Entry,
+    at: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let json = serde_json::to_string(entry)
+        .map_err(|error| StoreError::Corrupt(format!("an entry's version: {error}")))?;
+    let by = entry.updated_by.as_ref().or(entry.created_by.as_ref());
+    sqlx::query(
+        "INSERT INTO entry_revisions (entry_id, version, blog_id, entry, saved_at, saved_by) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(entry.id.0)
+    .bind(i64::from(entry.version))
+    .bind(blog.0)
+    .bind(json)
+    .bind(time_text(at))
+    .bind(by.map(String::as_str).unwrap_or_default().to_owned())
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+fn read(row: &sqlx::any::AnyRow) -> Result<Revision, StoreError> {
+    let entry = serde_json::from_str(&rows::text(row, "entry")?)
+        .map_err(|error| StoreError::Corrupt(format!("an entry's version: {error}")))?;
+    Ok(Revision {
+        entry,
+        saved_at: rows::time(row, "saved_at")?,
+        saved_by: rows::text(row, "saved_by")?,
+    })
+}
+
+impl Store {
+    /// The kept versions of entry `id` on page `blog`, oldest first.
+    pub async fn revisions(&self, blog: BlogId, id: EntryId) -> Result<Vec<Revision>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT version, entry, saved_at, saved_by FROM entry_revisions \
+             WHERE blog_id = $1 AND entry_id = $2 ORDER BY version",
+        )
+        .bind(blog.0)
+        .bind(id.0)
+        .fetch_all(self.pool())
+        .await?;
+        Ok(rows
+            .iter()
+            .filter_map(|row| match read(row) {
+                Ok(revision) => Some(revision),
+                Err(problem) => {
+                    let version = rows::integer(row, "version").unwrap_or_default();
+                    tracing::warn!(entry = id.0, version, %problem, "a version cannot be read");
+                    None
+                }
+            })
+            .collect())
+    }
+}
