@@ -494,7 +494,7 @@ describe("the formatting buttons above the text", () => {
     assert.equal(await body(), "Crossings resume at noon.", "pressed again, the bold comes off");
     await page.keyboard.press("Control+B");
     assert.equal(await body(), "Crossings resume at **noon**.");
-    // editor.js hears it as typing: the preview shows it and the browser keeps it.
+    // The desk's scripts hear it as typing: the preview shows it and the browser keeps it.
     await page.waitForFunction(() => document.querySelector(".preview-pane strong")?.textContent === "noon", null, h.WAIT);
     await h.waitForSavedText(page, "**noon**");
 

@@ -1,22 +1,16 @@
 // Keeps a live page live: listens to the page's event stream and applies each change
 // from the server-rendered fragment it carries. Without this file the page still works;
 // it just does not update by itself.
-(function () {
-  "use strict";
-  var stream = document.getElementById("stream");
-  if (!stream || !stream.dataset.events || !window.EventSource) return;
 
-  // The page's words in its language, written by the server (templates/reader_words.html).
-  var words = {};
-  try {
-    words = JSON.parse(document.getElementById("reader-words").textContent);
-  } catch (e) {
-    // No words on this page: the English below is used.
-  }
-  function word(key, english) {
-    return words[key] || english;
-  }
-  var lang = words.lang || "en-GB";
+import { fill, wordsFrom } from "./words.js";
+
+// The page's words in its language, written by the server (templates/reader_words.html).
+const word = wordsFrom("reader-words");
+const stream = document.getElementById("stream");
+if (stream && stream.dataset.events && window.EventSource) keepLive();
+
+function keepLive() {
+  var lang = word("lang", "en-GB");
   var plurals = window.Intl && Intl.PluralRules ? new Intl.PluralRules(lang) : null;
   var digits = window.Intl ? new Intl.NumberFormat(lang) : null;
 
@@ -26,9 +20,9 @@
 
   // "3 new updates", in the plural form the page's language uses for the number.
   function newUpdates(n) {
-    var forms = words.newUpdates || { one: "{n} new update", other: "{n} new updates" };
+    var forms = word("newUpdates", { one: "{n} new update", other: "{n} new updates" });
     var form = (plurals && forms[plurals.select(n)]) || forms.other;
-    return form.replace("{n}", number(n));
+    return fill(form, { n: number(n) });
   }
 
   var eventsUrl = stream.dataset.events;
@@ -230,9 +224,7 @@
       unseen += 1;
       updateTitle();
     }
-    if (!paused) announce(word("newUpdate", "New update: {title}").replace("{title}", function () {
-      return data.title;
-    }));
+    if (!paused) announce(word("newUpdate", "New update: {title}", { title: data.title }));
   }
 
   function entryUpdated(data) {
@@ -370,4 +362,4 @@
   }
 
   connect();
-})();
+}

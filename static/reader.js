@@ -2,22 +2,16 @@
 // permalink): times that tick, entries marked that arrived since the reader's last
 // visit, a share button on each entry, a summary and key events that fold away on a
 // phone, and `#entry-{id}` links that find the page the entry is on now. Without this file every page still reads and links as it should.
-(function () {
-  "use strict";
-  var main = document.getElementById("main");
-  var slug = main && main.dataset.slug;
-  if (!slug) return;
-  // The page's words in its language, written by the server (templates/reader_words.html).
-  var words = {};
-  try {
-    words = JSON.parse(document.getElementById("reader-words").textContent);
-  } catch (e) {
-    // No words on this page: the English below is used.
-  }
-  function word(key, english) {
-    return words[key] || english;
-  }
 
+import { wordsFrom } from "./words.js";
+
+// The page's words in its language, written by the server (templates/reader_words.html).
+const word = wordsFrom("reader-words");
+const main = document.getElementById("main");
+const slug = main && main.dataset.slug;
+if (slug) readerPage();
+
+function readerPage() {
   // An `#entry-{id}` link to an entry newer ones have pushed to an older page: the
   // server knows which page holds it now.
   function findAnchoredEntry() {
@@ -115,9 +109,7 @@
     button.className = "link-button";
     button.textContent = word("share", "Share");
     var title = article.querySelector(".entry-title").textContent.trim();
-    button.setAttribute("aria-label", word("shareEntry", "Share: {title}").replace("{title}", function () {
-      return title;
-    }));
+    button.setAttribute("aria-label", word("shareEntry", "Share: {title}", { title: title }));
     var status = document.createElement("span");
     status.setAttribute("role", "status");
     button.addEventListener("click", function () {
@@ -132,7 +124,7 @@
   // language, and keeps ticking.
   var ago = null;
   try {
-    ago = new Intl.RelativeTimeFormat(words.lang || "en-GB", { numeric: "always", style: "short" });
+    ago = new Intl.RelativeTimeFormat(word("lang", "en-GB"), { numeric: "always", style: "short" });
   } catch (e) {
     // A browser without Intl.RelativeTimeFormat shows the clock times alone.
   }
@@ -250,4 +242,4 @@
   enhance();
   new MutationObserver(enhance).observe(main, { childList: true, subtree: true });
   setInterval(tick, 30000);
-})();
+}

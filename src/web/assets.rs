@@ -13,7 +13,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use super::precompressed::Precompressed;
 use super::{AppError, AppState};
 
-/// Name, content type and bytes of every static file.
+/// Name (its path under `/static/`), content type and bytes of every static file.
 const FILES: &[(&str, &str, &[u8])] = &[
     (
         "style.css",
@@ -26,9 +26,74 @@ const FILES: &[(&str, &str, &[u8])] = &[
         include_bytes!("../../static/editor.css"),
     ),
     (
-        "editor.js",
+        "words.js",
         "text/javascript; charset=utf-8",
-        include_bytes!("../../static/editor.js"),
+        include_bytes!("../../static/words.js"),
+    ),
+    (
+        "editor/main.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../../static/editor/main.js"),
+    ),
+    (
+        "editor/words.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../../static/editor/words.js"),
+    ),
+    (
+        "editor/answers.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../../static/editor/answers.js"),
+    ),
+    (
+        "editor/notice.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../../static/editor/notice.js"),
+    ),
+    (
+        "editor/saved.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../../static/editor/saved.js"),
+    ),
+    (
+        "editor/compose.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../../static/editor/compose.js"),
+    ),
+    (
+        "editor/counter.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../../static/editor/counter.js"),
+    ),
+    (
+        "editor/images.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../../static/editor/images.js"),
+    ),
+    (
+        "editor/preview.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../../static/editor/preview.js"),
+    ),
+    (
+        "editor/publish.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../../static/editor/publish.js"),
+    ),
+    (
+        "editor/desk.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../../static/editor/desk.js"),
+    ),
+    (
+        "editor/correction.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../../static/editor/correction.js"),
+    ),
+    (
+        "editor/colleagues.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../../static/editor/colleagues.js"),
     ),
     (
         "format.js",
@@ -88,7 +153,8 @@ const MEDIA_CACHE_CONTROL: &str = "public, max-age=31536000, immutable";
 pub fn router() -> Router<AppState> {
     let (name, value) = crate::headers::ANY_ORIGIN;
     Router::new()
-        .route("/static/{file}", get(static_file))
+        // A path, not one name: the desk's script is a folder of modules.
+        .route("/static/{*file}", get(static_file))
         .route("/media/{file}", get(media_file))
         .layer(SetResponseHeaderLayer::overriding(
             header::HeaderName::from_static(name),

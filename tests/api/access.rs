@@ -12,7 +12,7 @@ use sqlx::{Connection, Row};
 
 use crate::commands::{liveblog, stdout};
 use crate::helpers::{
-    DEMO, TestApp, csrf_token, new_client, open_store, person, record, spawn_app,
+    DEMO, TestApp, csrf_token, files_below, new_client, open_store, person, record, spawn_app,
 };
 use crate::json_api::new_token;
 use crate::uploads::{PNG, upload};
@@ -186,7 +186,7 @@ const OPEN_ROUTES: &[(&str, &str, &str)] = &[
         "a live page for another site's frame",
     ),
     ("GET", "/oembed", "a live page as oEmbed"),
-    ("GET", "/static/{file}", "styles and scripts"),
+    ("GET", "/static/{*file}", "styles and scripts"),
     ("GET", "/media/{file}", "published images"),
     ("GET", "/login", "the sign-in form"),
     (
@@ -234,24 +234,18 @@ const MOUNTED_AT: &[(&str, &str)] = &[
 /// and `delete` calls inside the `.route(...)`.
 fn declared_routes() -> Vec<(String, String)> {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut sources = Vec::new();
-    let mut dirs = vec![root.join("src")];
-    while let Some(dir) = dirs.pop() {
-        for item in std::fs::read_dir(dir).unwrap() {
-            let path = item.unwrap().path();
-            if path.is_dir() {
-                dirs.push(path);
-            } else if path.extension().is_some_and(|e| e == "rs") {
-                let name = path
-                    .strip_prefix(root)
-                    .unwrap()
-                    .to_str()
-                    .unwrap()
-                    .to_owned();
-                sources.push((name, std::fs::read_to_string(&path).unwrap()));
-            }
-        }
-    }
+    let sources: Vec<(String, String)> = files_below(&root.join("src"), "rs")
+        .into_iter()
+        .map(|path| {
+            let name = path
+                .strip_prefix(root)
+                .unwrap()
+                .to_str()
+                .unwrap()
+                .to_owned();
+            (name, std::fs::read_to_string(&path).unwrap())
+        })
+        .collect();
     let constant = |name: &str| -> String {
         let declared = format!("const {name}: &str = \"");
         let source = sources

@@ -231,6 +231,6 @@ async fn a_colleague_with_the_entry_open_is_named() {
     let (_, compose) = app.get_html(&format!("/editor/live/{DEMO}")).await;
     assert!(
         compose.contains("data-events=\"/live/storm-maren/events\"")
-            && compose.contains("/static/editor.js")
+            && compose.contains("/static/editor/main.js")
     );
 }

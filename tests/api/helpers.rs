@@ -430,6 +430,23 @@ impl TestDatabase {
     }
 }
 
+/// Every file below `dir`, in its folders too, whose name ends in `.{extension}`.
+pub fn files_below(dir: &std::path::Path, extension: &str) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    let mut dirs = vec![dir.to_owned()];
+    while let Some(dir) = dirs.pop() {
+        for item in std::fs::read_dir(dir).unwrap() {
+            let path = item.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == extension) {
+                files.push(path);
+            }
+        }
+    }
+    files
+}
+
 /// A port nothing listens on just now, for a server the test starts.
 pub fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")

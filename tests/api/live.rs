@@ -297,6 +297,7 @@ async fn the_stream_and_the_embeds_assets_answer_any_site_without_credentials() 
         format!("/live/{DEMO}/events"),
         "/static/live.js".to_owned(),
         "/static/reader.js".to_owned(),
+        "/static/words.js".to_owned(),
         "/static/embed-frame.js".to_owned(),
         "/static/style.css".to_owned(),
     ] {

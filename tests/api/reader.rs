@@ -2,7 +2,7 @@
 
 use reqwest::StatusCode;
 
-use crate::helpers::{DEMO, spawn_app, spawn_app_with, stream_articles};
+use crate::helpers::{DEMO, files_below, spawn_app, spawn_app_with, stream_articles};
 
 #[tokio::test]
 async fn health_and_index_answer() {
@@ -34,8 +34,8 @@ async fn the_demo_page_has_every_part_of_a_live_page() {
         "<li>",
         "<img src=\"/static/demo-harbour.svg\" alt=\"Waves breaking",
         "Image source, Liveblog demo illustration",
-        "<script src=\"/static/reader.js\" defer></script>",
-        "<script src=\"/static/live.js\" defer></script>",
+        "<script type=\"module\" src=\"/static/reader.js\"></script>",
+        "<script type=\"module\" src=\"/static/live.js\"></script>",
     ] {
         assert!(html.contains(part), "the demo page lacks {part:?}");
     }
@@ -244,6 +244,40 @@ async fn static_files_and_security_headers() {
     assert!(policy.contains("script-src 'self'") && !policy.contains("unsafe-inline"));
     assert_eq!(headers["x-content-type-options"], "nosniff");
     assert!(headers.contains_key("referrer-policy"));
+}
+
+/// Every script in `static/` is served as JavaScript, and so is each module it imports:
+/// a module the server lacks would stop the page's scripts without a word.
+#[tokio::test]
+async fn every_script_and_each_module_it_imports_is_served() {
+    let app = spawn_app().await;
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("static")
+        .canonicalize()
+        .unwrap();
+    let scripts = files_below(&root, "js");
+    assert!(scripts.len() > 10, "the scripts were read: {scripts:?}");
+    for script in &scripts {
+        let name = script.strip_prefix(&root).unwrap().to_str().unwrap();
+        let response = app.get(&format!("/static/{name}")).await;
+        assert_eq!(response.status(), StatusCode::OK, "{name}");
+        assert!(
+            response.headers()["content-type"]
+                .to_str()
+                .unwrap()
+                .starts_with("text/javascript"),
+            "{name}"
+        );
+        let source = std::fs::read_to_string(script).unwrap();
+        for import in source.split(" from \"").skip(1) {
+            let target = import.split('"').next().unwrap();
+            let imported = script.parent().unwrap().join(target).canonicalize();
+            assert!(
+                imported.is_ok_and(|path| scripts.contains(&path)),
+                "{name} imports {target}, which is no script in static/"
+            );
+        }
+    }
 }
 
 #[tokio::test]
