@@ -227,6 +227,51 @@ describe("entries before they are published", () => {
     assert.deepEqual([...admin.errors, ...cat.errors], []);
   });
 
+  test("a snippet kept by an editor goes into an entry in one click, as a paragraph of its own", async (t) => {
+    const server = await h.startServer();
+    t.after(() => server.stop());
+    const { context, page, errors } = await h.editorTab(browser, server);
+    t.after(() => context.close());
+    await h.clickAndWait(page, "a[href='/editor/snippets']");
+    await page.fill("#name", "Safety advice");
+    await page.fill("#body", "Stay indoors.\n\nAvoid the coast road.");
+    await h.clickAndWait(page, "button:has-text('Add snippet')");
+    assert.match(await page.textContent("#done"), /Snippet saved/);
+    // The same name again is refused beside the field, with the text kept.
+    await page.fill("#name", "Safety advice");
+    await page.fill("#body", "A second version.");
+    await h.clickAndWait(page, "button:has-text('Add snippet')");
+    assert.match(await page.textContent("#name-error"), /has that name already/);
+    assert.equal(await page.inputValue("#body"), "A second version.");
+
+    const reader = await h.readerTab(browser, server.url);
+    t.after(() => reader.context.close());
+    await h.openCompose(page, server.url);
+    await page.fill("#title", "Gales reach the coast");
+    await page.click("#body");
+    await page.keyboard.type("Gusts of 90 mph at the harbour.");
+    await page.click("form.entry-form .format-snippets");
+    await page.click("form.entry-form .snippet-menu button:has-text('Safety advice')");
+    assert.equal(await page.inputValue("#body"), "Gusts of 90 mph at the harbour.\n\nStay indoors.\n\nAvoid the coast road.");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "body", "the cursor back in the text");
+    assert.ok(await page.isHidden("form.entry-form .snippet-menu"), "the list closes");
+    await page.keyboard.press("Control+Enter");
+    const entry = await h.waitForEntry(reader.page, "Gales reach the coast");
+    assert.deepEqual(await entry.locator(".entry-body p").allTextContents(), [
+      "Gusts of 90 mph at the harbour.",
+      "Stay indoors.",
+      "Avoid the coast road.",
+    ]);
+
+    await page.goto(`${server.url}/editor/snippets`);
+    await page.click(".snippet > summary");
+    await page.click(".snippet details.confirm > summary");
+    await h.clickAndWait(page, ".snippet button.danger-button");
+    assert.match(await page.textContent("#done"), /Snippet deleted/);
+    assert.equal(await page.$(".snippet"), null);
+    assert.deepEqual(errors, []);
+  });
+
   test("an entry scheduled for later is listed, can be called off, and publishes itself at its time", async (t) => {
     const server = await h.startServer();
     t.after(() => server.stop());

@@ -9,6 +9,8 @@
 // - Alt+F10 in the text moves to the buttons; the arrow keys go along them and
 //   Escape goes back to the text. Tab from the headline still goes straight to the
 //   text, as live-bloggers expect.
+// - Snippets puts one of the newsroom's saved texts (kept on /editor/snippets) where
+//   the cursor is, as a paragraph of its own.
 // - The buttons exist only when this script runs: without it the form is as it was.
 
 import { word } from "./editor/words.js";
@@ -213,6 +215,84 @@ function lines(el, kind) {
   }
 }
 
+// ---- Snippets ----
+
+// The newsroom's snippets, written into the compose page by the server: a list of
+// {name, text}, and whether this person may change them.
+var SNIPPETS = (function () {
+  try {
+    return JSON.parse(document.getElementById("snippets").textContent);
+  } catch (e) {
+    return { snippets: [], manage: false };
+  }
+})();
+
+// Puts `text` where the cursor is (over the selection), as a block of its own: a blank
+// line before and after it, unless the text already has one there.
+function insertBlock(el, text) {
+  var start = el.selectionStart;
+  var end = el.selectionEnd;
+  var before = el.value.slice(0, start);
+  var after = el.value.slice(end);
+  var lead = !before || /\n\n$/.test(before) ? "" : /\n$/.test(before) ? "\n" : "\n\n";
+  var tail = !after || /^\n\n/.test(after) ? "" : /^\n/.test(after) ? "\n" : "\n\n";
+  var at = lead.length + text.length;
+  write(el, start, end, lead + text + tail, at, at);
+}
+
+// The list the Snippets button opens, between the buttons and the text: one button per
+// snippet, and the page that keeps them for those who may. Escape closes it.
+function snippetMenu(el) {
+  var menu = document.createElement("span");
+  menu.className = "snippet-menu";
+  menu.hidden = true;
+  menu.setAttribute("role", "group");
+  menu.setAttribute("aria-label", word("formatSnippets", "Snippets"));
+  SNIPPETS.snippets.forEach(function (snippet) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "secondary";
+    button.textContent = snippet.name;
+    button.addEventListener("mousedown", function (event) {
+      event.preventDefault();
+    });
+    button.addEventListener("click", function () {
+      menu.hidden = true;
+      insertBlock(el, snippet.text);
+    });
+    menu.appendChild(button);
+  });
+  if (!SNIPPETS.snippets.length) {
+    var none = document.createElement("span");
+    none.textContent = word("snippetsNone", "The newsroom has no snippets yet.");
+    menu.appendChild(none);
+  }
+  if (SNIPPETS.manage) {
+    var manage = document.createElement("a");
+    manage.href = "/editor/snippets";
+    manage.target = "_blank";
+    manage.textContent = word("snippetsManage", "Manage snippets");
+    menu.appendChild(manage);
+  }
+  menu.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    event.preventDefault();
+    event.stopPropagation();
+    menu.hidden = true;
+    el.focus();
+  });
+  return menu;
+}
+
+function toggleSnippets(el) {
+  var menu = el.__snippetMenu;
+  menu.hidden = !menu.hidden;
+  if (!menu.hidden) {
+    var first = menu.querySelector("button, a");
+    if (first) first.focus();
+  }
+}
+
 // ---- The buttons ----
 
 var BUTTONS = [
@@ -222,7 +302,9 @@ var BUTTONS = [
   { name: "quote", key: "formatQuote", english: "Quote", act: function (el) { lines(el, "quote"); } },
   { name: "list", key: "formatList", english: "List", act: function (el) { lines(el, "list"); } },
   { name: "context", key: "formatContext", english: "For context", act: function (el) { lines(el, "context"); } },
-];
+].concat(SNIPPETS.snippets.length || SNIPPETS.manage
+  ? [{ name: "snippets", key: "formatSnippets", english: "Snippets", act: toggleSnippets }]
+  : []);
 
 // The letter of a shortcut as the keyboard's own layout has it, or, on a keyboard
 // with no Latin letters (Arabic, Hindi), the key in the same place.
@@ -238,7 +320,11 @@ function setUp(el) {
   // A copy of a form made after the buttons were added has them without their
   // handlers: those go, and the text gets its own.
   var stale = el.previousElementSibling;
-  if (stale && stale.classList.contains("format-bar")) stale.remove();
+  while (stale && (stale.classList.contains("format-bar") || stale.classList.contains("snippet-menu"))) {
+    var earlier = stale.previousElementSibling;
+    stale.remove();
+    stale = earlier;
+  }
 
   // A <span>: the text's field is a <p>, which cannot hold a <div>.
   var bar = document.createElement("span");
@@ -272,6 +358,8 @@ function setUp(el) {
   var current = 0;
   el.before(bar);
   el.__formatBar = bar;
+  el.__snippetMenu = snippetMenu(el);
+  el.before(el.__snippetMenu);
   el.setAttribute("aria-keyshortcuts", "Alt+F10");
 
   // Along the buttons with the arrow keys (the other way round in a right-to-left

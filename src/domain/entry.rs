@@ -299,6 +299,34 @@ pub struct EntryContent {
     pub pinned: bool,
 }
 
+/// Checks an entry's text, or any text that goes into one (a snippet), under `field`:
+/// not blank, within [`MAX_BODY_CHARS`], and not nested deeper than Markdown is read.
+pub(crate) fn entry_text(errors: &mut FieldErrors, field: &'static str, value: &str) -> String {
+    // Browsers send a textarea's line breaks as CRLF; the editor counted one each.
+    let body = value.replace("\r\n", "\n").trim().to_owned();
+    if body.is_empty() {
+        errors.add(field, "The entry needs some text.");
+    } else if body.chars().count() > MAX_BODY_CHARS {
+        errors.add(
+            field,
+            format!(
+                "The text is {} characters long; the limit is {MAX_BODY_CHARS}.",
+                body.chars().count()
+            ),
+        );
+    } else if markdown::nests_deeper_than(&body, markdown::MAX_NESTING) {
+        errors.add(
+            field,
+            format!(
+                "The text nests quotes, lists or emphasis more than {} deep; {} is the most.",
+                markdown::MAX_NESTING,
+                markdown::MAX_NESTING
+            ),
+        );
+    }
+    body
+}
+
 impl EntryContent {
     /// Checks every field, and names each one that is wrong.
     pub fn parse(input: &EntryInput) -> Result<EntryContent, FieldErrors> {
@@ -310,28 +338,7 @@ impl EntryContent {
             &input.title,
             MAX_TITLE_CHARS,
         );
-        // Browsers send a textarea's line breaks as CRLF; the editor counted one each.
-        let body = input.body.replace("\r\n", "\n").trim().to_owned();
-        if body.is_empty() {
-            errors.add("body", "The entry needs some text.");
-        } else if body.chars().count() > MAX_BODY_CHARS {
-            errors.add(
-                "body",
-                format!(
-                    "The text is {} characters long; the limit is {MAX_BODY_CHARS}.",
-                    body.chars().count()
-                ),
-            );
-        } else if markdown::nests_deeper_than(&body, markdown::MAX_NESTING) {
-            errors.add(
-                "body",
-                format!(
-                    "The text nests quotes, lists or emphasis more than {} deep; {} is the most.",
-                    markdown::MAX_NESTING,
-                    markdown::MAX_NESTING
-                ),
-            );
-        }
+        let body = entry_text(&mut errors, "body", &input.body);
 
         let label = match input.label.trim() {
             "" => None,

@@ -8,6 +8,7 @@ mod entry;
 mod errors;
 mod language;
 pub mod markdown;
+mod snippet;
 pub mod time;
 mod user;
 pub mod zone;
@@ -30,4 +31,7 @@ pub use entry::{
 };
 pub use errors::{FieldError, FieldErrors};
 pub use language::{DEFAULT_LANGUAGE, MAX_LANGUAGE_CHARS, direction, parse_language};
+pub use snippet::{
+    MAX_SNIPPET_NAME_CHARS, MAX_SNIPPETS, Snippet, SnippetId, SnippetInput, SnippetText,
+};
 pub use user::{MAX_USER_NAME_CHARS, Role, TokenScope, User, UserName, parse_token_name};

@@ -12,6 +12,7 @@
 //! once, in order.
 
 mod drafts;
+mod snippets;
 
 pub use drafts::{DuePass, PageDrafts};
 

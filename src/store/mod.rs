@@ -19,6 +19,7 @@ mod presence;
 mod readers;
 mod revisions;
 mod rows;
+mod snippets;
 
 use chrono::{DateTime, Utc};
 

@@ -68,6 +68,15 @@ impl SignedIn {
     }
 
     /// Refuses anyone but an admin: live pages are theirs to open, change and close.
+    /// Editors and admins: who publishes, corrects and keeps the newsroom's snippets.
+    pub fn require_publisher(&self) -> Result<()> {
+        if self.session.role.publishes() {
+            Ok(())
+        } else {
+            Err(AppError::NotAllowed)
+        }
+    }
+
     pub fn require_admin(&self) -> Result<()> {
         if self.is_admin() {
             Ok(())

@@ -39,6 +39,7 @@ pub fn router(max_upload_bytes: usize) -> Router<AppState> {
         .route("/live/{slug}/reopen", post(reopen))
         .merge(super::compose::router(max_upload_bytes))
         .merge(super::people::router())
+        .merge(super::snippets::router())
 }
 
 #[derive(Template)]
@@ -54,6 +55,8 @@ struct Dashboard<'a> {
     /// Contributors' entries waiting for approval on every page, with their page
     /// (editors and admins only).
     queue: Vec<(Arc<LivePage>, Draft)>,
+    /// Editors and admins keep the newsroom's snippets.
+    publishes: bool,
 }
 
 async fn dashboard(State(state): State<AppState>, signed_in: SignedIn) -> Result<Html<String>> {
@@ -75,6 +78,7 @@ async fn dashboard(State(state): State<AppState>, signed_in: SignedIn) -> Result
         csrf_token: signed_in.csrf_token(),
         pages: state.pages.pages(),
         queue,
+        publishes: signed_in.session.role.publishes(),
     })
 }
 

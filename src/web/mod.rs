@@ -20,6 +20,7 @@ mod people;
 mod precompressed;
 mod reader;
 mod share;
+mod snippets;
 
 use std::sync::Arc;
 use std::time::Duration;

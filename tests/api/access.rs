@@ -61,6 +61,7 @@ fn editor_routes(entry: &str, draft: &str) -> Vec<Route> {
     use Least::*;
     let page = format!("/editor/live/{DEMO}");
     let entry_fields = &[("title", "Let in"), ("body", "Should not be here.")];
+    let snippet_fields = &[("name", "Let in"), ("body", "Should not be here.")];
     let blog_fields = &[
         ("title", "A page nobody may make"),
         ("slug", "intruder"),
@@ -77,6 +78,7 @@ fn editor_routes(entry: &str, draft: &str) -> Vec<Route> {
         get("/editor/live/new".into(), Admin),
         get(format!("{page}/settings"), Admin),
         get("/editor/people".into(), Admin),
+        get("/editor/snippets".into(), Publisher),
         get(format!("{page}/drafts/{draft}"), Author),
         get(format!("{page}/entries/{entry}"), Publisher),
         get(format!("{page}/entries/{entry}/delete"), Publisher),
@@ -97,6 +99,9 @@ fn editor_routes(entry: &str, draft: &str) -> Vec<Route> {
             Admin,
         ),
         post("/editor/people/pat/remove".into(), &[], Admin),
+        post("/editor/snippets".into(), snippet_fields, Publisher),
+        post("/editor/snippets/1".into(), snippet_fields, Publisher),
+        post("/editor/snippets/1/delete".into(), &[], Publisher),
         post(
             format!("{page}/entries"),
             &[("title", "Let in"), ("body", "x"), ("action", "publish")],
@@ -224,6 +229,7 @@ const MOUNTED_AT: &[(&str, &str)] = &[
     ("src/web/api/mod.rs", ""),
     ("src/web/editor.rs", "/editor"),
     ("src/web/people.rs", "/editor"),
+    ("src/web/snippets.rs", "/editor"),
     ("src/web/compose/mod.rs", "/editor"),
     ("src/web/compose/corrections.rs", "/editor"),
 ];

@@ -32,4 +32,5 @@ mod reader;
 mod restore;
 mod schedule;
 mod share;
+mod snippets;
 mod uploads;

@@ -82,6 +82,9 @@ struct ComposePage<'a> {
     w: Words,
     /// The words the page's script writes, as JSON (see [`words::for_editor_js`]).
     script_words: String,
+    /// The newsroom's snippets, as JSON for the buttons above an entry's text:
+    /// `{"snippets": [{"name", "text"}, …], "manage": whether this person keeps them}`.
+    snippets: String,
     page: &'a LivePage,
     f: EntryFormView<'a>,
     desk: DeskView<'a>,
@@ -146,10 +149,23 @@ async fn compose(
     status: StatusCode,
 ) -> Result<Response> {
     let w = form.w.clone();
+    // A convenience: the page is still written if they cannot be read just now.
+    let snippets = state.newsroom.snippets().await.unwrap_or_else(|problem| {
+        tracing::warn!(%problem, "the snippets cannot be read");
+        Vec::new()
+    });
+    let snippets: Vec<_> = snippets
+        .iter()
+        .map(|s| serde_json::json!({ "name": s.text.name, "text": s.text.body }))
+        .collect();
     let html = render(&ComposePage {
         user: &signed_in.session.user,
         admin: signed_in.is_admin(),
         script_words: words::for_editor_js(&w),
+        snippets: crate::words::script_data(&serde_json::json!({
+            "snippets": snippets,
+            "manage": signed_in.session.role.publishes(),
+        })),
         w,
         csrf_token: signed_in.csrf_token(),
         page,
@@ -204,11 +220,7 @@ fn entry_id(raw: &str) -> Result<EntryId> {
 }
 
 fn require_publisher(signed_in: &SignedIn) -> Result<()> {
-    if signed_in.session.role.publishes() {
-        Ok(())
-    } else {
-        Err(AppError::NotAllowed)
-    }
+    signed_in.require_publisher()
 }
 
 #[derive(Deserialize)]

@@ -1,6 +1,6 @@
-//! The words the compose page's scripts (`static/editor.js`, `static/format.js`) write
+//! The words the compose page's scripts (`static/editor/`, `static/format.js`) write
 //! themselves: notices, counters, a confirmation, colleagues' changes, the formatting
-//! buttons. They come in the page, as JSON in a
+//! buttons and snippets. They come in the page, as JSON in a
 //! `<script type="application/json" id="editor-words">`, in the signed-in person's
 //! language; the scripts have the English of each for a page without them.
 
@@ -8,7 +8,7 @@ use fluent_templates::fluent_bundle::FluentValue;
 
 use crate::words::Words;
 
-/// The words of `editor.js`, as JSON for a `<script type="application/json">`. Where a
+/// The words of the compose page's scripts, as JSON for a `<script type="application/json">`. Where a
 /// message has a variable, the JSON has `{name}` for the script to fill in.
 pub fn for_editor_js(w: &Words) -> String {
     // Each variable is written as `{name}`: the script puts the value there.
@@ -53,6 +53,9 @@ pub fn for_editor_js(w: &Words) -> String {
         "formatQuote": w.get("js-format-quote"),
         "formatList": w.get("js-format-list"),
         "formatContext": w.get("js-format-context"),
+        "formatSnippets": w.get("js-format-snippets"),
+        "snippetsNone": w.get("js-snippets-none"),
+        "snippetsManage": w.get("js-snippets-manage"),
     });
     crate::words::script_data(&words)
 }
