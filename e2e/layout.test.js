@@ -167,6 +167,20 @@ describe("layout on a phone and a laptop", () => {
     await page.evaluate(() => document.getElementById("image_caption").scrollIntoView());
     assert.equal(await inView(), true, "Publish stays within reach further down the form");
     await page.screenshot({ path: path.join(SCREENSHOTS, "compose-phone.png") });
+
+    // On the narrowest phone too, the buttons are one row, not a fifth of the screen.
+    await page.setViewportSize({ width: 320, height: 640 });
+    const bar = await page.$eval(".entry-form .actions", (actions) => ({
+      height: Math.round(actions.getBoundingClientRect().height),
+      // Buttons on one row may differ by a pixel or two (a border): rows are further apart.
+      rows: [...actions.querySelectorAll("button")]
+        .filter((b) => b.getClientRects().length)
+        .map((b) => b.getBoundingClientRect().top)
+        .sort((a, b) => a - b)
+        .filter((top, i, tops) => i === 0 || top - tops[i - 1] > 10).length,
+    }));
+    assert.equal(bar.rows, 1, `the buttons in ${bar.rows} rows, ${bar.height}px high`);
+    assert.equal(await inView(), true, "Publish within reach at 320px");
   });
 });
 
