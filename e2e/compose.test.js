@@ -150,6 +150,29 @@ describe("the compose page", () => {
     assert.deepEqual(errors, []);
   });
 
+  test("a file that is no image is named beside its field and does not hold up the entry", async (t) => {
+    const server = await h.startServer();
+    t.after(() => server.stop());
+    const { context, page, errors } = await h.editorTab(browser, server);
+    t.after(() => context.close());
+    const reader = await h.readerTab(browser, server.url);
+    t.after(() => reader.context.close());
+    await h.openCompose(page, server.url);
+    await page.fill("#title", "Ferry timetable changed");
+    await page.fill("#body", "The 14:00 sails at 15:00.");
+    await page.setInputFiles("#image", { name: "timetable.png", mimeType: "image/png", buffer: Buffer.from("a scanned page, not a PNG") });
+    const refused = page.locator("#image-error");
+    await refused.waitFor(h.WAIT);
+    assert.match(await refused.textContent(), /“timetable\.png” was not attached: The file is not a JPEG, PNG, WebP or GIF image\. The entry publishes without it/);
+    assert.equal(await page.$eval("#image", (input) => input.files.length), 0, "the file is taken out of the form");
+    await page.focus("#body");
+    await h.andWait(page, () => page.keyboard.press("Control+Enter"));
+    assert.match(await page.textContent("#done"), /Published/);
+    await h.waitForEntry(reader.page, "Ferry timetable changed");
+    assert.equal(await page.$("#image-error"), null, "the next entry starts without the last one's problem");
+    assert.deepEqual(errors, []);
+  });
+
   test("on a wide screen the form, its preview and the stream as readers see it sit side by side", async (t) => {
     const server = await h.startServer();
     t.after(() => server.stop());

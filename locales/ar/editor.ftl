@@ -329,6 +329,7 @@ js-over-limit = عدد الأحرف: { $used }، بزيادة { $over } على �
 js-attaching = جارٍ إرفاق { $name }…
 js-attaching-image = جارٍ إرفاق الصورة…
 js-image-not-attached = تعذّر إرفاق الصورة.
+js-image-refused = لم يُرفق «{ $name }»: { $reason } سيُنشر المنشور بدونها ما لم تختر صورة أخرى.
 # { $titles } are the headlines of entries that have just arrived, separated by commas.
 js-waiting-for-approval = بانتظار الموافقة: { $titles }
 # Before the headline of an entry that was deleted while it was being corrected.

@@ -309,6 +309,7 @@ js-over-limit = { $used } Zeichen: { $over } über dem Limit von { $limit }
 js-attaching = { $name } wird angehängt…
 js-attaching-image = Bild wird angehängt…
 js-image-not-attached = Das Bild konnte nicht angehängt werden.
+js-image-refused = „{ $name }“ wurde nicht angehängt: { $reason } Der Eintrag erscheint ohne das Bild, wenn Sie kein anderes wählen.
 # { $titles } are the headlines of entries that have just arrived, separated by commas.
 js-waiting-for-approval = Warten auf Freigabe: { $titles }
 # Before the headline of an entry that was deleted while it was being corrected.

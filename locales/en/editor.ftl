@@ -309,6 +309,7 @@ js-over-limit = { $used } characters: { $over } over the limit of { $limit }
 js-attaching = Attaching { $name }…
 js-attaching-image = Attaching the image…
 js-image-not-attached = The image could not be attached.
+js-image-refused = “{ $name }” was not attached: { $reason } The entry publishes without it unless you choose another image.
 # { $titles } are the headlines of entries that have just arrived, separated by commas.
 js-waiting-for-approval = Waiting for approval: { $titles }
 # Before the headline of an entry that was deleted while it was being corrected.

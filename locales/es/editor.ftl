@@ -313,6 +313,7 @@ js-over-limit = { $used } caracteres: { $over } por encima del límite de { $lim
 js-attaching = Adjuntando { $name }…
 js-attaching-image = Adjuntando la imagen…
 js-image-not-attached = No se ha podido adjuntar la imagen.
+js-image-refused = «{ $name }» no se adjuntó: { $reason } La entrada se publicará sin ella, salvo que elijas otra imagen.
 # { $titles } are the headlines of entries that have just arrived, separated by commas.
 js-waiting-for-approval = Pendientes de aprobación: { $titles }
 # Before the headline of an entry that was deleted while it was being corrected.

@@ -313,6 +313,7 @@ js-over-limit = { $used } caractères : { $over } de trop pour une limite de { $
 js-attaching = Ajout de { $name }…
 js-attaching-image = Ajout de l’image…
 js-image-not-attached = L’image n’a pas pu être jointe.
+js-image-refused = « { $name } » n’a pas été jointe : { $reason } L’entrée sera publiée sans elle, sauf si vous choisissez une autre image.
 # { $titles } are the headlines of entries that have just arrived, separated by commas.
 js-waiting-for-approval = En attente de validation : { $titles }
 # Before the headline of an entry that was deleted while it was being corrected.

@@ -305,6 +305,7 @@ js-over-limit = { $used } 个字符：超出 { $limit } 字上限 { $over } 个
 js-attaching = 正在附加 { $name }…
 js-attaching-image = 正在附加图片…
 js-image-not-attached = 图片无法附加。
+js-image-refused = “{ $name }”未能附加：{ $reason } 除非你另选一张图片，这条更新将不带图片发布。
 # { $titles } are the headlines of entries that have just arrived, separated by commas.
 js-waiting-for-approval = 待审核：{ $titles }
 # Before the headline of an entry that was deleted while it was being corrected.

@@ -62,8 +62,14 @@ function attach(form, file) {
       form.dispatchEvent(new Event("input"));
     })
     .catch((error) => {
+      // A file that is no image does not hold up the entry: it is taken out of the
+      // form, and the entry publishes without it unless another is chosen.
       status.hidden = true;
-      fieldError(form, "image", error.message);
+      form.elements.image.value = "";
+      fieldError(form, "image", word("imageRefused", "\u201c{name}\u201d was not attached: {reason} The entry publishes without it unless you choose another image.", {
+        name: file.name || word("attachingImage", "the image"),
+        reason: error.message,
+      }));
     });
 }
 

@@ -27,6 +27,9 @@ function resetForNext(form) {
     thumbnail.hidden = true;
   }
   for (const details of form.querySelectorAll("details[open]")) details.open = false;
+  // The last entry's problems were its own.
+  for (const error of form.querySelectorAll(".field-error")) error.remove();
+  for (const el of form.querySelectorAll("[aria-invalid]")) el.removeAttribute("aria-invalid");
   const pane = form.parentElement && form.parentElement.querySelector(".preview-pane");
   if (pane && pane.__waiting) {
     pane.querySelector(".preview-body").innerHTML = pane.__waiting;

@@ -30,6 +30,7 @@ pub fn for_editor_js(w: &Words) -> String {
         "attaching": with("js-attaching", &["name"]),
         "attachingImage": w.get("js-attaching-image"),
         "imageNotAttached": w.get("js-image-not-attached"),
+        "imageRefused": with("js-image-refused", &["name", "reason"]),
         "attachedImage": w.get("form-attached-image"),
         "waitingForApproval": with("js-waiting-for-approval", &["titles"]),
         "deletedMeanwhile": w.get("js-deleted-meanwhile"),
