@@ -150,6 +150,50 @@ describe("the compose page", () => {
     assert.deepEqual(errors, []);
   });
 
+  test("an entry sent into a network that fails, with the next typed since, is kept aside and put back whole", async (t) => {
+    const server = await h.startServer();
+    t.after(() => server.stop());
+    const relay = await h.startRelay(server.addr);
+    t.after(() => relay.stop());
+    const { context, page, errors } = await h.editorTab(browser, server);
+    t.after(() => context.close());
+    await h.openCompose(page, relay.url());
+    await page.fill("#title", "Sent as the line went down");
+    await page.fill("#body", "The first entry's text.");
+    relay.stall();
+    await page.keyboard.press("Control+Enter");
+    await page.waitForFunction(() => document.getElementById("title").value === "", null, h.WAIT);
+    await page.keyboard.type("Typed while it was on its way");
+    await page.fill("#body", "The second entry's text.");
+    await relay.cut();
+    const aside = page.locator("form.entry-form .kept-aside");
+    await aside.waitFor(h.WAIT);
+    assert.match(await aside.textContent(), /“Sent as the line went down” was not published/);
+    assert.equal(await page.inputValue("#title"), "Typed while it was on its way", "what was typed since stays");
+
+    // A reload keeps both: the entry kept aside, the text in the form.
+    await page.reload();
+    await h.waitForOpenStream(page);
+    assert.match(await aside.textContent(), /Sent as the line went down/);
+    assert.equal(await page.inputValue("#title"), "Typed while it was on its way");
+    assert.equal(await page.inputValue("#body"), "The second entry's text.", "to the last key");
+
+    // Put back, the one in the form is kept aside in its place.
+    await aside.locator("button").click();
+    assert.equal(await page.inputValue("#title"), "Sent as the line went down");
+    assert.equal(await page.inputValue("#body"), "The first entry's text.");
+    assert.match(await aside.textContent(), /“Typed while it was on its way” was not published/);
+    await h.andWait(page, () => page.keyboard.press("Control+Enter"));
+    assert.match(await page.textContent("#done"), /Published/);
+    await aside.locator("button").click();
+    assert.equal(await page.inputValue("#body"), "The second entry's text.");
+    assert.equal(await aside.count(), 0, "nothing left aside");
+    await h.andWait(page, () => page.keyboard.press("Control+Enter"));
+    const html = await (await fetch(`${server.url}/live/${h.SLUG}`)).text();
+    assert.ok(html.includes("Sent as the line went down") && html.includes("Typed while it was on its way"), "both published");
+    assert.deepEqual(errors.filter((e) => !/Failed to fetch|NetworkError/.test(String(e))), []);
+  });
+
   test("a file that is no image is named beside its field and does not hold up the entry", async (t) => {
     const server = await h.startServer();
     t.after(() => server.stop());

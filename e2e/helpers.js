@@ -337,8 +337,16 @@ async function startRelay(target) {
   const sockets = new Set();
   let server = null;
   let relayPort = 0;
+  let stalled = false;
   function listen() {
     server = net.createServer((client) => {
+      if (stalled) {
+        // Taken, never answered: a request on its way through a network that hangs.
+        sockets.add(client);
+        client.on("error", () => {});
+        client.on("close", () => sockets.delete(client));
+        return;
+      }
       const upstream = net.connect(Number(port), host);
       for (const [a, b] of [[client, upstream], [upstream, client]]) {
         sockets.add(a);
@@ -357,8 +365,14 @@ async function startRelay(target) {
   await listen();
   return {
     url: () => `http://127.0.0.1:${relayPort}`,
+    // Drops every open connection, and takes new ones without answering them, until `cut`.
+    stall() {
+      stalled = true;
+      for (const socket of sockets) socket.destroy();
+    },
     // Drops every open connection; with `refuse`, also stops accepting until `restore`.
     async cut({ refuse = false } = {}) {
+      stalled = false;
       for (const socket of sockets) socket.destroy();
       if (refuse) await new Promise((resolve) => server.close(resolve));
     },

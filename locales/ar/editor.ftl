@@ -330,6 +330,8 @@ js-attaching = جارٍ إرفاق { $name }…
 js-attaching-image = جارٍ إرفاق الصورة…
 js-image-not-attached = تعذّر إرفاق الصورة.
 js-image-refused = لم يُرفق «{ $name }»: { $reason } سيُنشر المنشور بدونها ما لم تختر صورة أخرى.
+js-kept-aside = لم يُنشر «{ $title }»: تعذّر الوصول إلى غرفة الأخبار. وهو محفوظ في هذا المتصفح.
+js-put-back = أعده إلى النموذج
 # { $titles } are the headlines of entries that have just arrived, separated by commas.
 js-waiting-for-approval = بانتظار الموافقة: { $titles }
 # Before the headline of an entry that was deleted while it was being corrected.

@@ -310,6 +310,8 @@ js-attaching = { $name } wird angehängt…
 js-attaching-image = Bild wird angehängt…
 js-image-not-attached = Das Bild konnte nicht angehängt werden.
 js-image-refused = „{ $name }“ wurde nicht angehängt: { $reason } Der Eintrag erscheint ohne das Bild, wenn Sie kein anderes wählen.
+js-kept-aside = „{ $title }“ wurde nicht veröffentlicht: Die Redaktion war nicht erreichbar. Der Eintrag bleibt in diesem Browser erhalten.
+js-put-back = Zurück ins Formular
 # { $titles } are the headlines of entries that have just arrived, separated by commas.
 js-waiting-for-approval = Warten auf Freigabe: { $titles }
 # Before the headline of an entry that was deleted while it was being corrected.

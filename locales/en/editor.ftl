@@ -310,6 +310,8 @@ js-attaching = Attaching { $name }…
 js-attaching-image = Attaching the image…
 js-image-not-attached = The image could not be attached.
 js-image-refused = “{ $name }” was not attached: { $reason } The entry publishes without it unless you choose another image.
+js-kept-aside = “{ $title }” was not published: the newsroom could not be reached. It is kept in this browser.
+js-put-back = Put it back in the form
 # { $titles } are the headlines of entries that have just arrived, separated by commas.
 js-waiting-for-approval = Waiting for approval: { $titles }
 # Before the headline of an entry that was deleted while it was being corrected.

@@ -314,6 +314,8 @@ js-attaching = Adjuntando { $name }…
 js-attaching-image = Adjuntando la imagen…
 js-image-not-attached = No se ha podido adjuntar la imagen.
 js-image-refused = «{ $name }» no se adjuntó: { $reason } La entrada se publicará sin ella, salvo que elijas otra imagen.
+js-kept-aside = «{ $title }» no se publicó: no se pudo contactar con la redacción. Se conserva en este navegador.
+js-put-back = Devolverla al formulario
 # { $titles } are the headlines of entries that have just arrived, separated by commas.
 js-waiting-for-approval = Pendientes de aprobación: { $titles }
 # Before the headline of an entry that was deleted while it was being corrected.

@@ -314,6 +314,8 @@ js-attaching = Ajout de { $name }…
 js-attaching-image = Ajout de l’image…
 js-image-not-attached = L’image n’a pas pu être jointe.
 js-image-refused = « { $name } » n’a pas été jointe : { $reason } L’entrée sera publiée sans elle, sauf si vous choisissez une autre image.
+js-kept-aside = « { $title } » n’a pas été publiée : la rédaction était injoignable. Elle est conservée dans ce navigateur.
+js-put-back = La remettre dans le formulaire
 # { $titles } are the headlines of entries that have just arrived, separated by commas.
 js-waiting-for-approval = En attente de validation : { $titles }
 # Before the headline of an entry that was deleted while it was being corrected.

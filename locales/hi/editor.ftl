@@ -311,6 +311,8 @@ js-attaching = { $name } अटैच हो रही है…
 js-attaching-image = इमेज अटैच हो रही है…
 js-image-not-attached = इमेज अटैच नहीं हो सकी।
 js-image-refused = "{ $name }" नहीं जुड़ी: { $reason } जब तक आप कोई और तस्वीर नहीं चुनते, एंट्री इसके बिना प्रकाशित होगी।
+js-kept-aside = "{ $title }" प्रकाशित नहीं हुई: न्यूज़रूम तक पहुँचा नहीं जा सका। यह इस ब्राउज़र में रखी है।
+js-put-back = इसे फ़ॉर्म में वापस रखें
 # { $titles } are the headlines of entries that have just arrived, separated by commas.
 js-waiting-for-approval = मंज़ूरी के इंतज़ार में: { $titles }
 # Before the headline of an entry that was deleted while it was being corrected.

@@ -306,6 +306,8 @@ js-attaching = 正在附加 { $name }…
 js-attaching-image = 正在附加图片…
 js-image-not-attached = 图片无法附加。
 js-image-refused = “{ $name }”未能附加：{ $reason } 除非你另选一张图片，这条更新将不带图片发布。
+js-kept-aside = “{ $title }”未发布：无法连接编辑部。它保存在此浏览器中。
+js-put-back = 放回表单
 # { $titles } are the headlines of entries that have just arrived, separated by commas.
 js-waiting-for-approval = 待审核：{ $titles }
 # Before the headline of an entry that was deleted while it was being corrected.

@@ -6,7 +6,7 @@
 import { counter } from "./counter.js";
 import { attachImages } from "./images.js";
 import { previewer } from "./preview.js";
-import { keep, restore, same, sending, snapshot } from "./saved.js";
+import { keep, offerKeptAside, restore, same, sending, snapshot } from "./saved.js";
 
 // Every form set up, and whether one is being sent (the page is leaving for its answer).
 const forms = [];
@@ -52,6 +52,7 @@ function nextMinute(zone) {
 export function setUp(form) {
   form.__initial = snapshot(form);
   restore(form);
+  if (form.dataset.formKey === "new") offerKeptAside(form);
   form.querySelectorAll("[data-limit]").forEach(counter);
   const preview = previewer(form);
   let saveTimer = null;
@@ -63,6 +64,11 @@ export function setUp(form) {
   });
   form.addEventListener("change", (event) => {
     if (event.target.type !== "file") keep(form);
+  });
+  // The last keys before the page is left, reloaded or closed are kept too.
+  window.addEventListener("pagehide", () => {
+    clearTimeout(saveTimer);
+    if (document.contains(form)) keep(form);
   });
 
   form.addEventListener("keydown", (event) => {

@@ -10,7 +10,7 @@ import { parsed, signedOut } from "./answers.js";
 import { setUp } from "./compose.js";
 import { refresh } from "./desk.js";
 import { done, say } from "./notice.js";
-import { apply, fieldsOf, forget, keyOf, same, snapshot } from "./saved.js";
+import { apply, fieldsOf, forget, keepAside, keyOf, same, snapshot } from "./saved.js";
 import { word } from "./words.js";
 
 // Empties a new entry's form for the next one, as the server would send it.
@@ -131,7 +131,8 @@ function notPublished(title) {
 }
 
 // Not sent (no answer, or one that is no form): the entry goes back into the form if
-// nothing has been typed since, and is otherwise named in the notice.
+// nothing has been typed since, and is otherwise kept aside in this browser, offered
+// at the top of the form to be put back.
 function keepUnsent(form, data, status) {
   const state = {};
   data.forEach((value, name) => {
@@ -144,6 +145,7 @@ function keepUnsent(form, data, status) {
     form.dispatchEvent(new Event("input"));
     say(word("notSentKept", "The entry was not published ({status}); it is back in the form.", { status: status || "—" }));
   } else {
+    keepAside(form, state);
     notPublished(state.title || "");
   }
 }

@@ -113,6 +113,72 @@ function showRestored(form, saved) {
   else form.prepend(note);
 }
 
+// ---- Entries kept aside: sent, never answered, with the next one typed since ----
+
+const ASIDE = "liveblog:unsent:";
+
+function keptAside(slug) {
+  try {
+    return (local && JSON.parse(local.getItem(ASIDE + slug) || "[]")) || [];
+  } catch {
+    return [];
+  }
+}
+
+function keepAsideAll(slug, entries) {
+  if (!local) return;
+  if (entries.length) local.setItem(ASIDE + slug, JSON.stringify(entries));
+  else local.removeItem(ASIDE + slug);
+}
+
+/**
+ * Keeps an entry that was sent and never published (`fields`, by name) in this
+ * browser, beside the form, which holds the next entry by now; the form offers it.
+ */
+export function keepAside(form, fields) {
+  const kept = {};
+  for (const el of fieldsOf(form)) if (el.name in fields) kept[el.name] = fields[el.name];
+  keepAsideAll(form.dataset.slug, keptAside(form.dataset.slug).concat([{ fields: kept, at: Date.now() }]));
+  offerKeptAside(form);
+}
+
+/**
+ * At the top of a new entry's form, each entry kept aside, with a button that puts it
+ * back in the form: what the form holds then is kept aside in its place, never lost.
+ */
+export function offerKeptAside(form) {
+  for (const old of form.querySelectorAll(".kept-aside")) old.remove();
+  const slug = form.dataset.slug;
+  const entries = keptAside(slug);
+  const heading = form.querySelector("h2");
+  entries.forEach((entry, at) => {
+    const note = document.createElement("p");
+    note.className = "notice kept-aside";
+    note.setAttribute("role", "status");
+    note.textContent = word("keptAside", "\u201c{title}\u201d was not published: the newsroom could not be reached. It is kept in this browser.", {
+      title: entry.fields.title || "",
+    }) + " ";
+    const back = document.createElement("button");
+    back.type = "button";
+    back.className = "link-button";
+    back.textContent = word("putBack", "Put it back in the form");
+    back.addEventListener("click", () => {
+      const rest = keptAside(slug).filter((_, i) => i !== at);
+      const now = snapshot(form);
+      if (!same(now, form.__initial)) rest.push({ fields: now, at: Date.now() });
+      keepAsideAll(slug, rest);
+      apply(form, form.__initial);
+      apply(form, entry.fields);
+      form.dispatchEvent(new Event("input"));
+      offerKeptAside(form);
+      form.elements.title.focus();
+    });
+    note.appendChild(back);
+    if (heading) heading.after(note);
+    else form.prepend(note);
+  });
+}
+
 /** Notes that the form is on its way to the server, which takes it or not. */
 export function sending(form) {
   if (session) session.setItem(PENDING, keyOf(form));

@@ -31,6 +31,8 @@ pub fn for_editor_js(w: &Words) -> String {
         "attachingImage": w.get("js-attaching-image"),
         "imageNotAttached": w.get("js-image-not-attached"),
         "imageRefused": with("js-image-refused", &["name", "reason"]),
+        "keptAside": with("js-kept-aside", &["title"]),
+        "putBack": w.get("js-put-back"),
         "attachedImage": w.get("form-attached-image"),
         "waitingForApproval": with("js-waiting-for-approval", &["titles"]),
         "deletedMeanwhile": w.get("js-deleted-meanwhile"),
