@@ -6,7 +6,7 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
 use super::errors::{FieldErrors, optional_lines};
-use super::{BlogId, EntryInput, time};
+use super::{BlogId, EntryInput, Role, time};
 
 /// The most characters of the note an editor sends back with a contributor's entry.
 pub const MAX_REVIEW_NOTE_CHARS: usize = 1_000;
@@ -69,6 +69,16 @@ pub enum DraftKept {
     Scheduled(DateTime<Utc>),
 }
 
+/// How a signed-in person has a draft open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpenedAs {
+    /// Its author, who writes it, submits it or (an editor) publishes it.
+    Author,
+    /// An editor or admin reviewing a contributor's entry submitted for approval: they
+    /// approve it or send it back.
+    Reviewer,
+}
+
 /// Where a draft stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DraftState<'a> {
@@ -98,6 +108,24 @@ impl Draft {
             (None, false, Some(note)) => DraftState::SentBack(note),
             (None, false, None) => DraftState::Writing,
         }
+    }
+
+    /// How `user`, with `role`, may open it: its author always, an editor or admin
+    /// once it waits for approval; `None` when they may not (nobody else is told it is
+    /// there).
+    pub fn opened_as(&self, user: &str, role: Role) -> Option<OpenedAs> {
+        if self.created_by == user {
+            Some(OpenedAs::Author)
+        } else if self.is_submitted() && role.publishes() {
+            Some(OpenedAs::Reviewer)
+        } else {
+            None
+        }
+    }
+
+    /// Whether `user`, with `role`, may open it (see [`Draft::opened_as`]).
+    pub fn may_be_opened_by(&self, user: &str, role: Role) -> bool {
+        self.opened_as(user, role).is_some()
     }
 
     /// Whether it waits for an editor.
@@ -212,6 +240,31 @@ mod tests {
         );
         d.publish_at = Some(Utc::now());
         assert!(d.is_scheduled() && d.sent_back().is_none());
+    }
+
+    #[test]
+    fn a_draft_is_opened_by_its_author_or_an_editor_reviewing_it() {
+        let mut d = draft();
+        for role in Role::ALL {
+            assert_eq!(d.opened_as("cat", role), Some(OpenedAs::Author), "{role:?}");
+            assert!(!d.may_be_opened_by("kim", role), "unsubmitted, {role:?}");
+        }
+        d.submitted = true;
+        assert_eq!(d.opened_as("cat", Role::Editor), Some(OpenedAs::Author));
+        assert_eq!(d.opened_as("kim", Role::Editor), Some(OpenedAs::Reviewer));
+        assert_eq!(d.opened_as("kim", Role::Admin), Some(OpenedAs::Reviewer));
+        assert!(!d.may_be_opened_by("kim", Role::Contributor));
+        // Sent back or scheduled, it is no longer an editor's to review.
+        d.submitted = false;
+        d.sent_back = Some(SentBack {
+            note: "Name the source".into(),
+            by: "kim".into(),
+        });
+        assert!(!d.may_be_opened_by("kim", Role::Editor));
+        assert!(d.may_be_opened_by("cat", Role::Contributor));
+        d.submitted = true;
+        d.publish_at = Some(Utc::now());
+        assert!(!d.may_be_opened_by("kim", Role::Editor), "scheduled");
     }
 
     #[test]

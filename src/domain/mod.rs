@@ -20,8 +20,8 @@ pub use blog::{
 };
 pub use change::{Change, ChangeKind, Seq};
 pub use draft::{
-    Draft, DraftId, DraftKept, DraftState, MAX_REVIEW_NOTE_CHARS, SentBack, UnreadableDraft,
-    parse_publish_at, parse_review_note,
+    Draft, DraftId, DraftKept, DraftState, MAX_REVIEW_NOTE_CHARS, OpenedAs, SentBack,
+    UnreadableDraft, parse_publish_at, parse_review_note,
 };
 pub use entry::{
     Byline, Correction, DELETED_KEPT_DAYS, DeletedEntry, Entry, EntryContent, EntryId, EntryInput,

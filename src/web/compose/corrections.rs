@@ -11,19 +11,17 @@ use axum::routing::{get, post};
 use serde::Deserialize;
 
 use super::super::auth::{CsrfForm, SignedIn};
-use super::super::entry_form::{EntryAction, EntrySubmission};
+use super::super::entry_form::EntrySubmission;
 use super::super::error::{Result, render};
 use super::super::form::Form;
 use super::super::live_page;
 use super::super::{AppError, AppState};
-use super::view::{Editing, EntryFormView, InlineCorrection, Purpose};
-use super::{Done, compose, entry_form, entry_id, keep_image, preview, require_publisher};
-use chrono::{DateTime, Utc};
-
-use crate::domain::{
-    EntryContent, EntryId, FieldErrors, parse_correction_note, parse_published_at, time,
-};
-use crate::newsroom::{Edit, Mark, NewsroomError};
+use super::command::{Command, Subject};
+use super::sent::{answer, respond};
+use super::view::{Editing, Purpose};
+use super::{Done, entry_form, entry_id, require_publisher};
+use crate::domain::{EntryId, time};
+use crate::newsroom::Mark;
 use crate::read_model::{LivePage, RenderedEntry};
 use crate::words::Words;
 
@@ -54,23 +52,9 @@ impl Inline {
     }
 }
 
-/// The correction form, on the compose page or alone for the stream.
-async fn respond(
-    state: &AppState,
-    signed_in: &SignedIn,
-    page: &LivePage,
-    form: EntryFormView<'_>,
-    status: StatusCode,
-) -> Result<Response> {
-    if form.inline {
-        let html = render(&InlineCorrection { f: form })?;
-        Ok((status, html).into_response())
-    } else {
-        compose(state, signed_in, page, form, None, status).await
-    }
-}
-
-async fn correction<'a>(
+/// The form a correction of entry `id` is made in, from `version`; `theirs`, when
+/// someone else saved it first.
+pub(super) async fn correction<'a>(
     state: &AppState,
     signed_in: &SignedIn,
     id: EntryId,
@@ -97,7 +81,13 @@ async fn correction_form(
     let entry = page.entry(id).ok_or(AppError::NotFound)?;
     state.presence.opened(id, &signed_in.session.user).await;
     let purpose = correction(&state, &signed_in, id, entry.entry.version, None).await;
-    let mut form = entry_form(&state, &signed_in, &page, purpose, entry.entry.to_input());
+    let mut form = entry_form(
+        &state,
+        &signed_in,
+        &page,
+        purpose,
+        entry.entry.to_input().into(),
+    );
     form.inline = inline.wanted();
     form.published_at = time::local_input(entry.entry.published_at, page.blog.time_zone);
     respond(&state, &signed_in, &page, form, StatusCode::OK).await
@@ -111,109 +101,14 @@ async fn correct(
     submission: EntrySubmission,
 ) -> Result<Response> {
     signed_in.check_csrf(&submission.csrf_token)?;
-    require_publisher(&signed_in)?;
-    if !matches!(
-        submission.action,
-        EntryAction::Publish | EntryAction::Preview
-    ) {
-        return Err(AppError::BadRequest(
-            "A correction is saved or previewed; nothing was saved.".into(),
-        ));
-    }
+    let entry = Subject::Published {
+        entry: entry_id(&id)?,
+        version: submission.version,
+    };
+    let mut command = Command::read(&signed_in, entry, submission)?;
     let page = live_page(&state, &slug)?;
-    let id = entry_id(&id)?;
-    let base_version = submission.version;
-    let purpose = correction(&state, &signed_in, id, base_version.unwrap_or(0), None).await;
-    let mut back = entry_form(&state, &signed_in, &page, purpose, submission.input);
-    back.inline = inline.wanted();
-    back.correction = submission.correction;
-    back.published_at = submission.published_at;
-    if !keep_image(&state, &mut back, submission.image).await? {
-        return respond(
-            &state,
-            &signed_in,
-            &page,
-            back,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
-    }
-    let moved = moved_to(&page, id, &back.published_at);
-    let parsed = EntryContent::parse(&back.input)
-        .and_then(|draft| Ok((draft, parse_correction_note(&back.correction)?, moved?)));
-    let (checked, note, published_at) = match parsed {
-        Ok(parsed) => parsed,
-        Err(errors) => {
-            back.errors = errors;
-            let status = StatusCode::UNPROCESSABLE_ENTITY;
-            return respond(&state, &signed_in, &page, back, status).await;
-        }
-    };
-    if submission.action == EntryAction::Preview {
-        back.preview = Some(preview(&page, checked, &signed_in.session.user).await?);
-        return respond(&state, &signed_in, &page, back, StatusCode::OK).await;
-    }
-    let edit = Edit {
-        by: &signed_in.session.user,
-        base_version,
-        note,
-        published_at,
-    };
-    match state.newsroom.correct(&slug, id, checked, edit).await {
-        Ok(_) => {
-            state.presence.closed(id, &signed_in.session.user).await;
-            tracing::info!(user = ?signed_in.session.user, entry = %id, "corrected");
-            if back.inline {
-                // Escaped as a template would: the catalogue's words are text, not markup.
-                let message = Done::Corrected.message(&back.w);
-                let Ok(said) = askama::filters::escape(&message, askama::filters::Html);
-                Ok(Html(format!(
-                    "<p class=\"notice\" role=\"status\" data-saved>{said}</p>"
-                ))
-                .into_response())
-            } else {
-                Ok(Done::Corrected.to(&slug).into_response())
-            }
-        }
-        // Both versions side by side: theirs as saved, this editor's still in the form,
-        // which now starts from theirs, so saving again is a deliberate overwrite.
-        Err(NewsroomError::Conflict(theirs)) => {
-            let page = live_page(&state, &slug)?;
-            let rendered = page.entry(id).ok_or(AppError::NotFound)?;
-            let EntryFormView {
-                input,
-                correction: note,
-                published_at,
-                inline,
-                ..
-            } = back;
-            let purpose = correction(&state, &signed_in, id, theirs.version, Some(rendered)).await;
-            let mut form = entry_form(&state, &signed_in, &page, purpose, input);
-            form.correction = note;
-            form.published_at = published_at;
-            form.inline = inline;
-            respond(&state, &signed_in, &page, form, StatusCode::CONFLICT).await
-        }
-        Err(other) => Err(other.into()),
-    }
-}
-
-/// The publication time a correction moves entry `id` to, if the editor changed it:
-/// the form shows it to the minute, so the same minute sent back changes nothing, and
-/// a form without the field changes nothing either.
-fn moved_to(
-    page: &LivePage,
-    id: EntryId,
-    typed: &str,
-) -> std::result::Result<Option<DateTime<Utc>>, FieldErrors> {
-    let zone = page.blog.time_zone;
-    let unchanged = page
-        .entry(id)
-        .is_some_and(|entry| time::local_input(entry.entry.published_at, zone) == typed.trim());
-    if typed.trim().is_empty() || unchanged {
-        return Ok(None);
-    }
-    parse_published_at(typed, zone, Utc::now()).map(Some)
+    let outcome = command.run(&state, &page).await?;
+    answer(&state, &signed_in, &page, command, outcome, inline.wanted()).await
 }
 
 /// The pin and key event buttons: each sends its flag's new value.

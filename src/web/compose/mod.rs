@@ -2,10 +2,12 @@
 //! send back with a note, approve), scheduled entries, and, in `corrections`, what is
 //! done to published entries. Every route sits behind the sign-in guard and checks the
 //! CSRF token first. Contributors write and submit; editors and admins publish.
-//! `sent` carries out what each button of the entry form asks; `done` says what went
-//! through; `view` shapes the form and the desk for the template; `words` hands the
-//! page's script its words.
+//! `command` reads what each button of the entry form asks into one typed command and
+//! carries it out; `sent` answers with how it went; `done` says what went through;
+//! `view` shapes the form and the desk for the template; `words` hands the page's
+//! script its words.
 
+mod command;
 mod corrections;
 mod desk;
 pub(super) mod done;
@@ -28,12 +30,13 @@ use super::entry_form::EntrySubmission;
 use super::error::{Result, render};
 use super::live_page;
 use super::{AppError, AppState};
-use crate::domain::{Draft, DraftId, Entry, EntryContent, EntryId, EntryInput};
+use crate::domain::{Draft, DraftId, Entry, EntryContent, EntryId, EntryInput, OpenedAs};
 use crate::fragments::{self, EntryFragment};
 use crate::read_model::{LivePage, RenderedEntry};
 use crate::words::Words;
+use command::Typed;
 use done::Done;
-use sent::{entry_form_sent, keep_image};
+use sent::entry_form_sent;
 use view::{DeskView, EntryFormView, Purpose, RECENT_ENTRIES_LISTED};
 
 /// Room in a request for the form's other fields beside the largest image.
@@ -97,15 +100,15 @@ async fn desk_view<'a>(
     signed_in: &'a SignedIn,
     page: &'a LivePage,
 ) -> Result<DeskView<'a>> {
-    let user = signed_in.session.user.as_str();
-    let can_publish = signed_in.session.role.publishes();
+    let (user, role) = (signed_in.session.user.as_str(), signed_in.session.role);
+    let can_publish = role.publishes();
     let drafts = state.newsroom.drafts(page.blog.id).await?;
     let (scheduled, unscheduled): (Vec<Draft>, Vec<Draft>) =
         drafts.drafts.into_iter().partition(Draft::is_scheduled);
     let (queue, own): (Vec<Draft>, Vec<Draft>) = unscheduled
         .into_iter()
-        .filter(|d| d.created_by == user || (can_publish && d.is_submitted()))
-        .partition(|d| d.is_submitted() && d.created_by != user);
+        .filter(|d| d.may_be_opened_by(user, role))
+        .partition(|d| d.opened_as(user, role) == Some(OpenedAs::Reviewer));
     // Newest first, as the stream runs; the pinned entry in its place, or last when it
     // is older than all of them.
     let mut recent: Vec<&RenderedEntry> = page.entries().take(RECENT_ENTRIES_LISTED).collect();
@@ -176,13 +179,13 @@ async fn compose(
     Ok((status, html).into_response())
 }
 
-/// An entry form for this person on this page.
+/// An entry form for this person on this page, holding what was `typed`.
 fn entry_form<'a>(
     state: &AppState,
     signed_in: &'a SignedIn,
     page: &'a LivePage,
     purpose: Purpose<'a>,
-    input: EntryInput,
+    typed: Typed,
 ) -> EntryFormView<'a> {
     EntryFormView::new(
         page,
@@ -191,7 +194,7 @@ fn entry_form<'a>(
         signed_in.session.role.publishes(),
         state.media.max_bytes,
         purpose,
-        input,
+        typed,
     )
 }
 
@@ -237,7 +240,7 @@ async fn compose_page(
     let page = live_page(&state, &slug)?;
     let input = last_used(&page, &signed_in.session.user);
     let byline_kept = !input.author_name.is_empty();
-    let mut form = entry_form(&state, &signed_in, &page, Purpose::New, input);
+    let mut form = entry_form(&state, &signed_in, &page, Purpose::New, input.into());
     form.byline_kept = byline_kept;
     let done = query.done.as_deref().and_then(Done::parse);
     compose(&state, &signed_in, &page, form, done, StatusCode::OK).await
@@ -287,7 +290,7 @@ async fn find_draft(
         return Ok(None);
     };
     let session = &signed_in.session;
-    if draft.created_by == session.user || (draft.is_submitted() && session.role.publishes()) {
+    if draft.may_be_opened_by(&session.user, session.role) {
         Ok(Some(draft))
     } else {
         Err(AppError::NotFound)
@@ -295,9 +298,10 @@ async fn find_draft(
 }
 
 fn draft_purpose<'a>(signed_in: &SignedIn, draft: &'a Draft) -> Purpose<'a> {
+    let session = &signed_in.session;
     Purpose::Draft {
         draft,
-        review: draft.created_by != signed_in.session.user,
+        review: draft.opened_as(&session.user, session.role) == Some(OpenedAs::Reviewer),
     }
 }
 
@@ -316,7 +320,7 @@ async fn draft_form(
         &signed_in,
         &page,
         draft_purpose(&signed_in, &draft),
-        draft.input.clone(),
+        draft.input.clone().into(),
     );
     if let Some(at) = draft.publish_at {
         form.publish_at = crate::domain::time::local_input(at, page.blog.time_zone);

@@ -5,9 +5,11 @@
 use askama::Template;
 use chrono_tz::Tz;
 
+use super::command::Typed;
 use crate::domain::{
-    DeletedEntry, Draft, DraftState, Entry, EntryId, EntryInput, FieldErrors, Label, SentBack,
-    UnreadableDraft, is_safe_image_url,
+    DeletedEntry, Draft, DraftState, Entry, EntryId, EntryInput, FieldErrors, Label,
+    MAX_BODY_CHARS, MAX_BYLINE_CHARS, MAX_CORRECTION_CHARS, MAX_IMAGE_TEXT_CHARS,
+    MAX_REVIEW_NOTE_CHARS, MAX_TITLE_CHARS, SentBack, UnreadableDraft, is_safe_image_url,
 };
 use crate::read_model::{LivePage, RenderedEntry};
 use crate::words::Words;
@@ -34,6 +36,30 @@ pub struct Editing<'a> {
     pub theirs: Option<&'a RenderedEntry>,
     /// Colleagues who have the entry open too.
     pub others_editing: Vec<String>,
+}
+
+/// The most characters of the entry form's fields, as the newsroom checks them: the
+/// form counts what is typed against these.
+pub struct Limits {
+    pub title: usize,
+    pub body: usize,
+    /// A byline's name, and its role.
+    pub byline: usize,
+    /// An image's alt text, caption and credit, each.
+    pub image_text: usize,
+    pub correction: usize,
+    pub review_note: usize,
+}
+
+impl Limits {
+    const ENTRY: Limits = Limits {
+        title: MAX_TITLE_CHARS,
+        body: MAX_BODY_CHARS,
+        byline: MAX_BYLINE_CHARS,
+        image_text: MAX_IMAGE_TEXT_CHARS,
+        correction: MAX_CORRECTION_CHARS,
+        review_note: MAX_REVIEW_NOTE_CHARS,
+    };
 }
 
 /// The entry form: what it is for, what was typed, and what was wrong.
@@ -76,8 +102,15 @@ impl<'a> EntryFormView<'a> {
         can_publish: bool,
         max_upload_bytes: usize,
         purpose: Purpose<'a>,
-        input: EntryInput,
+        typed: Typed,
     ) -> EntryFormView<'a> {
+        let Typed {
+            input,
+            correction,
+            review_note,
+            publish_at,
+            published_at,
+        } = typed;
         EntryFormView {
             page,
             w,
@@ -89,18 +122,34 @@ impl<'a> EntryFormView<'a> {
             errors: FieldErrors::default(),
             problem: None,
             preview: None,
-            correction: String::new(),
-            review_note: String::new(),
-            publish_at: String::new(),
-            published_at: String::new(),
+            correction,
+            review_note,
+            publish_at,
+            published_at,
             inline: false,
             draft_changed: false,
             byline_kept: false,
         }
     }
 
+    /// What was typed in it, to put in the form that comes back ([`EntryFormView::new`]).
+    pub fn into_typed(self) -> Typed {
+        Typed {
+            input: self.input,
+            correction: self.correction,
+            review_note: self.review_note,
+            publish_at: self.publish_at,
+            published_at: self.published_at,
+        }
+    }
+
     pub fn slug(&self) -> &str {
         self.page.blog.slug.as_str()
+    }
+
+    /// The most characters each field takes.
+    pub fn limits(&self) -> &'static Limits {
+        &Limits::ENTRY
     }
 
     fn zone(&self) -> Tz {
@@ -466,9 +515,33 @@ pub struct DeskFragment<'a> {
     pub desk: DeskView<'a>,
 }
 
+/// What a correction saved inside the compose page's stream says in its place.
+#[derive(Template)]
+#[template(path = "editor/done_inline.html")]
+pub struct InlineDone {
+    pub message: String,
+}
+
 /// A correction form alone, opened inside the compose page's stream.
 #[derive(Template)]
 #[template(path = "editor/correction_inline.html")]
 pub struct InlineCorrection<'a> {
     pub f: EntryFormView<'a>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_correction_saved_inline_says_so_in_text_not_markup() {
+        let said = InlineDone {
+            message: "Saved <b>now</b> & \"then\"".into(),
+        };
+        assert_eq!(
+            said.render().unwrap(),
+            "<p class=\"notice\" role=\"status\" data-saved>\
+             Saved &#60;b&#62;now&#60;/b&#62; &#38; &#34;then&#34;</p>"
+        );
+    }
 }
