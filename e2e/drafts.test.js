@@ -98,6 +98,8 @@ describe("entries before they are published", () => {
     const scheduled = await page.textContent("#scheduled");
     assert.match(scheduled, /Reminder: schools reopen tomorrow/);
     assert.doesNotMatch(scheduled, /Health officials/, "the draft stayed out of the scheduled entry");
+    const waiting = page.locator("#drafts li", { hasText: "Health officials to give update at 13:00" });
+    assert.match(await waiting.textContent(), /saved at \d\d:\d\d \w+ \d+ \w+/, "the draft waits with its time");
     await h.clickAndWait(page, "#drafts a:has-text('Health officials to give update at 13:00')");
     assert.equal(await page.inputValue("#title"), "Health officials to give update at 13:00");
     assert.equal(await page.inputValue("#body"), "The briefing is at the town hall.");

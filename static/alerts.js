@@ -25,6 +25,13 @@ function dismiss(id) {
   }
 }
 
+// The box shown while it holds an alert, and the tab's title counting them.
+function recount() {
+  const count = box.querySelectorAll(".alert").length;
+  box.hidden = count === 0;
+  document.title = count ? `(${count}) ${title}` : title;
+}
+
 function show(html) {
   const answer = document.createElement("template");
   answer.innerHTML = html;
@@ -35,11 +42,9 @@ function show(html) {
     if (gone.includes(alert.dataset.alert)) alert.remove();
   }
   for (const button of now.querySelectorAll("[data-dismiss]")) button.hidden = false;
-  const count = now.querySelectorAll(".alert").length;
   // Put in place only when it changed: a reader of the page is not interrupted.
   if (box.innerHTML !== now.innerHTML) box.innerHTML = now.innerHTML;
-  box.hidden = count === 0;
-  document.title = count ? `(${count}) ${title}` : title;
+  recount();
 }
 
 async function look() {
@@ -57,9 +62,7 @@ box.addEventListener("click", (event) => {
   const alert = button.closest("[data-alert]");
   dismiss(alert.dataset.alert);
   alert.remove();
-  const count = box.querySelectorAll(".alert").length;
-  box.hidden = count === 0;
-  document.title = count ? `(${count}) ${title}` : title;
+  recount();
 });
 
 function every() {

@@ -193,6 +193,7 @@ desk-your-drafts = مسوداتك
 desk-scheduled = المجدولة للنشر
 # Where one of your drafts stands.
 desk-state-waiting = بانتظار الموافقة
+desk-state-saved-at = حُفظ في { $time }
 desk-state-sent-back = أعاده إليك { $user }
 # { $time } is written as the page's readers read a time, as in "16:16 GMT 14 March".
 desk-state-publishes-at = يُنشر في { $time }

@@ -175,6 +175,7 @@ desk-your-drafts = Ihre Entwürfe
 desk-scheduled = Geplant
 # Where one of your drafts stands.
 desk-state-waiting = wartet auf Freigabe
+desk-state-saved-at = gespeichert um { $time }
 desk-state-sent-back = zurückgeschickt von { $user }
 # { $time } is written as the page's readers read a time, as in "16:16 GMT 14 March".
 desk-state-publishes-at = geplant für { $time }

@@ -175,6 +175,7 @@ desk-your-drafts = Your drafts
 desk-scheduled = Scheduled
 # Where one of your drafts stands.
 desk-state-waiting = waiting for approval
+desk-state-saved-at = saved at { $time }
 desk-state-sent-back = sent back by { $user }
 # { $time } is written as the page's readers read a time, as in "16:16 GMT 14 March".
 desk-state-publishes-at = publishes at { $time }

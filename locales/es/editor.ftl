@@ -179,6 +179,7 @@ desk-your-drafts = Tus borradores
 desk-scheduled = Programadas
 # Where one of your drafts stands.
 desk-state-waiting = pendiente de aprobación
+desk-state-saved-at = guardado a las { $time }
 desk-state-sent-back = devuelto por { $user }
 # { $time } is written as the page's readers read a time, as in "16:16 GMT 14 March".
 desk-state-publishes-at = publicación programada: { $time }

@@ -179,6 +179,7 @@ desk-your-drafts = Vos brouillons
 desk-scheduled = Programmées
 # Where one of your drafts stands.
 desk-state-waiting = en attente de validation
+desk-state-saved-at = enregistré à { $time }
 desk-state-sent-back = renvoyé par { $user }
 # { $time } is written as the page's readers read a time, as in "16:16 GMT 14 March".
 desk-state-publishes-at = publication programmée : { $time }

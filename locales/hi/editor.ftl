@@ -176,6 +176,7 @@ desk-your-drafts = आपके ड्राफ़्ट
 desk-scheduled = शेड्यूल किए गए
 # Where one of your drafts stands.
 desk-state-waiting = मंज़ूरी के इंतज़ार में
+desk-state-saved-at = { $time } पर सेव हुआ
 desk-state-sent-back = { $user } ने वापस भेजा
 # { $time } is written as the page's readers read a time, as in "16:16 GMT 14 March".
 desk-state-publishes-at = { $time } पर प्रकाशित होगा

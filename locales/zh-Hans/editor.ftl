@@ -171,6 +171,7 @@ desk-your-drafts = 我的草稿
 desk-scheduled = 定时发布
 # Where one of your drafts stands.
 desk-state-waiting = 待审核
+desk-state-saved-at = 保存于 { $time }
 desk-state-sent-back = 已被 { $user } 退回
 # { $time } is written as the page's readers read a time, as in "16:16 GMT 14 March".
 desk-state-publishes-at = 将于 { $time } 发布

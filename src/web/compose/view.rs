@@ -382,22 +382,26 @@ impl DraftLine<'_> {
         format!("/editor/live/{slug}/drafts/{}", self.draft.id)
     }
 
-    /// When it publishes itself, as the page's readers read a time.
-    fn publishes_at(&self, at: chrono::DateTime<chrono::Utc>) -> String {
+    /// A time (when it was saved, when it publishes itself) as the page's readers read
+    /// one.
+    fn time_of(&self, at: chrono::DateTime<chrono::Utc>) -> String {
         self.page.words.published(at, self.page.blog.time_zone)
     }
 
     /// Where it stands, in a few words.
     pub fn state(&self) -> String {
         match self.draft.state() {
-            DraftState::Writing => String::new(),
+            DraftState::Writing => self.w.with(
+                "desk-state-saved-at",
+                &[("time", self.time_of(self.draft.updated_at).into())],
+            ),
             DraftState::Submitted => self.w.get("desk-state-waiting"),
             DraftState::SentBack(note) => self
                 .w
                 .with("desk-state-sent-back", &[("user", note.by.as_str().into())]),
             DraftState::Scheduled(at) => self.w.with(
                 "desk-state-publishes-at",
-                &[("time", self.publishes_at(at).into())],
+                &[("time", self.time_of(at).into())],
             ),
         }
     }
@@ -408,10 +412,7 @@ impl DraftLine<'_> {
         match self.draft.state() {
             DraftState::Scheduled(at) => self.w.with(
                 "desk-scheduled-by",
-                &[
-                    ("time", self.publishes_at(at).into()),
-                    ("user", user.into()),
-                ],
+                &[("time", self.time_of(at).into()), ("user", user.into())],
             ),
             _ => self.w.with("desk-by", &[("user", user.into())]),
         }
