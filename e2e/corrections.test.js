@@ -357,6 +357,14 @@ describe("correcting published entries", () => {
     await gone.waitFor(h.WAIT);
     assert.match(await page.textContent("#deleted"), /Deleted in the last 30 days/);
     assert.match(await gone.textContent(), /Deleted by mistake\s+Deleted by admin at \d\d:\d\d/);
+    // With a correction open in the stream, the desk catching up keeps the list.
+    await item(page, before).locator("a[data-correct]").click();
+    await item(page, before).locator(".inline-correction form").waitFor();
+    const colleague = await h.signIn(server);
+    await colleague.publish({ title: "Update from a colleague" });
+    await page.locator("#published-list", { hasText: "Update from a colleague" }).waitFor(h.WAIT);
+    assert.ok(await gone.isVisible(), "still listed while a correction is open");
+    await page.keyboard.press("Escape");
 
     await gone.locator("button", { hasText: "Restore" }).click();
     await h.waitForEntry(reader.page, "Deleted by mistake");

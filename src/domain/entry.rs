@@ -231,6 +231,22 @@ impl Entry {
         *self = next;
     }
 
+    /// Gives the entry an earlier publication time, for news reported before it was
+    /// posted: it takes its place further down the stream. A later time is refused
+    /// (it would put an old entry above newer ones).
+    pub fn move_back(&mut self, at: DateTime<Utc>) -> Result<(), FieldErrors> {
+        if at > self.published_at {
+            let mut errors = FieldErrors::default();
+            errors.add(
+                "published_at",
+                "That is later than the entry's own publication time: an entry can only move back.",
+            );
+            return Err(errors);
+        }
+        self.published_at = at;
+        Ok(())
+    }
+
     /// The entry's content as a form would hold it, to edit it again.
     pub fn to_input(&self) -> EntryInput {
         let byline = self.byline.as_ref();
@@ -486,6 +502,24 @@ pub fn is_safe_image_url(url: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_entry_moves_back_in_the_stream_never_ahead() {
+        let content = EntryContent::parse(&input("Briefing", "Text.")).unwrap();
+        let noon = "2026-12-03T12:00:00Z".parse::<DateTime<Utc>>().unwrap();
+        let mut entry = Entry::new(EntryId(1), content, noon, "ana");
+        let earlier = noon - chrono::Duration::minutes(90);
+        entry.move_back(earlier).unwrap();
+        assert_eq!(entry.published_at, earlier);
+        let refused = entry.move_back(noon).unwrap_err();
+        assert!(
+            refused
+                .get("published_at")
+                .unwrap()
+                .contains("only move back")
+        );
+        assert_eq!(entry.published_at, earlier, "unchanged");
+    }
 
     #[test]
     fn a_publication_time_moves_back_never_forward() {

@@ -323,10 +323,10 @@ impl Newsroom {
             if edit.base_version.is_some_and(|base| base != entry.version) {
                 return Err(NewsroomError::Conflict(Box::new(entry.clone())));
             }
-            entry.correct(draft.clone(), Utc::now(), edit.by, edit.note.clone());
             if let Some(at) = edit.published_at {
-                entry.published_at = at;
+                entry.move_back(at).map_err(NewsroomError::Invalid)?;
             }
+            entry.correct(draft.clone(), Utc::now(), edit.by, edit.note.clone());
             Ok(())
         })
         .await
@@ -410,8 +410,8 @@ impl Newsroom {
         }
     }
 
-    /// Removes an entry from the page and from every reader's screen.
-    /// Takes an entry off the page; it can be restored for [`DELETED_KEPT_DAYS`](crate::domain::DELETED_KEPT_DAYS) days.
+    /// Removes an entry from the page and from every reader's screen; it can be restored
+    /// for [`DELETED_KEPT_DAYS`](crate::domain::DELETED_KEPT_DAYS) days.
     pub async fn delete(&self, slug: &str, id: EntryId, by: &str) -> Result<(), NewsroomError> {
         let _writing = self.writing.lock().await;
         let page = self.page(slug)?;

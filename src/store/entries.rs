@@ -64,7 +64,8 @@ impl Store {
     ) -> Result<Seq, StoreError> {
         let unpinned = self.unpin_for(tx, blog, entry).await?;
         entry.id = insert_entry(tx, blog, entry).await?;
-        super::revisions::keep(tx, blog, entry, Utc::now()).await?;
+        let by = super::revisions::saved_by(entry);
+        super::revisions::keep(tx, blog, entry, by, Utc::now()).await?;
         let seq = self
             .log_change(tx, blog, ChangeKind::EntryCreated, Some(entry.id))
             .await?;
@@ -109,7 +110,8 @@ impl Store {
             });
         }
         save_corrections(&mut tx, blog, entry).await?;
-        super::revisions::keep(&mut tx, blog, entry, Utc::now()).await?;
+        let by = super::revisions::saved_by(entry);
+        super::revisions::keep(&mut tx, blog, entry, by, Utc::now()).await?;
         let seq = self
             .log_change(&mut tx, blog, ChangeKind::EntryUpdated, Some(entry.id))
             .await?;
@@ -128,15 +130,19 @@ impl Store {
         at: DateTime<Utc>,
     ) -> Result<Committed<()>, StoreError> {
         let mut tx = self.pool().begin().await?;
-        let deleted = entry_in(&mut tx, blog, entry)
-            .await?
-            .ok_or(StoreError::NotFound)?;
-        let done = sqlx::query("DELETE FROM entries WHERE id = $1 AND blog_id = $2")
-            .bind(entry.0)
-            .bind(blog.0)
-            .execute(&mut *tx)
-            .await?;
-        super::found(&done)?;
+        // The row as the delete itself finds it: a correction committed a moment
+        // before, on any instance, is in the copy kept, and no write comes between.
+        let row = sqlx::query(concat!(
+            "DELETE FROM entries WHERE id = $1 AND blog_id = $2 RETURNING ",
+            entry_columns!()
+        ))
+        .bind(entry.0)
+        .bind(blog.0)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        let mut deleted = rows::entry(&row)?;
+        deleted.corrections = corrections_in(&mut tx, entry).await?;
         sqlx::query("DELETE FROM corrections WHERE entry_id = $1")
             .bind(entry.0)
             .execute(&mut *tx)
@@ -167,16 +173,22 @@ async fn entry_in(
     .await?;
     let Some(row) = row else { return Ok(None) };
     let mut entry = rows::entry(&row)?;
-    let notes =
-        sqlx::query("SELECT entry_id, note, at FROM corrections WHERE entry_id = $1 ORDER BY id")
-            .bind(id.0)
-            .fetch_all(&mut **tx)
-            .await?;
-    entry.corrections = notes
+    entry.corrections = corrections_in(tx, id).await?;
+    Ok(Some(entry))
+}
+
+/// Entry `id`'s public correction notes, oldest first, read inside `tx`.
+async fn corrections_in(
+    tx: &mut Transaction<'static, Any>,
+    id: EntryId,
+) -> Result<Vec<crate::domain::Correction>, StoreError> {
+    sqlx::query("SELECT entry_id, note, at FROM corrections WHERE entry_id = $1 ORDER BY id")
+        .bind(id.0)
+        .fetch_all(&mut **tx)
+        .await?
         .iter()
         .map(|r| rows::correction(r).map(|(_, c)| c))
-        .collect::<Result<_, _>>()?;
-    Ok(Some(entry))
+        .collect()
 }
 
 impl Store {
@@ -208,7 +220,7 @@ impl Store {
             return Ok(Vec::new());
         }
         self.hold_page(tx, blog).await?;
-        sqlx::query(
+        let unpinned: Vec<EntryId> = sqlx::query(
             "UPDATE entries SET pinned = 0, version = version + 1 \
              WHERE blog_id = $1 AND pinned = 1 AND id <> $2 RETURNING id",
         )
@@ -218,7 +230,15 @@ impl Store {
         .await?
         .iter()
         .map(|row| Ok(EntryId(rows::integer(row, "id")?)))
-        .collect()
+        .collect::<Result<_, StoreError>>()?;
+        // Each one's new version joins its history, unpinned by whoever pinned this one.
+        let by = super::revisions::saved_by(entry);
+        for id in &unpinned {
+            if let Some(version) = entry_in(tx, blog, *id).await? {
+                super::revisions::keep(tx, blog, &version, by, Utc::now()).await?;
+            }
+        }
+        Ok(unpinned)
     }
 
     /// Logs each entry `unpinned` as changed, after the change that pinned another

@@ -10,7 +10,8 @@ use super::{Store, StoreError};
 use crate::domain::EntryInput;
 
 impl Store {
-    /// The address of every image on this server an entry or a draft uses.
+    /// The address of every image on this server an entry, a draft or a deleted entry
+    /// that can still be restored uses.
     pub async fn images_in_use(&self) -> Result<Vec<String>, StoreError> {
         let mut in_use = Vec::new();
         let entries = sqlx::query("SELECT image_url FROM entries WHERE image_url LIKE '/media/%'")
@@ -26,6 +27,14 @@ impl Store {
             let input: EntryInput = serde_json::from_str(&rows::text(row, "input")?)
                 .map_err(|_| StoreError::Corrupt("unreadable draft".into()))?;
             in_use.push(input.image_url);
+        }
+        let deleted = sqlx::query("SELECT entry FROM deleted_entries WHERE entry LIKE '%/media/%'")
+            .fetch_all(self.pool())
+            .await?;
+        for row in &deleted {
+            let entry: crate::domain::Entry = serde_json::from_str(&rows::text(row, "entry")?)
+                .map_err(|_| StoreError::Corrupt("unreadable deleted entry".into()))?;
+            in_use.extend(entry.image.map(|image| image.url));
         }
         Ok(in_use)
     }

@@ -10,16 +10,25 @@ use super::rows::{self, time_text};
 use super::{Store, StoreError};
 use crate::domain::{BlogId, Entry, EntryId, Revision};
 
-/// Inside the save's `tx`: keeps `entry` as its version now stands.
+/// Who saved `entry` as it stands: who changed it last, else who published it.
+pub(super) fn saved_by(entry: &Entry) -> &str {
+    entry
+        .updated_by
+        .as_deref()
+        .or(entry.created_by.as_deref())
+        .unwrap_or("unknown")
+}
+
+/// Inside the save's `tx`: keeps `entry` as its version now stands, saved `by`.
 pub(super) async fn keep(
     tx: &mut Transaction<'static, Any>,
     blog: BlogId,
     entry: &Entry,
+    by: &str,
     at: DateTime<Utc>,
 ) -> Result<(), StoreError> {
     let json = serde_json::to_string(entry)
         .map_err(|error| StoreError::Corrupt(format!("an entry's version: {error}")))?;
-    let by = entry.updated_by.as_ref().or(entry.created_by.as_ref());
     sqlx::query(
         "INSERT INTO entry_revisions (entry_id, version, blog_id, entry, saved_at, saved_by) \
          VALUES ($1, $2, $3, $4, $5, $6)",
@@ -29,7 +38,7 @@ pub(super) async fn keep(
     .bind(blog.0)
     .bind(json)
     .bind(time_text(at))
-    .bind(by.map(String::as_str).unwrap_or_default().to_owned())
+    .bind(by)
     .execute(&mut **tx)
     .await?;
     Ok(())

@@ -67,8 +67,8 @@ impl SignedIn {
         self.session.role == Role::Admin
     }
 
-    /// Refuses anyone but an admin: live pages are theirs to open, change and close.
-    /// Editors and admins: who publishes, corrects and keeps the newsroom's snippets.
+    /// Refuses anyone but an editor or an admin: who publishes, corrects and keeps the
+    /// newsroom's snippets.
     pub fn require_publisher(&self) -> Result<()> {
         if self.session.role.publishes() {
             Ok(())
@@ -77,6 +77,7 @@ impl SignedIn {
         }
     }
 
+    /// Refuses anyone but an admin: live pages are theirs to open, change and close.
     pub fn require_admin(&self) -> Result<()> {
         if self.is_admin() {
             Ok(())

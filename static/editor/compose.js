@@ -9,8 +9,28 @@ import { previewer } from "./preview.js";
 import { keep, offerKeptAside, restore, same, sending, snapshot } from "./saved.js";
 
 // Every form set up, and whether one is being sent (the page is leaving for its answer).
-const forms = [];
+let forms = [];
 let submitting = false;
+
+// The forms set up on this page that are still in it (a correction closed, a refused
+// entry put back in a new form: those have gone).
+function formsInPage() {
+  forms = forms.filter((form) => document.contains(form));
+  return forms;
+}
+
+// The last keys before the page is left, reloaded or closed are kept too.
+window.addEventListener("pagehide", () => {
+  for (const form of formsInPage()) {
+    clearTimeout(form.__saveTimer);
+    keep(form);
+  }
+});
+// Back on this page from the browser's history: its forms can be sent again.
+window.addEventListener("pageshow", () => {
+  submitting = false;
+  for (const form of formsInPage()) delete form.dataset.sending;
+});
 
 // How a form is sent without leaving the page, named by main.js: a correction in place
 // (correction.js) and a new entry in the background (publish.js). Both set up with
@@ -55,20 +75,14 @@ export function setUp(form) {
   if (form.dataset.formKey === "new") offerKeptAside(form);
   form.querySelectorAll("[data-limit]").forEach(counter);
   const preview = previewer(form);
-  let saveTimer = null;
 
   form.addEventListener("input", () => {
-    clearTimeout(saveTimer);
-    saveTimer = setTimeout(() => keep(form), 250);
+    clearTimeout(form.__saveTimer);
+    form.__saveTimer = setTimeout(() => keep(form), 250);
     preview();
   });
   form.addEventListener("change", (event) => {
     if (event.target.type !== "file") keep(form);
-  });
-  // The last keys before the page is left, reloaded or closed are kept too.
-  window.addEventListener("pagehide", () => {
-    clearTimeout(saveTimer);
-    if (document.contains(form)) keep(form);
   });
 
   form.addEventListener("keydown", (event) => {
@@ -121,22 +135,16 @@ export function setUp(form) {
     if (action !== "preview") sending(form);
     form.dataset.sending = "1";
   });
-  // Back on this page from the browser's history: it can be sent again.
-  window.addEventListener("pageshow", () => {
-    delete form.dataset.sending;
-    submitting = false;
-  });
-
   // A form the server refused holds text it does not have.
   form.__dirty = () => form.hasAttribute("data-refused") || !same(snapshot(form), form.__initial);
-  forms.push(form);
+  formsInPage().push(form);
 }
 
 /** Asks before the page is left with text in a form that the server does not have. */
 export function askBeforeLeaving() {
   window.addEventListener("beforeunload", (event) => {
     if (submitting) return;
-    const unsaved = forms.some((form) => document.contains(form) && form.__dirty());
+    const unsaved = formsInPage().some((form) => form.__dirty());
     if (unsaved) {
       event.preventDefault();
       event.returnValue = "";

@@ -44,10 +44,13 @@ function merge(html) {
     while (fresh.firstChild) desk.appendChild(fresh.firstChild);
     return;
   }
-  // Sections before the stream are replaced; the stream is updated item by item, and
-  // the items with a correction open are never taken out of the page.
+  // The other sections are replaced, before and after the stream; the stream is
+  // updated item by item, and the items with a correction open are never taken out
+  // of the page.
   const published = desk.querySelector("#published");
   while (fresh.firstChild && fresh.firstChild.id !== "published") desk.insertBefore(fresh.firstChild, published);
+  const freshPublished = fresh.querySelector("#published");
+  while (freshPublished && freshPublished.nextSibling) desk.appendChild(freshPublished.nextSibling);
   for (const li of list.querySelectorAll(":scope > li")) {
     if (!open[li.id]) li.remove();
   }

@@ -118,6 +118,8 @@ function putBack(form, refused) {
       answered();
     })
     .catch(() => {
+      // Neither put back nor kept as a draft: kept aside in this browser, whole.
+      keepAside(form, snapshot(refused));
       answered();
       notPublished(refused.elements.title ? refused.elements.title.value : "");
     });

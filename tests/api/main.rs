@@ -17,6 +17,7 @@ mod embed;
 mod feed;
 mod hardening;
 mod helpers;
+mod history;
 mod instances;
 mod json_api;
 mod languages;

@@ -347,6 +347,8 @@ impl<'a> Command<'a> {
                         Ok(Outcome::Done(Done::Corrected))
                     }
                     Err(NewsroomError::Conflict(theirs)) => Ok(Outcome::Conflict(theirs)),
+                    // A later publication time than the entry's own.
+                    Err(NewsroomError::Invalid(errors)) => Ok(Outcome::Refused(errors)),
                     Err(other) => Err(other.into()),
                 }
             }
