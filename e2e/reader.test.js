@@ -72,6 +72,8 @@ describe("the reader's controls", () => {
   test("entries that arrived since the last visit are marked", async (t) => {
     const { editor, page } = await setUp(t);
     assert.equal(await page.$$eval(".since-mark", (marks) => marks.length), 0, "a first visit marks nothing");
+    // What this reader has seen is kept before the tab is closed.
+    await page.waitForFunction((slug) => Number(localStorage.getItem(`liveblog:seen:${slug}`)) > 0, h.SLUG, h.WAIT);
     const base = new URL(page.url()).origin;
     const context = page.context();
     await page.close();

@@ -100,10 +100,10 @@ function scriptCapableInDom() {
     if (tag === "meta" && el.httpEquiv) found.push(`<meta http-equiv="${el.httpEquiv}">`);
     if (tag === "script") {
       const own = el.src && new URL(el.src).origin === location.origin;
-      // Data, which no browser runs: the page's JSON-LD, and the page's words for its
-      // own scripts (the one block of each, by its id).
+      // Data, which no browser runs: the page's JSON-LD, the page's words for its own
+      // scripts and the newsroom's snippets (the one block of each, by its id).
       const data = el.type === "application/ld+json" ||
-        (el.type === "application/json" && ["reader-words", "editor-words"].includes(el.id) &&
+        (el.type === "application/json" && ["reader-words", "editor-words", "snippets"].includes(el.id) &&
           document.querySelectorAll(`script#${el.id}`).length === 1);
       if (!own && !data) found.push(`<script>${el.textContent}`);
     }
