@@ -4,6 +4,7 @@
 mod blog;
 mod change;
 mod draft;
+pub mod embeds;
 mod entry;
 mod errors;
 mod language;
