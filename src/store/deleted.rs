@@ -23,8 +23,7 @@ pub(super) async fn keep(
     by: &str,
     at: DateTime<Utc>,
 ) -> Result<(), StoreError> {
-    let json = serde_json::to_string(entry)
-        .map_err(|error| StoreError::Corrupt(format!("an entry to keep: {error}")))?;
+    let json = rows::entry_json(entry)?;
     sqlx::query(
         "INSERT INTO deleted_entries (id, blog_id, entry, deleted_at, deleted_by) \
          VALUES ($1, $2, $3, $4, $5)",
@@ -44,10 +43,8 @@ pub(super) async fn keep(
 }
 
 fn read(row: &sqlx::any::AnyRow) -> Result<DeletedEntry, StoreError> {
-    let entry = serde_json::from_str(&rows::text(row, "entry")?)
-        .map_err(|error| StoreError::Corrupt(format!("a deleted entry: {error}")))?;
     Ok(DeletedEntry {
-        entry,
+        entry: rows::entry_from_json(row, "entry")?,
         deleted_at: rows::time(row, "deleted_at")?,
         deleted_by: rows::text(row, "deleted_by")?,
     })
@@ -69,17 +66,7 @@ impl Store {
         .bind(LISTED)
         .fetch_all(self.pool())
         .await?;
-        Ok(rows
-            .iter()
-            .filter_map(|row| match read(row) {
-                Ok(deleted) => Some(deleted),
-                Err(problem) => {
-                    let id = rows::integer(row, "id").unwrap_or_default();
-                    tracing::warn!(entry = id, %problem, "a deleted entry cannot be read");
-                    None
-                }
-            })
-            .collect())
+        Ok(rows::readable(&rows, "id", "a deleted entry", read))
     }
 
     /// Puts deleted entry `id` back on page `blog` as it was, and logs it as published

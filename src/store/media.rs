@@ -32,8 +32,7 @@ impl Store {
             .fetch_all(self.pool())
             .await?;
         for row in &deleted {
-            let entry: crate::domain::Entry = serde_json::from_str(&rows::text(row, "entry")?)
-                .map_err(|_| StoreError::Corrupt("unreadable deleted entry".into()))?;
+            let entry = rows::entry_from_json(row, "entry")?;
             in_use.extend(entry.image.map(|image| image.url));
         }
         Ok(in_use)

@@ -27,8 +27,7 @@ pub(super) async fn keep(
     by: &str,
     at: DateTime<Utc>,
 ) -> Result<(), StoreError> {
-    let json = serde_json::to_string(entry)
-        .map_err(|error| StoreError::Corrupt(format!("an entry's version: {error}")))?;
+    let json = rows::entry_json(entry)?;
     sqlx::query(
         "INSERT INTO entry_revisions (entry_id, version, blog_id, entry, saved_at, saved_by) \
          VALUES ($1, $2, $3, $4, $5, $6)",
@@ -45,10 +44,8 @@ pub(super) async fn keep(
 }
 
 fn read(row: &sqlx::any::AnyRow) -> Result<Revision, StoreError> {
-    let entry = serde_json::from_str(&rows::text(row, "entry")?)
-        .map_err(|error| StoreError::Corrupt(format!("an entry's version: {error}")))?;
     Ok(Revision {
-        entry,
+        entry: rows::entry_from_json(row, "entry")?,
         saved_at: rows::time(row, "saved_at")?,
         saved_by: rows::text(row, "saved_by")?,
     })
@@ -65,16 +62,11 @@ impl Store {
         .bind(id.0)
         .fetch_all(self.pool())
         .await?;
-        Ok(rows
-            .iter()
-            .filter_map(|row| match read(row) {
-                Ok(revision) => Some(revision),
-                Err(problem) => {
-                    let version = rows::integer(row, "version").unwrap_or_default();
-                    tracing::warn!(entry = id.0, version, %problem, "a version cannot be read");
-                    None
-                }
-            })
-            .collect())
+        Ok(rows::readable(
+            &rows,
+            "version",
+            "a version of an entry",
+            read,
+        ))
     }
 }

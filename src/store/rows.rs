@@ -233,3 +233,34 @@ pub fn time(row: &AnyRow, column: &str) -> Result<DateTime<Utc>, StoreError> {
 pub fn string(row: &AnyRow, column: &str) -> Result<String, StoreError> {
     text(row, column)
 }
+
+/// An entry kept whole, as JSON: a deleted one, or one version of one.
+pub fn entry_json(entry: &Entry) -> Result<String, StoreError> {
+    serde_json::to_string(entry).map_err(|error| StoreError::Corrupt(format!("an entry: {error}")))
+}
+
+/// The entry kept whole as JSON in `column`.
+pub fn entry_from_json(row: &AnyRow, column: &str) -> Result<Entry, StoreError> {
+    serde_json::from_str(&text(row, column)?)
+        .map_err(|error| StoreError::Corrupt(format!("a kept entry: {error}")))
+}
+
+/// What `read` makes of each row. A row it cannot read is logged, as `what` with the
+/// number in its `key` column, and left out: it never stands in the way of the rest.
+pub fn readable<T>(
+    rows: &[AnyRow],
+    key: &str,
+    what: &str,
+    read: impl Fn(&AnyRow) -> Result<T, StoreError>,
+) -> Vec<T> {
+    rows.iter()
+        .filter_map(|row| match read(row) {
+            Ok(value) => Some(value),
+            Err(problem) => {
+                let number = integer(row, key).unwrap_or_default();
+                tracing::warn!(number, %problem, "{what} cannot be read");
+                None
+            }
+        })
+        .collect()
+}

@@ -32,17 +32,7 @@ impl Store {
         )
         .fetch_all(self.pool())
         .await?;
-        Ok(rows
-            .iter()
-            .filter_map(|row| match read(row) {
-                Ok(snippet) => Some(snippet),
-                Err(problem) => {
-                    let id = rows::integer(row, "id").unwrap_or_default();
-                    tracing::warn!(snippet = id, %problem, "a snippet cannot be read");
-                    None
-                }
-            })
-            .collect())
+        Ok(rows::readable(&rows, "id", "a snippet", read))
     }
 
     async fn name_taken(&self, name: &str) -> Result<bool, StoreError> {

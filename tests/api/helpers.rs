@@ -66,6 +66,12 @@ pub async fn spawn_app_with(change: impl FnOnce(&mut ServeArgs)) -> TestApp {
     start(settings, data_dir, new_client()).await
 }
 
+/// An instance of the server on the PostgreSQL database `db`, which others may share.
+pub async fn spawn_on(db: &TestDatabase) -> TestApp {
+    let url = db.url.clone();
+    spawn_app_with(move |settings| settings.store.database_url = Some(url)).await
+}
+
 async fn start(
     settings: ServeArgs,
     data_dir: Arc<tempfile::TempDir>,

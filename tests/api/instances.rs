@@ -8,16 +8,11 @@ use std::time::Duration;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::helpers::{DEMO, Process, TestApp, TestDatabase, free_port, person, spawn_app_with};
+use crate::helpers::{DEMO, Process, TestApp, TestDatabase, free_port, person, spawn_on};
 use crate::uploads::{PNG, upload};
 
 /// How many times each race is run: every one must come out right.
 const ROUNDS: usize = 10;
-
-async fn instance(db: &TestDatabase) -> TestApp {
-    let url = db.url.clone();
-    spawn_app_with(move |settings| settings.store.database_url = Some(url)).await
-}
 
 async fn call(
     app: &TestApp,
@@ -73,8 +68,8 @@ async fn publish(app: &TestApp, token: &str, title: &str) -> i64 {
 #[tokio::test]
 async fn two_corrections_from_one_version_through_two_instances_one_is_refused_every_time() {
     let db = TestDatabase::create().await;
-    let mut a = instance(&db).await;
-    let mut b = instance(&db).await;
+    let mut a = spawn_on(&db).await;
+    let mut b = spawn_on(&db).await;
     let token = db.token();
     for round in 0..ROUNDS {
         let id = publish(&a, &token, &format!("Round {round}")).await;
@@ -121,8 +116,8 @@ async fn two_corrections_from_one_version_through_two_instances_one_is_refused_e
 #[tokio::test]
 async fn corrections_without_a_version_through_two_instances_are_both_kept() {
     let db = TestDatabase::create().await;
-    let mut a = instance(&db).await;
-    let mut b = instance(&db).await;
+    let mut a = spawn_on(&db).await;
+    let mut b = spawn_on(&db).await;
     let token = db.token();
     for round in 0..ROUNDS {
         let id = publish(&a, &token, &format!("Round {round}")).await;
@@ -178,8 +173,8 @@ async fn pinned_in_the_record(db: &TestDatabase) -> Vec<i64> {
 #[tokio::test]
 async fn two_entries_pinned_at_once_through_two_instances_leave_one_pinned() {
     let db = TestDatabase::create().await;
-    let mut a = instance(&db).await;
-    let mut b = instance(&db).await;
+    let mut a = spawn_on(&db).await;
+    let mut b = spawn_on(&db).await;
     let token = db.token();
     for round in 0..ROUNDS {
         let first = publish(&a, &token, &format!("First of round {round}")).await;
@@ -249,8 +244,8 @@ async fn image_shown_by(app: &TestApp) -> String {
 #[tokio::test]
 async fn an_image_uploaded_through_one_instance_is_served_by_another() {
     let db = TestDatabase::create().await;
-    let mut a = instance(&db).await;
-    let mut b = instance(&db).await;
+    let mut a = spawn_on(&db).await;
+    let mut b = spawn_on(&db).await;
     a.login().await;
     let fields = [
         ("title", "A picture through A"),
@@ -290,8 +285,8 @@ async fn an_image_uploaded_through_one_instance_is_served_by_another() {
 #[tokio::test]
 async fn an_editor_sees_who_has_an_entry_open_on_another_instance() {
     let db = TestDatabase::create().await;
-    let mut a = instance(&db).await;
-    let mut b = instance(&db).await;
+    let mut a = spawn_on(&db).await;
+    let mut b = spawn_on(&db).await;
     a.login().await;
     let kim = person(&a, "kim", "editor").await;
     let kim_on_b = b.with_client(kim.client.clone());

@@ -5,17 +5,12 @@ use std::time::Duration;
 
 use reqwest::StatusCode;
 
-use crate::helpers::{DEMO, TestApp, TestDatabase, spawn_app_with};
-
-async fn instance(db: &TestDatabase) -> TestApp {
-    let url = db.url.clone();
-    spawn_app_with(move |settings| settings.store.database_url = Some(url)).await
-}
+use crate::helpers::{DEMO, TestApp, TestDatabase, spawn_on};
 
 #[tokio::test]
 async fn postgres_keeps_the_record_across_a_restart() {
     let db = TestDatabase::create().await;
-    let app = instance(&db).await;
+    let app = spawn_on(&db).await;
     app.login().await;
     let seq = app.current_seq().await;
     app.publish_titled("Kept in PostgreSQL").await;
@@ -30,8 +25,8 @@ async fn postgres_keeps_the_record_across_a_restart() {
 #[tokio::test]
 async fn a_reader_on_one_instance_sees_every_post_made_on_another_in_order() {
     let db = TestDatabase::create().await;
-    let mut a = instance(&db).await;
-    let mut b = instance(&db).await;
+    let mut a = spawn_on(&db).await;
+    let mut b = spawn_on(&db).await;
     a.login().await;
     let start = b.current_seq().await;
     let mut reader_on_b = b.events(DEMO, Some(&start.to_string())).await;
@@ -89,8 +84,8 @@ async fn a_reader_on_one_instance_sees_every_post_made_on_another_in_order() {
 #[tokio::test]
 async fn writes_on_two_instances_at_once_get_distinct_numbers() {
     let db = TestDatabase::create().await;
-    let mut a = instance(&db).await;
-    let mut b = instance(&db).await;
+    let mut a = spawn_on(&db).await;
+    let mut b = spawn_on(&db).await;
     a.login().await;
     b.login().await;
     let start = a.current_seq().await;
@@ -142,7 +137,7 @@ async fn writes_on_two_instances_at_once_get_distinct_numbers() {
 #[tokio::test]
 async fn two_instances_starting_together_on_an_empty_database_both_come_up() {
     let db = TestDatabase::create().await;
-    let (mut a, mut b) = tokio::join!(instance(&db), instance(&db));
+    let (mut a, mut b) = tokio::join!(spawn_on(&db), spawn_on(&db));
     // Whichever wrote the demo page, both serve it, with the same changes.
     let mut same = false;
     for _ in 0..100 {
@@ -171,8 +166,8 @@ async fn two_instances_starting_together_on_an_empty_database_both_come_up() {
 #[tokio::test]
 async fn scheduled_entries_are_published_once_by_whichever_instance_gets_there_first() {
     let db = TestDatabase::create().await;
-    let mut a = instance(&db).await;
-    let mut b = instance(&db).await;
+    let mut a = spawn_on(&db).await;
+    let mut b = spawn_on(&db).await;
     a.login().await;
     let start = a.current_seq().await;
     // Due after B's next look at the schedule, so both wake for them at once.
@@ -212,8 +207,8 @@ async fn scheduled_entries_are_published_once_by_whichever_instance_gets_there_f
 #[tokio::test]
 async fn the_compose_page_counts_readers_on_every_instance() {
     let db = TestDatabase::create().await;
-    let mut a = instance(&db).await;
-    let mut b = instance(&db).await;
+    let mut a = spawn_on(&db).await;
+    let mut b = spawn_on(&db).await;
     a.login().await;
     let _on_a = a.events(DEMO, None).await;
     let _on_b = b.events(DEMO, None).await;
@@ -235,9 +230,9 @@ async fn the_compose_page_counts_readers_on_every_instance() {
 #[tokio::test]
 async fn failed_sign_ins_are_counted_once_for_every_instance() {
     let db = TestDatabase::create().await;
-    let mut a = instance(&db).await;
-    let mut b = instance(&db).await;
-    let mut c = instance(&db).await;
+    let mut a = spawn_on(&db).await;
+    let mut b = spawn_on(&db).await;
+    let mut c = spawn_on(&db).await;
     for (app, wrong) in [(&a, 3), (&b, 2)] {
         for _ in 0..wrong {
             let response = app.login_with("admin", "a wrong password").await;
@@ -259,7 +254,7 @@ async fn failed_sign_ins_are_counted_once_for_every_instance() {
 #[tokio::test]
 async fn a_contributor_is_told_of_her_entry_sent_back_and_published() {
     let db = TestDatabase::create().await;
-    let mut app = instance(&db).await;
+    let mut app = spawn_on(&db).await;
     crate::desk::sent_back_with_a_note_then_approved(&app).await;
     app.stop().await;
     db.drop().await;

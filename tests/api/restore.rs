@@ -3,7 +3,7 @@
 
 use reqwest::StatusCode;
 
-use crate::helpers::{DEMO, TestApp, TestDatabase, csrf_token, spawn_app, spawn_app_with};
+use crate::helpers::{DEMO, TestApp, TestDatabase, csrf_token, spawn_app, spawn_on};
 
 /// Where `id`'s entry stands in the first page of the stream, if it is there.
 async fn place(app: &TestApp, id: &str) -> Option<usize> {
@@ -105,10 +105,8 @@ async fn a_deleted_entry_comes_back_in_its_place_and_stays_after_a_restart() {
 #[tokio::test]
 async fn an_entry_deleted_on_one_instance_is_restored_on_another() {
     let db = TestDatabase::create().await;
-    let url = db.url.clone();
-    let a = spawn_app_with(move |settings| settings.store.database_url = Some(url)).await;
-    let url = db.url.clone();
-    let b = spawn_app_with(move |settings| settings.store.database_url = Some(url)).await;
+    let a = spawn_on(&db).await;
+    let b = spawn_on(&db).await;
     a.login().await;
     let b = b.with_client(a.client.clone());
     deleted_then_restored(&a, &b).await;

@@ -3,7 +3,7 @@
 
 use reqwest::StatusCode;
 
-use crate::helpers::{DEMO, TestApp, TestDatabase, spawn_app, spawn_app_with};
+use crate::helpers::{DEMO, TestApp, TestDatabase, spawn_app, spawn_on};
 
 /// The most snippets (MAX_SNIPPETS in src/domain/snippet.rs).
 const MAX_SNIPPETS: usize = 100;
@@ -58,10 +58,8 @@ async fn a_snippet_is_kept_offered_on_the_compose_page_and_refused_with_its_text
 #[tokio::test]
 async fn the_limit_holds_when_editors_on_two_instances_add_at_once() {
     let db = TestDatabase::create().await;
-    let url = db.url.clone();
-    let a = spawn_app_with(move |settings| settings.store.database_url = Some(url)).await;
-    let url = db.url.clone();
-    let b = spawn_app_with(move |settings| settings.store.database_url = Some(url)).await;
+    let a = spawn_on(&db).await;
+    let b = spawn_on(&db).await;
     a.login().await;
     let b = b.with_client(a.client.clone());
     let token = a.session_csrf().await;

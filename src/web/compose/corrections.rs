@@ -50,6 +50,17 @@ impl Inline {
     fn wanted(&self) -> bool {
         self.inline.is_some()
     }
+
+    /// What a change from the desk's buttons answers: nothing (204) to the script,
+    /// which brings the desk up to date itself; the compose page saying `done`, after a
+    /// plain form.
+    fn answer(&self, done: Done, slug: &str) -> Response {
+        if self.wanted() {
+            StatusCode::NO_CONTENT.into_response()
+        } else {
+            done.to(slug).into_response()
+        }
+    }
 }
 
 /// The form a correction of entry `id` is made in, from `version`; `theirs`, when
@@ -145,11 +156,7 @@ async fn marked(
         .mark(slug, id, mark, &signed_in.session.user)
         .await?;
     tracing::info!(user = ?signed_in.session.user, entry = %id, ?mark, "marked");
-    if inline.wanted() {
-        Ok(StatusCode::NO_CONTENT.into_response())
-    } else {
-        Ok(Done::Marked.to(slug).into_response())
-    }
+    Ok(inline.answer(Done::Marked, slug))
 }
 
 async fn pin(
@@ -223,11 +230,7 @@ async fn delete(
         .delete(&slug, id, &signed_in.session.user)
         .await?;
     tracing::info!(user = ?signed_in.session.user, entry = %id, "deleted");
-    if inline.wanted() {
-        Ok(StatusCode::NO_CONTENT.into_response())
-    } else {
-        Ok(Done::Deleted.to(&slug).into_response())
-    }
+    Ok(inline.answer(Done::Deleted, &slug))
 }
 
 /// Puts a deleted entry back where it was, for every reader.
@@ -243,9 +246,5 @@ async fn restore(
     let id = entry_id(&id)?;
     state.newsroom.restore(&slug, id).await?;
     tracing::info!(user = ?signed_in.session.user, entry = %id, "restored");
-    if inline.wanted() {
-        Ok(StatusCode::NO_CONTENT.into_response())
-    } else {
-        Ok(Done::Restored.to(&slug).into_response())
-    }
+    Ok(inline.answer(Done::Restored, &slug))
 }
