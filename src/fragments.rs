@@ -5,7 +5,9 @@ use askama::Template;
 use chrono_tz::Tz;
 use tokio::sync::Semaphore;
 
-use crate::domain::{Blog, Entry, Label, markdown, time};
+use crate::domain::embeds::Embed;
+use crate::domain::markdown::{self, Block};
+use crate::domain::{Blog, Entry, Label, time};
 use crate::media;
 use crate::words::Words;
 
@@ -66,8 +68,38 @@ impl EntryFragment<'_> {
         media::responsive(&self.entry.image.as_ref()?.url)
     }
 
+    /// The body as HTML, with a card in place of each post from another platform.
     fn body_html(&self) -> String {
-        markdown::render_with(&self.entry.body, &self.words.get("for-context"))
+        let blocks = markdown::render_blocks(&self.entry.body, &self.words.get("for-context"));
+        let mut html = String::new();
+        for block in blocks {
+            match block {
+                Block::Html(part) => html.push_str(&part),
+                Block::Post(post) => html.push_str(&render(&PostCard {
+                    post: &post,
+                    words: self.words,
+                })),
+            }
+        }
+        html
+    }
+}
+
+/// A post from another platform, as a card: the platform, a link to the post, and the
+/// address of its frame for the reader's script to load when the reader asks.
+#[derive(Template)]
+#[template(path = "post_card.html")]
+pub struct PostCard<'a> {
+    pub post: &'a Embed,
+    pub words: &'a Words,
+}
+
+impl PostCard<'_> {
+    fn view_on(&self) -> String {
+        self.words.with(
+            "embed-view-on",
+            &[("provider", self.post.provider.name.into())],
+        )
     }
 }
 

@@ -1,11 +1,24 @@
 //! The headers every answer carries, whoever writes it: the HTTP stack (through its
 //! middleware) and the direct stream writers (in the head they write themselves).
 
-/// Scripts and styles from this server only, images from this server or the web, and
-/// no framing (reader pages may name sites that may frame them: `--frame-ancestors`).
-pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; style-src 'self'; \
-     img-src 'self' https: http:; connect-src 'self'; object-src 'none'; base-uri 'none'; \
-     form-action 'self'; frame-ancestors 'none'";
+use std::sync::LazyLock;
+
+use crate::domain::embeds;
+
+/// Scripts and styles from this server only, images from this server or the web,
+/// frames from the platforms' embed hosts only (a post a reader asked to see), and no
+/// framing (reader pages may name sites that may frame them: `--frame-ancestors`).
+pub static CONTENT_SECURITY_POLICY: LazyLock<String> = LazyLock::new(|| {
+    let frames: Vec<String> = embeds::frame_hosts()
+        .map(|host| format!("https://{host}"))
+        .collect();
+    format!(
+        "default-src 'self'; script-src 'self'; style-src 'self'; \
+         img-src 'self' https: http:; connect-src 'self'; frame-src {}; object-src 'none'; \
+         base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+        frames.join(" ")
+    )
+});
 
 /// What is public answers every site's requests, without credentials: the reader's
 /// stream and the assets of the embed, which a CMS may frame in a sandbox that gives
@@ -24,7 +37,7 @@ pub const STRICT_TRANSPORT_SECURITY: &str = "max-age=31536000";
 /// Every answer's security headers, by name: HSTS only `behind_tls`.
 pub fn every_answer(behind_tls: bool) -> Vec<(&'static str, &'static str)> {
     let mut headers = vec![
-        ("content-security-policy", CONTENT_SECURITY_POLICY),
+        ("content-security-policy", CONTENT_SECURITY_POLICY.as_str()),
         ("referrer-policy", REFERRER_POLICY),
         ("x-content-type-options", CONTENT_TYPE_OPTIONS),
     ];

@@ -4,11 +4,17 @@
 //! `[!NOTE]` becomes a "For context" note. Whatever the HTML from the Markdown, it goes
 //! through an allow-list (ammonia) last, so no script, event handler or `javascript:`
 //! address an editor types can reach a reader.
+//!
+//! A post from another platform whose address stands alone on a line of its own, at
+//! the top of the text (not inside a list or a quote), comes out as a [`Block::Post`]
+//! in its place, for the page to show as a card (see `domain::embeds`).
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use pulldown_cmark::{BlockQuoteKind, CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{BlockQuoteKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
+
+use super::embeds::{Embed, embed_for};
 
 /// The allow-list every rendered body passes through.
 static SANITISER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
@@ -53,28 +59,122 @@ pub fn nests_deeper_than(markdown: &str, limit: usize) -> bool {
     false
 }
 
-/// Renders an entry body to sanitised HTML, with English words.
+/// A part of an entry body: sanitised HTML, or a post from another platform.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Block {
+    Html(String),
+    Post(Embed),
+}
+
+/// Renders an entry body to sanitised HTML, with English words; a post from another
+/// platform stays the link it is.
 pub fn render(markdown: &str) -> String {
     render_with(markdown, "For context")
 }
 
 /// Renders an entry body to sanitised HTML; a `[!NOTE]` quote becomes a note headed
-/// `context_label` (the page's words for "For context").
+/// `context_label` (the page's words for "For context"). A post from another
+/// platform stays the link it is.
 pub fn render_with(markdown: &str, context_label: &str) -> String {
+    sanitised(Parser::new_ext(markdown, OPTIONS), context_label)
+}
+
+/// Renders an entry body into its blocks: sanitised HTML, with each post from another
+/// platform on a line of its own taken out as a [`Block::Post`] in its place.
+pub fn render_blocks(markdown: &str, context_label: &str) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut text: Vec<Event> = Vec::new();
+    let mut paragraph: Option<Vec<Event>> = None;
+    let mut depth = 0usize;
+    for event in Parser::new_ext(markdown, OPTIONS) {
+        match &event {
+            Event::Start(Tag::Paragraph) if depth == 0 => {
+                paragraph = Some(Vec::new());
+            }
+            Event::End(TagEnd::Paragraph) if depth == 1 => {
+                if let Some(mut inside) = paragraph.take() {
+                    match lone_post(&inside) {
+                        Some(post) => {
+                            if !text.is_empty() {
+                                blocks.push(Block::Html(sanitised(text.drain(..), context_label)));
+                            }
+                            blocks.push(Block::Post(post));
+                        }
+                        None => {
+                            text.push(Event::Start(Tag::Paragraph));
+                            text.append(&mut inside);
+                            text.push(event.clone());
+                        }
+                    }
+                }
+            }
+            _ => match paragraph.as_mut() {
+                Some(inside) => inside.push(event.clone()),
+                None => text.push(event.clone()),
+            },
+        }
+        match event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    if !text.is_empty() {
+        blocks.push(Block::Html(sanitised(text.into_iter(), context_label)));
+    }
+    blocks
+}
+
+/// The post a paragraph holds, if it holds nothing else: its address as plain text,
+/// as `<address>`, or as a link whose words are its address.
+fn lone_post(inside: &[Event]) -> Option<Embed> {
+    let address = match inside {
+        [
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            }),
+            words @ ..,
+            Event::End(TagEnd::Link),
+        ] => {
+            let words = plain_text(words)?;
+            let autolink = matches!(link_type, LinkType::Autolink);
+            (autolink || words.trim() == dest_url.as_ref()).then(|| dest_url.to_string())?
+        }
+        text => plain_text(text)?,
+    };
+    embed_for(&address)
+}
+
+/// The text of `events` if they are text only.
+fn plain_text(events: &[Event]) -> Option<String> {
+    let mut text = String::new();
+    for event in events {
+        match event {
+            Event::Text(part) => text.push_str(part),
+            _ => return None,
+        }
+    }
+    Some(text)
+}
+
+/// `events` as HTML, through the allow-list.
+fn sanitised<'a>(events: impl Iterator<Item = Event<'a>>, context_label: &str) -> String {
     let opening = format!(
         "<aside class=\"context\"><strong class=\"context-label\">{}</strong>",
         ammonia::clean_text(context_label)
     );
-    let events = Parser::new_ext(markdown, OPTIONS).map(|event| match event {
+    let events = events.map(|event| match event {
         Event::Start(Tag::BlockQuote(Some(BlockQuoteKind::Note))) => {
-            Event::Html(CowStr::Borrowed(opening.as_str()))
+            Event::Html(CowStr::from(opening.clone()))
         }
         Event::End(TagEnd::BlockQuote(Some(BlockQuoteKind::Note))) => {
             Event::Html(CowStr::Borrowed("</aside>"))
         }
         other => other,
     });
-    let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, events);
     SANITISER.clean(&html).to_string()
 }
@@ -158,6 +258,52 @@ mod tests {
                 assert!(!html.contains(bad), "{case:?} gave {html:?}");
             }
         }
+    }
+
+    /// What each block of a body is: "html" or the post's platform.
+    fn kinds(markdown: &str) -> Vec<String> {
+        super::render_blocks(markdown, "For context")
+            .into_iter()
+            .map(|block| match block {
+                super::Block::Html(_) => "html".to_owned(),
+                super::Block::Post(post) => post.provider.key.to_owned(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_post_on_a_line_of_its_own_is_taken_out_in_its_place() {
+        let video = "https://www.youtube.com/watch?v=dQw4w9WgXcQ";
+        assert_eq!(kinds(video), ["youtube"]);
+        assert_eq!(kinds(&format!("<{video}>")), ["youtube"]);
+        assert_eq!(kinds(&format!("[{video}]({video})")), ["youtube"]);
+        assert_eq!(
+            kinds(&format!(
+                "Before.\n\n{video}\n\nhttps://x.com/desk/status/1\n\nAfter."
+            )),
+            ["html", "youtube", "x", "html"]
+        );
+        let blocks = super::render_blocks(&format!("> [!NOTE]\n> Old.\n\n{video}"), "Context");
+        let super::Block::Html(note) = &blocks[0] else {
+            panic!("{blocks:?}")
+        };
+        assert!(note.contains("<aside class=\"context\">") && note.ends_with("</aside>"));
+    }
+
+    #[test]
+    fn a_post_among_words_stays_a_link() {
+        let video = "https://www.youtube.com/watch?v=dQw4w9WgXcQ";
+        for text in [
+            format!("Watch {video} now."),
+            format!("[Watch it]({video})"),
+            format!("- {video}"),
+            format!("> {video}"),
+            format!("{video}\nand more"),
+            "https://example.org/watch?v=dQw4w9WgXcQ".to_owned(),
+        ] {
+            assert_eq!(kinds(&text), ["html"], "{text}");
+        }
+        assert_eq!(super::render_blocks("", "Context"), []);
     }
 
     #[test]

@@ -31,6 +31,11 @@ const FILES: &[(&str, &str, &[u8])] = &[
         include_bytes!("../../static/words.js"),
     ),
     (
+        "embeds.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../../static/embeds.js"),
+    ),
+    (
         "editor/main.js",
         "text/javascript; charset=utf-8",
         include_bytes!("../../static/editor/main.js"),

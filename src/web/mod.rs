@@ -155,7 +155,7 @@ pub fn app(state: AppState) -> Router {
                 }))
                 .layer(security_header(
                     header::CONTENT_SECURITY_POLICY,
-                    CONTENT_SECURITY_POLICY,
+                    CONTENT_SECURITY_POLICY.as_str(),
                 ))
                 // Cuts slow requests; it does not cut a streaming body once it has begun.
                 .layer(TimeoutLayer::with_status_code(

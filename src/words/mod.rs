@@ -157,6 +157,7 @@ impl Words {
 
     fn scripts_json(&self) -> String {
         let title = || [("title", FluentValue::from("{title}"))];
+        let provider = || [("provider", FluentValue::from("{provider}"))];
         let new_updates: serde_json::Map<String, serde_json::Value> = self
             .plural_forms("new-updates")
             .into_iter()
@@ -180,6 +181,9 @@ impl Words {
             "justNow": self.get("js-just-now"),
             "showAll": self.get("js-show-all"),
             "showLess": self.get("js-show-less"),
+            "embedShow": self.with("js-embed-show", &provider()),
+            "embedAlways": self.with("js-embed-always", &provider()),
+            "embedPrivacy": self.with("js-embed-privacy", &provider()),
         });
         script_data(&words)
     }
@@ -315,6 +319,7 @@ mod tests {
                             ("title", "A title".into()),
                             ("user", "ana".into()),
                             ("page", "Storm".into()),
+                            ("provider", "YouTube".into()),
                             ("editor", "ana".into()),
                             ("id", 7.into()),
                             ("limit", 200.into()),

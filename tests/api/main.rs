@@ -29,6 +29,7 @@ mod nginx;
 mod openapi;
 mod people;
 mod postgres;
+mod posts;
 mod reader;
 mod restore;
 mod schedule;
