@@ -54,6 +54,7 @@ describe("posts from other platforms", () => {
     page.on("pageerror", (error) => errors.push(error));
     await page.goto(server.url + "/live/storm-maren");
     await h.waitForOpenStream(page);
+    await page.evaluate(() => (window.__marker = "not reloaded"));
     return { context, page, errors, elsewhere };
   }
 
@@ -167,5 +168,60 @@ describe("posts from other platforms", () => {
     assert.equal(await mastodon.locator(".embed-show").count(), 0, "its frame could not be shown here");
     assert.deepEqual(plain.elsewhere, []);
     assert.deepEqual(reader.elsewhere, []);
+  });
+
+  test("a post's address typed into the text opens the post fields; its author and words reach readers, and a correction changes them in place", async (t) => {
+    const server = await h.startServer();
+    t.after(() => server.stop());
+    const reader = await readerOn(server);
+    t.after(() => reader.context.close());
+    const { context, page, errors } = await h.editorTab(browser, server);
+    t.after(() => context.close());
+    await h.openCompose(page, server.url);
+
+    const post = "https://bsky.app/profile/coastguard.bsky.social/post/3kq2abcdefg";
+    await page.fill("#title", "Coastguard: stay off the beaches");
+    await page.click("#body");
+    await page.keyboard.insertText("The coastguard's warning:\n\n");
+    await page.keyboard.insertText(post);
+    assert.equal(await page.locator("details.post-fields").getAttribute("open"), "", "the post fields open");
+    assert.equal(await page.inputValue("#post_url"), post);
+    await page.fill("#post_author", "Coastguard (@coastguard.bsky.social)");
+    await page.fill("#post_text", "Stay off the beaches. Waves over 6 m.");
+    await h.andWait(page, () => page.keyboard.press("Control+Enter"));
+
+    const entry = await h.waitForEntry(reader.page, "Coastguard: stay off the beaches");
+    const card = entry.locator('figure[data-provider="bluesky"]');
+    assert.equal(await card.locator(".embed-text").textContent(), "Stay off the beaches. Waves over 6 m.");
+    assert.equal(await card.locator(".embed-author").textContent(), "Coastguard (@coastguard.bsky.social)");
+    assert.equal(await entry.locator("figure.embed").count(), 1, "one card: the text's line and the fields are one post");
+    assert.equal(await page.locator("details.post-fields").getAttribute("open"), null, "the form is ready for the next");
+
+    // An address of no platform we show is refused beside its field, nothing lost.
+    await page.fill("#title", "A link that is no post");
+    await page.fill("#body", "Read more.");
+    await page.locator("details.post-fields > summary").click();
+    await page.fill("#post_url", "https://example.org/news/1");
+    await h.andWait(page, () => page.keyboard.press("Control+Enter"));
+    await page.waitForSelector("#post_url-error", h.WAIT);
+    assert.match(await page.textContent("#post_url-error"), /not the address of a post/);
+    assert.equal(await page.inputValue("#title"), "A link that is no post");
+    assert.equal(await page.inputValue("#post_url"), "https://example.org/news/1");
+
+    // A correction to the post's words reaches the open reader in place.
+    const id = (await entry.getAttribute("id")).replace("entry-", "");
+    await page.goto(`${server.url}/editor/live/storm-maren/entries/${id}`);
+    assert.equal(await page.inputValue("#post_text"), "Stay off the beaches. Waves over 6 m.");
+    await page.fill("#post_text", "Stay off the beaches and the sea wall. Waves over 6 m.");
+    await h.clickAndWait(page, "button[value=publish]");
+    await reader.page.waitForFunction(
+      (id) => /sea wall/.test(document.querySelector(`#entry-${id} .embed-text`)?.textContent),
+      id,
+      h.WAIT,
+    );
+    assert.equal(await reader.page.evaluate(() => window.__marker), "not reloaded", "in place");
+    assert.deepEqual(reader.elsewhere, [], "nothing asked of the platform");
+    assert.deepEqual(reader.errors, []);
+    assert.deepEqual(errors, []);
   });
 });

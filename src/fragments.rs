@@ -7,7 +7,7 @@ use tokio::sync::Semaphore;
 
 use crate::domain::embeds::Embed;
 use crate::domain::markdown::{self, Block};
-use crate::domain::{Blog, Entry, Label, time};
+use crate::domain::{Blog, Entry, Label, SharedPost, time};
 use crate::media;
 use crate::words::Words;
 
@@ -68,20 +68,40 @@ impl EntryFragment<'_> {
         media::responsive(&self.entry.image.as_ref()?.url)
     }
 
-    /// The body as HTML, with a card in place of each post from another platform.
+    /// The body as HTML, with a card in place of each post from another platform; the
+    /// post named in the entry's own fields has its author and words on its card, and
+    /// its card comes last when the text does not hold its address.
     fn body_html(&self) -> String {
         let blocks = markdown::render_blocks(&self.entry.body, &self.words.get("for-context"));
+        let shared = self.entry.post.as_ref();
         let mut html = String::new();
+        let mut shown = false;
         for block in blocks {
             match block {
                 Block::Html(part) => html.push_str(&part),
-                Block::Post(post) => html.push_str(&render(&PostCard {
-                    post: &post,
-                    words: self.words,
-                })),
+                Block::Post(post) => {
+                    let own = shared.filter(|s| !shown && s.is(&post));
+                    shown |= own.is_some();
+                    html.push_str(&self.card(&post, own));
+                }
             }
         }
+        if let Some((shared, post)) = shared
+            .filter(|_| !shown)
+            .and_then(|s| Some((s, s.embed()?)))
+        {
+            html.push_str(&self.card(&post, Some(shared)));
+        }
         html
+    }
+
+    fn card(&self, post: &Embed, shared: Option<&SharedPost>) -> String {
+        render(&PostCard {
+            post,
+            author: shared.and_then(|s| s.author.as_deref()),
+            text: shared.and_then(|s| s.text.as_deref()),
+            words: self.words,
+        })
     }
 }
 
@@ -91,6 +111,9 @@ impl EntryFragment<'_> {
 #[template(path = "post_card.html")]
 pub struct PostCard<'a> {
     pub post: &'a Embed,
+    /// Who posted it and what it said, as the editor copied them.
+    pub author: Option<&'a str>,
+    pub text: Option<&'a str>,
     pub words: &'a Words,
 }
 

@@ -5,18 +5,23 @@ use std::sync::LazyLock;
 
 use crate::domain::embeds;
 
-/// Scripts and styles from this server only, images from this server or the web,
-/// frames from the platforms' embed hosts only (a post a reader asked to see), and no
-/// framing (reader pages may name sites that may frame them: `--frame-ancestors`).
+/// Scripts and styles from this server only, images from this server or the web, no
+/// frames, and no framing: the policy of the files that are no pages (scripts, styles,
+/// images), which frame nothing.
+pub const FILE_POLICY: &str = "default-src 'self'; script-src 'self'; style-src 'self'; \
+     img-src 'self' https: http:; connect-src 'self'; object-src 'none'; base-uri 'none'; \
+     form-action 'self'; frame-ancestors 'none'";
+
+/// Every page's policy: [`FILE_POLICY`], with frames from the platforms' embed hosts
+/// only (a post a reader asked to see). Reader pages may name sites that may frame
+/// them: `--frame-ancestors`.
 pub static CONTENT_SECURITY_POLICY: LazyLock<String> = LazyLock::new(|| {
     let frames: Vec<String> = embeds::frame_hosts()
         .map(|host| format!("https://{host}"))
         .collect();
-    format!(
-        "default-src 'self'; script-src 'self'; style-src 'self'; \
-         img-src 'self' https: http:; connect-src 'self'; frame-src {}; object-src 'none'; \
-         base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
-        frames.join(" ")
+    FILE_POLICY.replace(
+        "object-src",
+        &format!("frame-src {}; object-src", frames.join(" ")),
     )
 });
 

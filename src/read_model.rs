@@ -486,6 +486,7 @@ mod tests {
             label: None,
             byline: None,
             image: None,
+            post: None,
             key_event: roll.is_multiple_of(7),
             pinned: roll.is_multiple_of(29),
             published_at: Utc

@@ -3,7 +3,6 @@
 // visit, a share button on each entry, a summary and key events that fold away on a
 // phone, and `#entry-{id}` links that find the page the entry is on now. Without this file every page still reads and links as it should.
 
-import { enhanceCards } from "./embeds.js";
 import { wordsFrom } from "./words.js";
 
 // The page's words in its language, written by the server (templates/reader_words.html).
@@ -236,7 +235,12 @@ function readerPage() {
     tick();
     var list = entries();
     for (var i = 0; i < list.length; i++) addShareButton(list[i]);
-    enhanceCards(main, word);
+    // Posts from other platforms: their script comes only to a page that has one.
+    if (main.querySelector("figure.embed[data-frame]:not([data-ready])")) {
+      import("./embeds.js").then(function (embeds) {
+        embeds.enhanceCards(main, word);
+      });
+    }
     rememberSeen();
   }
 

@@ -63,6 +63,12 @@ pub const MASTODON_SERVERS: &[&str] = &[
     "mastodon.nl",
 ];
 
+/// The hosts of every platform's posts, Mastodon's aside (a post there is known by its
+/// path: `/@{user}/{number}` on any host), for the editor's form to spot a post.
+pub fn post_hosts() -> impl Iterator<Item = &'static str> {
+    PROVIDERS.iter().flat_map(|p| p.hosts.iter().copied())
+}
+
 /// The hosts of every platform's frames: what the pages' `frame-src` names.
 pub fn frame_hosts() -> impl Iterator<Item = &'static str> {
     PROVIDERS.iter().flat_map(|p| p.frame_hosts.iter().copied())

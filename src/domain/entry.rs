@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::errors::{FieldErrors, optional_text, required_text};
 use super::markdown;
+use super::shared_post::{SharedPost, parse_shared_post};
 
 /// The most characters a headline may have.
 pub const MAX_TITLE_CHARS: usize = 200;
@@ -110,6 +111,9 @@ pub struct Entry {
     pub label: Option<Label>,
     pub byline: Option<Byline>,
     pub image: Option<Image>,
+    /// A post from another platform named in the entry's own fields.
+    #[serde(default)]
+    pub post: Option<SharedPost>,
     pub key_event: bool,
     pub pinned: bool,
     pub published_at: DateTime<Utc>,
@@ -199,6 +203,7 @@ impl Entry {
             label: draft.label,
             byline: draft.byline,
             image: draft.image,
+            post: draft.post,
             key_event: draft.key_event,
             pinned: draft.pinned,
             published_at,
@@ -251,6 +256,7 @@ impl Entry {
     pub fn to_input(&self) -> EntryInput {
         let byline = self.byline.as_ref();
         let image = self.image.as_ref();
+        let post = self.post.as_ref();
         EntryInput {
             title: self.title.clone(),
             body: self.body.clone(),
@@ -261,6 +267,9 @@ impl Entry {
             image_alt: image.map(|i| i.alt.clone()).unwrap_or_default(),
             image_caption: image.and_then(|i| i.caption.clone()).unwrap_or_default(),
             image_credit: image.and_then(|i| i.credit.clone()).unwrap_or_default(),
+            post_url: post.map(|p| p.url.clone()).unwrap_or_default(),
+            post_author: post.and_then(|p| p.author.clone()).unwrap_or_default(),
+            post_text: post.and_then(|p| p.text.clone()).unwrap_or_default(),
             key_event: self.key_event,
             pinned: self.pinned,
         }
@@ -281,6 +290,9 @@ pub struct EntryInput {
     pub image_alt: String,
     pub image_caption: String,
     pub image_credit: String,
+    pub post_url: String,
+    pub post_author: String,
+    pub post_text: String,
     #[serde(deserialize_with = "yes_or_no")]
     pub key_event: bool,
     #[serde(deserialize_with = "yes_or_no")]
@@ -311,6 +323,7 @@ pub struct EntryContent {
     pub label: Option<Label>,
     pub byline: Option<Byline>,
     pub image: Option<Image>,
+    pub post: Option<SharedPost>,
     pub key_event: bool,
     pub pinned: bool,
 }
@@ -395,6 +408,12 @@ impl EntryContent {
         };
 
         let image = parse_image(&mut errors, input);
+        let post = parse_shared_post(
+            &mut errors,
+            &input.post_url,
+            &input.post_author,
+            &input.post_text,
+        );
 
         errors.into_result(EntryContent {
             title,
@@ -402,6 +421,7 @@ impl EntryContent {
             label,
             byline,
             image,
+            post,
             key_event: input.key_event,
             pinned: input.pinned,
         })

@@ -9,6 +9,7 @@ mod entry;
 mod errors;
 mod language;
 pub mod markdown;
+mod shared_post;
 mod snippet;
 pub mod time;
 mod user;
@@ -32,6 +33,9 @@ pub use entry::{
 };
 pub use errors::{FieldError, FieldErrors};
 pub use language::{DEFAULT_LANGUAGE, MAX_LANGUAGE_CHARS, direction, parse_language};
+pub use shared_post::{
+    MAX_POST_AUTHOR_CHARS, MAX_POST_TEXT_CHARS, MAX_POST_URL_CHARS, SharedPost, parse_shared_post,
+};
 pub use snippet::{
     MAX_SNIPPET_NAME_CHARS, MAX_SNIPPETS, Snippet, SnippetId, SnippetInput, SnippetText,
 };

@@ -1,7 +1,7 @@
 //! The whole record out and in, for `liveblog export` and `import`.
 
 use super::accounts::insert_user;
-use super::entries::{bind_entry, save_corrections};
+use super::entries::reinsert_entry;
 use super::pages::{reading_order, status_text};
 use super::rows::{self, draft_columns, flag, time_text};
 use super::{Backend, Store, StoreError};
@@ -112,18 +112,7 @@ impl Store {
             .execute(&mut *tx)
             .await?;
             for entry in &page.entries {
-                let query = sqlx::query(
-                    "INSERT INTO entries (blog_id, title, body, label, author_name, author_role, image_url, \
-                     image_alt, image_caption, image_credit, key_event, pinned, published_at, updated_at, \
-                     created_by, updated_by, version, id) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)",
-                )
-                .bind(blog.id.0);
-                bind_entry(query, entry)
-                    .bind(entry.id.0)
-                    .execute(&mut *tx)
-                    .await?;
-                save_corrections(&mut tx, blog.id, entry).await?;
+                reinsert_entry(&mut tx, blog.id, entry).await?;
             }
         }
         for user in &dump.users {

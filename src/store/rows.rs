@@ -7,7 +7,7 @@ use sqlx::any::AnyRow;
 use super::StoreError;
 use crate::domain::{
     Blog, BlogId, BlogStatus, Byline, Correction, Draft, DraftId, Entry, EntryId, Image, Label,
-    Role, SentBack, Slug, UnreadableDraft, User,
+    Role, SentBack, SharedPost, Slug, UnreadableDraft, User,
 };
 
 /// The columns of `entries` that [`entry`] reads, for queries written as literals.
@@ -15,7 +15,7 @@ macro_rules! entry_columns {
     () => {
         "id, title, body, label, author_name, author_role, image_url, image_alt, \
          image_caption, image_credit, key_event, pinned, published_at, updated_at, \
-         created_by, updated_by, version"
+         created_by, updated_by, version, post"
     };
 }
 pub(crate) use entry_columns;
@@ -113,6 +113,11 @@ pub fn blog(row: &AnyRow) -> Result<(Blog, u64), StoreError> {
     Ok((blog, seq(row, "last_seq")?))
 }
 
+/// A shared post as its column keeps it.
+pub fn post_text(post: &SharedPost) -> String {
+    serde_json::to_string(post).expect("a shared post is strings only")
+}
+
 pub fn entry(row: &AnyRow) -> Result<Entry, StoreError> {
     let label = match optional_text(row, "label")? {
         None => None,
@@ -157,6 +162,12 @@ pub fn entry(row: &AnyRow) -> Result<Entry, StoreError> {
         updated_by: optional_text(row, "updated_by")?,
         version: u32::try_from(integer(row, "version")?)
             .map_err(|_| StoreError::Corrupt("bad entry version".into()))?,
+        post: optional_text(row, "post")?
+            .map(|kept| {
+                serde_json::from_str(&kept)
+                    .map_err(|e| StoreError::Corrupt(format!("bad shared post: {e}")))
+            })
+            .transpose()?,
         // Read from their own table and put in by the store.
         corrections: Vec::new(),
     })

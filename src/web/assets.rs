@@ -41,6 +41,11 @@ const FILES: &[(&str, &str, &[u8])] = &[
         include_bytes!("../../static/editor/main.js"),
     ),
     (
+        "editor/posts.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../../static/editor/posts.js"),
+    ),
+    (
         "editor/words.js",
         "text/javascript; charset=utf-8",
         include_bytes!("../../static/editor/words.js"),
@@ -164,6 +169,10 @@ pub fn router() -> Router<AppState> {
         .layer(SetResponseHeaderLayer::overriding(
             header::HeaderName::from_static(name),
             header::HeaderValue::from_static(value),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CONTENT_SECURITY_POLICY,
+            header::HeaderValue::from_static(crate::headers::FILE_POLICY),
         ))
 }
 

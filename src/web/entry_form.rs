@@ -129,6 +129,12 @@ struct Fields {
     image_caption: String,
     #[serde(default)]
     image_credit: String,
+    #[serde(default)]
+    post_url: String,
+    #[serde(default)]
+    post_author: String,
+    #[serde(default)]
+    post_text: String,
     #[serde(default, deserialize_with = "ticked")]
     key_event: bool,
     #[serde(default, deserialize_with = "ticked")]
@@ -175,6 +181,9 @@ impl Fields {
                 image_alt: self.image_alt,
                 image_caption: self.image_caption,
                 image_credit: self.image_credit,
+                post_url: self.post_url,
+                post_author: self.post_author,
+                post_text: self.post_text,
                 key_event: self.key_event,
                 pinned: self.pinned,
             },

@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use crate::domain::time;
+use crate::domain::{SharedPost, time};
 use crate::read_model::{LivePage, RenderedEntry};
 
 /// The tags for one page.
@@ -50,7 +50,22 @@ fn posting(page: &LivePage, rendered: &RenderedEntry, base: &str) -> Value {
     if let Some(image) = &entry.image {
         posting["image"] = json!(absolute(base, &image.url));
     }
+    if let Some(post) = &entry.post {
+        posting["sharedContent"] = shared_content(post);
+    }
     posting
+}
+
+/// A post from another platform an entry carries, with what the editor copied of it.
+fn shared_content(post: &SharedPost) -> Value {
+    let mut shared = json!({ "@type": "SocialMediaPosting", "url": post.url });
+    if let Some(author) = &post.author {
+        shared["author"] = json!({ "@type": "Person", "name": author });
+    }
+    if let Some(text) = &post.text {
+        shared["text"] = json!(text);
+    }
+    shared
 }
 
 /// The tags of a live page, describing the entries it shows.

@@ -5,6 +5,7 @@
 
 import { counter } from "./counter.js";
 import { attachImages } from "./images.js";
+import { spotPosts } from "./posts.js";
 import { previewer } from "./preview.js";
 import { keep, offerKeptAside, restore, same, sending, snapshot } from "./saved.js";
 
@@ -110,6 +111,7 @@ export function setUp(form) {
   }
 
   attachImages(form);
+  spotPosts(form);
 
   form.addEventListener("submit", (event) => {
     keep(form);

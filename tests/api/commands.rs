@@ -92,7 +92,19 @@ async fn a_user_added_on_the_command_line_can_sign_in() {
 async fn export_and_import_move_everything_between_sqlite_and_postgres() {
     let mut app = spawn_app().await;
     app.login().await;
-    app.publish_titled("Moved between stores").await;
+    let shared = app
+        .publish(
+            DEMO,
+            &[
+                ("title", "Moved between stores"),
+                ("body", "With a post."),
+                ("post_url", "https://t.me/newsdesk/1234"),
+                ("post_author", "Newsdesk channel"),
+                ("post_text", "Ferries resume at noon."),
+            ],
+        )
+        .await;
+    assert_eq!(shared.status(), StatusCode::SEE_OTHER);
     let draft = app
         .publish(
             DEMO,
@@ -107,6 +119,10 @@ async fn export_and_import_move_everything_between_sqlite_and_postgres() {
 
     let from_sqlite = stdout(&liveblog(&["export", "--data-dir", &sqlite_dir], ""));
     assert!(from_sqlite.contains("Moved between stores") && from_sqlite.contains("$argon2id$"));
+    assert!(
+        from_sqlite.contains("Ferries resume at noon."),
+        "the post's words travel"
+    );
     assert!(from_sqlite.contains("Held back") && from_sqlite.contains("wire-feed"));
     assert!(
         !from_sqlite.contains(&token),

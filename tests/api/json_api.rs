@@ -22,7 +22,7 @@ pub fn new_token(app: &TestApp, name: &str) -> String {
     token
 }
 
-async fn call(
+pub async fn call(
     app: &TestApp,
     method: reqwest::Method,
     path: &str,

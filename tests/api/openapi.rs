@@ -233,6 +233,8 @@ async fn the_api_does_what_its_description_says() {
         "title": "Every field", "body": "Text.", "label": "analysis", "author_name": "Sam",
         "author_role": "Live reporter", "image_url": "https://example.org/a.png", "image_alt": "A",
         "image_caption": "C", "image_credit": "D", "key_event": true, "pinned": false,
+        "post_url": "https://bsky.app/profile/desk.bsky.social/post/3kq2xyzabc",
+        "post_author": "Desk (@desk.bsky.social)", "post_text": "Two lines\nof a post.",
     });
     for name in fields.keys() {
         assert!(body.get(name).is_some(), "{name} is untested");

@@ -4,7 +4,10 @@
 
 use reqwest::StatusCode;
 
+use serde_json::json;
+
 use crate::helpers::{DEMO, spawn_app};
+use crate::json_api::{call, new_token};
 
 #[tokio::test]
 async fn a_post_s_address_on_a_line_of_its_own_becomes_a_card_and_no_frame() {
@@ -84,4 +87,76 @@ async fn an_address_that_tries_to_break_out_of_the_card_is_no_card() {
     let (_, html) = app.get_html(&format!("/live/{DEMO}")).await;
     assert!(!html.contains("<script>alert"));
     assert!(!html.contains("class=\"embed "), "none of them is a post");
+}
+
+#[tokio::test]
+async fn a_post_s_author_and_words_are_kept_with_the_entry_and_changed_by_a_correction() {
+    let app = spawn_app().await;
+    let token = new_token(&app, "wire-feed");
+    let entries = format!("/api/v1/live/{DEMO}/entries");
+    let post = "https://bsky.app/profile/coastguard.bsky.social/post/3kq2abcdefg";
+    let (status, created) = call(
+        &app,
+        reqwest::Method::POST,
+        &entries,
+        Some(&token),
+        Some(json!({
+            "title": "Coastguard: stay off the beaches",
+            "body": "The coastguard's warning, in full below.",
+            "post_url": post,
+            "post_author": "Coastguard <official>",
+            "post_text": "Stay off the beaches.\nWaves over 6 m.",
+        })),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{created}");
+    assert_eq!(created["post_url"], post);
+    assert_eq!(created["post_author"], "Coastguard <official>");
+    let html = created["html"].as_str().unwrap();
+    assert!(html.contains("data-provider=\"bluesky\""), "{html}");
+    assert!(
+        html.contains("Coastguard &#60;official&#62;")
+            || html.contains("Coastguard &lt;official&gt;"),
+        "{html}"
+    );
+    assert!(
+        html.contains("Stay off the beaches.\nWaves over 6 m."),
+        "{html}"
+    );
+    let card = html.find("<figure").unwrap();
+    assert!(
+        html.find("in full below").unwrap() < card,
+        "the card after the text"
+    );
+
+    let (_, page) = app.get_html(&format!("/live/{DEMO}")).await;
+    let shared = "\"sharedContent\":{\"@type\":\"SocialMediaPosting\"";
+    assert!(page.contains(shared), "the JSON-LD names the post");
+    assert!(page.contains("\"text\":\"Stay off the beaches.\\nWaves over 6 m.\""));
+
+    // A post the platforms table does not know is refused, by its field.
+    let id = created["id"].as_i64().unwrap();
+    let (status, refused) = call(
+        &app,
+        reqwest::Method::PATCH,
+        &format!("{entries}/{id}"),
+        Some(&token),
+        Some(json!({ "post_url": "https://example.org/post/1" })),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{refused}");
+    assert_eq!(refused["field"], "post_url");
+
+    // Cleared, the card goes with it.
+    let (status, changed) = call(
+        &app,
+        reqwest::Method::PATCH,
+        &format!("{entries}/{id}"),
+        Some(&token),
+        Some(json!({ "post_url": "", "post_author": "", "post_text": "" })),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{changed}");
+    assert_eq!(changed["post_url"], serde_json::Value::Null);
+    assert!(!changed["html"].as_str().unwrap().contains("<figure"));
 }

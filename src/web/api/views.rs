@@ -12,8 +12,18 @@ use super::schema::{self, choice, flag, text};
 use crate::domain::markdown::MAX_NESTING;
 use crate::domain::{
     EntryId, EntryInput, Label, MAX_BODY_CHARS, MAX_BYLINE_CHARS, MAX_CORRECTION_CHARS,
-    MAX_IMAGE_TEXT_CHARS, MAX_IMAGE_URL_CHARS, MAX_TITLE_CHARS, time,
+    MAX_IMAGE_TEXT_CHARS, MAX_IMAGE_URL_CHARS, MAX_POST_AUTHOR_CHARS, MAX_POST_TEXT_CHARS,
+    MAX_POST_URL_CHARS, MAX_TITLE_CHARS, time,
 };
+
+/// The platforms whose posts an entry may carry, by name.
+fn provider_names() -> String {
+    let names: Vec<&str> = crate::domain::embeds::PROVIDERS
+        .iter()
+        .map(|p| p.name)
+        .collect();
+    names.join(", ")
+}
 use crate::read_model::{LivePage, RenderedEntry};
 
 /// An entry's fields as the API takes them: the form's names, with true and false for
@@ -31,6 +41,9 @@ pub struct EntryFields {
     image_alt: Option<String>,
     image_caption: Option<String>,
     image_credit: Option<String>,
+    post_url: Option<String>,
+    post_author: Option<String>,
+    post_text: Option<String>,
     key_event: Option<bool>,
     pinned: Option<bool>,
     /// `PATCH` only: a public note of what was corrected.
@@ -47,14 +60,16 @@ pub(super) enum NewEntry {}
 /// The body of `PATCH /api/v1/live/{slug}/entries/{id}`, as the description gives it.
 pub(super) enum EntryChange {}
 
-/// Fields that need others beside them: a role a name, an image its alt text, and the
-/// alt text, caption and credit an image.
-const ENTRY_NEEDS: [(&str, &[&str]); 5] = [
+/// Fields that need others beside them: a role a name, an image its alt text, the
+/// alt text, caption and credit an image, and a post's author and text its address.
+const ENTRY_NEEDS: [(&str, &[&str]); 7] = [
     ("author_role", &["author_name"]),
     ("image_url", &["image_alt"]),
     ("image_alt", &["image_url"]),
     ("image_caption", &["image_url"]),
     ("image_credit", &["image_url"]),
+    ("post_author", &["post_url"]),
+    ("post_text", &["post_url"]),
 ];
 
 /// What the description says of each field a new entry and a change share.
@@ -137,6 +152,43 @@ fn entry_fields() -> Vec<(&'static str, Schema)> {
             "image_credit",
             text(schema::one_line(), MAX_IMAGE_TEXT_CHARS, "Sam Lee").into(),
         ),
+        (
+            "post_url",
+            text(
+                schema::one_line(),
+                MAX_POST_URL_CHARS,
+                "https://x.com/metoffice/status/1600000000000000000",
+            )
+            .description(Some(format!(
+                "A post on one of {}: shown as a card that readers open when they \
+                 choose. A post's address on a line of its own in `body` is one too.",
+                provider_names()
+            )))
+            .into(),
+        ),
+        (
+            "post_author",
+            text(
+                schema::one_line(),
+                MAX_POST_AUTHOR_CHARS,
+                "Met Office (@metoffice)",
+            )
+            .description(Some("Who posted it; needs `post_url`."))
+            .into(),
+        ),
+        (
+            "post_text",
+            text(
+                schema::lines(),
+                MAX_POST_TEXT_CHARS,
+                "Amber warning for wind extended to 18:00.",
+            )
+            .description(Some(
+                "What the post says, kept with the entry if the post is taken down; needs \
+                 `post_url`.",
+            ))
+            .into(),
+        ),
         ("key_event", flag(true).into()),
         ("pinned", flag(false).into()),
     ]
@@ -204,6 +256,9 @@ impl EntryFields {
             (self.image_alt, &mut base.image_alt),
             (self.image_caption, &mut base.image_caption),
             (self.image_credit, &mut base.image_credit),
+            (self.post_url, &mut base.post_url),
+            (self.post_author, &mut base.post_author),
+            (self.post_text, &mut base.post_text),
         ];
         for (given, field) in texts {
             if let Some(value) = given {
@@ -237,6 +292,9 @@ pub(super) struct EntryView<'a> {
     image_alt: Option<&'a str>,
     image_caption: Option<&'a str>,
     image_credit: Option<&'a str>,
+    post_url: Option<&'a str>,
+    post_author: Option<&'a str>,
+    post_text: Option<&'a str>,
     key_event: bool,
     pinned: bool,
     published_at: String,
@@ -256,6 +314,7 @@ pub(super) fn entry_view<'a>(page: &LivePage, rendered: &'a RenderedEntry) -> En
     let zone = page.blog.time_zone;
     let byline = entry.byline.as_ref();
     let image = entry.image.as_ref();
+    let post = entry.post.as_ref();
     EntryView {
         id: entry.id,
         url: format!("/live/{}/entries/{}", page.blog.slug, entry.id),
@@ -269,6 +328,9 @@ pub(super) fn entry_view<'a>(page: &LivePage, rendered: &'a RenderedEntry) -> En
         image_alt: image.map(|i| i.alt.as_str()),
         image_caption: image.and_then(|i| i.caption.as_deref()),
         image_credit: image.and_then(|i| i.credit.as_deref()),
+        post_url: post.map(|p| p.url.as_str()),
+        post_author: post.and_then(|p| p.author.as_deref()),
+        post_text: post.and_then(|p| p.text.as_deref()),
         key_event: entry.key_event,
         pinned: entry.pinned,
         published_at: time::rfc3339(entry.published_at, zone),

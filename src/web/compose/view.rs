@@ -9,7 +9,8 @@ use super::command::Typed;
 use crate::domain::{
     DeletedEntry, Draft, DraftState, Entry, EntryId, EntryInput, FieldErrors, Label,
     MAX_BODY_CHARS, MAX_BYLINE_CHARS, MAX_CORRECTION_CHARS, MAX_IMAGE_TEXT_CHARS,
-    MAX_REVIEW_NOTE_CHARS, MAX_TITLE_CHARS, SentBack, UnreadableDraft, is_safe_image_url,
+    MAX_POST_AUTHOR_CHARS, MAX_POST_TEXT_CHARS, MAX_REVIEW_NOTE_CHARS, MAX_TITLE_CHARS, SentBack,
+    UnreadableDraft, is_safe_image_url,
 };
 use crate::read_model::{LivePage, RenderedEntry};
 use crate::words::Words;
@@ -49,6 +50,8 @@ pub struct Limits {
     pub image_text: usize,
     pub correction: usize,
     pub review_note: usize,
+    pub post_author: usize,
+    pub post_text: usize,
 }
 
 impl Limits {
@@ -59,6 +62,8 @@ impl Limits {
         image_text: MAX_IMAGE_TEXT_CHARS,
         correction: MAX_CORRECTION_CHARS,
         review_note: MAX_REVIEW_NOTE_CHARS,
+        post_author: MAX_POST_AUTHOR_CHARS,
+        post_text: MAX_POST_TEXT_CHARS,
     };
 }
 
@@ -148,6 +153,24 @@ impl<'a> EntryFormView<'a> {
     }
 
     /// The most characters each field takes.
+    /// The hosts of the platforms' posts, for the form's script to spot one pasted.
+    pub fn post_hosts(&self) -> String {
+        crate::domain::embeds::post_hosts()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// Whether the post fields start open: something is in them, or wrong with them.
+    pub fn post_open(&self) -> bool {
+        let i = &self.input;
+        !(i.post_url.trim().is_empty()
+            && i.post_author.trim().is_empty()
+            && i.post_text.trim().is_empty())
+            || ["post_url", "post_author", "post_text"]
+                .iter()
+                .any(|field| self.errors.get(field).is_some())
+    }
+
     pub fn limits(&self) -> &'static Limits {
         &Limits::ENTRY
     }
