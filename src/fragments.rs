@@ -7,7 +7,7 @@ use tokio::sync::Semaphore;
 
 use crate::domain::embeds::Embed;
 use crate::domain::markdown::{self, Block};
-use crate::domain::{Blog, Entry, Label, SharedPost, time};
+use crate::domain::{Blog, Entry, Label, SharedPost, tag_key, time};
 use crate::media;
 use crate::words::Words;
 
@@ -63,6 +63,21 @@ impl EntryFragment<'_> {
             .collect()
     }
 
+    /// Each tag, and the address of the page's updates tagged with it.
+    fn tag_links(&self) -> Vec<(&str, String)> {
+        self.entry
+            .tags
+            .iter()
+            .map(|tag| (tag.as_str(), tag_href(self.slug, tag)))
+            .collect()
+    }
+
+    /// The tags as the live script compares them: in lower case, between commas.
+    fn tag_keys(&self) -> String {
+        let keys: Vec<String> = self.entry.tags.iter().map(|t| tag_key(t)).collect();
+        keys.join(",")
+    }
+
     /// The narrower copies kept of an uploaded image, and its size.
     fn responsive(&self) -> Option<media::Responsive> {
         media::responsive(&self.entry.image.as_ref()?.url)
@@ -103,6 +118,12 @@ impl EntryFragment<'_> {
             words: self.words,
         })
     }
+}
+
+/// The address of a live page's updates tagged `tag`.
+pub fn tag_href(slug: &str, tag: &str) -> String {
+    let query = serde_urlencoded::to_string([("tag", tag)]).expect("a pair of strings url-encodes");
+    format!("/live/{slug}?{query}")
 }
 
 /// A post from another platform, as a card: the platform, a link to the post, and the

@@ -487,6 +487,7 @@ mod tests {
             byline: None,
             image: None,
             post: None,
+            tags: Vec::new(),
             key_event: roll.is_multiple_of(7),
             pinned: roll.is_multiple_of(29),
             published_at: Utc

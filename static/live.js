@@ -44,6 +44,13 @@ function keepLive() {
   // Entries that arrived while the tab was hidden, counted in the tab's title.
   var unseen = 0;
   var retryDelay = 1000;
+  // A filtered stream (`?tag=…`, `?key-events`) takes only the entries it follows and
+  // counts the others.
+  var main = document.getElementById("main");
+  var filter = main ? main.dataset.filter : "";
+  var filterTag = main ? main.dataset.filterTag : "";
+  var others = 0;
+  var otherUpdates = document.getElementById("other-updates");
 
   function fromHtml(html) {
     var template = document.createElement("template");
@@ -120,7 +127,28 @@ function keepLive() {
   }
 
   function refreshPinned() {
-    pinned.hidden = !pinned.querySelector("article");
+    if (pinned) pinned.hidden = !pinned.querySelector("article");
+  }
+
+  // Whether this stream shows `article`: every one, unless it is filtered.
+  function takes(article, data) {
+    if (!filter) return true;
+    if (filter === "key-events") return Boolean(data.key_event);
+    return (article.dataset.tags || "").split(",").indexOf(filterTag) !== -1;
+  }
+
+  function countOther() {
+    others += 1;
+    if (!otherUpdates) return;
+    otherUpdates.textContent = word("otherUpdates", "New updates outside this view: {count}", {
+      count: number(others),
+    });
+    otherUpdates.hidden = false;
+  }
+
+  // Whether the page has its pinned entry's place: an unfiltered first page.
+  function pins(data) {
+    return data.pinned && pinned && !filter;
   }
 
   function pin(article) {
@@ -169,11 +197,12 @@ function keepLive() {
   }
 
   function keyEventLink(id) {
-    return keyEvents.querySelector('a[href="#entry-' + id + '"]');
+    return keyEvents && keyEvents.querySelector('a[href="#entry-' + id + '"]');
   }
 
   // A key event's line: its clock time, as the entry gives it, and its headline.
   function addKeyEvent(data, article) {
+    if (!keyEvents) return;
     var existing = keyEventLink(data.id);
     if (existing) {
       existing.querySelector(".key-event-title").textContent = data.title;
@@ -205,9 +234,15 @@ function keepLive() {
   function entryCreated(data) {
     var article = fromHtml(data.html);
     var existing = byId(data.id);
+    if (!takes(article, data)) {
+      if (existing) existing.remove();
+      else countOther();
+      if (data.key_event) addKeyEvent(data, article);
+      return;
+    }
     if (existing) {
       existing.replaceWith(article);
-    } else if (data.pinned) {
+    } else if (pins(data)) {
       pin(article);
     } else if (olderThanShown(article)) {
       // A deleted entry restored: back in its place, not at the top.
@@ -231,15 +266,22 @@ function keepLive() {
     var article = fromHtml(data.html);
     var existing = byId(data.id);
     var wasHeld = held.some(function (a) { return a.id === article.id; });
-    if (wasHeld && data.pinned) {
+    if (!takes(article, data)) {
+      // No longer in the thread followed.
+      if (existing) existing.remove();
+      removeHeld(data.id);
+    } else if (wasHeld && pins(data)) {
       removeHeld(data.id);
       pin(article);
     } else if (wasHeld) {
       held = held.map(function (a) { return a.id === article.id ? article : a; });
-    } else if (data.pinned) {
+    } else if (pins(data)) {
       if (existing) existing.remove();
       pin(article);
-    } else if (existing && existing.parentElement === pinned) {
+    } else if (!existing && filter) {
+      // Newly in the thread followed.
+      insertInOrder(article);
+    } else if (existing && pinned && existing.parentElement === pinned) {
       existing.remove();
       refreshPinned();
       insertInOrder(article);

@@ -104,6 +104,10 @@ form-text = النص
 # "> ", "- " and "[!NOTE]" are Markdown and stay as they are; "For context" is what readers see on such a note.
 form-text-hint = تنسيق Markdown: سطر فارغ بين الفقرات، والرمز > للاقتباس، والرمز - للقائمة، واقتباس يبدأ بـ [!NOTE] لملاحظة «خلفية». اضغط Ctrl+Enter للنشر.
 form-label = التصنيف
+form-tags = الوسوم
+form-tags-hint = خيوط القصة التي يمكن للقراء متابعتها، مفصولة بفواصل.
+form-tags-in-use = مستخدمة في هذه الصفحة: { $names }.
+form-tags-example = الميناء، الإخلاء
 # No label on the entry.
 form-label-none = بلا تصنيف
 # The labels an entry can carry, as its readers see them.

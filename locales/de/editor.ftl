@@ -94,6 +94,10 @@ form-text = Text
 # "> ", "- " and "[!NOTE]" are Markdown and stay as they are; "For context" is what readers see on such a note.
 form-text-hint = Markdown: eine Leerzeile zwischen Absätzen, > für ein Zitat, - für eine Liste und ein Zitat, das mit [!NOTE] beginnt, für einen Kasten „Zur Einordnung“. Ctrl+Enter veröffentlicht.
 form-label = Label
+form-tags = Schlagwörter
+form-tags-hint = Stränge der Geschichte, denen Leser folgen können, durch Kommas getrennt.
+form-tags-in-use = Auf dieser Seite: { $names }.
+form-tags-example = Hafen, Evakuierung
 # No label on the entry.
 form-label-none = Keins
 # The labels an entry can carry, as its readers see them.

@@ -94,6 +94,10 @@ form-text = Text
 # "> ", "- " and "[!NOTE]" are Markdown and stay as they are; "For context" is what readers see on such a note.
 form-text-hint = Markdown: a blank line between paragraphs, > for a quote, - for a list, and a quote starting [!NOTE] for a "For context" note. Ctrl+Enter publishes.
 form-label = Label
+form-tags = Tags
+form-tags-hint = Threads of the story readers can follow, separated by commas.
+form-tags-in-use = In use on this page: { $names }.
+form-tags-example = Harbour, Evacuation
 # No label on the entry.
 form-label-none = None
 # The labels an entry can carry, as its readers see them.

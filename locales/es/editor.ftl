@@ -96,6 +96,10 @@ form-text = Texto
 # "> ", "- " and "[!NOTE]" are Markdown and stay as they are; "For context" is what readers see on such a note.
 form-text-hint = Markdown: una línea en blanco entre párrafos, > para una cita, - para una lista y una cita que empiece por [!NOTE] para una nota de «Contexto». Ctrl+Enter publica.
 form-label = Etiqueta
+form-tags = Etiquetas
+form-tags-hint = Hilos de la historia que los lectores pueden seguir, separados por comas.
+form-tags-in-use = En uso en esta página: { $names }.
+form-tags-example = Puerto, Evacuación
 # No label on the entry.
 form-label-none = Ninguna
 # The labels an entry can carry, as its readers see them.

@@ -96,6 +96,10 @@ form-text = Texte
 # "> ", "- " and "[!NOTE]" are Markdown and stay as they are; "For context" is what readers see on such a note.
 form-text-hint = Markdown : une ligne vide entre les paragraphes, > pour une citation, - pour une liste, et une citation commençant par [!NOTE] pour un encadré « Contexte ». Ctrl+Enter publie.
 form-label = Étiquette
+form-tags = Mots-clés
+form-tags-hint = Les fils de l'histoire que les lecteurs peuvent suivre, séparés par des virgules.
+form-tags-in-use = Déjà sur cette page : { $names }.
+form-tags-example = Port, Évacuation
 # No label on the entry.
 form-label-none = Aucune
 # The labels an entry can carry, as its readers see them.

@@ -94,6 +94,10 @@ form-text = टेक्स्ट
 # "> ", "- " and "[!NOTE]" are Markdown and stay as they are; "For context" is what readers see on such a note.
 form-text-hint = Markdown: पैराग्राफ़ों के बीच एक ख़ाली लाइन, कोट के लिए >, सूची के लिए -, और "संदर्भ" नोट के लिए [!NOTE] से शुरू होने वाला कोट। Ctrl+Enter दबाने पर प्रकाशित हो जाता है।
 form-label = लेबल
+form-tags = टैग
+form-tags-hint = कहानी के वे सिरे जिन्हें पाठक फ़ॉलो कर सकते हैं, कॉमा से अलग करके।
+form-tags-in-use = इस पेज पर: { $names }।
+form-tags-example = बंदरगाह, निकासी
 # No label on the entry.
 form-label-none = कोई नहीं
 # The labels an entry can carry, as its readers see them.

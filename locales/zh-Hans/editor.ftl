@@ -92,6 +92,10 @@ form-text = 正文
 # "> ", "- " and "[!NOTE]" are Markdown and stay as they are; "For context" is what readers see on such a note.
 form-text-hint = Markdown：段落之间空一行，> 表示引用，- 表示列表，以 [!NOTE] 开头的引用显示为“背景”注释。按 Ctrl+Enter 发布。
 form-label = 标签
+form-tags = 标签
+form-tags-hint = 读者可以关注的报道线索，用逗号分隔。
+form-tags-in-use = 本页已用：{ $names }。
+form-tags-example = 港口, 疏散
 # No label on the entry.
 form-label-none = 无
 # The labels an entry can carry, as its readers see them.

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::errors::{FieldErrors, optional_text, required_text};
 use super::markdown;
 use super::shared_post::{SharedPost, parse_shared_post};
+use super::tags::parse_tags;
 
 /// The most characters a headline may have.
 pub const MAX_TITLE_CHARS: usize = 200;
@@ -114,6 +115,9 @@ pub struct Entry {
     /// A post from another platform named in the entry's own fields.
     #[serde(default)]
     pub post: Option<SharedPost>,
+    /// The threads of the story it belongs to, as the editor wrote them.
+    #[serde(default)]
+    pub tags: Vec<String>,
     pub key_event: bool,
     pub pinned: bool,
     pub published_at: DateTime<Utc>,
@@ -194,6 +198,11 @@ pub struct Correction {
 pub const MAX_CORRECTION_CHARS: usize = 300;
 
 impl Entry {
+    /// Whether it belongs to the thread `tag`, in any case.
+    pub fn has_tag(&self, tag: &str) -> bool {
+        self.tags.iter().any(|own| super::tags::same_tag(own, tag))
+    }
+
     /// Builds a first version from a checked draft.
     pub fn new(id: EntryId, draft: EntryContent, published_at: DateTime<Utc>, by: &str) -> Entry {
         Entry {
@@ -204,6 +213,7 @@ impl Entry {
             byline: draft.byline,
             image: draft.image,
             post: draft.post,
+            tags: draft.tags,
             key_event: draft.key_event,
             pinned: draft.pinned,
             published_at,
@@ -270,6 +280,7 @@ impl Entry {
             post_url: post.map(|p| p.url.clone()).unwrap_or_default(),
             post_author: post.and_then(|p| p.author.clone()).unwrap_or_default(),
             post_text: post.and_then(|p| p.text.clone()).unwrap_or_default(),
+            tags: self.tags.join(", "),
             key_event: self.key_event,
             pinned: self.pinned,
         }
@@ -293,6 +304,8 @@ pub struct EntryInput {
     pub post_url: String,
     pub post_author: String,
     pub post_text: String,
+    /// Tags separated by commas.
+    pub tags: String,
     #[serde(deserialize_with = "yes_or_no")]
     pub key_event: bool,
     #[serde(deserialize_with = "yes_or_no")]
@@ -324,6 +337,7 @@ pub struct EntryContent {
     pub byline: Option<Byline>,
     pub image: Option<Image>,
     pub post: Option<SharedPost>,
+    pub tags: Vec<String>,
     pub key_event: bool,
     pub pinned: bool,
 }
@@ -414,6 +428,7 @@ impl EntryContent {
             &input.post_author,
             &input.post_text,
         );
+        let tags = parse_tags(&mut errors, &input.tags);
 
         errors.into_result(EntryContent {
             title,
@@ -422,6 +437,7 @@ impl EntryContent {
             byline,
             image,
             post,
+            tags,
             key_event: input.key_event,
             pinned: input.pinned,
         })

@@ -11,6 +11,7 @@ mod language;
 pub mod markdown;
 mod shared_post;
 mod snippet;
+mod tags;
 pub mod time;
 mod user;
 pub mod zone;
@@ -39,4 +40,5 @@ pub use shared_post::{
 pub use snippet::{
     MAX_SNIPPET_NAME_CHARS, MAX_SNIPPETS, Snippet, SnippetId, SnippetInput, SnippetText,
 };
+pub use tags::{MAX_TAG_CHARS, MAX_TAGS, TAG_COMMAS, parse_tags, same_tag, tag_key};
 pub use user::{MAX_USER_NAME_CHARS, Role, TokenScope, User, UserName, parse_token_name};

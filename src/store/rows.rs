@@ -15,7 +15,7 @@ macro_rules! entry_columns {
     () => {
         "id, title, body, label, author_name, author_role, image_url, image_alt, \
          image_caption, image_credit, key_event, pinned, published_at, updated_at, \
-         created_by, updated_by, version, post"
+         created_by, updated_by, version, post, tags"
     };
 }
 pub(crate) use entry_columns;
@@ -118,6 +118,11 @@ pub fn post_text(post: &SharedPost) -> String {
     serde_json::to_string(post).expect("a shared post is strings only")
 }
 
+/// Tags as their column keeps them: none as NULL.
+pub fn tags_text(tags: &[String]) -> Option<String> {
+    (!tags.is_empty()).then(|| serde_json::to_string(tags).expect("tags are strings only"))
+}
+
 pub fn entry(row: &AnyRow) -> Result<Entry, StoreError> {
     let label = match optional_text(row, "label")? {
         None => None,
@@ -168,6 +173,13 @@ pub fn entry(row: &AnyRow) -> Result<Entry, StoreError> {
                     .map_err(|e| StoreError::Corrupt(format!("bad shared post: {e}")))
             })
             .transpose()?,
+        tags: optional_text(row, "tags")?
+            .map(|kept| {
+                serde_json::from_str(&kept)
+                    .map_err(|e| StoreError::Corrupt(format!("bad tags: {e}")))
+            })
+            .transpose()?
+            .unwrap_or_default(),
         // Read from their own table and put in by the store.
         corrections: Vec::new(),
     })

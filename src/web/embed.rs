@@ -56,6 +56,16 @@ impl EmbedView<'_> {
     }
 
     /// The summary, key events and pinned entry are shown, except in a teaser.
+    /// No link to the key events' own stream: the embed shows the stream it is given.
+    fn key_events_href(&self) -> Option<String> {
+        None
+    }
+
+    /// Whether the summary, key events and pinned entry head the stream.
+    fn shows_top(&self) -> bool {
+        self.is_first_page()
+    }
+
     fn is_first_page(&self) -> bool {
         self.teaser.is_none()
     }

@@ -135,6 +135,8 @@ struct Fields {
     post_author: String,
     #[serde(default)]
     post_text: String,
+    #[serde(default)]
+    tags: String,
     #[serde(default, deserialize_with = "ticked")]
     key_event: bool,
     #[serde(default, deserialize_with = "ticked")]
@@ -184,6 +186,7 @@ impl Fields {
                 post_url: self.post_url,
                 post_author: self.post_author,
                 post_text: self.post_text,
+                tags: self.tags,
                 key_event: self.key_event,
                 pinned: self.pinned,
             },

@@ -3,7 +3,7 @@
 
 use askama::Template;
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -27,6 +27,9 @@ struct Feed<'a> {
     base: String,
     page: &'a LivePage,
     entries: Vec<&'a RenderedEntry>,
+    /// The tag whose entries the feed carries, if one, and it as a query (`tag=Kursk`).
+    tag: Option<String>,
+    tag_query: Option<String>,
 }
 
 fn atom_time(at: DateTime<Utc>) -> String {
@@ -52,13 +55,36 @@ impl Feed<'_> {
     }
 }
 
-async fn feed(State(state): State<AppState>, Path(slug): Path<String>) -> Result<Response> {
+/// `?tag=Kursk`: the feed of one tag's entries.
+#[derive(serde::Deserialize)]
+struct FeedQuery {
+    tag: Option<String>,
+}
+
+async fn feed(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    Query(query): Query<FeedQuery>,
+) -> Result<Response> {
     let page = live_page(&state, &slug)?;
-    let entries = page.entries().take(FEED_ENTRIES).collect();
+    let tag = query
+        .tag
+        .map(|t| t.trim().to_owned())
+        .filter(|t| !t.is_empty());
+    let entries = page
+        .entries()
+        .filter(|e| tag.as_deref().is_none_or(|tag| e.entry.has_tag(tag)))
+        .take(FEED_ENTRIES)
+        .collect();
     let xml = Feed {
         base: state.public_url.clone(),
         page: &page,
         entries,
+        tag_query: tag.as_ref().map(|tag| {
+            serde_urlencoded::to_string([("tag", tag.as_str())])
+                .expect("a pair of strings url-encodes")
+        }),
+        tag,
     }
     .render()?;
     Ok((

@@ -12,8 +12,8 @@ use serde::Deserialize;
 use super::error::{Result, render};
 use super::share::{self, ShareTags};
 use super::{AppError, AppState};
-use crate::domain::{EntryId, time};
-use crate::read_model::{KeyEvent, LivePage, RenderedEntry};
+use crate::domain::{EntryId, tag_key, time};
+use crate::read_model::{ENTRIES_PER_PAGE, KeyEvent, LivePage, RenderedEntry};
 use axum::http::{HeaderName, HeaderValue};
 
 pub fn router() -> Router<AppState> {
@@ -54,6 +54,48 @@ async fn index(State(state): State<AppState>) -> Result<Html<String>> {
 #[derive(Deserialize)]
 struct PageQuery {
     page: Option<String>,
+    /// `?tag=Kursk`: the updates tagged so.
+    tag: Option<String>,
+    /// `?key-events`: the key events alone.
+    #[serde(rename = "key-events")]
+    key_events: Option<String>,
+}
+
+/// One thread of the stream a reader follows instead of all of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Filter {
+    Tag(String),
+    KeyEvents,
+}
+
+impl Filter {
+    fn of(query: &PageQuery) -> Option<Filter> {
+        if let Some(tag) = query
+            .tag
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+        {
+            return Some(Filter::Tag(tag.to_owned()));
+        }
+        query.key_events.is_some().then_some(Filter::KeyEvents)
+    }
+
+    fn takes(&self, rendered: &RenderedEntry) -> bool {
+        match self {
+            Filter::Tag(tag) => rendered.entry.has_tag(tag),
+            Filter::KeyEvents => rendered.entry.key_event,
+        }
+    }
+
+    /// The filter in a page's address, as `tag=Kursk` or `key-events`.
+    fn query(&self) -> String {
+        match self {
+            Filter::Tag(tag) => serde_urlencoded::to_string([("tag", tag.as_str())])
+                .expect("a pair of strings url-encodes"),
+            Filter::KeyEvents => "key-events".to_owned(),
+        }
+    }
 }
 
 #[derive(Template)]
@@ -61,9 +103,12 @@ struct PageQuery {
 struct LivePageView<'a> {
     page: &'a LivePage,
     number: usize,
+    /// How many pages the stream (or the filtered part of it) fills.
+    page_count: usize,
     entries: Vec<&'a RenderedEntry>,
     key_events: Vec<KeyEvent<'a>>,
     share: ShareTags,
+    filter: Option<Filter>,
 }
 
 impl LivePageView<'_> {
@@ -75,13 +120,79 @@ impl LivePageView<'_> {
         self.number == 1
     }
 
+    /// Whether the summary, key events and pinned entry head the stream: on its first
+    /// page, unfiltered.
+    fn shows_top(&self) -> bool {
+        self.is_first_page() && self.filter.is_none()
+    }
+
     /// Whether new entries appear on this page as they are published.
     fn is_live_page(&self) -> bool {
-        self.number == self.page.live_stream_page()
+        match self.filter {
+            None => self.number == self.page.live_stream_page(),
+            Some(_) if self.page.blog.oldest_first => self.number == self.page_count,
+            Some(_) => self.number == 1,
+        }
     }
 
     fn has_older(&self) -> bool {
-        self.number < self.page.stream_page_count()
+        self.number < self.page_count
+    }
+
+    /// The address of page `number` of this stream, its filter kept.
+    fn page_href(&self, number: usize) -> String {
+        let mut query: Vec<String> = self.filter.iter().map(Filter::query).collect();
+        if number > 1 {
+            query.push(format!("page={number}"));
+        }
+        match query.is_empty() {
+            true => format!("/live/{}", self.slug()),
+            false => format!("/live/{}?{}", self.slug(), query.join("&")),
+        }
+    }
+
+    /// The stream of key events alone, linked below the list of them.
+    fn key_events_href(&self) -> Option<String> {
+        Some(format!("/live/{}?key-events", self.slug()))
+    }
+
+    /// The tag followed, if one is.
+    fn tag(&self) -> Option<&str> {
+        match &self.filter {
+            Some(Filter::Tag(tag)) => Some(tag),
+            _ => None,
+        }
+    }
+
+    /// The words heading a filtered stream.
+    fn filter_title(&self) -> String {
+        let words = &self.page.words;
+        match &self.filter {
+            Some(Filter::Tag(tag)) => words.with("tagged-updates", &[("tag", tag.as_str().into())]),
+            Some(Filter::KeyEvents) => words.get("key-events-only"),
+            None => String::new(),
+        }
+    }
+
+    fn tag_feed_title(&self, tag: &str) -> String {
+        self.page.words.with("tag-feed", &[("tag", tag.into())])
+    }
+
+    /// The tag's feed.
+    fn tag_feed_href(&self, tag: &str) -> String {
+        let query =
+            serde_urlencoded::to_string([("tag", tag)]).expect("a pair of strings url-encodes");
+        format!("/live/{}/feed.atom?{query}", self.slug())
+    }
+
+    /// The filter as the live script reads it from `<main>`: `key-events`, or the tag
+    /// in lower case.
+    fn filter_data(&self) -> Option<(&'static str, String)> {
+        match &self.filter {
+            Some(Filter::Tag(tag)) => Some(("tag", tag_key(tag))),
+            Some(Filter::KeyEvents) => Some(("key-events", String::new())),
+            None => None,
+        }
     }
 
     /// Where a CMS finds this page as oEmbed (the discovery link in the head).
@@ -134,8 +245,9 @@ async fn live_page(
             AppError::BadRequest("The page number must be a whole number, such as ?page=2.".into())
         })?,
     };
+    let filter = Filter::of(&query);
     let headers = request.headers();
-    if number == 1 {
+    if number == 1 && filter.is_none() {
         let kept = state
             .first_pages
             .get(Arc::clone(&page), &state.public_url, first_page)
@@ -149,10 +261,48 @@ async fn live_page(
             return Ok(response);
         }
     }
-    let html = render_page(&page, number, &state.public_url)?;
+    let html = match filter {
+        None => render_page(&page, number, &state.public_url)?,
+        Some(filter) => render_filtered(&page, filter, number, &state.public_url)?,
+    };
     Ok(Html(html).into_response())
 }
 
+/// Page `number` of the entries `filter` takes, newest first (oldest first on a page
+/// read that way): the entries' fragments as rendered once per change, put together.
+fn render_filtered(
+    page: &LivePage,
+    filter: Filter,
+    number: usize,
+    base_url: &str,
+) -> Result<String> {
+    let mut taken: Vec<&RenderedEntry> = page.entries().filter(|e| filter.takes(e)).collect();
+    if page.blog.oldest_first {
+        taken.reverse();
+    }
+    let page_count = taken.len().div_ceil(ENTRIES_PER_PAGE).max(1);
+    if number == 0 || number > page_count {
+        return Err(AppError::NotFound);
+    }
+    let entries: Vec<&RenderedEntry> = taken
+        .into_iter()
+        .skip((number - 1) * ENTRIES_PER_PAGE)
+        .take(ENTRIES_PER_PAGE)
+        .collect();
+    let share = share::for_page(page, &entries, base_url);
+    Ok(LivePageView {
+        page,
+        number,
+        page_count,
+        entries,
+        key_events: Vec::new(),
+        share,
+        filter: Some(filter),
+    }
+    .render()?)
+}
+
+/// The first page, unfiltered: what the first pages' cache keeps.
 fn first_page(page: &LivePage, base_url: &str) -> Result<String> {
     render_page(page, 1, base_url)
 }
@@ -164,9 +314,11 @@ fn render_page(page: &LivePage, number: usize, base_url: &str) -> Result<String>
     Ok(LivePageView {
         page,
         number,
+        page_count: page.stream_page_count(),
         entries,
         key_events: page.key_events(),
         share,
+        filter: None,
     }
     .render()?)
 }

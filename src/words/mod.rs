@@ -184,6 +184,7 @@ impl Words {
             "embedShow": self.with("js-embed-show", &provider()),
             "embedAlways": self.with("js-embed-always", &provider()),
             "embedPrivacy": self.with("js-embed-privacy", &provider()),
+            "otherUpdates": self.with("js-other-updates", &[("count", FluentValue::from("{count}"))]),
         });
         script_data(&words)
     }
@@ -320,6 +321,7 @@ mod tests {
                             ("user", "ana".into()),
                             ("page", "Storm".into()),
                             ("provider", "YouTube".into()),
+                            ("tag", "Harbour".into()),
                             ("editor", "ana".into()),
                             ("id", 7.into()),
                             ("limit", 200.into()),

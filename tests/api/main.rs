@@ -35,4 +35,5 @@ mod restore;
 mod schedule;
 mod share;
 mod snippets;
+mod tags;
 mod uploads;

@@ -158,8 +158,10 @@ async fn create(
 ) -> ApiResult<Response> {
     client.may_change(&slug)?;
     live_page(&state, &slug)?;
-    let draft =
-        EntryContent::parse(&fields.over(EntryInput::default())).map_err(ApiError::invalid)?;
+    let input = fields
+        .over(EntryInput::default())
+        .map_err(ApiError::invalid)?;
+    let draft = EntryContent::parse(&input).map_err(ApiError::invalid)?;
     let by = format!("api:{}", client.name);
     let entry = state.newsroom.publish(&slug, draft, &by).await?;
     tracing::info!(token = ?client.name, entry = %entry.id, "published through the API");
@@ -212,8 +214,8 @@ async fn update(
             tries += 1;
             continue;
         }
-        let draft = EntryContent::parse(&fields.clone().over(current.entry.to_input()))
-            .map_err(ApiError::invalid)?;
+        let input = (fields.clone().over(current.entry.to_input())).map_err(ApiError::invalid)?;
+        let draft = EntryContent::parse(&input).map_err(ApiError::invalid)?;
         let edit = Edit {
             by: &by,
             base_version: Some(fields.version.unwrap_or(current.entry.version)),

@@ -24,6 +24,12 @@ pub(super) fn one_line() -> String {
     format!("^[^{CONTROL}]*$")
 }
 
+/// A tag: one line without a comma (Latin, Chinese, Japanese or Arabic), which would
+/// make two tags of it.
+pub(super) fn tag() -> String {
+    format!("^[^,，、،{CONTROL}]*$")
+}
+
 /// One line with something in it besides spaces.
 pub(super) fn filled_line() -> String {
     format!(r"^[^{CONTROL}]*[^\s{CONTROL}][^{CONTROL}]*$")

@@ -11,9 +11,10 @@ use super::request::whole_number;
 use super::schema::{self, choice, flag, text};
 use crate::domain::markdown::MAX_NESTING;
 use crate::domain::{
-    EntryId, EntryInput, Label, MAX_BODY_CHARS, MAX_BYLINE_CHARS, MAX_CORRECTION_CHARS,
-    MAX_IMAGE_TEXT_CHARS, MAX_IMAGE_URL_CHARS, MAX_POST_AUTHOR_CHARS, MAX_POST_TEXT_CHARS,
-    MAX_POST_URL_CHARS, MAX_TITLE_CHARS, time,
+    EntryId, EntryInput, FieldErrors, Label, MAX_BODY_CHARS, MAX_BYLINE_CHARS,
+    MAX_CORRECTION_CHARS, MAX_IMAGE_TEXT_CHARS, MAX_IMAGE_URL_CHARS, MAX_POST_AUTHOR_CHARS,
+    MAX_POST_TEXT_CHARS, MAX_POST_URL_CHARS, MAX_TAG_CHARS, MAX_TAGS, MAX_TITLE_CHARS, TAG_COMMAS,
+    time,
 };
 
 /// The platforms whose posts an entry may carry, by name.
@@ -44,6 +45,7 @@ pub struct EntryFields {
     post_url: Option<String>,
     post_author: Option<String>,
     post_text: Option<String>,
+    tags: Option<Vec<String>>,
     key_event: Option<bool>,
     pinned: Option<bool>,
     /// `PATCH` only: a public note of what was corrected.
@@ -189,6 +191,15 @@ fn entry_fields() -> Vec<(&'static str, Schema)> {
             ))
             .into(),
         ),
+        (
+            "tags",
+            schema::list(text(schema::tag(), MAX_TAG_CHARS, "Harbour"), MAX_TAGS)
+                .description(Some(
+                    "The threads of the story it belongs to, which readers follow by \
+                 `?tag=`; one given twice, in any case, is kept once.",
+                ))
+                .into(),
+        ),
         ("key_event", flag(true).into()),
         ("pinned", flag(false).into()),
     ]
@@ -244,8 +255,10 @@ impl PartialSchema for EntryChange {
 impl ToSchema for EntryChange {}
 
 impl EntryFields {
-    /// These fields laid over `base`.
-    pub fn over(self, mut base: EntryInput) -> EntryInput {
+    /// These fields laid over `base`; a list of tags that could not be told as the
+    /// form's field (a tag with a comma in it, or more tags than an entry takes) is
+    /// refused here.
+    pub fn over(self, mut base: EntryInput) -> Result<EntryInput, FieldErrors> {
         let texts = [
             (self.title, &mut base.title),
             (self.body, &mut base.body),
@@ -265,13 +278,33 @@ impl EntryFields {
                 *field = value;
             }
         }
+        if let Some(tags) = self.tags {
+            let mut errors = FieldErrors::default();
+            if tags.len() > MAX_TAGS {
+                errors.add(
+                    "tags",
+                    format!(
+                        "{} tags: an entry may have {MAX_TAGS} at the most.",
+                        tags.len()
+                    ),
+                );
+            }
+            if tags.iter().any(|tag| tag.contains(TAG_COMMAS)) {
+                errors.add(
+                    "tags",
+                    "A tag cannot hold a comma: give each tag on its own.",
+                );
+            }
+            errors.into_result(())?;
+            base.tags = tags.join(",");
+        }
         if let Some(on) = self.key_event {
             base.key_event = on;
         }
         if let Some(on) = self.pinned {
             base.pinned = on;
         }
-        base
+        Ok(base)
     }
 }
 
@@ -295,6 +328,7 @@ pub(super) struct EntryView<'a> {
     post_url: Option<&'a str>,
     post_author: Option<&'a str>,
     post_text: Option<&'a str>,
+    tags: &'a [String],
     key_event: bool,
     pinned: bool,
     published_at: String,
@@ -331,6 +365,7 @@ pub(super) fn entry_view<'a>(page: &LivePage, rendered: &'a RenderedEntry) -> En
         post_url: post.map(|p| p.url.as_str()),
         post_author: post.and_then(|p| p.author.as_deref()),
         post_text: post.and_then(|p| p.text.as_deref()),
+        tags: &entry.tags,
         key_event: entry.key_event,
         pinned: entry.pinned,
         published_at: time::rfc3339(entry.published_at, zone),

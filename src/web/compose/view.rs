@@ -10,7 +10,7 @@ use crate::domain::{
     DeletedEntry, Draft, DraftState, Entry, EntryId, EntryInput, FieldErrors, Label,
     MAX_BODY_CHARS, MAX_BYLINE_CHARS, MAX_CORRECTION_CHARS, MAX_IMAGE_TEXT_CHARS,
     MAX_POST_AUTHOR_CHARS, MAX_POST_TEXT_CHARS, MAX_REVIEW_NOTE_CHARS, MAX_TITLE_CHARS, SentBack,
-    UnreadableDraft, is_safe_image_url,
+    UnreadableDraft, is_safe_image_url, same_tag,
 };
 use crate::read_model::{LivePage, RenderedEntry};
 use crate::words::Words;
@@ -153,6 +153,23 @@ impl<'a> EntryFormView<'a> {
     }
 
     /// The most characters each field takes.
+    /// The tags the page's entries have, the most used first (at most ten), for the
+    /// editor to write them the same way.
+    pub fn tags_in_use(&self) -> String {
+        let mut counted: Vec<(String, usize)> = Vec::new();
+        for rendered in self.page.entries() {
+            for tag in &rendered.entry.tags {
+                match counted.iter_mut().find(|(kept, _)| same_tag(kept, tag)) {
+                    Some((_, count)) => *count += 1,
+                    None => counted.push((tag.clone(), 1)),
+                }
+            }
+        }
+        counted.sort_by_key(|(_, count)| std::cmp::Reverse(*count));
+        let names: Vec<String> = counted.into_iter().take(10).map(|(tag, _)| tag).collect();
+        names.join(", ")
+    }
+
     /// The hosts of the platforms' posts, for the form's script to spot one pasted.
     pub fn post_hosts(&self) -> String {
         crate::domain::embeds::post_hosts()
