@@ -488,6 +488,7 @@ mod tests {
             image: None,
             post: None,
             tags: Vec::new(),
+            authors: Vec::new(),
             key_event: roll.is_multiple_of(7),
             pinned: roll.is_multiple_of(29),
             published_at: Utc

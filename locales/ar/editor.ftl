@@ -117,6 +117,8 @@ entry-label-explainer = شرح
 entry-label-fact-check = تقصّي الحقائق
 entry-label-watch = شاهد
 form-byline = التوقيع
+form-profiles-hint = أفراد غرفة الأخبار بالاسم في ملفهم؛ واسم الضيف في الأسفل.
+form-profile = الملف { $number }
 form-byline-name = الاسم
 form-byline-role = الصفة
 # An example of a byline's role, shown in the empty field.
@@ -257,6 +259,20 @@ snippets-add-button = أضف النص
 snippets-not-saved = لم يُحفظ شيء. يُرجى تصحيح الحقول المحددة أدناه؛ نصك محفوظ.
 snippets-done-saved = حُفظ النص: يُعرض فوق نص كل منشور.
 snippets-done-deleted = حُذف النص.
+profiles-heading = الملفات الشخصية
+profiles-link-hint = أفراد غرفة الأخبار بالوجوه التي يراها القراء في التوقيعات
+profiles-explained = أفراد غرفة الأخبار كما يراهم القراء في التوقيعات: الاسم والدور والصورة وسطر قصير ورابط. يذكرهم الإدخال في توقيعه ويحتفظ بالملف كما كان عند حفظه.
+profiles-line = سطر قصير
+profiles-link = رابط
+profiles-photo-url = عنوان الصورة
+profiles-photo = صورة
+profiles-save = احفظ الملف
+profiles-delete = احذف الملف…
+profiles-delete-explained = تحتفظ الإدخالات التي تذكره بتوقيعها كما كان.
+profiles-add = أضف ملفًا
+profiles-add-button = أضف الملف
+profiles-done-saved = حُفظ الملف: يُعرض اسمه في توقيع كل إدخال.
+profiles-done-deleted = حُذف الملف.
 
 ## Deleting an entry
 delete-title = حذف تحديث

@@ -107,6 +107,8 @@ entry-label-explainer = Hintergrund
 entry-label-fact-check = Faktencheck
 entry-label-watch = Video
 form-byline = Autorenzeile
+form-profiles-hint = Die Leute der Redaktion, mit dem Namen ihres Profils; der Name eines Gastes steht darunter.
+form-profile = Profil { $number }
 form-byline-name = Name
 form-byline-role = Funktion
 # An example of a byline's role, shown in the empty field.
@@ -239,6 +241,20 @@ snippets-add-button = Hinzufügen
 snippets-not-saved = Nichts wurde gespeichert. Bitte korrigieren Sie die markierten Felder; Ihr Text bleibt erhalten.
 snippets-done-saved = Textbaustein gespeichert: Er wird über dem Text jedes Eintrags angeboten.
 snippets-done-deleted = Textbaustein gelöscht.
+profiles-heading = Profile
+profiles-link-hint = die Leute der Redaktion, mit den Gesichtern, die Leser in der Autorenzeile sehen
+profiles-explained = Die Leute der Redaktion, wie Leser sie in der Autorenzeile sehen: Name, Rolle, Foto, eine Zeile und ein Link. Ein Eintrag nennt sie in seiner Autorenzeile und behält das Profil, wie es beim Speichern war.
+profiles-line = Kurze Zeile
+profiles-link = Link
+profiles-photo-url = Adresse des Fotos
+profiles-photo = Foto
+profiles-save = Profil speichern
+profiles-delete = Profil löschen…
+profiles-delete-explained = Einträge, die es nennen, behalten ihre Autorenzeile, wie sie war.
+profiles-add = Profil hinzufügen
+profiles-add-button = Profil hinzufügen
+profiles-done-saved = Profil gespeichert: Sein Name wird in der Autorenzeile jedes Eintrags angeboten.
+profiles-done-deleted = Profil gelöscht.
 
 ## Deleting an entry
 delete-title = Eintrag löschen

@@ -107,6 +107,8 @@ entry-label-explainer = Explainer
 entry-label-fact-check = Fact check
 entry-label-watch = Watch
 form-byline = Byline
+form-profiles-hint = The newsroom's people, by the name on their profile; a guest's name goes below.
+form-profile = Profile { $number }
 form-byline-name = Name
 form-byline-role = Role
 # An example of a byline's role, shown in the empty field.
@@ -239,6 +241,20 @@ snippets-add-button = Add snippet
 snippets-not-saved = Nothing was saved. Please fix the fields marked below; your text is kept.
 snippets-done-saved = Snippet saved: it is offered above every entry's text.
 snippets-done-deleted = Snippet deleted.
+profiles-heading = Profiles
+profiles-link-hint = the newsroom's people, with the faces readers see in bylines
+profiles-explained = The newsroom's people as readers meet them in bylines: a name, a role, a photo, a short line and a link. An entry names them in its byline; each entry keeps the profile as it was when the entry was saved.
+profiles-line = Short line
+profiles-link = Link
+profiles-photo-url = Photo's address
+profiles-photo = Photo
+profiles-save = Save profile
+profiles-delete = Delete profile…
+profiles-delete-explained = Entries that name it keep their byline as it was.
+profiles-add = Add a profile
+profiles-add-button = Add profile
+profiles-done-saved = Profile saved: its name is offered in every entry's byline.
+profiles-done-deleted = Profile deleted.
 
 ## Deleting an entry
 delete-title = Delete an entry

@@ -109,6 +109,8 @@ entry-label-explainer = Claves
 entry-label-fact-check = Verificación
 entry-label-watch = Vídeo
 form-byline = Firma
+form-profiles-hint = El equipo de la redacción, por el nombre de su perfil; el nombre de un invitado va debajo.
+form-profile = Perfil { $number }
 form-byline-name = Nombre
 form-byline-role = Cargo
 # An example of a byline's role, shown in the empty field.
@@ -243,6 +245,20 @@ snippets-add-button = Añadir texto
 snippets-not-saved = No se guardó nada. Corrige los campos marcados abajo; tu texto se conserva.
 snippets-done-saved = Texto guardado: se ofrece sobre el texto de cada entrada.
 snippets-done-deleted = Texto eliminado.
+profiles-heading = Perfiles
+profiles-link-hint = el equipo de la redacción, con las caras que los lectores ven en las firmas
+profiles-explained = El equipo de la redacción tal como los lectores lo ven en las firmas: nombre, cargo, foto, una línea y un enlace. Una entrada los nombra en su firma y guarda el perfil tal como era al guardarse.
+profiles-line = Línea breve
+profiles-link = Enlace
+profiles-photo-url = Dirección de la foto
+profiles-photo = Foto
+profiles-save = Guardar perfil
+profiles-delete = Eliminar perfil…
+profiles-delete-explained = Las entradas que lo nombran conservan su firma tal como era.
+profiles-add = Añadir un perfil
+profiles-add-button = Añadir perfil
+profiles-done-saved = Perfil guardado: su nombre se ofrece en la firma de cada entrada.
+profiles-done-deleted = Perfil eliminado.
 
 ## Deleting an entry
 delete-title = Eliminar una entrada

@@ -109,6 +109,8 @@ entry-label-explainer = Décryptage
 entry-label-fact-check = Vérification
 entry-label-watch = Vidéo
 form-byline = Signature
+form-profiles-hint = Les membres de la rédaction, par le nom de leur profil ; le nom d'un invité va dessous.
+form-profile = Profil { $number }
 form-byline-name = Nom
 form-byline-role = Fonction
 # An example of a byline's role, shown in the empty field.
@@ -243,6 +245,20 @@ snippets-add-button = Ajouter le texte
 snippets-not-saved = Rien n’a été enregistré. Corrigez les champs signalés ci-dessous ; votre texte est conservé.
 snippets-done-saved = Texte enregistré : il est proposé au-dessus du texte de chaque entrée.
 snippets-done-deleted = Texte supprimé.
+profiles-heading = Profils
+profiles-link-hint = les membres de la rédaction, avec les visages que les lecteurs voient dans les signatures
+profiles-explained = Les membres de la rédaction tels que les lecteurs les voient dans les signatures : nom, fonction, photo, une ligne et un lien. Une entrée les nomme dans sa signature et garde le profil tel qu'il était à son enregistrement.
+profiles-line = Courte présentation
+profiles-link = Lien
+profiles-photo-url = Adresse de la photo
+profiles-photo = Photo
+profiles-save = Enregistrer le profil
+profiles-delete = Supprimer le profil…
+profiles-delete-explained = Les entrées qui le nomment gardent leur signature telle quelle.
+profiles-add = Ajouter un profil
+profiles-add-button = Ajouter le profil
+profiles-done-saved = Profil enregistré : son nom est proposé dans la signature de chaque entrée.
+profiles-done-deleted = Profil supprimé.
 
 ## Deleting an entry
 delete-title = Supprimer une publication

@@ -107,6 +107,8 @@ entry-label-explainer = एक्सप्लेनर
 entry-label-fact-check = फ़ैक्ट चेक
 entry-label-watch = वीडियो
 form-byline = बायलाइन
+form-profiles-hint = न्यूज़रूम के लोग, उनकी प्रोफ़ाइल के नाम से; किसी मेहमान का नाम नीचे लिखें।
+form-profile = प्रोफ़ाइल { $number }
 form-byline-name = नाम
 form-byline-role = पद
 # An example of a byline's role, shown in the empty field.
@@ -240,6 +242,20 @@ snippets-add-button = टेक्स्ट जोड़ें
 snippets-not-saved = कुछ भी सेव नहीं हुआ। कृपया नीचे चिह्नित फ़ील्ड ठीक करें; आपका टेक्स्ट बचा हुआ है।
 snippets-done-saved = टेक्स्ट सहेजा गया: यह हर एंट्री के टेक्स्ट के ऊपर मिलेगा।
 snippets-done-deleted = टेक्स्ट हटाया गया।
+profiles-heading = प्रोफ़ाइल
+profiles-link-hint = न्यूज़रूम के लोग, उन चेहरों के साथ जो पाठक बायलाइन में देखते हैं
+profiles-explained = न्यूज़रूम के लोग, जैसे पाठक उन्हें बायलाइन में देखते हैं: नाम, भूमिका, फ़ोटो, एक पंक्ति और एक लिंक। एंट्री अपनी बायलाइन में उनका नाम लेती है और प्रोफ़ाइल को वैसा ही रखती है जैसी वह सेव करते समय थी।
+profiles-line = छोटी पंक्ति
+profiles-link = लिंक
+profiles-photo-url = फ़ोटो का पता
+profiles-photo = फ़ोटो
+profiles-save = प्रोफ़ाइल सेव करें
+profiles-delete = प्रोफ़ाइल हटाएँ…
+profiles-delete-explained = जिन एंट्री में इसका नाम है, उनकी बायलाइन वैसी ही रहती है।
+profiles-add = प्रोफ़ाइल जोड़ें
+profiles-add-button = प्रोफ़ाइल जोड़ें
+profiles-done-saved = प्रोफ़ाइल सेव हुई: इसका नाम हर एंट्री की बायलाइन में सुझाया जाता है।
+profiles-done-deleted = प्रोफ़ाइल हटाई गई।
 
 ## Deleting an entry
 delete-title = अपडेट डिलीट करें

@@ -105,6 +105,8 @@ entry-label-explainer = 解读
 entry-label-fact-check = 事实核查
 entry-label-watch = 视频
 form-byline = 署名
+form-profiles-hint = 编辑部成员，按其资料中的名字填写；嘉宾的名字写在下面。
+form-profile = 资料 { $number }
 form-byline-name = 姓名
 form-byline-role = 职务
 # An example of a byline's role, shown in the empty field.
@@ -235,6 +237,20 @@ snippets-add-button = 添加
 snippets-not-saved = 未保存任何内容。请修改下面标出的字段；你的文本已保留。
 snippets-done-saved = 文本已保存：它会出现在每条更新正文的上方。
 snippets-done-deleted = 文本已删除。
+profiles-heading = 人员资料
+profiles-link-hint = 编辑部成员，以及读者在署名中看到的头像
+profiles-explained = 编辑部成员在署名中呈现给读者的样子：姓名、职务、照片、一句简介和一个链接。条目在署名中列出他们，并保留保存时的资料。
+profiles-line = 一句简介
+profiles-link = 链接
+profiles-photo-url = 照片地址
+profiles-photo = 照片
+profiles-save = 保存资料
+profiles-delete = 删除资料…
+profiles-delete-explained = 列出此人的条目保留原来的署名。
+profiles-add = 添加资料
+profiles-add-button = 添加
+profiles-done-saved = 资料已保存：每个条目的署名中都会提供此名字。
+profiles-done-deleted = 资料已删除。
 
 ## Deleting an entry
 delete-title = 删除动态

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::errors::{FieldErrors, optional_text, required_text};
 use super::markdown;
+use super::profile::{Author, parse_author_names};
 use super::shared_post::{SharedPost, parse_shared_post};
 use super::tags::parse_tags;
 
@@ -118,6 +119,9 @@ pub struct Entry {
     /// The threads of the story it belongs to, as the editor wrote them.
     #[serde(default)]
     pub tags: Vec<String>,
+    /// The newsroom's people it names, as their profiles were when it was saved.
+    #[serde(default)]
+    pub authors: Vec<Author>,
     pub key_event: bool,
     pub pinned: bool,
     pub published_at: DateTime<Utc>,
@@ -214,6 +218,7 @@ impl Entry {
             image: draft.image,
             post: draft.post,
             tags: draft.tags,
+            authors: draft.authors,
             key_event: draft.key_event,
             pinned: draft.pinned,
             published_at,
@@ -281,6 +286,7 @@ impl Entry {
             post_author: post.and_then(|p| p.author.clone()).unwrap_or_default(),
             post_text: post.and_then(|p| p.text.clone()).unwrap_or_default(),
             tags: self.tags.join(", "),
+            profiles: self.authors.iter().map(|a| a.name.clone()).collect(),
             key_event: self.key_event,
             pinned: self.pinned,
         }
@@ -306,6 +312,8 @@ pub struct EntryInput {
     pub post_text: String,
     /// Tags separated by commas.
     pub tags: String,
+    /// The names of the profiles it names, one per field.
+    pub profiles: Vec<String>,
     #[serde(deserialize_with = "yes_or_no")]
     pub key_event: bool,
     #[serde(deserialize_with = "yes_or_no")]
@@ -338,6 +346,10 @@ pub struct EntryContent {
     pub image: Option<Image>,
     pub post: Option<SharedPost>,
     pub tags: Vec<String>,
+    /// The names of the profiles it names, checked as text; the newsroom finds each
+    /// profile and puts it in `authors`.
+    pub profile_names: Vec<String>,
+    pub authors: Vec<Author>,
     pub key_event: bool,
     pub pinned: bool,
 }
@@ -429,6 +441,7 @@ impl EntryContent {
             &input.post_text,
         );
         let tags = parse_tags(&mut errors, &input.tags);
+        let profile_names = parse_author_names(&mut errors, &input.profiles);
 
         errors.into_result(EntryContent {
             title,
@@ -438,6 +451,8 @@ impl EntryContent {
             image,
             post,
             tags,
+            profile_names,
+            authors: Vec::new(),
             key_event: input.key_event,
             pinned: input.pinned,
         })

@@ -9,6 +9,7 @@ mod entry;
 mod errors;
 mod language;
 pub mod markdown;
+mod profile;
 mod shared_post;
 mod snippet;
 mod tags;
@@ -34,6 +35,10 @@ pub use entry::{
 };
 pub use errors::{FieldError, FieldErrors};
 pub use language::{DEFAULT_LANGUAGE, MAX_LANGUAGE_CHARS, direction, parse_language};
+pub use profile::{
+    Author, MAX_AUTHORS, MAX_PROFILE_LINE_CHARS, MAX_PROFILE_NAME_CHARS, MAX_PROFILE_URL_CHARS,
+    Profile, ProfileCard, ProfileId, ProfileInput,
+};
 pub use shared_post::{
     MAX_POST_AUTHOR_CHARS, MAX_POST_TEXT_CHARS, MAX_POST_URL_CHARS, SharedPost, parse_shared_post,
 };

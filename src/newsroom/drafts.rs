@@ -130,6 +130,7 @@ impl Newsroom {
         checked: EntryContent,
         author: &str,
     ) -> Result<Entry, NewsroomError> {
+        let checked = self.with_authors(checked).await?;
         let _writing = self.writing.lock().await;
         let blog = self.live_page(slug)?.blog.id;
         let entry = Entry::new(EntryId(0), checked, Utc::now(), author);
@@ -189,6 +190,8 @@ impl Newsroom {
             }
             Err(errors) => format!("It was not published: {errors}"),
             Ok(checked) => {
+                // A profile removed since it was scheduled does not stop it.
+                let checked = self.with_authors_found(checked).await?;
                 let entry = Entry::new(EntryId(0), checked, now, &draft.created_by);
                 let which = Publishable {
                     seen: Some(draft.updated_at),

@@ -12,6 +12,7 @@
 //! once, in order.
 
 mod drafts;
+mod profiles;
 mod snippets;
 
 pub use drafts::{DuePass, PageDrafts};
@@ -287,6 +288,7 @@ impl Newsroom {
         at: DateTime<Utc>,
         by: &str,
     ) -> Result<Entry, NewsroomError> {
+        let draft = self.with_authors(draft).await?;
         let _writing = self.writing.lock().await;
         let blog = self.live_page(slug)?.blog.id;
         let entry = Entry::new(EntryId(0), draft, at, by);
@@ -317,6 +319,12 @@ impl Newsroom {
         draft: EntryContent,
         edit: Edit<'_>,
     ) -> Result<Entry, NewsroomError> {
+        let kept = self
+            .page(slug)?
+            .entry(id)
+            .map(|rendered| rendered.entry.authors.clone())
+            .unwrap_or_default();
+        let draft = self.with_authors_keeping(draft, &kept).await?;
         let _writing = self.writing.lock().await;
         let blog = self.page(slug)?.blog.id;
         self.save(blog, id, |entry| {

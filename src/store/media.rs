@@ -7,7 +7,7 @@ use sqlx::Row;
 
 use super::rows::{self, time_text};
 use super::{Store, StoreError};
-use crate::domain::EntryInput;
+use crate::domain::{Author, EntryInput};
 
 impl Store {
     /// The address of every image on this server an entry, a draft or a deleted entry
@@ -19,6 +19,22 @@ impl Store {
             .await?;
         for row in &entries {
             in_use.push(rows::text(row, "image_url")?);
+        }
+        // Profiles' photos, and entries' bylines as they keep them.
+        let profiles =
+            sqlx::query("SELECT photo_url FROM profiles WHERE photo_url LIKE '/media/%'")
+                .fetch_all(self.pool())
+                .await?;
+        for row in &profiles {
+            in_use.push(rows::text(row, "photo_url")?);
+        }
+        let bylines = sqlx::query("SELECT authors FROM entries WHERE authors LIKE '%/media/%'")
+            .fetch_all(self.pool())
+            .await?;
+        for row in &bylines {
+            let authors: Vec<Author> = serde_json::from_str(&rows::text(row, "authors")?)
+                .map_err(|_| StoreError::Corrupt("unreadable authors".into()))?;
+            in_use.extend(authors.into_iter().filter_map(|a| a.photo_url));
         }
         let drafts = sqlx::query("SELECT input FROM drafts WHERE input LIKE '%/media/%'")
             .fetch_all(self.pool())
@@ -34,6 +50,7 @@ impl Store {
         for row in &deleted {
             let entry = rows::entry_from_json(row, "entry")?;
             in_use.extend(entry.image.map(|image| image.url));
+            in_use.extend(entry.authors.into_iter().filter_map(|a| a.photo_url));
         }
         Ok(in_use)
     }

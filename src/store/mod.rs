@@ -16,6 +16,7 @@ mod limits;
 mod media;
 mod pages;
 mod presence;
+mod profiles;
 mod readers;
 mod revisions;
 mod rows;

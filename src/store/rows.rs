@@ -6,8 +6,8 @@ use sqlx::any::AnyRow;
 
 use super::StoreError;
 use crate::domain::{
-    Blog, BlogId, BlogStatus, Byline, Correction, Draft, DraftId, Entry, EntryId, Image, Label,
-    Role, SentBack, SharedPost, Slug, UnreadableDraft, User,
+    Author, Blog, BlogId, BlogStatus, Byline, Correction, Draft, DraftId, Entry, EntryId, Image,
+    Label, Role, SentBack, SharedPost, Slug, UnreadableDraft, User,
 };
 
 /// The columns of `entries` that [`entry`] reads, for queries written as literals.
@@ -15,7 +15,7 @@ macro_rules! entry_columns {
     () => {
         "id, title, body, label, author_name, author_role, image_url, image_alt, \
          image_caption, image_credit, key_event, pinned, published_at, updated_at, \
-         created_by, updated_by, version, post, tags"
+         created_by, updated_by, version, post, tags, authors"
     };
 }
 pub(crate) use entry_columns;
@@ -65,7 +65,7 @@ pub fn text(row: &AnyRow, column: &str) -> Result<String, StoreError> {
     Ok(row.try_get::<String, _>(column)?)
 }
 
-fn optional_text(row: &AnyRow, column: &str) -> Result<Option<String>, StoreError> {
+pub fn optional_text(row: &AnyRow, column: &str) -> Result<Option<String>, StoreError> {
     Ok(row.try_get::<Option<String>, _>(column)?)
 }
 
@@ -123,6 +123,11 @@ pub fn tags_text(tags: &[String]) -> Option<String> {
     (!tags.is_empty()).then(|| serde_json::to_string(tags).expect("tags are strings only"))
 }
 
+/// The profiles an entry names as their column keeps them: none as NULL.
+pub fn authors_text(authors: &[Author]) -> Option<String> {
+    (!authors.is_empty()).then(|| serde_json::to_string(authors).expect("authors are strings only"))
+}
+
 pub fn entry(row: &AnyRow) -> Result<Entry, StoreError> {
     let label = match optional_text(row, "label")? {
         None => None,
@@ -177,6 +182,13 @@ pub fn entry(row: &AnyRow) -> Result<Entry, StoreError> {
             .map(|kept| {
                 serde_json::from_str(&kept)
                     .map_err(|e| StoreError::Corrupt(format!("bad tags: {e}")))
+            })
+            .transpose()?
+            .unwrap_or_default(),
+        authors: optional_text(row, "authors")?
+            .map(|kept| {
+                serde_json::from_str(&kept)
+                    .map_err(|e| StoreError::Corrupt(format!("bad authors: {e}")))
             })
             .transpose()?
             .unwrap_or_default(),

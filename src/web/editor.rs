@@ -40,6 +40,7 @@ pub fn router(max_upload_bytes: usize) -> Router<AppState> {
         .merge(super::compose::router(max_upload_bytes))
         .merge(super::people::router())
         .merge(super::snippets::router())
+        .merge(super::profiles::router(max_upload_bytes))
 }
 
 #[derive(Template)]

@@ -137,6 +137,12 @@ struct Fields {
     post_text: String,
     #[serde(default)]
     tags: String,
+    #[serde(default)]
+    profile_1: String,
+    #[serde(default)]
+    profile_2: String,
+    #[serde(default)]
+    profile_3: String,
     #[serde(default, deserialize_with = "ticked")]
     key_event: bool,
     #[serde(default, deserialize_with = "ticked")]
@@ -187,6 +193,10 @@ impl Fields {
                 post_author: self.post_author,
                 post_text: self.post_text,
                 tags: self.tags,
+                profiles: [self.profile_1, self.profile_2, self.profile_3]
+                    .into_iter()
+                    .filter(|name| !name.trim().is_empty())
+                    .collect(),
                 key_event: self.key_event,
                 pinned: self.pinned,
             },

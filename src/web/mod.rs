@@ -18,6 +18,7 @@ pub mod form;
 mod metrics;
 mod people;
 mod precompressed;
+mod profiles;
 mod reader;
 mod share;
 mod snippets;

@@ -44,8 +44,30 @@ fn posting(page: &LivePage, rendered: &RenderedEntry, base: &str) -> Value {
         "articleBody": entry.body,
         "url": format!("{base}/live/{}/entries/{}", page.blog.slug, entry.id),
     });
+    let mut authors: Vec<Value> = entry
+        .authors
+        .iter()
+        .map(|author| {
+            let mut person = json!({ "@type": "Person", "name": author.name });
+            if let Some(role) = &author.role {
+                person["jobTitle"] = json!(role);
+            }
+            if let Some(photo) = &author.photo_url {
+                person["image"] = json!(absolute(base, photo));
+            }
+            if let Some(link) = &author.link {
+                person["url"] = json!(link);
+            }
+            person
+        })
+        .collect();
     if let Some(byline) = &entry.byline {
-        posting["author"] = json!({ "@type": "Person", "name": byline.name });
+        authors.push(json!({ "@type": "Person", "name": byline.name }));
+    }
+    match authors.len() {
+        0 => {}
+        1 => posting["author"] = authors.remove(0),
+        _ => posting["author"] = json!(authors),
     }
     if let Some(image) = &entry.image {
         posting["image"] = json!(absolute(base, &image.url));

@@ -79,6 +79,7 @@ fn editor_routes(entry: &str, draft: &str) -> Vec<Route> {
         get(format!("{page}/settings"), Admin),
         get("/editor/people".into(), Admin),
         get("/editor/snippets".into(), Publisher),
+        get("/editor/profiles".into(), Publisher),
         get(format!("{page}/drafts/{draft}"), Author),
         get(format!("{page}/entries/{entry}"), Publisher),
         get(format!("{page}/entries/{entry}/delete"), Publisher),
@@ -102,6 +103,13 @@ fn editor_routes(entry: &str, draft: &str) -> Vec<Route> {
         post("/editor/snippets".into(), snippet_fields, Publisher),
         post("/editor/snippets/1".into(), snippet_fields, Publisher),
         post("/editor/snippets/1/delete".into(), &[], Publisher),
+        post("/editor/profiles".into(), &[("name", "Let in")], Publisher),
+        post(
+            "/editor/profiles/1".into(),
+            &[("name", "Let in")],
+            Publisher,
+        ),
+        post("/editor/profiles/1/delete".into(), &[], Publisher),
         post(
             format!("{page}/entries"),
             &[("title", "Let in"), ("body", "x"), ("action", "publish")],
@@ -230,6 +238,7 @@ const MOUNTED_AT: &[(&str, &str)] = &[
     ("src/web/editor.rs", "/editor"),
     ("src/web/people.rs", "/editor"),
     ("src/web/snippets.rs", "/editor"),
+    ("src/web/profiles.rs", "/editor"),
     ("src/web/compose/mod.rs", "/editor"),
     ("src/web/compose/corrections.rs", "/editor"),
 ];

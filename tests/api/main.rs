@@ -30,6 +30,7 @@ mod openapi;
 mod people;
 mod postgres;
 mod posts;
+mod profiles;
 mod reader;
 mod restore;
 mod schedule;

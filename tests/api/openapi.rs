@@ -235,7 +235,7 @@ async fn the_api_does_what_its_description_says() {
         "image_caption": "C", "image_credit": "D", "key_event": true, "pinned": false,
         "post_url": "https://bsky.app/profile/desk.bsky.social/post/3kq2xyzabc",
         "post_author": "Desk (@desk.bsky.social)", "post_text": "Two lines\nof a post.",
-        "tags": ["Harbour", "Évacuation"],
+        "tags": ["Harbour", "Évacuation"], "profiles": [],
     });
     for name in fields.keys() {
         assert!(body.get(name).is_some(), "{name} is untested");

@@ -11,10 +11,10 @@ use super::request::whole_number;
 use super::schema::{self, choice, flag, text};
 use crate::domain::markdown::MAX_NESTING;
 use crate::domain::{
-    EntryId, EntryInput, FieldErrors, Label, MAX_BODY_CHARS, MAX_BYLINE_CHARS,
+    Author, EntryId, EntryInput, FieldErrors, Label, MAX_AUTHORS, MAX_BODY_CHARS, MAX_BYLINE_CHARS,
     MAX_CORRECTION_CHARS, MAX_IMAGE_TEXT_CHARS, MAX_IMAGE_URL_CHARS, MAX_POST_AUTHOR_CHARS,
-    MAX_POST_TEXT_CHARS, MAX_POST_URL_CHARS, MAX_TAG_CHARS, MAX_TAGS, MAX_TITLE_CHARS, TAG_COMMAS,
-    time,
+    MAX_POST_TEXT_CHARS, MAX_POST_URL_CHARS, MAX_PROFILE_NAME_CHARS, MAX_TAG_CHARS, MAX_TAGS,
+    MAX_TITLE_CHARS, TAG_COMMAS, time,
 };
 
 /// The platforms whose posts an entry may carry, by name.
@@ -46,6 +46,7 @@ pub struct EntryFields {
     post_author: Option<String>,
     post_text: Option<String>,
     tags: Option<Vec<String>>,
+    profiles: Option<Vec<String>>,
     key_event: Option<bool>,
     pinned: Option<bool>,
     /// `PATCH` only: a public note of what was corrected.
@@ -200,6 +201,18 @@ fn entry_fields() -> Vec<(&'static str, Schema)> {
                 ))
                 .into(),
         ),
+        (
+            "profiles",
+            schema::list(
+                text(schema::one_line(), MAX_PROFILE_NAME_CHARS, "Ana Ruiz"),
+                MAX_AUTHORS,
+            )
+            .description(Some(
+                "The names of the newsroom's profiles the byline names, each with its \
+                 photo and role; a name no profile has is refused.",
+            ))
+            .into(),
+        ),
         ("key_event", flag(true).into()),
         ("pinned", flag(false).into()),
     ]
@@ -298,6 +311,9 @@ impl EntryFields {
             errors.into_result(())?;
             base.tags = tags.join(",");
         }
+        if let Some(profiles) = self.profiles {
+            base.profiles = profiles;
+        }
         if let Some(on) = self.key_event {
             base.key_event = on;
         }
@@ -329,12 +345,24 @@ pub(super) struct EntryView<'a> {
     post_author: Option<&'a str>,
     post_text: Option<&'a str>,
     tags: &'a [String],
+    #[schema(value_type = Vec<AuthorView>)]
+    authors: &'a [Author],
     key_event: bool,
     pinned: bool,
     published_at: String,
     updated_at: Option<String>,
     version: u32,
     corrections: Vec<CorrectionView<'a>>,
+}
+
+/// A profile an entry names, as it was when the entry was saved.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub(super) struct AuthorView {
+    name: String,
+    role: Option<String>,
+    photo_url: Option<String>,
+    link: Option<String>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -366,6 +394,7 @@ pub(super) fn entry_view<'a>(page: &LivePage, rendered: &'a RenderedEntry) -> En
         post_author: post.and_then(|p| p.author.as_deref()),
         post_text: post.and_then(|p| p.text.as_deref()),
         tags: &entry.tags,
+        authors: &entry.authors,
         key_event: entry.key_event,
         pinned: entry.pinned,
         published_at: time::rfc3339(entry.published_at, zone),

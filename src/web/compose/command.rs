@@ -271,7 +271,7 @@ impl<'a> Command<'a> {
         let (newsroom, slug, by) = (&state.newsroom, page.blog.slug.as_str(), self.by);
         let typed = &self.typed;
         match self.act {
-            Act::Preview(subject) => self.preview(page, subject).await,
+            Act::Preview(subject) => self.preview(state, page, subject).await,
             // A kept draft leaves the form, which is ready for the next story: the
             // draft waits in the drafts list beside it.
             Act::KeepDraft(draft) => self.keep(state, page, draft, DraftKept::Writing).await,
@@ -357,7 +357,12 @@ impl<'a> Command<'a> {
 
     /// The entry as readers would see it, written by its author (a correction's
     /// editor, for a published one), or what keeps it from being published.
-    async fn preview(&self, page: &LivePage, subject: Subject<'_>) -> Result<Outcome> {
+    async fn preview(
+        &self,
+        state: &AppState,
+        page: &LivePage,
+        subject: Subject<'_>,
+    ) -> Result<Outcome> {
         let (checked, author) = match subject {
             Subject::Published { entry, .. } => (
                 self.checked_correction(page, entry, None)
@@ -370,9 +375,14 @@ impl<'a> Command<'a> {
             ),
             Subject::New => (EntryContent::parse(&self.typed.input), self.by),
         };
+        let checked = match checked {
+            Ok(checked) => state.newsroom.with_authors(checked).await,
+            Err(errors) => Err(NewsroomError::Invalid(errors)),
+        };
         match checked {
             Ok(checked) => Ok(Outcome::Preview(preview(page, checked, author).await?)),
-            Err(errors) => Ok(Outcome::Refused(errors)),
+            Err(NewsroomError::Invalid(errors)) => Ok(Outcome::Refused(errors)),
+            Err(other) => Err(other.into()),
         }
     }
 

@@ -107,6 +107,8 @@ pub async fn preview(
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response());
         }
     };
+    // A profile's name half typed is no problem yet: the preview shows those found.
+    let checked = state.newsroom.with_authors_found(checked).await?;
     let html = render_preview(&page, checked, &signed_in.session.user).await?;
     Ok(Html(html).into_response())
 }

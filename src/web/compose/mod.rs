@@ -88,6 +88,8 @@ struct ComposePage<'a> {
     /// The newsroom's snippets, as JSON for the buttons above an entry's text:
     /// `{"snippets": [{"name", "text"}, …], "manage": whether this person keeps them}`.
     snippets: String,
+    /// The names of the newsroom's profiles, offered as the byline's profiles are typed.
+    profiles: Vec<String>,
     page: &'a LivePage,
     f: EntryFormView<'a>,
     desk: DeskView<'a>,
@@ -161,7 +163,12 @@ async fn compose(
         .iter()
         .map(|s| serde_json::json!({ "name": s.text.name, "text": s.text.body }))
         .collect();
+    let profiles = state.newsroom.profiles().await.unwrap_or_else(|problem| {
+        tracing::warn!(%problem, "the profiles cannot be read");
+        Vec::new()
+    });
     let html = render(&ComposePage {
+        profiles: profiles.into_iter().map(|p| p.card.name).collect(),
         user: &signed_in.session.user,
         admin: signed_in.is_admin(),
         script_words: words::for_editor_js(&w),

@@ -153,6 +153,14 @@ impl<'a> EntryFormView<'a> {
     }
 
     /// The most characters each field takes.
+    /// The name in the form's profile field `n` (from 1).
+    pub fn profile_name(&self, n: &usize) -> &str {
+        self.input
+            .profiles
+            .get(n.saturating_sub(1))
+            .map_or("", String::as_str)
+    }
+
     /// The tags the page's entries have, the most used first (at most ten), for the
     /// editor to write them the same way.
     pub fn tags_in_use(&self) -> String {
