@@ -5,7 +5,7 @@
 //! never a publish.
 
 use axum::body::Bytes;
-use axum::extract::{FromRequest, Multipart, Request};
+use axum::extract::{FromRequest, Request};
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Deserializer};
@@ -228,34 +228,8 @@ impl FromRequest<AppState> for EntrySubmission {
                 .into_submission(None)
                 .map_err(IntoResponse::into_response);
         }
-        let mut multipart = Multipart::from_request(request, state)
-            .await
-            .map_err(IntoResponse::into_response)?;
-        let mut texts = Vec::new();
-        let mut image = None;
-        while let Some(field) = multipart
-            .next_field()
-            .await
-            .map_err(IntoResponse::into_response)?
-        {
-            let name = field.name().unwrap_or_default().to_owned();
-            let bytes = field.bytes().await.map_err(IntoResponse::into_response)?;
-            if name == "image" {
-                image = (!bytes.is_empty()).then_some(bytes);
-                continue;
-            }
-            let text = String::from_utf8(bytes.to_vec()).map_err(|_| {
-                AppError::BadRequest(format!(
-                    "The form's {name} holds text that is not UTF-8; nothing was saved."
-                ))
-                .into_response()
-            })?;
-            texts.push((name, text));
-        }
-        let encoded =
-            serde_urlencoded::to_string(&texts).expect("pairs of strings always url-encode");
-        let fields: Fields =
-            super::form::decode(encoded.as_bytes()).map_err(IntoResponse::into_response)?;
+        let (fields, image): (Fields, _) =
+            super::form::multipart_with_file(request, state, "image").await?;
         fields
             .into_submission(image)
             .map_err(IntoResponse::into_response)

@@ -61,6 +61,46 @@ fn is_utf8(body: &[u8]) -> bool {
     })
 }
 
+/// A form sent as `multipart/form-data`, read whole: its text fields decoded as `T`
+/// (as a url-encoded form would be), and the file of the field `file_field` if one was
+/// chosen.
+pub async fn multipart_with_file<T: DeserializeOwned, S: Send + Sync>(
+    request: Request,
+    state: &S,
+    file_field: &str,
+) -> Result<(T, Option<Bytes>), axum::response::Response> {
+    use axum::extract::Multipart;
+    use axum::response::IntoResponse;
+
+    let mut multipart = Multipart::from_request(request, state)
+        .await
+        .map_err(IntoResponse::into_response)?;
+    let mut texts = Vec::new();
+    let mut file = None;
+    while let Some(field) = multipart
+        .next_field()
+        .await
+        .map_err(IntoResponse::into_response)?
+    {
+        let name = field.name().unwrap_or_default().to_owned();
+        let bytes = field.bytes().await.map_err(IntoResponse::into_response)?;
+        if name == file_field {
+            file = (!bytes.is_empty()).then_some(bytes);
+            continue;
+        }
+        let text = String::from_utf8(bytes.to_vec()).map_err(|_| {
+            AppError::BadRequest(format!(
+                "The form's {name} holds text that is not UTF-8; nothing was saved."
+            ))
+            .into_response()
+        })?;
+        texts.push((name, text));
+    }
+    let encoded = serde_urlencoded::to_string(&texts).expect("pairs of strings always url-encode");
+    let fields = decode(encoded.as_bytes()).map_err(IntoResponse::into_response)?;
+    Ok((fields, file))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

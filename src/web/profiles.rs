@@ -5,7 +5,7 @@
 use askama::Template;
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{DefaultBodyLimit, FromRequest, Multipart, Path, Query, Request, State};
+use axum::extract::{DefaultBodyLimit, FromRequest, Path, Query, Request, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -121,34 +121,8 @@ impl FromRequest<AppState> for ProfileForm {
                 photo: None,
             });
         }
-        let mut multipart = Multipart::from_request(request, state)
-            .await
-            .map_err(IntoResponse::into_response)?;
-        let mut texts: Vec<(String, String)> = Vec::new();
-        let mut photo = None;
-        while let Some(field) = multipart
-            .next_field()
-            .await
-            .map_err(IntoResponse::into_response)?
-        {
-            let name = field.name().unwrap_or_default().to_owned();
-            let bytes = field.bytes().await.map_err(IntoResponse::into_response)?;
-            if name == "photo" {
-                photo = (!bytes.is_empty()).then_some(bytes);
-                continue;
-            }
-            let text = String::from_utf8(bytes.to_vec()).map_err(|_| {
-                AppError::BadRequest(format!(
-                    "The form's {name} holds text that is not UTF-8; nothing was saved."
-                ))
-                .into_response()
-            })?;
-            texts.push((name, text));
-        }
-        let encoded = serde_urlencoded::to_string(&texts)
-            .map_err(|e| AppError::BadRequest(e.to_string()).into_response())?;
-        let fields: ProfileFields =
-            super::form::decode(encoded.as_bytes()).map_err(IntoResponse::into_response)?;
+        let (fields, photo): (ProfileFields, _) =
+            super::form::multipart_with_file(request, state, "photo").await?;
         Ok(ProfileForm {
             csrf_token: fields.csrf_token,
             input: fields.input,
