@@ -59,6 +59,28 @@ pub fn nests_deeper_than(markdown: &str, limit: usize) -> bool {
     false
 }
 
+/// An entry body as plain text, for what reads no HTML (a search engine's
+/// `articleBody`, a page's description): its words, paragraphs apart, no markup.
+pub fn plain_text(markdown: &str) -> String {
+    let mut text = String::new();
+    for event in Parser::new_ext(markdown, OPTIONS) {
+        match event {
+            Event::Text(words) | Event::Code(words) => text.push_str(&words),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableRow,
+            ) => text.push_str("\n\n"),
+            _ => {}
+        }
+    }
+    let paragraphs: Vec<&str> = text
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    paragraphs.join("\n\n")
+}
+
 /// A part of an entry body: sanitised HTML, or a post from another platform.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Block {
@@ -138,17 +160,17 @@ fn lone_post(inside: &[Event]) -> Option<Embed> {
             words @ ..,
             Event::End(TagEnd::Link),
         ] => {
-            let words = plain_text(words)?;
+            let words = text_only(words)?;
             let autolink = matches!(link_type, LinkType::Autolink);
             (autolink || words.trim() == dest_url.as_ref()).then(|| dest_url.to_string())?
         }
-        text => plain_text(text)?,
+        text => text_only(text)?,
     };
     embed_for(&address)
 }
 
 /// The text of `events` if they are text only.
-fn plain_text(events: &[Event]) -> Option<String> {
+fn text_only(events: &[Event]) -> Option<String> {
     let mut text = String::new();
     for event in events {
         match event {
@@ -304,6 +326,17 @@ mod tests {
             assert_eq!(kinds(&text), ["html"], "{text}");
         }
         assert_eq!(super::render_blocks("", "Context"), []);
+    }
+
+    #[test]
+    fn plain_text_keeps_the_words_and_drops_the_markup() {
+        let text = super::plain_text(
+            "The **first** sailing [left](https://example.org) on time.\n\n> \"We are back.\"\n\n- one\n- two <b>x</b>",
+        );
+        assert_eq!(
+            text,
+            "The first sailing left on time.\n\n“We are back.”\n\none\n\ntwo x"
+        );
     }
 
     #[test]

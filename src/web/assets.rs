@@ -146,6 +146,11 @@ const FILES: &[(&str, &str, &[u8])] = &[
         include_bytes!("../../static/embed-frame.js"),
     ),
     (
+        "card.png",
+        "image/png",
+        include_bytes!("../../static/card.png"),
+    ),
+    (
         "demo-harbour.svg",
         "image/svg+xml",
         include_bytes!("../../static/demo-harbour.svg"),

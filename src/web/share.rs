@@ -3,7 +3,8 @@
 
 use serde_json::{Value, json};
 
-use crate::domain::{SharedPost, time};
+use crate::domain::{Image, SharedPost, markdown, time};
+use crate::media;
 use crate::read_model::{LivePage, RenderedEntry};
 
 /// The tags for one page.
@@ -11,7 +12,7 @@ pub struct ShareTags {
     pub title: String,
     pub description: String,
     pub url: String,
-    pub image: Option<String>,
+    pub image: SocialImage,
     /// The JSON-LD, safe to put inside a `<script type="application/ld+json">` element.
     pub json_ld: String,
 }
@@ -23,6 +24,54 @@ fn script_safe(value: &Value) -> String {
         .replace('<', "\\u003c")
         .replace('>', "\\u003e")
         .replace('&', "\\u0026")
+}
+
+/// The picture social networks show with a link: a raster image (they show no SVG),
+/// with its size when known.
+pub struct SocialImage {
+    pub url: String,
+    pub size: Option<(u32, u32)>,
+}
+
+/// The card shown for a page or entry without a picture of its own.
+pub const DEFAULT_CARD: &str = "/static/card.png";
+
+/// The first of `images` that social networks show, or the default card.
+fn social_image<'a>(images: impl IntoIterator<Item = &'a Image>, base: &str) -> SocialImage {
+    let raster = |url: &str| {
+        let path = url
+            .split(['?', '#'])
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        [".jpg", ".jpeg", ".png", ".webp", ".gif"]
+            .iter()
+            .any(|ext| path.ends_with(ext))
+    };
+    match images.into_iter().find(|image| raster(&image.url)) {
+        Some(image) => SocialImage {
+            url: absolute(base, &image.url),
+            size: media::responsive(&image.url).map(|r| (r.width, r.height)),
+        },
+        None => SocialImage {
+            url: absolute(base, DEFAULT_CARD),
+            size: Some((1200, 630)),
+        },
+    }
+}
+
+/// The first words of an entry, as plain text, for a description: at most `limit`
+/// characters, cut after a word.
+fn first_words(body: &str, limit: usize) -> String {
+    let text = markdown::plain_text(body).replace("\n\n", " ");
+    if text.chars().count() <= limit {
+        return text;
+    }
+    let cut: String = text.chars().take(limit).collect();
+    match cut.rfind(' ') {
+        Some(space) => format!("{}…", &cut[..space]),
+        None => format!("{cut}…"),
+    }
 }
 
 fn absolute(base: &str, url: &str) -> String {
@@ -41,7 +90,7 @@ fn posting(page: &LivePage, rendered: &RenderedEntry, base: &str) -> Value {
         "headline": entry.title,
         "datePublished": time::rfc3339(entry.published_at, zone),
         "dateModified": time::rfc3339(entry.updated_at.unwrap_or(entry.published_at), zone),
-        "articleBody": entry.body,
+        "articleBody": markdown::plain_text(&entry.body),
         "url": format!("{base}/live/{}/entries/{}", page.blog.slug, entry.id),
     });
     let mut authors: Vec<Value> = entry
@@ -119,10 +168,7 @@ pub fn for_page(page: &LivePage, entries: &[&RenderedEntry], base: &str) -> Shar
         title: blog.title.clone(),
         description: blog.description.clone(),
         url,
-        image: entries
-            .iter()
-            .find_map(|e| e.entry.image.as_ref())
-            .map(|i| absolute(base, &i.url)),
+        image: social_image(entries.iter().filter_map(|e| e.entry.image.as_ref()), base),
         json_ld: script_safe(&json_ld),
     }
 }
@@ -134,7 +180,7 @@ pub fn for_entry(page: &LivePage, rendered: &RenderedEntry, base: &str) -> Share
     json_ld["inLanguage"] = json!(page.blog.language);
     json_ld["isPartOf"] =
         json!({ "@type": "LiveBlogPosting", "url": format!("{base}/live/{}", page.blog.slug) });
-    let description: String = rendered.entry.body.chars().take(200).collect();
+    let description = first_words(&rendered.entry.body, 200);
     ShareTags {
         title: rendered.entry.title.clone(),
         description,
@@ -142,11 +188,7 @@ pub fn for_entry(page: &LivePage, rendered: &RenderedEntry, base: &str) -> Share
             "{base}/live/{}/entries/{}",
             page.blog.slug, rendered.entry.id
         ),
-        image: rendered
-            .entry
-            .image
-            .as_ref()
-            .map(|i| absolute(base, &i.url)),
+        image: social_image(&rendered.entry.image, base),
         json_ld: script_safe(&json_ld),
     }
 }
@@ -154,6 +196,36 @@ pub fn for_entry(page: &LivePage, rendered: &RenderedEntry, base: &str) -> Share
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_description_is_plain_words_cut_after_a_word() {
+        assert_eq!(
+            first_words("The **first** sailing.\n\n- one", 200),
+            "The first sailing. one"
+        );
+        assert_eq!(
+            first_words("Ferries run again from noon", 12),
+            "Ferries run…"
+        );
+    }
+
+    #[test]
+    fn social_networks_get_a_raster_image_or_the_default_card() {
+        let image = |url: &str| Image {
+            url: url.into(),
+            alt: "A".into(),
+            caption: None,
+            credit: None,
+        };
+        let svg = image("/static/demo-harbour.svg");
+        let card = social_image([&svg], "https://news.example");
+        assert_eq!(card.url, "https://news.example/static/card.png");
+        let photo = image("https://cdn.example/a.JPG?w=1200");
+        assert_eq!(
+            social_image([&svg, &photo], "").url,
+            "https://cdn.example/a.JPG?w=1200"
+        );
+    }
 
     #[test]
     fn json_ld_cannot_close_its_script_element() {

@@ -65,6 +65,19 @@ async fn pages_and_permalinks_describe_themselves() {
             "<meta property=\"og:title\" content=\"Harbour wall overtopped at Harwick\">"
         )
     );
+    // Social networks show no SVG: the entry's picture is one, so they get the card,
+    // a PNG of 1200 by 630 served here.
+    let card = format!("{}/static/card.png", app.url("").trim_end_matches('/'));
+    assert!(permalink.contains(&format!("<meta property=\"og:image\" content=\"{card}\">")));
+    assert!(permalink.contains("<meta property=\"og:image:width\" content=\"1200\">"));
+    assert!(permalink.contains(&format!("<meta name=\"twitter:image\" content=\"{card}\">")));
+    let served = app.get("/static/card.png").await;
+    assert_eq!(served.headers()["content-type"], "image/png");
+    let png = served.bytes().await.unwrap();
+    assert_eq!(&png[16..24], &[0, 0, 4, 176, 0, 0, 2, 118], "1200 by 630");
+    // The body as plain text, without its Markdown.
+    let body = ld["articleBody"].as_str().unwrap();
+    assert!(body.starts_with("Waves have been breaking") && !body.contains("**"));
 
     // A script typed into a headline cannot close the JSON-LD element.
     app.login().await;
