@@ -78,6 +78,16 @@ impl EntryFragment<'_> {
         keys.join(",")
     }
 
+    /// The gallery's pictures, numbered from 1, each with its narrower copies if kept.
+    fn gallery(&self) -> Vec<(usize, &crate::domain::Image, Option<media::Responsive>)> {
+        self.entry
+            .gallery
+            .iter()
+            .enumerate()
+            .map(|(i, image)| (i + 1, image, media::responsive(&image.url)))
+            .collect()
+    }
+
     /// The narrower copies kept of an uploaded image, and its size.
     fn responsive(&self) -> Option<media::Responsive> {
         media::responsive(&self.entry.image.as_ref()?.url)

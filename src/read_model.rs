@@ -489,6 +489,7 @@ mod tests {
             post: None,
             tags: Vec::new(),
             authors: Vec::new(),
+            gallery: Vec::new(),
             key_event: roll.is_multiple_of(7),
             pinned: roll.is_multiple_of(29),
             published_at: Utc

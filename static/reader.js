@@ -235,7 +235,13 @@ function readerPage() {
     tick();
     var list = entries();
     for (var i = 0; i < list.length; i++) addShareButton(list[i]);
-    // Posts from other platforms: their script comes only to a page that has one.
+    // Galleries and posts from other platforms: their scripts come only to a page
+    // that has one.
+    if (main.querySelector("section.gallery:not([data-ready])")) {
+      import("./gallery.js").then(function (galleries) {
+        galleries.enhanceGalleries(main, word);
+      });
+    }
     if (main.querySelector("figure.embed[data-frame]:not([data-ready])")) {
       import("./embeds.js").then(function (embeds) {
         embeds.enhanceCards(main, word);

@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::errors::{FieldErrors, optional_text, required_text};
+use super::gallery::{PictureInput, parse_gallery};
 use super::markdown;
 use super::profile::{Author, parse_author_names};
 use super::shared_post::{SharedPost, parse_shared_post};
@@ -122,6 +123,9 @@ pub struct Entry {
     /// The newsroom's people it names, as their profiles were when it was saved.
     #[serde(default)]
     pub authors: Vec<Author>,
+    /// Pictures after its text, in the editor's order.
+    #[serde(default)]
+    pub gallery: Vec<Image>,
     pub key_event: bool,
     pub pinned: bool,
     pub published_at: DateTime<Utc>,
@@ -219,6 +223,7 @@ impl Entry {
             post: draft.post,
             tags: draft.tags,
             authors: draft.authors,
+            gallery: draft.gallery,
             key_event: draft.key_event,
             pinned: draft.pinned,
             published_at,
@@ -287,6 +292,7 @@ impl Entry {
             post_text: post.and_then(|p| p.text.clone()).unwrap_or_default(),
             tags: self.tags.join(", "),
             profiles: self.authors.iter().map(|a| a.name.clone()).collect(),
+            gallery: self.gallery.iter().map(PictureInput::of).collect(),
             key_event: self.key_event,
             pinned: self.pinned,
         }
@@ -314,6 +320,8 @@ pub struct EntryInput {
     pub tags: String,
     /// The names of the profiles it names, one per field.
     pub profiles: Vec<String>,
+    /// The gallery's pictures, one per row of the form.
+    pub gallery: Vec<PictureInput>,
     #[serde(deserialize_with = "yes_or_no")]
     pub key_event: bool,
     #[serde(deserialize_with = "yes_or_no")]
@@ -350,6 +358,7 @@ pub struct EntryContent {
     /// profile and puts it in `authors`.
     pub profile_names: Vec<String>,
     pub authors: Vec<Author>,
+    pub gallery: Vec<Image>,
     pub key_event: bool,
     pub pinned: bool,
 }
@@ -442,6 +451,7 @@ impl EntryContent {
         );
         let tags = parse_tags(&mut errors, &input.tags);
         let profile_names = parse_author_names(&mut errors, &input.profiles);
+        let gallery = parse_gallery(&mut errors, &input.gallery);
 
         errors.into_result(EntryContent {
             title,
@@ -453,6 +463,7 @@ impl EntryContent {
             tags,
             profile_names,
             authors: Vec::new(),
+            gallery,
             key_event: input.key_event,
             pinned: input.pinned,
         })

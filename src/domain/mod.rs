@@ -7,6 +7,7 @@ mod draft;
 pub mod embeds;
 mod entry;
 mod errors;
+mod gallery;
 mod language;
 pub mod markdown;
 mod profile;
@@ -34,6 +35,7 @@ pub use entry::{
     parse_published_at,
 };
 pub use errors::{FieldError, FieldErrors};
+pub use gallery::{MAX_GALLERY, PictureInput, parse_gallery};
 pub use language::{DEFAULT_LANGUAGE, MAX_LANGUAGE_CHARS, direction, parse_language};
 pub use profile::{
     Author, MAX_AUTHORS, MAX_PROFILE_LINE_CHARS, MAX_PROFILE_NAME_CHARS, MAX_PROFILE_URL_CHARS,

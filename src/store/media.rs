@@ -7,7 +7,7 @@ use sqlx::Row;
 
 use super::rows::{self, time_text};
 use super::{Store, StoreError};
-use crate::domain::{Author, EntryInput};
+use crate::domain::{Author, EntryInput, Image};
 
 impl Store {
     /// The address of every image on this server an entry, a draft or a deleted entry
@@ -36,6 +36,14 @@ impl Store {
                 .map_err(|_| StoreError::Corrupt("unreadable authors".into()))?;
             in_use.extend(authors.into_iter().filter_map(|a| a.photo_url));
         }
+        let galleries = sqlx::query("SELECT gallery FROM entries WHERE gallery LIKE '%/media/%'")
+            .fetch_all(self.pool())
+            .await?;
+        for row in &galleries {
+            let gallery: Vec<Image> = serde_json::from_str(&rows::text(row, "gallery")?)
+                .map_err(|_| StoreError::Corrupt("unreadable gallery".into()))?;
+            in_use.extend(gallery.into_iter().map(|image| image.url));
+        }
         let drafts = sqlx::query("SELECT input FROM drafts WHERE input LIKE '%/media/%'")
             .fetch_all(self.pool())
             .await?;
@@ -43,6 +51,7 @@ impl Store {
             let input: EntryInput = serde_json::from_str(&rows::text(row, "input")?)
                 .map_err(|_| StoreError::Corrupt("unreadable draft".into()))?;
             in_use.push(input.image_url);
+            in_use.extend(input.gallery.into_iter().map(|picture| picture.url));
         }
         let deleted = sqlx::query("SELECT entry FROM deleted_entries WHERE entry LIKE '%/media/%'")
             .fetch_all(self.pool())
@@ -51,6 +60,7 @@ impl Store {
             let entry = rows::entry_from_json(row, "entry")?;
             in_use.extend(entry.image.map(|image| image.url));
             in_use.extend(entry.authors.into_iter().filter_map(|a| a.photo_url));
+            in_use.extend(entry.gallery.into_iter().map(|image| image.url));
         }
         Ok(in_use)
     }

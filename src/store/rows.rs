@@ -15,7 +15,7 @@ macro_rules! entry_columns {
     () => {
         "id, title, body, label, author_name, author_role, image_url, image_alt, \
          image_caption, image_credit, key_event, pinned, published_at, updated_at, \
-         created_by, updated_by, version, post, tags, authors"
+         created_by, updated_by, version, post, tags, authors, gallery"
     };
 }
 pub(crate) use entry_columns;
@@ -123,6 +123,25 @@ pub fn tags_text(tags: &[String]) -> Option<String> {
     (!tags.is_empty()).then(|| serde_json::to_string(tags).expect("tags are strings only"))
 }
 
+/// A list kept as JSON in `column`: none as NULL.
+fn json_list<T: serde::de::DeserializeOwned>(
+    row: &AnyRow,
+    column: &str,
+) -> Result<Vec<T>, StoreError> {
+    optional_text(row, column)?
+        .map(|kept| {
+            serde_json::from_str(&kept)
+                .map_err(|e| StoreError::Corrupt(format!("bad {column}: {e}")))
+        })
+        .transpose()
+        .map(Option::unwrap_or_default)
+}
+
+/// A gallery as its column keeps it: none as NULL.
+pub fn gallery_text(gallery: &[Image]) -> Option<String> {
+    (!gallery.is_empty()).then(|| serde_json::to_string(gallery).expect("images are strings only"))
+}
+
 /// The profiles an entry names as their column keeps them: none as NULL.
 pub fn authors_text(authors: &[Author]) -> Option<String> {
     (!authors.is_empty()).then(|| serde_json::to_string(authors).expect("authors are strings only"))
@@ -178,20 +197,9 @@ pub fn entry(row: &AnyRow) -> Result<Entry, StoreError> {
                     .map_err(|e| StoreError::Corrupt(format!("bad shared post: {e}")))
             })
             .transpose()?,
-        tags: optional_text(row, "tags")?
-            .map(|kept| {
-                serde_json::from_str(&kept)
-                    .map_err(|e| StoreError::Corrupt(format!("bad tags: {e}")))
-            })
-            .transpose()?
-            .unwrap_or_default(),
-        authors: optional_text(row, "authors")?
-            .map(|kept| {
-                serde_json::from_str(&kept)
-                    .map_err(|e| StoreError::Corrupt(format!("bad authors: {e}")))
-            })
-            .transpose()?
-            .unwrap_or_default(),
+        tags: json_list(row, "tags")?,
+        authors: json_list(row, "authors")?,
+        gallery: json_list(row, "gallery")?,
         // Read from their own table and put in by the store.
         corrections: Vec::new(),
     })

@@ -31,6 +31,11 @@ const FILES: &[(&str, &str, &[u8])] = &[
         include_bytes!("../../static/words.js"),
     ),
     (
+        "gallery.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../../static/gallery.js"),
+    ),
+    (
         "embeds.js",
         "text/javascript; charset=utf-8",
         include_bytes!("../../static/embeds.js"),
@@ -39,6 +44,11 @@ const FILES: &[(&str, &str, &[u8])] = &[
         "editor/main.js",
         "text/javascript; charset=utf-8",
         include_bytes!("../../static/editor/main.js"),
+    ),
+    (
+        "editor/gallery.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../../static/editor/gallery.js"),
     ),
     (
         "editor/posts.js",

@@ -10,9 +10,8 @@ use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Deserializer};
 
-use super::form::Form;
 use super::{AppError, AppState, has_content_type};
-use crate::domain::EntryInput;
+use crate::domain::{EntryInput, MAX_GALLERY, PictureInput};
 
 /// Which of the entry form's buttons was pressed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -149,13 +148,44 @@ struct Fields {
     pinned: bool,
 }
 
+/// The gallery's rows, as the form numbers their fields (`gallery_2_alt`), in order.
+fn gallery_rows(pairs: &[(String, String)]) -> Vec<PictureInput> {
+    let mut rows: std::collections::BTreeMap<usize, PictureInput> = Default::default();
+    for (name, value) in pairs {
+        let Some((n, part)) = name
+            .strip_prefix("gallery_")
+            .and_then(|rest| rest.split_once('_'))
+        else {
+            continue;
+        };
+        let Ok(n) = n.parse::<usize>() else { continue };
+        if n == 0 || n > 2 * MAX_GALLERY {
+            continue;
+        }
+        let row = rows.entry(n).or_default();
+        let field = match part {
+            "url" => &mut row.url,
+            "alt" => &mut row.alt,
+            "caption" => &mut row.caption,
+            "credit" => &mut row.credit,
+            _ => continue,
+        };
+        *field = value.clone();
+    }
+    rows.into_values().collect()
+}
+
 /// A checkbox is sent, with any value, only when it is ticked.
 fn ticked<'de, D: Deserializer<'de>>(deserializer: D) -> Result<bool, D::Error> {
     String::deserialize(deserializer).map(|_| true)
 }
 
 impl Fields {
-    fn into_submission(self, image: Option<Bytes>) -> Result<EntrySubmission, AppError> {
+    fn into_submission(
+        self,
+        image: Option<Bytes>,
+        pairs: &[(String, String)],
+    ) -> Result<EntrySubmission, AppError> {
         let version = match self.version.trim() {
             "" => None,
             number => Some(number.parse().map_err(|_| {
@@ -193,6 +223,7 @@ impl Fields {
                 post_author: self.post_author,
                 post_text: self.post_text,
                 tags: self.tags,
+                gallery: gallery_rows(pairs),
                 profiles: [self.profile_1, self.profile_2, self.profile_3]
                     .into_iter()
                     .filter(|name| !name.trim().is_empty())
@@ -213,7 +244,8 @@ impl Fields {
 
 /// Reads a url-encoded entry form (the fuzz targets use this too).
 pub fn decode(body: &[u8]) -> Result<EntrySubmission, AppError> {
-    super::form::decode::<Fields>(body)?.into_submission(None)
+    let pairs: Vec<(String, String)> = super::form::decode(body)?;
+    super::form::decode::<Fields>(body)?.into_submission(None, &pairs)
 }
 
 impl FromRequest<AppState> for EntrySubmission {
@@ -221,17 +253,15 @@ impl FromRequest<AppState> for EntrySubmission {
 
     async fn from_request(request: Request, state: &AppState) -> Result<Self, Response> {
         if !has_content_type(request.headers(), "multipart/form-data") {
-            let Form(fields) = Form::<Fields>::from_request(request, state)
+            let body = super::form::body(request, state)
                 .await
                 .map_err(IntoResponse::into_response)?;
-            return fields
-                .into_submission(None)
-                .map_err(IntoResponse::into_response);
+            return decode(&body).map_err(IntoResponse::into_response);
         }
-        let (fields, image): (Fields, _) =
+        let (fields, pairs, image): (Fields, _, _) =
             super::form::multipart_with_file(request, state, "image").await?;
         fields
-            .into_submission(image)
+            .into_submission(image, &pairs)
             .map_err(IntoResponse::into_response)
     }
 }

@@ -21,6 +21,13 @@ where
     type Rejection = AppError;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, AppError> {
+        decode(&body(request, state).await?).map(Form)
+    }
+}
+
+/// A url-encoded form's body, read whole.
+pub async fn body<S: Send + Sync>(request: Request, state: &S) -> Result<Bytes, AppError> {
+    {
         if !has_content_type(request.headers(), "application/x-www-form-urlencoded") {
             return Err(AppError::UnsupportedMedia(
                 "Send the form as application/x-www-form-urlencoded.".to_owned(),
@@ -35,7 +42,7 @@ where
                     ),
                     _ => AppError::BadRequest(format!("The form could not be read: {rejection}")),
                 })?;
-        decode(&body).map(Form)
+        Ok(body)
     }
 }
 
@@ -62,13 +69,13 @@ fn is_utf8(body: &[u8]) -> bool {
 }
 
 /// A form sent as `multipart/form-data`, read whole: its text fields decoded as `T`
-/// (as a url-encoded form would be), and the file of the field `file_field` if one was
-/// chosen.
+/// (as a url-encoded form would be) and as they came, and the file of the field
+/// `file_field` if one was chosen.
 pub async fn multipart_with_file<T: DeserializeOwned, S: Send + Sync>(
     request: Request,
     state: &S,
     file_field: &str,
-) -> Result<(T, Option<Bytes>), axum::response::Response> {
+) -> Result<(T, Vec<(String, String)>, Option<Bytes>), axum::response::Response> {
     use axum::extract::Multipart;
     use axum::response::IntoResponse;
 
@@ -98,7 +105,7 @@ pub async fn multipart_with_file<T: DeserializeOwned, S: Send + Sync>(
     }
     let encoded = serde_urlencoded::to_string(&texts).expect("pairs of strings always url-encode");
     let fields = decode(encoded.as_bytes()).map_err(IntoResponse::into_response)?;
-    Ok((fields, file))
+    Ok((fields, texts, file))
 }
 
 #[cfg(test)]

@@ -121,7 +121,7 @@ impl FromRequest<AppState> for ProfileForm {
                 photo: None,
             });
         }
-        let (fields, photo): (ProfileFields, _) =
+        let (fields, _, photo): (ProfileFields, _, _) =
             super::form::multipart_with_file(request, state, "photo").await?;
         Ok(ProfileForm {
             csrf_token: fields.csrf_token,

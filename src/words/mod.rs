@@ -184,6 +184,12 @@ impl Words {
             "embedShow": self.with("js-embed-show", &provider()),
             "embedAlways": self.with("js-embed-always", &provider()),
             "embedPrivacy": self.with("js-embed-privacy", &provider()),
+            "galleryPrevious": self.get("js-gallery-previous"),
+            "galleryNext": self.get("js-gallery-next"),
+            "galleryPlace": self.with(
+                "gallery-place",
+                &[("number", FluentValue::from("{number}")), ("count", FluentValue::from("{count}"))],
+            ),
             "otherUpdates": self.with("js-other-updates", &[("count", FluentValue::from("{count}"))]),
         });
         script_data(&words)

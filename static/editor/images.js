@@ -25,21 +25,17 @@ function fieldError(form, name, text) {
   el.setAttribute("aria-invalid", "true");
 }
 
-function attach(form, file) {
-  if (!file) return;
+/**
+ * Sends an image file to the page's shelf: the answer's `{url}`, or null when the
+ * session has ended (said on the page); refused, an error with the server's reason.
+ */
+export function send(form, file) {
   const data = new FormData();
   data.append("csrf_token", form.dataset.csrf);
   data.append("image", file);
-  fieldError(form, "image", "");
-  const status = form.querySelector(".thumbnail");
-  status.hidden = false;
-  status.textContent = file.name
-    ? word("attaching", "Attaching {name}…", { name: file.name })
-    : word("attachingImage", "Attaching the image…");
-  fetch("/editor/live/" + form.dataset.slug + "/images", { method: "POST", body: data, credentials: "same-origin" })
+  return fetch("/editor/live/" + form.dataset.slug + "/images", { method: "POST", body: data, credentials: "same-origin" })
     .then((response) => {
       if (signedOut(response)) {
-        status.hidden = true;
         sessionEnded();
         return null;
       }
@@ -47,9 +43,23 @@ function attach(form, file) {
         if (!response.ok) throw new Error(body.error || word("imageNotAttached", "The image could not be attached."));
         return body;
       });
-    })
+    });
+}
+
+function attach(form, file) {
+  if (!file) return;
+  fieldError(form, "image", "");
+  const status = form.querySelector(".thumbnail");
+  status.hidden = false;
+  status.textContent = file.name
+    ? word("attaching", "Attaching {name}…", { name: file.name })
+    : word("attachingImage", "Attaching the image…");
+  send(form, file)
     .then((body) => {
-      if (!body) return;
+      if (!body) {
+        status.hidden = true;
+        return;
+      }
       form.elements.image_url.value = body.url;
       form.elements.image.value = "";
       status.textContent = "";
@@ -80,7 +90,7 @@ function imageIn(list) {
 /** Attaches the image chosen in the form, dropped on it or pasted into its text. */
 export function attachImages(form) {
   form.addEventListener("change", (event) => {
-    if (event.target.type === "file") attach(form, event.target.files[0]);
+    if (event.target.name === "image") attach(form, event.target.files[0]);
   });
   form.elements.body.addEventListener("paste", (event) => {
     const file = imageIn(event.clipboardData && event.clipboardData.files);

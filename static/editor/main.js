@@ -8,6 +8,7 @@
 // - An image chosen, dropped on the form or pasted into the text is attached at once
 //   (images.js).
 // - A post's address pasted into the text opens the post fields with it (posts.js).
+// - Pictures chosen for the gallery are attached into its rows (gallery.js).
 // - The entry is previewed beside the form as it is typed, by the server's own
 //   template (preview.js); the counters say how long the headline and text are
 //   (counter.js).

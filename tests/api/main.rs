@@ -15,6 +15,7 @@ mod durable;
 mod editor;
 mod embed;
 mod feed;
+mod gallery;
 mod hardening;
 mod helpers;
 mod history;

@@ -236,6 +236,7 @@ async fn the_api_does_what_its_description_says() {
         "post_url": "https://bsky.app/profile/desk.bsky.social/post/3kq2xyzabc",
         "post_author": "Desk (@desk.bsky.social)", "post_text": "Two lines\nof a post.",
         "tags": ["Harbour", "Évacuation"], "profiles": [],
+        "gallery": [{"url": "https://example.org/b.png", "alt": "B", "caption": "C", "credit": "D"}],
     });
     for name in fields.keys() {
         assert!(body.get(name).is_some(), "{name} is untested");

@@ -30,7 +30,9 @@ use crate::newsroom::{Edit, NewsroomError, SAVE_TRIES};
 use crate::read_model::LivePage;
 use error::{ApiError, ApiResult, ErrorBody, FieldProblem, SavedVersion};
 use request::{ApiClient, ApiJson};
-use views::{AuthorView, CorrectionView, EntryChange, EntryView, NewEntry, PageView, entry_view};
+use views::{
+    AuthorView, CorrectionView, EntryChange, EntryView, NewEntry, PageView, PictureView, entry_view,
+};
 
 /// Room in an image upload's body for the multipart framing around the image.
 const MULTIPART_BYTES: usize = 16 * 1024;
@@ -260,7 +262,7 @@ async fn delete(
     info(title = "liveblog", description = "Live pages: list, open, change, close and reopen them, read them, and publish, correct and delete entries."),
     paths(pages::list, pages::open, pages::change, pages::close, pages::reopen, page, entry, create, update, delete,
         images::upload),
-    components(schemas(NewEntry, EntryChange, EntryView, AuthorView, CorrectionView, PageView, ErrorBody, FieldProblem,
+    components(schemas(NewEntry, EntryChange, EntryView, AuthorView, PictureView, CorrectionView, PageView, ErrorBody, FieldProblem,
         SavedVersion, pages::NewPage, pages::PageChange, pages::PageSettingsView, pages::PageList,
         images::ImageUpload, images::ImageView)),
     modifiers(&BearerToken)

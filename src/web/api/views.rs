@@ -11,10 +11,10 @@ use super::request::whole_number;
 use super::schema::{self, choice, flag, text};
 use crate::domain::markdown::MAX_NESTING;
 use crate::domain::{
-    Author, EntryId, EntryInput, FieldErrors, Label, MAX_AUTHORS, MAX_BODY_CHARS, MAX_BYLINE_CHARS,
-    MAX_CORRECTION_CHARS, MAX_IMAGE_TEXT_CHARS, MAX_IMAGE_URL_CHARS, MAX_POST_AUTHOR_CHARS,
-    MAX_POST_TEXT_CHARS, MAX_POST_URL_CHARS, MAX_PROFILE_NAME_CHARS, MAX_TAG_CHARS, MAX_TAGS,
-    MAX_TITLE_CHARS, TAG_COMMAS, time,
+    Author, EntryId, EntryInput, FieldErrors, Image, Label, MAX_AUTHORS, MAX_BODY_CHARS,
+    MAX_BYLINE_CHARS, MAX_CORRECTION_CHARS, MAX_GALLERY, MAX_IMAGE_TEXT_CHARS, MAX_IMAGE_URL_CHARS,
+    MAX_POST_AUTHOR_CHARS, MAX_POST_TEXT_CHARS, MAX_POST_URL_CHARS, MAX_PROFILE_NAME_CHARS,
+    MAX_TAG_CHARS, MAX_TAGS, MAX_TITLE_CHARS, PictureInput, TAG_COMMAS, time,
 };
 
 /// The platforms whose posts an entry may carry, by name.
@@ -47,6 +47,7 @@ pub struct EntryFields {
     post_text: Option<String>,
     tags: Option<Vec<String>>,
     profiles: Option<Vec<String>>,
+    gallery: Option<Vec<PictureInput>>,
     key_event: Option<bool>,
     pinned: Option<bool>,
     /// `PATCH` only: a public note of what was corrected.
@@ -213,6 +214,45 @@ fn entry_fields() -> Vec<(&'static str, Schema)> {
             ))
             .into(),
         ),
+        (
+            "gallery",
+            schema::list(
+                utoipa::openapi::ObjectBuilder::new()
+                    .schema_type(utoipa::openapi::schema::Type::Object)
+                    .property(
+                        "url",
+                        text(
+                            schema::image_url(),
+                            MAX_IMAGE_URL_CHARS,
+                            "/media/harbour.jpg",
+                        ),
+                    )
+                    .property(
+                        "alt",
+                        text(
+                            schema::one_line(),
+                            MAX_IMAGE_TEXT_CHARS,
+                            "The harbour at dawn",
+                        ),
+                    )
+                    .property(
+                        "caption",
+                        text(schema::one_line(), MAX_IMAGE_TEXT_CHARS, "Dawn"),
+                    )
+                    .property(
+                        "credit",
+                        text(schema::one_line(), MAX_IMAGE_TEXT_CHARS, "Sam Lee"),
+                    )
+                    .required("url")
+                    .required("alt"),
+                MAX_GALLERY,
+            )
+            .description(Some(
+                "Pictures after the text, in this order, each with its alt text; an address \
+                 is the `url` of `POST /api/v1/images` or a web address.",
+            ))
+            .into(),
+        ),
         ("key_event", flag(true).into()),
         ("pinned", flag(false).into()),
     ]
@@ -314,6 +354,9 @@ impl EntryFields {
         if let Some(profiles) = self.profiles {
             base.profiles = profiles;
         }
+        if let Some(gallery) = self.gallery {
+            base.gallery = gallery;
+        }
         if let Some(on) = self.key_event {
             base.key_event = on;
         }
@@ -347,12 +390,24 @@ pub(super) struct EntryView<'a> {
     tags: &'a [String],
     #[schema(value_type = Vec<AuthorView>)]
     authors: &'a [Author],
+    #[schema(value_type = Vec<PictureView>)]
+    gallery: &'a [Image],
     key_event: bool,
     pinned: bool,
     published_at: String,
     updated_at: Option<String>,
     version: u32,
     corrections: Vec<CorrectionView<'a>>,
+}
+
+/// A picture of an entry's gallery.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub(super) struct PictureView {
+    url: String,
+    alt: String,
+    caption: Option<String>,
+    credit: Option<String>,
 }
 
 /// A profile an entry names, as it was when the entry was saved.
@@ -395,6 +450,7 @@ pub(super) fn entry_view<'a>(page: &LivePage, rendered: &'a RenderedEntry) -> En
         post_text: post.and_then(|p| p.text.as_deref()),
         tags: &entry.tags,
         authors: &entry.authors,
+        gallery: &entry.gallery,
         key_event: entry.key_event,
         pinned: entry.pinned,
         published_at: time::rfc3339(entry.published_at, zone),

@@ -8,7 +8,7 @@ use chrono_tz::Tz;
 use super::command::Typed;
 use crate::domain::{
     DeletedEntry, Draft, DraftState, Entry, EntryId, EntryInput, FieldErrors, Label,
-    MAX_BODY_CHARS, MAX_BYLINE_CHARS, MAX_CORRECTION_CHARS, MAX_IMAGE_TEXT_CHARS,
+    MAX_BODY_CHARS, MAX_BYLINE_CHARS, MAX_CORRECTION_CHARS, MAX_GALLERY, MAX_IMAGE_TEXT_CHARS,
     MAX_POST_AUTHOR_CHARS, MAX_POST_TEXT_CHARS, MAX_REVIEW_NOTE_CHARS, MAX_TITLE_CHARS, SentBack,
     UnreadableDraft, is_safe_image_url, same_tag,
 };
@@ -65,6 +65,22 @@ impl Limits {
         post_author: MAX_POST_AUTHOR_CHARS,
         post_text: MAX_POST_TEXT_CHARS,
     };
+}
+
+/// One picture's row of the gallery's fields.
+pub struct GalleryRow {
+    pub n: usize,
+    pub thumbnail: Option<String>,
+    pub fields: Vec<GalleryField>,
+}
+
+/// One field of a gallery row: its name in the form, its label's key and its value;
+/// `words` for the fields written in the page's language.
+pub struct GalleryField {
+    pub name: String,
+    pub key: &'static str,
+    pub value: String,
+    pub words: bool,
 }
 
 /// The entry form: what it is for, what was typed, and what was wrong.
@@ -153,6 +169,45 @@ impl<'a> EntryFormView<'a> {
     }
 
     /// The most characters each field takes.
+    pub fn max_gallery(&self) -> usize {
+        MAX_GALLERY
+    }
+
+    /// The gallery's rows, numbered from 1: its pictures as typed, then blank ones to
+    /// add more (three for a gallery not begun, one after pictures).
+    pub fn gallery_rows(&self) -> Vec<GalleryRow> {
+        let given = &self.input.gallery;
+        let blank = if given.is_empty() { 3 } else { 1 };
+        let count = (given.len() + blank).min(MAX_GALLERY.max(given.len()));
+        (0..count)
+            .map(|i| {
+                let n = i + 1;
+                let picture = given.get(i).cloned().unwrap_or_default();
+                let field = |part: &str, key: &'static str, value: String| GalleryField {
+                    name: format!("gallery_{n}_{part}"),
+                    key,
+                    value,
+                    words: part != "url",
+                };
+                GalleryRow {
+                    n,
+                    thumbnail: (!picture.url.trim().is_empty()).then(|| picture.url.clone()),
+                    fields: vec![
+                        field("url", "form-image-address", picture.url),
+                        field("alt", "form-alt-text", picture.alt),
+                        field("caption", "form-caption", picture.caption),
+                        field("credit", "form-credit", picture.credit),
+                    ],
+                }
+            })
+            .collect()
+    }
+
+    /// Whether the gallery's fields start open: it has pictures, or a problem.
+    pub fn gallery_open(&self) -> bool {
+        !self.input.gallery.is_empty() || self.errors.get("gallery").is_some()
+    }
+
     /// The name in the form's profile field `n` (from 1).
     pub fn profile_name(&self, n: &usize) -> &str {
         self.input

@@ -34,6 +34,7 @@ pub fn for_editor_js(w: &Words) -> String {
         "keptAside": with("js-kept-aside", &["title"]),
         "putBack": w.get("js-put-back"),
         "attachedImage": w.get("form-attached-image"),
+        "galleryPicture": with("form-gallery-picture", &["number"]),
         "waitingForApproval": with("js-waiting-for-approval", &["titles"]),
         "deletedMeanwhile": w.get("js-deleted-meanwhile"),
         "didNotWork": with("js-did-not-work", &["status"]),
