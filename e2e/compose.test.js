@@ -622,7 +622,7 @@ describe("the formatting buttons above the text", () => {
     const sizes = await bar.locator("button").evaluateAll((buttons) =>
       buttons.map((b) => b.getBoundingClientRect()).map((r) => [Math.round(r.width), Math.round(r.height)]),
     );
-    assert.equal(sizes.length, 7, "six for formatting, and Snippets for an editor");
+    assert.equal(sizes.length, 8, "six for formatting, Picture, and Snippets for an editor");
     for (const [width, height] of sizes) assert.ok(width >= 44 && height >= 44, `a button of ${width}x${height}px`);
     await page.setViewportSize({ width: 1280, height: 900 });
 

@@ -100,7 +100,7 @@ describe("correcting published entries", () => {
     await inline.waitFor();
     assert.match(page.url(), /\/editor\/live\/storm-maren(\?done=published)?$/, "the page stayed");
     await inline.locator("input[name=title]").fill("Road closed at Fenwick until Friday");
-    await inline.locator("input[type=file]").setInputFiles({ name: "road.png", mimeType: "image/png", buffer: PNG });
+    await inline.locator("input[name=image]").setInputFiles({ name: "road.png", mimeType: "image/png", buffer: PNG });
     await inline.locator(".thumbnail img").waitFor();
     await inline.locator("input[name=image_alt]").fill("The closed road");
     await inline.locator("input[name=correction]").fill("Added how long it is closed");

@@ -87,4 +87,36 @@ describe("galleries", () => {
     assert.equal(await track.getAttribute("tabindex"), "0");
     assert.deepEqual(laptop.errors, []);
   });
+
+  test("a picture put into the text from the toolbar stands where the cursor was, with its alt text", async (t) => {
+    const server = await h.startServer();
+    t.after(() => server.stop());
+    const { context, page, errors } = await h.editorTab(browser, server);
+    t.after(() => context.close());
+    const reader = await h.readerTab(browser, server.url);
+    t.after(() => reader.context.close());
+
+    await h.openCompose(page, server.url);
+    await page.fill("#title", "The quay this morning");
+    await page.fill("#body", "Before the picture.\n\nAfter the picture.");
+    await page.click("#body");
+    await page.keyboard.press("Control+Home");
+    await page.keyboard.press("End");
+    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.click(".format-bar .format-picture")]);
+    await chooser.setFiles({ name: "quay.png", mimeType: "image/png", buffer: h.PNG });
+    await page.waitForFunction(() => /\]\(\/media\//.test(document.getElementById("body").value), null, h.WAIT);
+    // The alt text's words are selected: what is typed replaces them.
+    await page.keyboard.type("The quay under water");
+    assert.match(await page.inputValue("#body"), /^Before the picture\.\n\n!\[The quay under water\]\(\/media\/[^)]+\)\n\nAfter the picture\.$/);
+    await h.andWait(page, () => page.keyboard.press("Control+Enter"));
+
+    const entry = await h.waitForEntry(reader.page, "The quay this morning");
+    const parts = await entry.locator(".entry-body > *").evaluateAll((nodes) =>
+      nodes.map((n) => (n.tagName === "FIGURE" ? "figure:" + n.querySelector("img").alt : n.textContent.trim())),
+    );
+    assert.deepEqual(parts, ["Before the picture.", "figure:The quay under water", "After the picture."]);
+    assert.ok(await entry.locator(".entry-body figure img").getAttribute("srcset"), "with its srcset");
+    assert.deepEqual(errors, []);
+    assert.deepEqual(reader.errors, []);
+  });
 });

@@ -109,6 +109,11 @@ impl EntryFragment<'_> {
                     shown |= own.is_some();
                     html.push_str(&self.card(&post, own));
                 }
+                Block::Picture(image) => html.push_str(&render(&BodyPicture {
+                    sizes: media::responsive(&image.url),
+                    image: &image,
+                    words: self.words,
+                })),
             }
         }
         if let Some((shared, post)) = shared
@@ -128,6 +133,15 @@ impl EntryFragment<'_> {
             words: self.words,
         })
     }
+}
+
+/// A picture standing in an entry's text, with its narrower copies if kept.
+#[derive(Template)]
+#[template(path = "body_picture.html")]
+pub struct BodyPicture<'a> {
+    pub image: &'a crate::domain::Image,
+    pub sizes: Option<media::Responsive>,
+    pub words: &'a Words,
 }
 
 /// The address of a live page's updates tagged `tag`.

@@ -293,6 +293,44 @@ function toggleSnippets(el) {
   }
 }
 
+// A picture chosen from disk, attached to the page and put where the cursor is as a
+// block of its own, its alt text selected for the editor to write over.
+function picture(el) {
+  var form = el.form;
+  var chooser = document.createElement("input");
+  chooser.type = "file";
+  chooser.accept = "image/jpeg,image/png,image/webp,image/gif";
+  chooser.hidden = true;
+  chooser.addEventListener("change", function () {
+    var file = chooser.files[0];
+    chooser.remove();
+    if (!file) return;
+    var at = el.selectionStart;
+    import("/static/editor/images.js")
+      .then(function (images) { return images.send(form, file); })
+      .then(function (body) {
+        if (!body) return;
+        var alt = word("formatPictureAlt", "Describe the picture");
+        el.focus();
+        el.setSelectionRange(at, at);
+        insertBlock(el, "![" + alt + "](" + body.url + ")");
+        var start = el.value.lastIndexOf("![" + alt + "](" + body.url + ")") + 2;
+        el.setSelectionRange(start, start + alt.length);
+      })
+      .catch(function (error) {
+        // Said beside the text, as any problem with a field is.
+        var problem = document.getElementById(el.id + "-picture-error") || document.createElement("span");
+        problem.id = el.id + "-picture-error";
+        problem.className = "field-error";
+        problem.setAttribute("role", "alert");
+        problem.textContent = error.message;
+        el.after(problem);
+      });
+  });
+  form.appendChild(chooser);
+  chooser.click();
+}
+
 // ---- The buttons ----
 
 var BUTTONS = [
@@ -302,6 +340,7 @@ var BUTTONS = [
   { name: "quote", key: "formatQuote", english: "Quote", act: function (el) { lines(el, "quote"); } },
   { name: "list", key: "formatList", english: "List", act: function (el) { lines(el, "list"); } },
   { name: "context", key: "formatContext", english: "For context", act: function (el) { lines(el, "context"); } },
+  { name: "picture", key: "formatPicture", english: "Picture", entryOnly: true, act: picture },
 ].concat(SNIPPETS.snippets.length || SNIPPETS.manage
   ? [{ name: "snippets", key: "formatSnippets", english: "Snippets", act: toggleSnippets }]
   : []);
@@ -332,7 +371,10 @@ function setUp(el) {
   bar.setAttribute("role", "toolbar");
   bar.setAttribute("aria-label", word("formatToolbar", "Text formatting"));
   if (el.id) bar.setAttribute("aria-controls", el.id);
-  var buttons = BUTTONS.map(function (spec) {
+  // A picture is attached to a live page: only an entry's text has the button.
+  var inEntry = Boolean(el.form && el.form.dataset.slug && el.form.dataset.csrf);
+  var specs = BUTTONS.filter(function (spec) { return inEntry || !spec.entryOnly; });
+  var buttons = specs.map(function (spec) {
     var button = document.createElement("button");
     var label = word(spec.key, spec.english);
     button.type = "button";

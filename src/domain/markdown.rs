@@ -15,6 +15,7 @@ use std::sync::LazyLock;
 use pulldown_cmark::{BlockQuoteKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use super::embeds::{Embed, embed_for};
+use super::entry::{Image, MAX_IMAGE_URL_CHARS, is_safe_image_url};
 
 /// The allow-list every rendered body passes through.
 static SANITISER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
@@ -81,11 +82,13 @@ pub fn plain_text(markdown: &str) -> String {
     paragraphs.join("\n\n")
 }
 
-/// A part of an entry body: sanitised HTML, or a post from another platform.
+/// A part of an entry body: sanitised HTML, a post from another platform, or a
+/// picture standing on a line of its own (`![alt text](address "caption")`).
 #[derive(Debug, PartialEq, Eq)]
 pub enum Block {
     Html(String),
     Post(Embed),
+    Picture(Image),
 }
 
 /// Renders an entry body to sanitised HTML, with English words; a post from another
@@ -115,12 +118,15 @@ pub fn render_blocks(markdown: &str, context_label: &str) -> Vec<Block> {
             }
             Event::End(TagEnd::Paragraph) if depth == 1 => {
                 if let Some(mut inside) = paragraph.take() {
-                    match lone_post(&inside) {
-                        Some(post) => {
+                    let standing = lone_post(&inside)
+                        .map(Block::Post)
+                        .or_else(|| lone_picture(&inside).map(Block::Picture));
+                    match standing {
+                        Some(block) => {
                             if !text.is_empty() {
                                 blocks.push(Block::Html(sanitised(text.drain(..), context_label)));
                             }
-                            blocks.push(Block::Post(post));
+                            blocks.push(block);
                         }
                         None => {
                             text.push(Event::Start(Tag::Paragraph));
@@ -167,6 +173,33 @@ fn lone_post(inside: &[Event]) -> Option<Embed> {
         text => text_only(text)?,
     };
     embed_for(&address)
+}
+
+/// The picture a paragraph holds, if it holds nothing else and is one a reader may be
+/// shown: an address on the web or this server, and words for who cannot see it.
+fn lone_picture(inside: &[Event]) -> Option<Image> {
+    let [
+        Event::Start(Tag::Image {
+            dest_url, title, ..
+        }),
+        alt @ ..,
+        Event::End(TagEnd::Image),
+    ] = inside
+    else {
+        return None;
+    };
+    let alt = text_only(alt)?.trim().to_owned();
+    let url = dest_url.trim();
+    if alt.is_empty() || url.chars().count() > MAX_IMAGE_URL_CHARS || !is_safe_image_url(url) {
+        return None;
+    }
+    let caption = title.trim();
+    Some(Image {
+        url: url.to_owned(),
+        alt,
+        caption: (!caption.is_empty()).then(|| caption.to_owned()),
+        credit: None,
+    })
 }
 
 /// The text of `events` if they are text only.
@@ -289,6 +322,7 @@ mod tests {
             .map(|block| match block {
                 super::Block::Html(_) => "html".to_owned(),
                 super::Block::Post(post) => post.provider.key.to_owned(),
+                super::Block::Picture(_) => "picture".to_owned(),
             })
             .collect()
     }
@@ -310,6 +344,34 @@ mod tests {
             panic!("{blocks:?}")
         };
         assert!(note.contains("<aside class=\"context\">") && note.ends_with("</aside>"));
+    }
+
+    #[test]
+    fn a_picture_on_a_line_of_its_own_stands_in_the_text() {
+        let blocks = super::render_blocks(
+            "Before.\n\n![The quay under water](/media/quay.jpg \"At 08:10\")\n\nAfter.",
+            "Context",
+        );
+        let super::Block::Picture(picture) = &blocks[1] else {
+            panic!("{blocks:?}")
+        };
+        assert_eq!(
+            (picture.alt.as_str(), picture.caption.as_deref()),
+            ("The quay under water", Some("At 08:10"))
+        );
+        for text in [
+            "![](/media/quay.jpg)",
+            "![x](javascript:alert(1))",
+            "![x](data:image/png;base64,AAAA)",
+            "Look: ![x](/media/quay.jpg)",
+        ] {
+            assert!(
+                super::render_blocks(text, "Context")
+                    .iter()
+                    .all(|b| matches!(b, super::Block::Html(_))),
+                "{text}"
+            );
+        }
     }
 
     #[test]

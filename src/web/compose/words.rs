@@ -57,6 +57,8 @@ pub fn for_editor_js(w: &Words) -> String {
         "formatQuote": w.get("js-format-quote"),
         "formatList": w.get("js-format-list"),
         "formatContext": w.get("js-format-context"),
+        "formatPicture": w.get("js-format-picture"),
+        "formatPictureAlt": w.get("js-format-picture-alt"),
         "formatSnippets": w.get("js-format-snippets"),
         "snippetsNone": w.get("js-snippets-none"),
         "snippetsManage": w.get("js-snippets-manage"),
