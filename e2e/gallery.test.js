@@ -89,12 +89,7 @@ describe("galleries", () => {
   });
 
   test("a picture put into the text from the toolbar stands where the cursor was, with its alt text", async (t) => {
-    const server = await h.startServer();
-    t.after(() => server.stop());
-    const { context, page, errors } = await h.editorTab(browser, server);
-    t.after(() => context.close());
-    const reader = await h.readerTab(browser, server.url);
-    t.after(() => reader.context.close());
+    const { server, page, errors, reader } = await h.deskAndReader(browser, t);
 
     await h.openCompose(page, server.url);
     await page.fill("#title", "The quay this morning");

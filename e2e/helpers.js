@@ -231,6 +231,18 @@ async function editorTab(browser, server, options = {}) {
   return { context, page, errors };
 }
 
+// A server of its own for one test, an editor signed in at the keyboard and a reader's
+// tab on the demo page, all closed when the test ends.
+async function deskAndReader(browser, t) {
+  const server = await startServer();
+  t.after(() => server.stop());
+  const { context, page, errors } = await editorTab(browser, server);
+  t.after(() => context.close());
+  const reader = await readerTab(browser, server.url);
+  t.after(() => reader.context.close());
+  return { server, page, errors, reader };
+}
+
 // Opens a page's compose page and waits until it hears the page's live events.
 async function openCompose(page, base, slug = SLUG) {
   await page.goto(`${base}/editor/live/${slug}`);
@@ -403,6 +415,7 @@ const AXE = require.resolve("axe-core/axe.min.js");
 
 module.exports = {
   PNG,
+  deskAndReader,
   andWait,
   AXE,
   runVnu,

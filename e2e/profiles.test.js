@@ -13,12 +13,7 @@ describe("bylines with faces", () => {
   after(() => browser.close());
 
   test("an entry names two profiles and readers see both faces", async (t) => {
-    const server = await h.startServer();
-    t.after(() => server.stop());
-    const { context, page, errors } = await h.editorTab(browser, server);
-    t.after(() => context.close());
-    const reader = await h.readerTab(browser, server.url);
-    t.after(() => reader.context.close());
+    const { server, page, errors, reader } = await h.deskAndReader(browser, t);
 
     await page.goto(server.url + "/editor");
     await h.clickAndWait(page, 'a[href="/editor/profiles"]');
