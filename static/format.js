@@ -313,8 +313,10 @@ function picture(el) {
         var alt = word("formatPictureAlt", "Describe the picture");
         el.focus();
         el.setSelectionRange(at, at);
-        insertBlock(el, "![" + alt + "](" + body.url + ")");
-        var start = el.value.lastIndexOf("![" + alt + "](" + body.url + ")") + 2;
+        var text = "![" + alt + "](" + body.url + ")";
+        insertBlock(el, text);
+        // The cursor is left just after what was put in.
+        var start = el.selectionEnd - text.length + 2;
         el.setSelectionRange(start, start + alt.length);
       })
       .catch(function (error) {

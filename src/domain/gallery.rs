@@ -39,7 +39,12 @@ impl PictureInput {
 /// Reads a gallery's pictures, blank rows skipped; each problem is the `gallery`
 /// field's, naming the picture by its place ("Picture 2: …").
 pub fn parse_gallery(errors: &mut FieldErrors, pictures: &[PictureInput]) -> Vec<Image> {
-    let given: Vec<&PictureInput> = pictures.iter().filter(|p| !p.is_blank()).collect();
+    // Each with its row's number, as the form shows it: blank rows count.
+    let given: Vec<(usize, &PictureInput)> = pictures
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| !p.is_blank())
+        .collect();
     if given.len() > MAX_GALLERY {
         errors.add(
             "gallery",
@@ -51,7 +56,7 @@ pub fn parse_gallery(errors: &mut FieldErrors, pictures: &[PictureInput]) -> Vec
         return Vec::new();
     }
     let mut gallery = Vec::new();
-    for (n, picture) in given.into_iter().enumerate() {
+    for (n, picture) in given {
         let mut own = FieldErrors::default();
         let url = optional_text(
             &mut own,

@@ -9,6 +9,19 @@ use super::rows::{self, time_text};
 use super::{Store, StoreError};
 use crate::domain::{Author, EntryInput, Image};
 
+/// Every address of this server's media in a text: each `/media/` and the name after it.
+fn media_addresses(text: &str) -> Vec<String> {
+    text.match_indices("/media/")
+        .map(|(at, _)| {
+            let name: String = text[at + "/media/".len()..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
+                .collect();
+            format!("/media/{name}")
+        })
+        .collect()
+}
+
 impl Store {
     /// The address of every image on this server an entry, a draft or a deleted entry
     /// that can still be restored uses.
@@ -19,6 +32,13 @@ impl Store {
             .await?;
         for row in &entries {
             in_use.push(rows::text(row, "image_url")?);
+        }
+        // Pictures standing in entries' text: `![alt](/media/…)`.
+        let bodies = sqlx::query("SELECT body FROM entries WHERE body LIKE '%/media/%'")
+            .fetch_all(self.pool())
+            .await?;
+        for row in &bodies {
+            in_use.extend(media_addresses(&rows::text(row, "body")?));
         }
         // Profiles' photos, and entries' bylines as they keep them.
         let profiles =
@@ -50,6 +70,7 @@ impl Store {
         for row in &drafts {
             let input: EntryInput = serde_json::from_str(&rows::text(row, "input")?)
                 .map_err(|_| StoreError::Corrupt("unreadable draft".into()))?;
+            in_use.extend(media_addresses(&input.body));
             in_use.push(input.image_url);
             in_use.extend(input.gallery.into_iter().map(|picture| picture.url));
         }
@@ -58,6 +79,7 @@ impl Store {
             .await?;
         for row in &deleted {
             let entry = rows::entry_from_json(row, "entry")?;
+            in_use.extend(media_addresses(&entry.body));
             in_use.extend(entry.image.map(|image| image.url));
             in_use.extend(entry.authors.into_iter().filter_map(|a| a.photo_url));
             in_use.extend(entry.gallery.into_iter().map(|image| image.url));
@@ -118,5 +140,17 @@ impl Store {
             .execute(self.pool())
             .await?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_text_s_pictures_are_found_by_their_addresses() {
+        let text = "Before.\n\n![The quay](/media/ab12_1x1.png \"At dawn\")\n\n[link](/media/cd34_2x2.jpg).";
+        assert_eq!(
+            super::media_addresses(text),
+            ["/media/ab12_1x1.png", "/media/cd34_2x2.jpg"]
+        );
     }
 }

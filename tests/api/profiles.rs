@@ -45,8 +45,15 @@ async fn an_entry_names_two_profiles_and_shows_both_faces() {
     let refused = add_profile(&app, "ana ruiz", "Again").await;
     assert_eq!(
         refused.status(),
-        StatusCode::SEE_OTHER,
-        "names are compared as written"
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "a name in another case is the same name"
+    );
+    assert!(
+        refused
+            .text()
+            .await
+            .unwrap()
+            .contains("A profile has that name already")
     );
 
     let response = app
@@ -142,9 +149,29 @@ async fn an_entry_keeps_its_byline_when_the_profile_changes_or_goes() {
         "the byline stays"
     );
 
-    // Corrected, with the form as it comes (the profile's name in its field), it keeps
-    // the byline the profile no longer backs.
+    // Previewed and corrected, with the form as it comes (the profile's name in its
+    // field), it keeps the byline the profile no longer backs.
     let entry = created["id"].as_i64().unwrap();
+    let previewed = app
+        .post_form(
+            &format!("/editor/live/{DEMO}/entries/{entry}"),
+            &[
+                ("csrf_token", &token),
+                ("title", "By Ana"),
+                ("body", "Text."),
+                ("profile_1", "Ana Ruiz"),
+                ("action", "preview"),
+            ],
+        )
+        .await;
+    assert_eq!(previewed.status(), StatusCode::OK);
+    assert!(
+        previewed
+            .text()
+            .await
+            .unwrap()
+            .contains("Weather correspondent")
+    );
     let corrected = app
         .post_form(
             &format!("/editor/live/{DEMO}/entries/{entry}"),

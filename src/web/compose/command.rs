@@ -363,12 +363,19 @@ impl<'a> Command<'a> {
         page: &LivePage,
         subject: Subject<'_>,
     ) -> Result<Outcome> {
+        // A correction keeps the bylines the entry has, their profiles gone or not.
+        let mut kept = Vec::new();
         let (checked, author) = match subject {
-            Subject::Published { entry, .. } => (
-                self.checked_correction(page, entry, None)
-                    .map(|(checked, _)| checked),
-                self.by,
-            ),
+            Subject::Published { entry, .. } => {
+                if let Some(published) = page.entry(entry) {
+                    kept = published.entry.authors.clone();
+                }
+                (
+                    self.checked_correction(page, entry, None)
+                        .map(|(checked, _)| checked),
+                    self.by,
+                )
+            }
             Subject::Draft(draft) => (
                 EntryContent::parse(&self.typed.input),
                 draft.created_by.as_str(),
@@ -376,7 +383,7 @@ impl<'a> Command<'a> {
             Subject::New => (EntryContent::parse(&self.typed.input), self.by),
         };
         let checked = match checked {
-            Ok(checked) => state.newsroom.with_authors(checked).await,
+            Ok(checked) => state.newsroom.with_authors_keeping(checked, &kept).await,
             Err(errors) => Err(NewsroomError::Invalid(errors)),
         };
         match checked {
