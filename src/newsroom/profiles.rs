@@ -74,17 +74,16 @@ impl Newsroom {
             })
             .collect();
         if !kept.is_empty() {
-            // In the order named, each from its profile or as the entry kept it.
+            // In the order named, each as the entry kept it (a byline is part of the
+            // record, as printed), or from its profile if the entry did not name it.
             draft.authors = draft
                 .profile_names
                 .iter()
                 .filter_map(|name| {
                     let same = |a: &&Author| a.name.to_lowercase() == name.to_lowercase();
-                    draft
-                        .authors
-                        .iter()
+                    kept.iter()
                         .find(same)
-                        .or_else(|| kept.iter().find(same))
+                        .or_else(|| draft.authors.iter().find(same))
                         .cloned()
                 })
                 .collect();
