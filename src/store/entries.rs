@@ -322,7 +322,7 @@ pub(super) async fn reinsert_entry(
     save_corrections(tx, blog, entry).await
 }
 
-type AnyQuery<'q> = sqlx::query::Query<'q, Any, sqlx::any::AnyArguments>;
+pub(super) type AnyQuery<'q> = sqlx::query::Query<'q, Any, sqlx::any::AnyArguments>;
 
 /// Binds an entry's fields, `$2` to `$21` of the inserts and the update.
 pub(super) fn bind_entry<'q>(query: AnyQuery<'q>, entry: &Entry) -> AnyQuery<'q> {

@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, Utc};
 
+use super::entries::AnyQuery;
 use super::rows::{self, time_text};
 use super::{Store, StoreError};
 use crate::domain::{Profile, ProfileCard, ProfileId};
@@ -19,6 +20,24 @@ fn read(row: &sqlx::any::AnyRow) -> Result<Profile, StoreError> {
         updated_at: rows::time(row, "updated_at")?,
         updated_by: rows::text(row, "updated_by")?,
     })
+}
+
+/// Binds what a profile says, who saved it and when: `$1` to `$7` of the insert and
+/// the update.
+fn bind_profile<'q>(
+    query: AnyQuery<'q>,
+    card: &ProfileCard,
+    by: &str,
+    at: DateTime<Utc>,
+) -> AnyQuery<'q> {
+    query
+        .bind(card.name.clone())
+        .bind(card.role.clone())
+        .bind(card.photo_url.clone())
+        .bind(card.line.clone())
+        .bind(card.link.clone())
+        .bind(time_text(at))
+        .bind(by.to_owned())
 }
 
 impl Store {
@@ -40,20 +59,14 @@ impl Store {
         by: &str,
         at: DateTime<Utc>,
     ) -> Result<ProfileId, StoreError> {
-        let row = sqlx::query(
+        let query = sqlx::query(
             "INSERT INTO profiles (name, role, photo_url, line, link, updated_at, updated_by) \
              VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
-        )
-        .bind(&card.name)
-        .bind(&card.role)
-        .bind(&card.photo_url)
-        .bind(&card.line)
-        .bind(&card.link)
-        .bind(time_text(at))
-        .bind(by)
-        .fetch_one(self.pool())
-        .await
-        .map_err(StoreError::taken_as("name"))?;
+        );
+        let row = bind_profile(query, card, by, at)
+            .fetch_one(self.pool())
+            .await
+            .map_err(StoreError::taken_as("name"))?;
         Ok(ProfileId(rows::integer(&row, "id")?))
     }
 
@@ -65,21 +78,15 @@ impl Store {
         by: &str,
         at: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        let done = sqlx::query(
+        let query = sqlx::query(
             "UPDATE profiles SET name = $1, role = $2, photo_url = $3, line = $4, link = $5, \
              updated_at = $6, updated_by = $7 WHERE id = $8",
-        )
-        .bind(&card.name)
-        .bind(&card.role)
-        .bind(&card.photo_url)
-        .bind(&card.line)
-        .bind(&card.link)
-        .bind(time_text(at))
-        .bind(by)
-        .bind(id.0)
-        .execute(self.pool())
-        .await
-        .map_err(StoreError::taken_as("name"))?;
+        );
+        let done = bind_profile(query, card, by, at)
+            .bind(id.0)
+            .execute(self.pool())
+            .await
+            .map_err(StoreError::taken_as("name"))?;
         super::found(&done)
     }
 

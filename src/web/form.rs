@@ -27,23 +27,19 @@ where
 
 /// A url-encoded form's body, read whole.
 pub async fn body<S: Send + Sync>(request: Request, state: &S) -> Result<Bytes, AppError> {
-    {
-        if !has_content_type(request.headers(), "application/x-www-form-urlencoded") {
-            return Err(AppError::UnsupportedMedia(
-                "Send the form as application/x-www-form-urlencoded.".to_owned(),
-            ));
-        }
-        let body =
-            Bytes::from_request(request, state)
-                .await
-                .map_err(|rejection| match rejection.status() {
-                    StatusCode::PAYLOAD_TOO_LARGE => AppError::TooLarge(
-                        "The form is larger than this server takes; nothing was saved.".to_owned(),
-                    ),
-                    _ => AppError::BadRequest(format!("The form could not be read: {rejection}")),
-                })?;
-        Ok(body)
+    if !has_content_type(request.headers(), "application/x-www-form-urlencoded") {
+        return Err(AppError::UnsupportedMedia(
+            "Send the form as application/x-www-form-urlencoded.".to_owned(),
+        ));
     }
+    Bytes::from_request(request, state)
+        .await
+        .map_err(|rejection| match rejection.status() {
+            StatusCode::PAYLOAD_TOO_LARGE => AppError::TooLarge(
+                "The form is larger than this server takes; nothing was saved.".to_owned(),
+            ),
+            _ => AppError::BadRequest(format!("The form could not be read: {rejection}")),
+        })
 }
 
 /// The form's fields, or why they cannot be read.
