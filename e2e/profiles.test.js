@@ -67,4 +67,47 @@ describe("bylines with faces", () => {
     assert.deepEqual(errors, []);
     assert.deepEqual(reader.errors, []);
   });
+
+  test("a profile is changed in place and deleted after a confirmation, the entries' bylines kept", async (t) => {
+    const { server, page, errors, reader } = await h.deskAndReader(browser, t);
+    await page.goto(server.url + "/editor/profiles");
+    await page.fill("#new-name", "Ana Ruiz");
+    await page.fill("#new-role", "Weather correspondent");
+    await h.clickAndWait(page, 'form[action="/editor/profiles"] button[type=submit]');
+    await h.openCompose(page, server.url);
+    await page.fill("#title", "By Ana before the change");
+    await page.fill("#body", "Reported.");
+    await page.fill("#profile_1", "Ana Ruiz");
+    await h.andWait(page, () => page.keyboard.press("Control+Enter"));
+    await h.waitForEntry(reader.page, "By Ana before the change");
+
+    // Changed in place: a name already taken in another case is refused beside its field.
+    await page.goto(server.url + "/editor/profiles");
+    const item = page.locator(".profile-list > li").first();
+    await item.locator("summary").first().click();
+    const role = item.locator('input[name="role"]');
+    await role.fill("Chief weather correspondent");
+    await h.clickAndWait(page, '.profile-list form[action^="/editor/profiles/"]:not([action$="/delete"]) button[type=submit]');
+    assert.match(await page.textContent("#done"), /Profile saved/);
+    assert.match(await page.locator(".profile-list > li summary").first().textContent(), /Chief weather correspondent/);
+
+    await page.fill("#new-name", "ana ruiz");
+    await h.clickAndWait(page, 'form[action="/editor/profiles"] button[type=submit]');
+    assert.match(await page.textContent("#new-name-error"), /A profile has that name already/);
+    assert.equal(await page.inputValue("#new-name"), "ana ruiz", "what was typed is kept");
+
+    // Deleted after a confirmation asked in place.
+    const kept = page.locator(".profile-list > li").first();
+    await kept.locator("summary").first().click();
+    await kept.locator("details.confirm > summary").click();
+    await h.clickAndWait(page, '.profile-list form[action$="/delete"] button[type=submit]');
+    assert.match(await page.textContent("#done"), /Profile deleted/);
+    assert.equal(await page.locator(".profile-list > li").count(), 0);
+
+    // The entry printed before keeps its byline as it was.
+    await reader.page.reload();
+    const again = await h.waitForEntry(reader.page, "By Ana before the change");
+    assert.equal((await again.locator(".author .byline-role").textContent()).trim(), "Weather correspondent");
+    assert.deepEqual(errors, []);
+  });
 });
