@@ -133,6 +133,7 @@ async fn measure(name: &str, store_args: StoreArgs) {
             replay_window: 1000,
             max_streams: liveblog::config::DEFAULT_MAX_STREAMS,
             max_upload_bytes: liveblog::media::DEFAULT_MAX_UPLOAD_BYTES,
+            max_clip_bytes: liveblog::media::DEFAULT_MAX_CLIP_BYTES,
             header_read_timeout: 30,
             max_body_bytes: liveblog::web::DEFAULT_MAX_BODY_BYTES,
             max_header_bytes: liveblog::config::DEFAULT_MAX_HEADER_BYTES,

@@ -150,6 +150,10 @@ pub struct ServeArgs {
     /// The largest image an editor may upload, in bytes.
     #[arg(long, env = "LIVEBLOG_MAX_UPLOAD_BYTES", default_value_t = crate::media::DEFAULT_MAX_UPLOAD_BYTES)]
     pub max_upload_bytes: usize,
+    /// The largest video or sound file an editor may upload, in bytes (200 MiB); it is
+    /// streamed to disk, never held in memory.
+    #[arg(long, env = "LIVEBLOG_MAX_CLIP_BYTES", default_value_t = crate::media::DEFAULT_MAX_CLIP_BYTES)]
+    pub max_clip_bytes: u64,
     /// Sites allowed to show reader pages (live pages and permalinks) in a frame, as
     /// space-separated origins: "https://news.example https://partner.example". No
     /// site may by default; editor pages never.

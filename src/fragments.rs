@@ -11,6 +11,10 @@ use crate::domain::{Blog, Entry, Label, SharedPost, tag_key, time};
 use crate::media;
 use crate::words::Words;
 
+/// The width of the poster copy a video shows before it plays: one of the narrower
+/// copies every image keeps.
+const POSTER_WIDTH: u32 = 960;
+
 /// One entry as it appears everywhere: `<article id="entry-{id}">`.
 #[derive(Template)]
 #[template(path = "entry.html")]
@@ -86,6 +90,31 @@ impl EntryFragment<'_> {
             .enumerate()
             .map(|(i, image)| (i + 1, image, media::responsive(&image.url)))
             .collect()
+    }
+
+    /// The entry's clip, with what its address says of it.
+    fn clip(&self) -> Option<(&crate::domain::Clip, media::ClipFile)> {
+        let clip = self.entry.clip.as_ref()?;
+        Some((clip, media::clip_file(&clip.url)?))
+    }
+
+    /// A video's poster, in the copy a phone's column needs (960 wide, if kept).
+    fn clip_poster(&self) -> Option<String> {
+        let (_, file) = self.clip()?;
+        let poster = file.poster?;
+        let sizes = media::responsive(&poster)?;
+        Some(match sizes.width > POSTER_WIDTH {
+            true => poster.replace(".jpg", &format!("-{POSTER_WIDTH}.jpg")),
+            false => poster,
+        })
+    }
+
+    /// The words of a clip's credit: a video's source, or a sound's.
+    fn clip_source_key(&self) -> &'static str {
+        match self.clip() {
+            Some((_, file)) if file.kind.is_video() => "video-source",
+            _ => "audio-source",
+        }
     }
 
     /// The narrower copies kept of an uploaded image, and its size.

@@ -490,6 +490,7 @@ mod tests {
             tags: Vec::new(),
             authors: Vec::new(),
             gallery: Vec::new(),
+            clip: None,
             key_event: roll.is_multiple_of(7),
             pinned: roll.is_multiple_of(29),
             published_at: Utc

@@ -130,7 +130,10 @@ impl Server {
             (None, Backend::Postgres) => Shelf::Record(Arc::clone(&store)),
             (None, Backend::Sqlite) => Shelf::folder_in(&settings.store.data_dir),
         };
-        let media = Arc::new(MediaStore::on(shelf, settings.max_upload_bytes));
+        let media = Arc::new(
+            MediaStore::on(shelf, settings.max_upload_bytes)
+                .with_max_clip_bytes(settings.max_clip_bytes),
+        );
         tokio::spawn(remove_unused_uploads(
             Arc::clone(&media),
             Arc::clone(&store),

@@ -36,6 +36,10 @@ new-updates =
 published-at = نُشر في
 updated-at = تم التحديث الساعة { $time }
 image-source = مصدر الصورة، { $credit }
+video-source = مصدر الفيديو، { $credit }
+audio-source = مصدر الصوت، { $credit }
+clip-captions = الترجمة المكتوبة
+clip-download = تنزيل الملف
 corrections =
     { $count ->
         [zero] لا توجد تصحيحات

@@ -32,6 +32,10 @@ new-updates =
 published-at = veröffentlicht am
 updated-at = Aktualisiert um { $time } Uhr
 image-source = Bildquelle: { $credit }
+video-source = Videoquelle: { $credit }
+audio-source = Audioquelle: { $credit }
+clip-captions = Untertitel
+clip-download = Datei herunterladen
 corrections =
     { $count ->
         [one] { $count } Korrektur

@@ -32,6 +32,10 @@ new-updates =
 published-at = published at
 updated-at = Updated { $time }
 image-source = Image source, { $credit }
+video-source = Video source, { $credit }
+audio-source = Audio source, { $credit }
+clip-captions = Captions
+clip-download = Download the file
 corrections =
     { $count ->
         [one] { $count } correction

@@ -33,6 +33,10 @@ new-updates =
 published-at = publicado el
 updated-at = Actualizado: { $time }
 image-source = Fuente de la imagen, { $credit }
+video-source = Fuente del vídeo, { $credit }
+audio-source = Fuente del audio, { $credit }
+clip-captions = Subtítulos
+clip-download = Descargar el archivo
 corrections =
     { $count ->
         [one] { $count } corrección

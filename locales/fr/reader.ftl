@@ -33,6 +33,10 @@ new-updates =
 published-at = publié le
 updated-at = Mis à jour à { $time }
 image-source = Crédit photo, { $credit }
+video-source = Crédit vidéo, { $credit }
+audio-source = Crédit audio, { $credit }
+clip-captions = Sous-titres
+clip-download = Télécharger le fichier
 corrections =
     { $count ->
         [one] { $count } correction

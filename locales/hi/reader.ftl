@@ -32,6 +32,10 @@ new-updates =
 published-at = प्रकाशित
 updated-at = अपडेट: { $time }
 image-source = इमेज स्रोत, { $credit }
+video-source = वीडियो स्रोत, { $credit }
+audio-source = ऑडियो स्रोत, { $credit }
+clip-captions = कैप्शन
+clip-download = फ़ाइल डाउनलोड करें
 corrections =
     { $count ->
         [one] { $count } सुधार

@@ -31,6 +31,10 @@ new-updates =
 published-at = 发布于
 updated-at = 更新于 { $time }
 image-source = 图片来源，{ $credit }
+video-source = 视频来源，{ $credit }
+audio-source = 音频来源，{ $credit }
+clip-captions = 字幕
+clip-download = 下载文件
 corrections =
     { $count ->
        *[other] { $count }处更正

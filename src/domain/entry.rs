@@ -6,6 +6,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::clip::{Clip, parse_clip};
 use super::errors::{FieldErrors, optional_text, required_text};
 use super::gallery::{PictureInput, parse_gallery};
 use super::markdown;
@@ -126,6 +127,9 @@ pub struct Entry {
     /// Pictures after its text, in the editor's order.
     #[serde(default)]
     pub gallery: Vec<Image>,
+    /// A video or sound file after its text.
+    #[serde(default)]
+    pub clip: Option<Clip>,
     pub key_event: bool,
     pub pinned: bool,
     pub published_at: DateTime<Utc>,
@@ -224,6 +228,7 @@ impl Entry {
             tags: draft.tags,
             authors: draft.authors,
             gallery: draft.gallery,
+            clip: draft.clip,
             key_event: draft.key_event,
             pinned: draft.pinned,
             published_at,
@@ -277,6 +282,7 @@ impl Entry {
         let byline = self.byline.as_ref();
         let image = self.image.as_ref();
         let post = self.post.as_ref();
+        let clip = self.clip.as_ref();
         EntryInput {
             title: self.title.clone(),
             body: self.body.clone(),
@@ -293,6 +299,12 @@ impl Entry {
             tags: self.tags.join(", "),
             profiles: self.authors.iter().map(|a| a.name.clone()).collect(),
             gallery: self.gallery.iter().map(PictureInput::of).collect(),
+            clip_url: clip.map(|c| c.url.clone()).unwrap_or_default(),
+            clip_captions_url: clip
+                .and_then(|c| c.captions_url.clone())
+                .unwrap_or_default(),
+            clip_caption: clip.and_then(|c| c.caption.clone()).unwrap_or_default(),
+            clip_credit: clip.and_then(|c| c.credit.clone()).unwrap_or_default(),
             key_event: self.key_event,
             pinned: self.pinned,
         }
@@ -322,6 +334,10 @@ pub struct EntryInput {
     pub profiles: Vec<String>,
     /// The gallery's pictures, one per row of the form.
     pub gallery: Vec<PictureInput>,
+    pub clip_url: String,
+    pub clip_captions_url: String,
+    pub clip_caption: String,
+    pub clip_credit: String,
     #[serde(deserialize_with = "yes_or_no")]
     pub key_event: bool,
     #[serde(deserialize_with = "yes_or_no")]
@@ -359,6 +375,7 @@ pub struct EntryContent {
     pub profile_names: Vec<String>,
     pub authors: Vec<Author>,
     pub gallery: Vec<Image>,
+    pub clip: Option<Clip>,
     pub key_event: bool,
     pub pinned: bool,
 }
@@ -452,6 +469,13 @@ impl EntryContent {
         let tags = parse_tags(&mut errors, &input.tags);
         let profile_names = parse_author_names(&mut errors, &input.profiles);
         let gallery = parse_gallery(&mut errors, &input.gallery);
+        let clip = parse_clip(
+            &mut errors,
+            &input.clip_url,
+            &input.clip_captions_url,
+            &input.clip_caption,
+            &input.clip_credit,
+        );
 
         errors.into_result(EntryContent {
             title,
@@ -464,6 +488,7 @@ impl EntryContent {
             profile_names,
             authors: Vec::new(),
             gallery,
+            clip,
             key_event: input.key_event,
             pinned: input.pinned,
         })

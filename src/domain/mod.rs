@@ -3,6 +3,7 @@
 
 mod blog;
 mod change;
+mod clip;
 mod draft;
 pub mod embeds;
 mod entry;
@@ -24,6 +25,7 @@ pub use blog::{
     parse_origins,
 };
 pub use change::{Change, ChangeKind, Seq};
+pub use clip::{Clip, MAX_CLIP_TEXT_CHARS, parse_clip};
 pub use draft::{
     Draft, DraftId, DraftKept, DraftState, MAX_REVIEW_NOTE_CHARS, OpenedAs, SentBack,
     UnreadableDraft, parse_publish_at, parse_review_note,

@@ -11,16 +11,24 @@
 //! the narrower copies. Uploads no entry or draft uses are removed after a day. Where
 //! they are kept is the [`Shelf`]'s business: files, or the shared record.
 
+mod clips;
 mod metadata;
 mod shelf;
 
+pub use clips::{
+    ClipFile, ClipKind, DEFAULT_MAX_CLIP_BYTES, MAX_CAPTIONS_BYTES, clip_file, is_captions,
+};
 pub use metadata::MAX_METADATA_BYTES;
-pub use shelf::{BadMediaUrl, Shelf};
+pub use shelf::{BadMediaUrl, Chunks, Shelf};
 
 use std::collections::HashSet;
 use std::io::Cursor;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
+
+use axum::body::Bytes;
+use futures_util::{Stream, StreamExt};
+use tokio::io::AsyncWriteExt;
 
 use image::codecs::jpeg::JpegEncoder;
 use image::codecs::png::PngEncoder;
@@ -42,6 +50,10 @@ pub const WIDTHS: [u32; 3] = [480, 960, 1600];
 const JPEG_QUALITY: u8 = 85;
 /// Images decoded at once: decoding costs CPU and memory in proportion to the pixels.
 const DECODES_AT_ONCE: usize = 1;
+/// Video and audio files probed and copied at once: each costs a core while it lasts.
+const CLIPS_AT_ONCE: usize = 1;
+/// How many of an upload's first bytes say what it claims to be.
+const HEAD_BYTES: usize = 64;
 /// How long an upload no entry or draft uses is kept (a preview never published).
 pub const UNUSED_KEPT_FOR: Duration = Duration::from_secs(24 * 60 * 60);
 
@@ -124,8 +136,43 @@ pub enum MediaError {
         "The image's colour profile or text is damaged or would take more than {limit} bytes; save it again without them."
     )]
     TooMuchMetadata { limit: usize },
-    #[error("The image could not be stored: {0}")]
+    #[error("The file is not an MP4, WebM, MP3, AAC or Ogg file.")]
+    NotAClip,
+    #[error("The file does not read as the {what} file it claims to be; it may be damaged.")]
+    ClipUnreadable { what: &'static str },
+    #[error(
+        "The file is coded as {codec}, which browsers do not all play: send H.264 video in MP4, VP8, VP9 or AV1 in WebM, and AAC, MP3, Opus or Vorbis sound."
+    )]
+    UnplayableCodec { codec: String },
+    #[error(
+        "The video is {width} by {height} pixels; the most is {} on a side.",
+        clips::MAX_VIDEO_SIDE
+    )]
+    VideoTooLarge { width: u32, height: u32 },
+    #[error("The file is larger than {limit} bytes, the most this server takes.")]
+    ClipTooLarge { limit: u64 },
+    #[error("This server cannot take video or audio: ffmpeg is not installed on it.")]
+    NoClipTools,
+    #[error(
+        "The captions are not a WebVTT file: UTF-8 text that starts with WEBVTT, of at most {MAX_CAPTIONS_BYTES} bytes."
+    )]
+    NotCaptions,
+    #[error("The file could not be stored: {0}")]
     Io(#[from] std::io::Error),
+}
+
+/// An upload streamed to a file: removed when dropped.
+pub struct Upload {
+    file: tempfile::TempPath,
+    /// Its first bytes, which say what it claims to be.
+    head: Vec<u8>,
+}
+
+impl Upload {
+    /// The whole upload, for a small file (captions).
+    pub async fn read(&self) -> std::io::Result<Vec<u8>> {
+        tokio::fs::read(&self.file).await
+    }
 }
 
 /// An image drawn again, ready to keep: its size and every copy's bytes.
@@ -262,7 +309,7 @@ pub fn responsive(url: &str) -> Option<Responsive> {
     })
 }
 
-fn is_hash(value: &str) -> bool {
+pub(crate) fn is_hash(value: &str) -> bool {
     value.len() == 64
         && value
             .bytes()
@@ -293,7 +340,12 @@ pub fn hash_of(name: &str) -> Option<&str> {
 pub struct MediaStore {
     shelf: Shelf,
     pub max_bytes: usize,
+    /// The largest video or audio file taken.
+    pub max_clip_bytes: u64,
+    /// Where uploads are streamed to and clips made, before they are kept.
+    scratch: PathBuf,
     decoding: Semaphore,
+    copying: Semaphore,
 }
 
 impl MediaStore {
@@ -303,11 +355,24 @@ impl MediaStore {
     }
 
     pub fn on(shelf: Shelf, max_bytes: usize) -> MediaStore {
+        let scratch = match &shelf {
+            Shelf::Folder(dir) => dir.join("incoming"),
+            _ => std::env::temp_dir(),
+        };
         MediaStore {
             shelf,
             max_bytes,
+            max_clip_bytes: DEFAULT_MAX_CLIP_BYTES,
+            scratch,
             decoding: Semaphore::new(DECODES_AT_ONCE),
+            copying: Semaphore::new(CLIPS_AT_ONCE),
         }
+    }
+
+    /// Takes video and audio files of up to `max_clip_bytes`.
+    pub fn with_max_clip_bytes(mut self, max_clip_bytes: u64) -> MediaStore {
+        self.max_clip_bytes = max_clip_bytes;
+        self
     }
 
     /// Decodes, redraws and keeps an image, off the async workers, and returns its
@@ -331,6 +396,11 @@ impl MediaStore {
             .await
             .map_err(|error| MediaError::Io(std::io::Error::other(error)))??;
         let stem = format!("{hash}_{}x{}", redrawn.width, redrawn.height);
+        self.put_redrawn(&stem, &redrawn).await
+    }
+
+    /// Keeps every copy of a redrawn image under `stem`, and gives its address.
+    async fn put_redrawn(&self, stem: &str, redrawn: &Redrawn) -> Result<String, MediaError> {
         let extension = redrawn.kept.extension();
         // The narrower copies first: the address given out is the full copy's, so every
         // copy the entry offers is there once it is.
@@ -342,10 +412,89 @@ impl MediaStore {
         Ok(format!("/media/{stem}.{extension}"))
     }
 
+    /// Streams an upload to a file, refusing it once it passes `limit` bytes.
+    pub async fn receive<S, E>(&self, mut chunks: S, limit: u64) -> Result<Upload, MediaError>
+    where
+        S: Stream<Item = Result<Bytes, E>> + Unpin,
+        E: std::fmt::Display,
+    {
+        tokio::fs::create_dir_all(&self.scratch).await?;
+        let (file, path) = tempfile::Builder::new()
+            .prefix("upload-")
+            .tempfile_in(&self.scratch)?
+            .into_parts();
+        let mut file = tokio::fs::File::from_std(file);
+        let (mut size, mut head) = (0u64, Vec::with_capacity(HEAD_BYTES));
+        while let Some(chunk) = chunks.next().await {
+            let chunk =
+                chunk.map_err(|error| MediaError::Io(std::io::Error::other(error.to_string())))?;
+            size += chunk.len() as u64;
+            if size > limit {
+                return Err(MediaError::ClipTooLarge { limit });
+            }
+            let wanted = HEAD_BYTES.saturating_sub(head.len()).min(chunk.len());
+            head.extend_from_slice(&chunk[..wanted]);
+            file.write_all(&chunk).await?;
+        }
+        file.flush().await?;
+        Ok(Upload { file: path, head })
+    }
+
+    /// Probes a video or audio upload, keeps what is kept of it (and a video's poster),
+    /// and returns its address. The same file kept twice is kept once.
+    pub async fn keep_clip(&self, upload: Upload) -> Result<String, MediaError> {
+        let _turn = self
+            .copying
+            .acquire()
+            .await
+            .map_err(|_| MediaError::Io(std::io::Error::other("shutting down")))?;
+        let prepared = clips::prepare(&upload.file, &upload.head, &self.scratch).await?;
+        drop(upload);
+        if let Some((stem, frame)) = prepared.poster {
+            let redrawn = tokio::task::spawn_blocking(move || redraw(&frame, ImageKind::Png))
+                .await
+                .map_err(|error| MediaError::Io(std::io::Error::other(error)))??;
+            self.put_redrawn(&stem, &redrawn).await?;
+        }
+        self.shelf.put_file(&prepared.name, &prepared.file).await?;
+        Ok(format!("/media/{}", prepared.name))
+    }
+
+    /// Checks and keeps a WebVTT captions file, and returns its address.
+    pub async fn keep_captions(&self, bytes: &[u8]) -> Result<String, MediaError> {
+        let text = clips::checked_captions(bytes)?;
+        let name = format!("{}.vtt", hex::encode(Sha256::digest(text)));
+        self.shelf.put(&name, text).await?;
+        Ok(format!("/media/{name}"))
+    }
+
+    /// A kept video or audio file's content type and length, by its file name; `None`
+    /// for any name that is not a clip's, or that is not kept.
+    pub async fn clip(&self, name: &str) -> std::io::Result<Option<(&'static str, u64)>> {
+        let Some(content_type) = clips::served_type(name).filter(|_| !name.ends_with(".vtt"))
+        else {
+            return Ok(None);
+        };
+        Ok(self
+            .shelf
+            .size(name)
+            .await?
+            .map(|size| (content_type, size)))
+    }
+
+    /// `length` bytes of a kept clip from `start`, as they are read.
+    pub async fn clip_range(&self, name: &str, start: u64, length: u64) -> std::io::Result<Chunks> {
+        self.shelf.read_range(name, start, length).await
+    }
+
     /// An image by its file name, with its content type; `None` for any name that is not
     /// one this store gives out, or that is not kept.
     pub async fn open(&self, name: &str) -> std::io::Result<Option<(Vec<u8>, &'static str)>> {
-        let Some(content_type) = is_kept_name(name) else {
+        let captions = name
+            .ends_with(".vtt")
+            .then(|| clips::served_type(name))
+            .flatten();
+        let Some(content_type) = is_kept_name(name).or(captions) else {
             return Ok(None);
         };
         Ok(self

@@ -4,14 +4,20 @@
 //! for a big deployment, an S3-compatible object store (`--media-url s3://bucket/prefix`,
 //! with the usual `AWS_*` settings for keys, region and endpoint).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
+use axum::body::Bytes;
 use chrono::Utc;
-use futures_util::TryStreamExt;
+use futures_util::stream::BoxStream;
+use futures_util::{StreamExt, TryStreamExt};
 use object_store::path::Path as ObjectPath;
-use object_store::{ObjectStore, ObjectStoreExt};
+use object_store::{GetOptions, GetRange, ObjectStore, ObjectStoreExt};
+use tokio::io::{AsyncReadExt, AsyncSeekExt, AsyncWriteExt};
+
+/// A kept file's bytes, as they are read.
+pub type Chunks = BoxStream<'static, std::io::Result<Bytes>>;
 
 use crate::store::Store;
 
@@ -92,6 +98,87 @@ impl Shelf {
                 .await
                 .map(|_| ())
                 .map_err(std::io::Error::other),
+        }
+    }
+
+    /// Keeps the file at `path` as `name`, streamed, unless something is kept as `name`
+    /// already: a video or sound file, too large to hold in memory.
+    pub async fn put_file(&self, name: &str, path: &Path) -> std::io::Result<()> {
+        match self {
+            Shelf::Folder(dir) => {
+                let kept = dir.join(name);
+                if tokio::fs::try_exists(&kept).await? {
+                    return Ok(());
+                }
+                tokio::fs::create_dir_all(dir).await?;
+                let partial = dir.join(format!("{name}.partial"));
+                tokio::fs::copy(path, &partial).await?;
+                tokio::fs::rename(&partial, &kept).await
+            }
+            Shelf::Record(store) => store
+                .keep_media_file(name, path, Utc::now())
+                .await
+                .map_err(std::io::Error::other),
+            Shelf::Objects { store, prefix } => {
+                // In parts, and whole or not at all: an upload left unfinished is no object.
+                let mut writer = object_store::buffered::BufWriter::new(
+                    Arc::clone(store),
+                    prefix.clone().join(name),
+                );
+                let mut file = tokio::fs::File::open(path).await?;
+                let copied = tokio::io::copy(&mut file, &mut writer).await;
+                match copied {
+                    Ok(_) => writer.shutdown().await,
+                    Err(error) => {
+                        let _ = writer.abort().await;
+                        Err(error)
+                    }
+                }
+            }
+        }
+    }
+
+    /// How many bytes are kept as `name`; `None` when nothing is.
+    pub async fn size(&self, name: &str) -> std::io::Result<Option<u64>> {
+        match self {
+            Shelf::Folder(dir) => match tokio::fs::metadata(dir.join(name)).await {
+                Ok(metadata) => Ok(Some(metadata.len())),
+                Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
+                Err(error) => Err(error),
+            },
+            Shelf::Record(store) => store.media_size(name).await.map_err(std::io::Error::other),
+            Shelf::Objects { store, prefix } => {
+                match store.head(&prefix.clone().join(name)).await {
+                    Ok(meta) => Ok(Some(meta.size)),
+                    Err(object_store::Error::NotFound { .. }) => Ok(None),
+                    Err(error) => Err(std::io::Error::other(error)),
+                }
+            }
+        }
+    }
+
+    /// `length` bytes of what is kept as `name`, from `start`, read as they are sent.
+    pub async fn read_range(&self, name: &str, start: u64, length: u64) -> std::io::Result<Chunks> {
+        match self {
+            Shelf::Folder(dir) => {
+                let mut file = tokio::fs::File::open(dir.join(name)).await?;
+                file.seek(std::io::SeekFrom::Start(start)).await?;
+                Ok(tokio_util::io::ReaderStream::new(file.take(length)).boxed())
+            }
+            Shelf::Record(store) => {
+                Ok(Arc::clone(store).media_range(name.to_owned(), start, length))
+            }
+            Shelf::Objects { store, prefix } => {
+                let options = GetOptions {
+                    range: Some(GetRange::Bounded(start..start + length)),
+                    ..GetOptions::default()
+                };
+                let found = store
+                    .get_opts(&prefix.clone().join(name), options)
+                    .await
+                    .map_err(std::io::Error::other)?;
+                Ok(found.into_stream().map_err(std::io::Error::other).boxed())
+            }
         }
     }
 

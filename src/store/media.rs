@@ -1,13 +1,21 @@
-//! Uploaded images: which are in use (by an entry, or by a draft, which keeps the form
+//! Uploaded images, video and sound: which are in use (by an entry, or by a draft, which keeps the form
 //! as typed), so that unused uploads can be removed; and, on PostgreSQL, the images
 //! themselves.
 
+use std::path::Path;
+use std::sync::Arc;
+
+use axum::body::Bytes;
 use chrono::{DateTime, Utc};
+use futures_util::StreamExt;
 use sqlx::Row;
+use tokio::io::AsyncReadExt;
+
+use crate::media::Chunks;
 
 use super::rows::{self, time_text};
 use super::{Store, StoreError};
-use crate::domain::{Author, EntryInput, Image};
+use crate::domain::{Author, Clip, EntryInput, Image};
 
 /// Every address of this server's media in a text: each `/media/` and the name after it.
 fn media_addresses(text: &str) -> Vec<String> {
@@ -64,6 +72,16 @@ impl Store {
                 .map_err(|_| StoreError::Corrupt("unreadable gallery".into()))?;
             in_use.extend(gallery.into_iter().map(|image| image.url));
         }
+        // Clips (a video's poster shares its file's name) and their captions.
+        let clips = sqlx::query("SELECT clip FROM entries WHERE clip LIKE '%/media/%'")
+            .fetch_all(self.pool())
+            .await?;
+        for row in &clips {
+            let clip: Clip = serde_json::from_str(&rows::text(row, "clip")?)
+                .map_err(|_| StoreError::Corrupt("unreadable clip".into()))?;
+            in_use.push(clip.url);
+            in_use.extend(clip.captions_url);
+        }
         let drafts = sqlx::query("SELECT input FROM drafts WHERE input LIKE '%/media/%'")
             .fetch_all(self.pool())
             .await?;
@@ -73,6 +91,7 @@ impl Store {
             in_use.extend(media_addresses(&input.body));
             in_use.push(input.image_url);
             in_use.extend(input.gallery.into_iter().map(|picture| picture.url));
+            in_use.extend([input.clip_url, input.clip_captions_url]);
         }
         let deleted = sqlx::query("SELECT entry FROM deleted_entries WHERE entry LIKE '%/media/%'")
             .fetch_all(self.pool())
@@ -83,6 +102,12 @@ impl Store {
             in_use.extend(entry.image.map(|image| image.url));
             in_use.extend(entry.authors.into_iter().filter_map(|a| a.photo_url));
             in_use.extend(entry.gallery.into_iter().map(|image| image.url));
+            in_use.extend(
+                entry
+                    .clip
+                    .into_iter()
+                    .flat_map(|clip| std::iter::once(clip.url).chain(clip.captions_url)),
+            );
         }
         Ok(in_use)
     }
@@ -134,12 +159,113 @@ impl Store {
             .collect()
     }
 
+    /// Removes the file kept as `name` (its parts go with it).
     pub async fn remove_media(&self, name: &str) -> Result<(), StoreError> {
         sqlx::query("DELETE FROM media WHERE name = $1")
             .bind(name)
             .execute(self.pool())
             .await?;
         Ok(())
+    }
+}
+
+/// Video and audio files kept in the record (on PostgreSQL) in parts of this size, so
+/// that a range is read a part at a time, never the whole file.
+pub const MEDIA_PART_BYTES: u64 = 1024 * 1024;
+
+impl Store {
+    /// Keeps the file at `path` as `name`, in parts, in one transaction: all of it, or
+    /// none. A file of that name kept already is the same file.
+    pub async fn keep_media_file(
+        &self,
+        name: &str,
+        path: &Path,
+        at: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let unreadable = |error: std::io::Error| StoreError::Unavailable(error.to_string());
+        let mut file = tokio::fs::File::open(path).await.map_err(unreadable)?;
+        let size = file.metadata().await.map_err(unreadable)?.len();
+        let mut tx = self.pool().begin().await?;
+        let inserted = sqlx::query(
+            "INSERT INTO media (name, bytes, kept_at, size) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (name) DO NOTHING",
+        )
+        .bind(name)
+        .bind(Vec::<u8>::new())
+        .bind(time_text(at))
+        .bind(i64::try_from(size).unwrap_or(i64::MAX))
+        .execute(&mut *tx)
+        .await?;
+        if inserted.rows_affected() == 0 {
+            return Ok(());
+        }
+        let mut part = Vec::with_capacity(MEDIA_PART_BYTES as usize);
+        for number in 0i64.. {
+            part.clear();
+            (&mut file)
+                .take(MEDIA_PART_BYTES)
+                .read_to_end(&mut part)
+                .await
+                .map_err(unreadable)?;
+            if part.is_empty() {
+                break;
+            }
+            sqlx::query("INSERT INTO media_parts (name, part, bytes) VALUES ($1, $2, $3)")
+                .bind(name)
+                .bind(number)
+                .bind(part.clone())
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// How many bytes are kept as `name`, if anything is.
+    pub async fn media_size(&self, name: &str) -> Result<Option<u64>, StoreError> {
+        let row = sqlx::query("SELECT size FROM media WHERE name = $1 AND size IS NOT NULL")
+            .bind(name)
+            .fetch_optional(self.pool())
+            .await?;
+        row.map(|row| Ok(u64::try_from(row.try_get::<i64, _>("size")?).unwrap_or(0)))
+            .transpose()
+    }
+
+    /// `length` bytes of the file kept in parts as `name`, from `start`, read a part at
+    /// a time as they are sent.
+    pub fn media_range(self: Arc<Self>, name: String, start: u64, length: u64) -> Chunks {
+        let end = start + length;
+        futures_util::stream::try_unfold(start, move |at| {
+            let (store, name) = (Arc::clone(&self), name.clone());
+            async move {
+                if at >= end {
+                    return Ok(None);
+                }
+                let number = at / MEDIA_PART_BYTES;
+                let row =
+                    sqlx::query("SELECT bytes FROM media_parts WHERE name = $1 AND part = $2")
+                        .bind(&name)
+                        .bind(i64::try_from(number).unwrap_or(i64::MAX))
+                        .fetch_optional(store.pool())
+                        .await
+                        .map_err(std::io::Error::other)?
+                        .ok_or_else(|| {
+                            std::io::Error::other(format!("{name} lacks part {number}"))
+                        })?;
+                let part: Vec<u8> = row.try_get("bytes").map_err(std::io::Error::other)?;
+                let from = usize::try_from(at - number * MEDIA_PART_BYTES).unwrap_or(usize::MAX);
+                let to = usize::try_from((end - number * MEDIA_PART_BYTES).min(part.len() as u64))
+                    .unwrap_or(usize::MAX);
+                let Some(bytes) = part.get(from..to).filter(|b| !b.is_empty()) else {
+                    return Err(std::io::Error::other(format!(
+                        "{name} is shorter than its size"
+                    )));
+                };
+                let next = at + bytes.len() as u64;
+                Ok(Some((Bytes::copy_from_slice(bytes), next)))
+            }
+        })
+        .boxed()
     }
 }
 

@@ -6,8 +6,8 @@ use sqlx::any::AnyRow;
 
 use super::StoreError;
 use crate::domain::{
-    Author, Blog, BlogId, BlogStatus, Byline, Correction, Draft, DraftId, Entry, EntryId, Image,
-    Label, Role, SentBack, SharedPost, Slug, UnreadableDraft, User,
+    Author, Blog, BlogId, BlogStatus, Byline, Clip, Correction, Draft, DraftId, Entry, EntryId,
+    Image, Label, Role, SentBack, SharedPost, Slug, UnreadableDraft, User,
 };
 
 /// The columns of `entries` that [`entry`] reads, for queries written as literals.
@@ -15,7 +15,7 @@ macro_rules! entry_columns {
     () => {
         "id, title, body, label, author_name, author_role, image_url, image_alt, \
          image_caption, image_credit, key_event, pinned, published_at, updated_at, \
-         created_by, updated_by, version, post, tags, authors, gallery"
+         created_by, updated_by, version, post, tags, authors, gallery, clip"
     };
 }
 pub(crate) use entry_columns;
@@ -118,6 +118,11 @@ pub fn post_text(post: &SharedPost) -> String {
     serde_json::to_string(post).expect("a shared post is strings only")
 }
 
+/// A clip as its column keeps it.
+pub fn clip_text(clip: &Clip) -> String {
+    serde_json::to_string(clip).expect("a clip is strings only")
+}
+
 /// Tags as their column keeps them: none as NULL.
 pub fn tags_text(tags: &[String]) -> Option<String> {
     (!tags.is_empty()).then(|| serde_json::to_string(tags).expect("tags are strings only"))
@@ -200,6 +205,12 @@ pub fn entry(row: &AnyRow) -> Result<Entry, StoreError> {
         tags: json_list(row, "tags")?,
         authors: json_list(row, "authors")?,
         gallery: json_list(row, "gallery")?,
+        clip: optional_text(row, "clip")?
+            .map(|kept| {
+                serde_json::from_str(&kept)
+                    .map_err(|e| StoreError::Corrupt(format!("bad clip: {e}")))
+            })
+            .transpose()?,
         // Read from their own table and put in by the store.
         corrections: Vec::new(),
     })

@@ -51,6 +51,11 @@ const FILES: &[(&str, &str, &[u8])] = &[
         include_bytes!("../../static/editor/gallery.js"),
     ),
     (
+        "editor/clips.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../../static/editor/clips.js"),
+    ),
+    (
         "editor/posts.js",
         "text/javascript; charset=utf-8",
         include_bytes!("../../static/editor/posts.js"),
@@ -194,7 +199,11 @@ pub fn router() -> Router<AppState> {
 async fn media_file(
     State(state): State<AppState>,
     Path(file): Path<String>,
-) -> Result<impl IntoResponse, AppError> {
+    headers: HeaderMap,
+) -> Result<axum::response::Response, AppError> {
+    if let Some(clip) = super::clips::serve(&state, &file, &headers).await? {
+        return Ok(clip);
+    }
     let (bytes, content_type) = state
         .media
         .open(&file)
@@ -207,7 +216,8 @@ async fn media_file(
             (header::CACHE_CONTROL, MEDIA_CACHE_CONTROL),
         ],
         bytes,
-    ))
+    )
+        .into_response())
 }
 
 /// Every static file, compressed once, on first use.

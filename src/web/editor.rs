@@ -25,7 +25,7 @@ use crate::newsroom::NewsroomError;
 use crate::read_model::LivePage;
 
 /// `max_upload_bytes`: the largest image the entry forms take.
-pub fn router(max_upload_bytes: usize) -> Router<AppState> {
+pub fn router(max_upload_bytes: usize, max_clip_bytes: u64) -> Router<AppState> {
     Router::new()
         .route("/", get(dashboard))
         .route("/alerts", get(super::alerts::alerts))
@@ -37,7 +37,7 @@ pub fn router(max_upload_bytes: usize) -> Router<AppState> {
         )
         .route("/live/{slug}/close", post(close))
         .route("/live/{slug}/reopen", post(reopen))
-        .merge(super::compose::router(max_upload_bytes))
+        .merge(super::compose::router(max_upload_bytes, max_clip_bytes))
         .merge(super::people::router())
         .merge(super::snippets::router())
         .merge(super::profiles::router(max_upload_bytes))

@@ -137,6 +137,14 @@ struct Fields {
     #[serde(default)]
     tags: String,
     #[serde(default)]
+    clip_url: String,
+    #[serde(default)]
+    clip_captions_url: String,
+    #[serde(default)]
+    clip_caption: String,
+    #[serde(default)]
+    clip_credit: String,
+    #[serde(default)]
     profile_1: String,
     #[serde(default)]
     profile_2: String,
@@ -224,6 +232,10 @@ impl Fields {
                 post_text: self.post_text,
                 tags: self.tags,
                 gallery: gallery_rows(pairs),
+                clip_url: self.clip_url,
+                clip_captions_url: self.clip_captions_url,
+                clip_caption: self.clip_caption,
+                clip_credit: self.clip_credit,
                 profiles: [self.profile_1, self.profile_2, self.profile_3]
                     .into_iter()
                     .filter(|name| !name.trim().is_empty())

@@ -6,6 +6,7 @@ pub mod api;
 mod assets;
 mod auth;
 mod client;
+pub(crate) mod clips;
 mod compose;
 mod editor;
 mod embed;
@@ -33,8 +34,8 @@ use axum::routing::get;
 use tokio_util::sync::CancellationToken;
 use tower::ServiceBuilder;
 use tower_http::compression::CompressionLayer;
+use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate};
 use tower_http::set_header::SetResponseHeaderLayer;
-use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::accounts::Accounts;
@@ -107,7 +108,7 @@ pub struct Shared {
 /// Every route and the whole middleware stack.
 pub fn app(state: AppState) -> Router {
     // Editor pages hold drafts, CSRF tokens and people's names: no cache keeps them.
-    let editor = editor::router(state.media.max_bytes)
+    let editor = editor::router(state.media.max_bytes, state.media.max_clip_bytes)
         .route_layer(axum::middleware::from_fn_with_state(
             state.clone(),
             auth::require_sign_in,
@@ -128,7 +129,7 @@ pub fn app(state: AppState) -> Router {
         )))
         .merge(assets::router())
         .merge(
-            api::router(state.media.max_bytes)
+            api::router(state.media.max_bytes, state.media.max_clip_bytes)
                 .layer(axum::middleware::from_fn(no_store_unless_read)),
         )
         .nest("/editor", editor)
@@ -159,15 +160,42 @@ pub fn app(state: AppState) -> Router {
                     CONTENT_SECURITY_POLICY.as_str(),
                 ))
                 // Cuts slow requests; it does not cut a streaming body once it has begun.
-                .layer(TimeoutLayer::with_status_code(
-                    StatusCode::REQUEST_TIMEOUT,
-                    REQUEST_TIMEOUT,
-                ))
-                // Compression skips `text/event-stream`, and bodies already compressed.
-                .layer(CompressionLayer::new())
+                .layer(axum::middleware::from_fn(time_limit))
+                // Compression skips `text/event-stream`, bodies already compressed, and
+                // video and sound (compressed, and asked for by ranges).
+                .layer(
+                    CompressionLayer::new().compress_when(
+                        DefaultPredicate::new()
+                            .and(NotForContentType::const_new("video/"))
+                            .and(NotForContentType::const_new("audio/")),
+                    ),
+                )
                 .layer(DefaultBodyLimit::max(state.max_body_bytes)),
         )
         .with_state(state)
+}
+
+/// How long an upload of a video or sound file may take, sent and kept: 200 MB over a
+/// newsroom's slow uplink, and the copying after.
+pub const CLIP_UPLOAD_TIMEOUT: Duration = Duration::from_secs(15 * 60);
+
+/// Answers 408 to a request not answered within [`REQUEST_TIMEOUT`] (clip uploads
+/// within [`CLIP_UPLOAD_TIMEOUT`]).
+async fn time_limit(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let limit = if request.method() == axum::http::Method::POST
+        && request.uri().path().ends_with("/clips")
+    {
+        CLIP_UPLOAD_TIMEOUT
+    } else {
+        REQUEST_TIMEOUT
+    };
+    match tokio::time::timeout(limit, next.run(request)).await {
+        Ok(response) => response,
+        Err(_) => axum::response::IntoResponse::into_response(StatusCode::REQUEST_TIMEOUT),
+    }
 }
 
 /// What no cache may keep: editor pages, the sign-in page, and the API's answers to

@@ -335,6 +335,7 @@ mod tests {
                             ("name", "ana".into()),
                             ("names", "ana, ben".into()),
                             ("over", 5.into()),
+                            ("percent", 40.into()),
                             ("reason", "a reason".into()),
                             ("settings", "settings".into()),
                             ("size", "2 MB".into()),

@@ -4,6 +4,7 @@
 // later" starts at the next minute. Leaving a form with unsaved text asks first.
 
 import { counter } from "./counter.js";
+import { attachClips } from "./clips.js";
 import { attachGallery } from "./gallery.js";
 import { attachImages } from "./images.js";
 import { spotPosts } from "./posts.js";
@@ -113,6 +114,7 @@ export function setUp(form) {
 
   attachImages(form);
   attachGallery(form);
+  attachClips(form);
   spotPosts(form);
 
   form.addEventListener("submit", (event) => {

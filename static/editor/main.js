@@ -9,6 +9,8 @@
 //   (images.js).
 // - A post's address pasted into the text opens the post fields with it (posts.js).
 // - Pictures chosen for the gallery are attached into its rows (gallery.js).
+// - A video or sound file chosen is sent with its progress shown, and its address
+//   put in the form (clips.js).
 // - The entry is previewed beside the form as it is typed, by the server's own
 //   template (preview.js); the counters say how long the headline and text are
 //   (counter.js).

@@ -141,6 +141,7 @@ fn editor_routes(entry: &str, draft: &str) -> Vec<Route> {
         post(format!("{page}/drafts/{draft}/unschedule"), &[], Publisher),
         post(format!("{page}/preview"), entry_fields, SignedIn),
         post(format!("{page}/images"), &[], SignedIn),
+        post(format!("{page}/clips"), &[], SignedIn),
         post(
             "/editor/account".into(),
             &[
@@ -174,6 +175,8 @@ fn api_page_routes() -> Vec<(Method, String)> {
     let page = format!("/api/v1/live/{DEMO}");
     vec![
         (Method::POST, "/api/v1/images".to_owned()),
+        (Method::POST, "/api/v1/clips".to_owned()),
+        (Method::POST, "/api/v1/captions".to_owned()),
         (Method::POST, "/api/v1/live".to_owned()),
         (Method::PATCH, page.clone()),
         (Method::POST, format!("{page}/close")),

@@ -39,6 +39,7 @@ pub fn settings(data_dir: &std::path::Path) -> ServeArgs {
         replay_window: 1000,
         max_streams: liveblog::config::DEFAULT_MAX_STREAMS,
         max_upload_bytes: 64 * 1024,
+        max_clip_bytes: liveblog::media::DEFAULT_MAX_CLIP_BYTES,
         header_read_timeout: 30,
         max_body_bytes: liveblog::web::DEFAULT_MAX_BODY_BYTES,
         max_header_bytes: liveblog::config::DEFAULT_MAX_HEADER_BYTES,

@@ -4,6 +4,7 @@
 mod access;
 mod auth;
 mod bombs;
+mod clips;
 mod cluster;
 mod cms;
 mod commands;

@@ -197,6 +197,8 @@ async fn the_api_does_what_its_description_says() {
             "get /api/v1/live/{slug}/entries/{id}",
             "patch /api/v1/live/{slug}",
             "patch /api/v1/live/{slug}/entries/{id}",
+            "post /api/v1/captions",
+            "post /api/v1/clips",
             "post /api/v1/images",
             "post /api/v1/live",
             "post /api/v1/live/{slug}/close",
@@ -238,6 +240,41 @@ async fn the_api_does_what_its_description_says() {
         "tags": ["Harbour", "Évacuation"], "profiles": [],
         "gallery": [{"url": "https://example.org/b.png", "alt": "B", "caption": "C", "credit": "D"}],
     });
+    // A clip and its captions, sent first as a client would.
+    for (path, field, name, bytes) in [
+        (
+            "/api/v1/clips",
+            "clip",
+            "camera.mp4",
+            crate::clips::small_video(),
+        ),
+        (
+            "/api/v1/captions",
+            "captions",
+            "captions.vtt",
+            b"WEBVTT\n".to_vec(),
+        ),
+    ] {
+        let form = Form::new().part(field, Part::bytes(bytes).file_name(name));
+        let response = app
+            .client
+            .post(app.url(path))
+            .bearer_auth(&token)
+            .multipart(form)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::CREATED, "{path}");
+        let kept: Value = response.json().await.unwrap();
+        let key = if field == "clip" {
+            "clip_url"
+        } else {
+            "clip_captions_url"
+        };
+        body[key] = kept["url"].clone();
+    }
+    body["clip_caption"] = json!("The quay");
+    body["clip_credit"] = json!("Sam Lee");
     for name in fields.keys() {
         assert!(body.get(name).is_some(), "{name} is untested");
     }
@@ -725,6 +762,15 @@ async fn send(
             let mut form = Form::new();
             for (name, value) in fields {
                 form = match value.as_str() {
+                    // A clip's field takes a real video, and captions WebVTT.
+                    Some(IMAGE) if name == "clip" => form.part(
+                        name,
+                        Part::bytes(crate::clips::small_video()).file_name("camera.mp4"),
+                    ),
+                    Some(IMAGE) if name == "captions" => form.part(
+                        name,
+                        Part::bytes(&b"WEBVTT\n"[..]).file_name("captions.vtt"),
+                    ),
                     Some(IMAGE) => form.part(
                         name,
                         Part::bytes(crate::uploads::PNG).file_name("pixel.png"),

@@ -43,13 +43,22 @@ pub use views::EntryFields;
 
 /// The API's routes; `max_upload_bytes` for images, every other body under the server's
 /// own limit.
-pub fn router(max_upload_bytes: usize) -> Router<AppState> {
+pub fn router(max_upload_bytes: usize, max_clip_bytes: u64) -> Router<AppState> {
     Router::new()
         .route("/api/v1/openapi.json", get(openapi))
         .route(
             "/api/v1/images",
             post(images::upload).layer(DefaultBodyLimit::max(max_upload_bytes + MULTIPART_BYTES)),
         )
+        .route(
+            "/api/v1/clips",
+            post(images::upload_clip).layer(DefaultBodyLimit::max(
+                usize::try_from(max_clip_bytes)
+                    .unwrap_or(usize::MAX)
+                    .saturating_add(super::clips::CLIP_FORM_BYTES),
+            )),
+        )
+        .route("/api/v1/captions", post(images::upload_captions))
         .route("/api/v1/live", get(pages::list).post(pages::open))
         .route("/api/v1/live/{slug}", get(page).patch(pages::change))
         .route("/api/v1/live/{slug}/close", post(pages::close))
@@ -261,10 +270,10 @@ async fn delete(
 #[openapi(
     info(title = "liveblog", description = "Live pages: list, open, change, close and reopen them, read them, and publish, correct and delete entries."),
     paths(pages::list, pages::open, pages::change, pages::close, pages::reopen, page, entry, create, update, delete,
-        images::upload),
+        images::upload, images::upload_clip, images::upload_captions),
     components(schemas(NewEntry, EntryChange, EntryView, AuthorView, PictureView, CorrectionView, PageView, ErrorBody, FieldProblem,
         SavedVersion, pages::NewPage, pages::PageChange, pages::PageSettingsView, pages::PageList,
-        images::ImageUpload, images::ImageView)),
+        images::ImageUpload, images::ImageView, images::ClipUpload, images::CaptionsUpload, images::ClipView)),
     modifiers(&BearerToken)
 )]
 struct ApiDoc;

@@ -74,6 +74,11 @@ pub(super) fn image_url() -> String {
     format!(r"^\s*(?:(?:https?://[^/{not}][^{not}]*|/(?:[^/{not}][^{not}]*)?)\s*)?$")
 }
 
+/// A file uploaded here: `/media/`, a SHA-256, and the name's rest.
+pub(super) fn media_path() -> String {
+    r"^\s*(?:/media/[0-9a-f]{64}(?:_[0-9]+x[0-9]+)?\.[a-z0-9]+\s*)?$".to_owned()
+}
+
 /// A string property that matches `pattern`.
 pub(super) fn matching(pattern: impl Into<String>, example: &str) -> ObjectBuilder {
     ObjectBuilder::new()

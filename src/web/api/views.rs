@@ -12,9 +12,10 @@ use super::schema::{self, choice, flag, text};
 use crate::domain::markdown::MAX_NESTING;
 use crate::domain::{
     Author, EntryId, EntryInput, FieldErrors, Image, Label, MAX_AUTHORS, MAX_BODY_CHARS,
-    MAX_BYLINE_CHARS, MAX_CORRECTION_CHARS, MAX_GALLERY, MAX_IMAGE_TEXT_CHARS, MAX_IMAGE_URL_CHARS,
-    MAX_POST_AUTHOR_CHARS, MAX_POST_TEXT_CHARS, MAX_POST_URL_CHARS, MAX_PROFILE_NAME_CHARS,
-    MAX_TAG_CHARS, MAX_TAGS, MAX_TITLE_CHARS, PictureInput, TAG_COMMAS, time,
+    MAX_BYLINE_CHARS, MAX_CLIP_TEXT_CHARS, MAX_CORRECTION_CHARS, MAX_GALLERY, MAX_IMAGE_TEXT_CHARS,
+    MAX_IMAGE_URL_CHARS, MAX_POST_AUTHOR_CHARS, MAX_POST_TEXT_CHARS, MAX_POST_URL_CHARS,
+    MAX_PROFILE_NAME_CHARS, MAX_TAG_CHARS, MAX_TAGS, MAX_TITLE_CHARS, PictureInput, TAG_COMMAS,
+    time,
 };
 
 /// The platforms whose posts an entry may carry, by name.
@@ -48,6 +49,10 @@ pub struct EntryFields {
     tags: Option<Vec<String>>,
     profiles: Option<Vec<String>>,
     gallery: Option<Vec<PictureInput>>,
+    clip_url: Option<String>,
+    clip_captions_url: Option<String>,
+    clip_caption: Option<String>,
+    clip_credit: Option<String>,
     key_event: Option<bool>,
     pinned: Option<bool>,
     /// `PATCH` only: a public note of what was corrected.
@@ -66,7 +71,7 @@ pub(super) enum EntryChange {}
 
 /// Fields that need others beside them: a role a name, an image its alt text, the
 /// alt text, caption and credit an image, and a post's author and text its address.
-const ENTRY_NEEDS: [(&str, &[&str]); 7] = [
+const ENTRY_NEEDS: [(&str, &[&str]); 10] = [
     ("author_role", &["author_name"]),
     ("image_url", &["image_alt"]),
     ("image_alt", &["image_url"]),
@@ -74,6 +79,9 @@ const ENTRY_NEEDS: [(&str, &[&str]); 7] = [
     ("image_credit", &["image_url"]),
     ("post_author", &["post_url"]),
     ("post_text", &["post_url"]),
+    ("clip_captions_url", &["clip_url"]),
+    ("clip_caption", &["clip_url"]),
+    ("clip_credit", &["clip_url"]),
 ];
 
 /// What the description says of each field a new entry and a change share.
@@ -253,6 +261,35 @@ fn entry_fields() -> Vec<(&'static str, Schema)> {
             ))
             .into(),
         ),
+        (
+            "clip_url",
+            text(schema::media_path(), 300, "/media/3f2a000000000000000000000000000000000000000000000000000000000000_1280x720.mp4")
+                .description(Some(
+                    "A video or sound file after the text: the `url` of `POST /api/v1/clips`.",
+                ))
+                .into(),
+        ),
+        (
+            "clip_captions_url",
+            text(schema::media_path(), 300, "/media/7c1e000000000000000000000000000000000000000000000000000000000000.vtt")
+                .description(Some(
+                    "The clip's WebVTT captions, offered to readers: the `url` of \
+                     `POST /api/v1/clips` given a `captions` file; needs `clip_url`.",
+                ))
+                .into(),
+        ),
+        (
+            "clip_caption",
+            text(schema::one_line(), MAX_CLIP_TEXT_CHARS, "The quay at high tide")
+                .description(Some("What it shows or says; needs `clip_url`."))
+                .into(),
+        ),
+        (
+            "clip_credit",
+            text(schema::one_line(), MAX_CLIP_TEXT_CHARS, "Sam Lee")
+                .description(Some("Whose it is; needs `clip_url`."))
+                .into(),
+        ),
         ("key_event", flag(true).into()),
         ("pinned", flag(false).into()),
     ]
@@ -325,6 +362,10 @@ impl EntryFields {
             (self.post_url, &mut base.post_url),
             (self.post_author, &mut base.post_author),
             (self.post_text, &mut base.post_text),
+            (self.clip_url, &mut base.clip_url),
+            (self.clip_captions_url, &mut base.clip_captions_url),
+            (self.clip_caption, &mut base.clip_caption),
+            (self.clip_credit, &mut base.clip_credit),
         ];
         for (given, field) in texts {
             if let Some(value) = given {
@@ -392,6 +433,10 @@ pub(super) struct EntryView<'a> {
     authors: &'a [Author],
     #[schema(value_type = Vec<PictureView>)]
     gallery: &'a [Image],
+    clip_url: Option<&'a str>,
+    clip_captions_url: Option<&'a str>,
+    clip_caption: Option<&'a str>,
+    clip_credit: Option<&'a str>,
     key_event: bool,
     pinned: bool,
     published_at: String,
@@ -432,6 +477,7 @@ pub(super) fn entry_view<'a>(page: &LivePage, rendered: &'a RenderedEntry) -> En
     let byline = entry.byline.as_ref();
     let image = entry.image.as_ref();
     let post = entry.post.as_ref();
+    let clip = entry.clip.as_ref();
     EntryView {
         id: entry.id,
         url: format!("/live/{}/entries/{}", page.blog.slug, entry.id),
@@ -451,6 +497,10 @@ pub(super) fn entry_view<'a>(page: &LivePage, rendered: &'a RenderedEntry) -> En
         tags: &entry.tags,
         authors: &entry.authors,
         gallery: &entry.gallery,
+        clip_url: clip.map(|c| c.url.as_str()),
+        clip_captions_url: clip.and_then(|c| c.captions_url.as_deref()),
+        clip_caption: clip.and_then(|c| c.caption.as_deref()),
+        clip_credit: clip.and_then(|c| c.credit.as_deref()),
         key_event: entry.key_event,
         pinned: entry.pinned,
         published_at: time::rfc3339(entry.published_at, zone),

@@ -46,7 +46,7 @@ const FORM_FIELDS_BYTES: usize = 1024 * 1024;
 /// start the next entry with.
 const LAST_USED_SEARCH: usize = 200;
 
-pub fn router(max_upload_bytes: usize) -> Router<AppState> {
+pub fn router(max_upload_bytes: usize, max_clip_bytes: u64) -> Router<AppState> {
     // The forms that take an image may be larger than any other request.
     let upload_limit = DefaultBodyLimit::max(max_upload_bytes + FORM_FIELDS_BYTES);
     Router::new()
@@ -68,6 +68,14 @@ pub fn router(max_upload_bytes: usize) -> Router<AppState> {
         .route(
             "/live/{slug}/images",
             post(desk::upload_image).layer(upload_limit),
+        )
+        .route(
+            "/live/{slug}/clips",
+            post(super::clips::upload).layer(DefaultBodyLimit::max(
+                usize::try_from(max_clip_bytes)
+                    .unwrap_or(usize::MAX)
+                    .saturating_add(super::clips::CLIP_FORM_BYTES),
+            )),
         )
         .route("/live/{slug}/entries/{id}/history", get(history::history))
         .merge(corrections::router(upload_limit))

@@ -203,6 +203,26 @@ impl<'a> EntryFormView<'a> {
             .collect()
     }
 
+    /// Whether the clip's fields start open: one is filled in, or has a problem.
+    pub fn clip_open(&self) -> bool {
+        let i = &self.input;
+        let fields = [
+            "clip_url",
+            "clip_captions_url",
+            "clip_caption",
+            "clip_credit",
+        ];
+        [
+            &i.clip_url,
+            &i.clip_captions_url,
+            &i.clip_caption,
+            &i.clip_credit,
+        ]
+        .iter()
+        .any(|value| !value.trim().is_empty())
+            || fields.iter().any(|field| self.errors.get(field).is_some())
+    }
+
     /// Whether the gallery's fields start open: it has pictures, or a problem.
     pub fn gallery_open(&self) -> bool {
         !self.input.gallery.is_empty() || self.errors.get("gallery").is_some()

@@ -19,7 +19,7 @@ pub fn for_editor_js(w: &Words) -> String {
             .collect();
         w.with(key, &args)
     };
-    let words = serde_json::json!({
+    let mut words = serde_json::json!({
         "sessionEnded": with("js-session-ended", &["link"]),
         "signInAgain": w.get("js-sign-in-again"),
         "restored": w.get("js-restored"),
@@ -63,6 +63,16 @@ pub fn for_editor_js(w: &Words) -> String {
         "snippetsNone": w.get("js-snippets-none"),
         "snippetsManage": w.get("js-snippets-manage"),
     });
+    // The clip's upload (`clips.js`), in a second object: one macro holds only so many.
+    let clips = serde_json::json!({
+        "clipSending": with("js-clip-sending", &["name", "percent"]),
+        "clipMaking": with("js-clip-making", &["name"]),
+        "clipAttached": with("js-clip-attached", &["name"]),
+        "clipRefused": with("js-clip-refused", &["name", "reason"]),
+    });
+    if let (Some(words), serde_json::Value::Object(clips)) = (words.as_object_mut(), clips) {
+        words.extend(clips);
+    }
     crate::words::script_data(&words)
 }
 
