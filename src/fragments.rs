@@ -11,6 +11,18 @@ use crate::domain::{Blog, Entry, Label, SharedPost, tag_key, time};
 use crate::media;
 use crate::words::Words;
 
+/// A label's name in `words`' language: as the newsroom named it, or, for an entry
+/// saved before labels had names, the words of the label it was; else its key.
+pub fn label_name(label: &Label, words: &Words) -> String {
+    if let Some(name) = label.name_in(words.tag()) {
+        return name.to_owned();
+    }
+    match crate::domain::BUILT_IN_LABELS.contains(&label.key.as_str()) {
+        true => words.get(&format!("label-{}", label.key)),
+        false => label.key.clone(),
+    }
+}
+
 /// The width of the poster copy a video shows before it plays: one of the narrower
 /// copies every image keeps.
 const POSTER_WIDTH: u32 = 960;
@@ -36,7 +48,7 @@ impl EntryFragment<'_> {
     }
 
     fn label_text(&self, label: &Label) -> String {
-        self.words.get(&format!("label-{}", label.key()))
+        label_name(label, self.words)
     }
 
     fn published_rfc3339(&self) -> String {

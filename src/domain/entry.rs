@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::clip::{Clip, parse_clip};
 use super::errors::{FieldErrors, optional_text, required_text};
 use super::gallery::{PictureInput, parse_gallery};
+use super::label::{Label, parse_label};
 use super::markdown;
 use super::profile::{Author, parse_author_names};
 use super::shared_post::{SharedPost, parse_shared_post};
@@ -33,58 +34,6 @@ pub struct EntryId(pub i64);
 impl std::fmt::Display for EntryId {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         self.0.fmt(f)
-    }
-}
-
-/// The kind of entry, shown above its headline.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Label {
-    Breaking,
-    Analysis,
-    Explainer,
-    FactCheck,
-    Watch,
-}
-
-impl Label {
-    /// Every label, in the order the editor's form offers them.
-    pub const ALL: [Label; 5] = [
-        Label::Breaking,
-        Label::Analysis,
-        Label::Explainer,
-        Label::FactCheck,
-        Label::Watch,
-    ];
-
-    /// The form and API value, as in `label=fact-check`.
-    pub fn key(self) -> &'static str {
-        match self {
-            Label::Breaking => "breaking",
-            Label::Analysis => "analysis",
-            Label::Explainer => "explainer",
-            Label::FactCheck => "fact-check",
-            Label::Watch => "watch",
-        }
-    }
-
-    /// The words a reader sees.
-    pub fn text(self) -> &'static str {
-        match self {
-            Label::Breaking => "Breaking",
-            Label::Analysis => "Analysis",
-            Label::Explainer => "Explainer",
-            Label::FactCheck => "Fact check",
-            Label::Watch => "Watch",
-        }
-    }
-
-    /// Reads a form value: the key or the words, in any case.
-    pub fn parse(value: &str) -> Option<Label> {
-        let value = value.trim();
-        Label::ALL
-            .into_iter()
-            .find(|l| l.key().eq_ignore_ascii_case(value) || l.text().eq_ignore_ascii_case(value))
     }
 }
 
@@ -286,7 +235,11 @@ impl Entry {
         EntryInput {
             title: self.title.clone(),
             body: self.body.clone(),
-            label: self.label.map(|l| l.key().to_owned()).unwrap_or_default(),
+            label: self
+                .label
+                .as_ref()
+                .map(|l| l.key.clone())
+                .unwrap_or_default(),
             author_name: byline.map(|b| b.name.clone()).unwrap_or_default(),
             author_role: byline.and_then(|b| b.role.clone()).unwrap_or_default(),
             image_url: image.map(|i| i.url.clone()).unwrap_or_default(),
@@ -421,20 +374,8 @@ impl EntryContent {
         );
         let body = entry_text(&mut errors, "body", &input.body);
 
-        let label = match input.label.trim() {
-            "" => None,
-            value => {
-                let label = Label::parse(value);
-                if label.is_none() {
-                    let known: Vec<&str> = Label::ALL.iter().map(|l| l.key()).collect();
-                    errors.add(
-                        "label",
-                        format!("Unknown label; choose one of: {}.", known.join(", ")),
-                    );
-                }
-                label
-            }
-        };
+        // Looked up in the newsroom's labels before the entry is kept.
+        let label = parse_label(&mut errors, &input.label);
 
         let name = optional_text(
             &mut errors,
@@ -657,22 +598,6 @@ mod tests {
 
         let at_limit = "x".repeat(MAX_TITLE_CHARS);
         assert!(EntryContent::parse(&input(&at_limit, &"é".repeat(MAX_BODY_CHARS))).is_ok());
-    }
-
-    #[test]
-    fn labels_are_read_by_key_or_words() {
-        assert_eq!(Label::parse("fact-check"), Some(Label::FactCheck));
-        assert_eq!(Label::parse("Fact check"), Some(Label::FactCheck));
-        assert_eq!(Label::parse("BREAKING"), Some(Label::Breaking));
-        let mut bad = input("t", "b");
-        bad.label = "gossip".into();
-        assert!(
-            EntryContent::parse(&bad)
-                .unwrap_err()
-                .get("label")
-                .unwrap()
-                .contains("breaking")
-        );
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod embeds;
 mod entry;
 mod errors;
 mod gallery;
+mod label;
 mod language;
 pub mod markdown;
 mod profile;
@@ -32,12 +33,16 @@ pub use draft::{
 };
 pub use entry::{
     Byline, Correction, DELETED_KEPT_DAYS, DeletedEntry, Entry, EntryContent, EntryId, EntryInput,
-    Image, Label, MAX_BODY_CHARS, MAX_BYLINE_CHARS, MAX_CORRECTION_CHARS, MAX_IMAGE_TEXT_CHARS,
+    Image, MAX_BODY_CHARS, MAX_BYLINE_CHARS, MAX_CORRECTION_CHARS, MAX_IMAGE_TEXT_CHARS,
     MAX_IMAGE_URL_CHARS, MAX_TITLE_CHARS, Revision, is_safe_image_url, parse_correction_note,
     parse_published_at,
 };
 pub use errors::{FieldError, FieldErrors};
 pub use gallery::{MAX_GALLERY, PictureInput, parse_gallery};
+pub use label::{
+    BUILT_IN_LABELS, LABEL_LANGUAGES, Label, LabelInput, MAX_LABEL_KEY_CHARS, MAX_LABEL_NAME_CHARS,
+    MAX_LABELS, NAME_FIELDS,
+};
 pub use language::{DEFAULT_LANGUAGE, MAX_LANGUAGE_CHARS, direction, parse_language};
 pub use profile::{
     Author, MAX_AUTHORS, MAX_PROFILE_LINE_CHARS, MAX_PROFILE_NAME_CHARS, MAX_PROFILE_URL_CHARS,

@@ -12,6 +12,7 @@
 //! once, in order.
 
 mod drafts;
+mod labels;
 mod profiles;
 mod snippets;
 
@@ -322,9 +323,8 @@ impl Newsroom {
         let kept = self
             .page(slug)?
             .entry(id)
-            .map(|rendered| rendered.entry.authors.clone())
-            .unwrap_or_default();
-        let draft = self.with_authors_keeping(draft, &kept).await?;
+            .map(|rendered| rendered.entry.clone());
+        let draft = self.with_authors_keeping(draft, kept.as_ref()).await?;
         let _writing = self.writing.lock().await;
         let blog = self.page(slug)?.blog.id;
         self.save(blog, id, |entry| {

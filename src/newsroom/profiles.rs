@@ -4,7 +4,7 @@
 use chrono::Utc;
 
 use super::{Newsroom, NewsroomError};
-use crate::domain::{Author, EntryContent, FieldErrors, Profile, ProfileCard, ProfileId};
+use crate::domain::{Author, Entry, EntryContent, FieldErrors, Profile, ProfileCard, ProfileId};
 use crate::store::StoreError;
 
 fn named(error: StoreError) -> NewsroomError {
@@ -52,18 +52,23 @@ impl Newsroom {
 
     /// `draft` with the profiles it names as its authors, in the order named. A name no
     /// profile has is the `profiles` field's problem.
+    /// Its label is the newsroom's, as [`Newsroom::with_label`] finds it.
     pub async fn with_authors(&self, draft: EntryContent) -> Result<EntryContent, NewsroomError> {
-        self.with_authors_keeping(draft, &[]).await
+        self.with_authors_keeping(draft, None).await
     }
 
     /// As [`Newsroom::with_authors`], but a name an entry's byline has already keeps
-    /// its author as the entry has it (`kept`), the profile removed or not: a
-    /// correction never loses a byline.
+    /// its author as the entry (`kept`) has it, the profile removed or not, and so does
+    /// its label: a correction never loses a byline or a label.
     pub async fn with_authors_keeping(
         &self,
         draft: EntryContent,
-        kept: &[Author],
+        kept: Option<&Entry>,
     ) -> Result<EntryContent, NewsroomError> {
+        let draft = self
+            .with_label(draft, kept.and_then(|e| e.label.as_ref()), true)
+            .await?;
+        let kept: &[Author] = kept.map_or(&[], |e| &e.authors);
         let (mut draft, missing) = self.find_authors(draft).await?;
         let mut missing: Vec<String> = missing
             .into_iter()
@@ -102,12 +107,14 @@ impl Newsroom {
         Ok(draft)
     }
 
-    /// `draft` with the profiles it names that are still there: what a scheduled entry
-    /// publishes with when a profile was removed meanwhile.
+    /// `draft` with the profiles it names that are still there, and its label as the
+    /// newsroom has it or by its key alone: what a scheduled entry publishes with when a
+    /// profile or label was removed meanwhile.
     pub async fn with_authors_found(
         &self,
         draft: EntryContent,
     ) -> Result<EntryContent, NewsroomError> {
+        let draft = self.with_label(draft, None, false).await?;
         Ok(self.find_authors(draft).await?.0)
     }
 

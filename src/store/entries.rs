@@ -89,8 +89,8 @@ impl Store {
              author_role = $6, image_url = $7, image_alt = $8, image_caption = $9, image_credit = $10, \
              key_event = $11, pinned = $12, published_at = $13, updated_at = $14, \
              created_by = $15, updated_by = $16, version = $17, post = $18, tags = $19, \
-             authors = $20, gallery = $21, clip = $22 WHERE id = $23 AND blog_id = $24 \
-             AND version = $25",
+             authors = $20, gallery = $21, clip = $22, label_names = $23 WHERE id = $24 \
+             AND blog_id = $25 AND version = $26",
         )
         .bind(blog.0);
         let done = bind_entry(query, entry)
@@ -293,9 +293,9 @@ async fn insert_entry(
     let query = sqlx::query(
         "INSERT INTO entries (blog_id, title, body, label, author_name, author_role, image_url, \
          image_alt, image_caption, image_credit, key_event, pinned, published_at, updated_at, \
-         created_by, updated_by, version, post, tags, authors, gallery, clip) \
+         created_by, updated_by, version, post, tags, authors, gallery, clip, label_names) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, \
-         $19, $20, $21, $22) RETURNING id",
+         $19, $20, $21, $22, $23) RETURNING id",
     )
     .bind(blog.0);
     let row = bind_entry(query, entry).fetch_one(&mut **tx).await?;
@@ -311,9 +311,9 @@ pub(super) async fn reinsert_entry(
     let query = sqlx::query(
         "INSERT INTO entries (blog_id, title, body, label, author_name, author_role, image_url, \
          image_alt, image_caption, image_credit, key_event, pinned, published_at, updated_at, \
-         created_by, updated_by, version, post, tags, authors, gallery, clip, id) \
+         created_by, updated_by, version, post, tags, authors, gallery, clip, label_names, id) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, \
-         $19, $20, $21, $22, $23)",
+         $19, $20, $21, $22, $23, $24)",
     )
     .bind(blog.0);
     bind_entry(query, entry)
@@ -325,14 +325,14 @@ pub(super) async fn reinsert_entry(
 
 pub(super) type AnyQuery<'q> = sqlx::query::Query<'q, Any, sqlx::any::AnyArguments>;
 
-/// Binds an entry's fields, `$2` to `$22` of the inserts and the update.
+/// Binds an entry's fields, `$2` to `$23` of the inserts and the update.
 pub(super) fn bind_entry<'q>(query: AnyQuery<'q>, entry: &Entry) -> AnyQuery<'q> {
     let byline = entry.byline.as_ref();
     let image = entry.image.as_ref();
     query
         .bind(entry.title.clone())
         .bind(entry.body.clone())
-        .bind(entry.label.map(|l| l.key()))
+        .bind(entry.label.as_ref().map(|l| l.key.clone()))
         .bind(byline.map(|b| b.name.clone()))
         .bind(byline.and_then(|b| b.role.clone()))
         .bind(image.map(|i| i.url.clone()))
@@ -351,4 +351,5 @@ pub(super) fn bind_entry<'q>(query: AnyQuery<'q>, entry: &Entry) -> AnyQuery<'q>
         .bind(rows::authors_text(&entry.authors))
         .bind(rows::gallery_text(&entry.gallery))
         .bind(entry.clip.as_ref().map(rows::clip_text))
+        .bind(entry.label.as_ref().and_then(rows::label_names_text))
 }

@@ -12,6 +12,7 @@ mod deleted;
 mod drafts;
 mod entries;
 mod export;
+mod labels;
 mod limits;
 mod media;
 mod pages;

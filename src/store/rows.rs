@@ -15,7 +15,7 @@ macro_rules! entry_columns {
     () => {
         "id, title, body, label, author_name, author_role, image_url, image_alt, \
          image_caption, image_credit, key_event, pinned, published_at, updated_at, \
-         created_by, updated_by, version, post, tags, authors, gallery, clip"
+         created_by, updated_by, version, post, tags, authors, gallery, clip, label_names"
     };
 }
 pub(crate) use entry_columns;
@@ -118,6 +118,12 @@ pub fn post_text(post: &SharedPost) -> String {
     serde_json::to_string(post).expect("a shared post is strings only")
 }
 
+/// A label's names as their column keeps them: none as NULL.
+pub fn label_names_text(label: &Label) -> Option<String> {
+    (!label.names.is_empty())
+        .then(|| serde_json::to_string(&label.names).expect("names are strings only"))
+}
+
 /// A clip as its column keeps it.
 pub fn clip_text(clip: &Clip) -> String {
     serde_json::to_string(clip).expect("a clip is strings only")
@@ -155,10 +161,14 @@ pub fn authors_text(authors: &[Author]) -> Option<String> {
 pub fn entry(row: &AnyRow) -> Result<Entry, StoreError> {
     let label = match optional_text(row, "label")? {
         None => None,
-        Some(key) => Some(
-            Label::parse(&key)
-                .ok_or_else(|| StoreError::Corrupt(format!("unknown label {key:?}")))?,
-        ),
+        Some(key) => Some(Label {
+            key,
+            names: optional_text(row, "label_names")?
+                .map(|kept| serde_json::from_str(&kept))
+                .transpose()
+                .map_err(|e| StoreError::Corrupt(format!("bad label names: {e}")))?
+                .unwrap_or_default(),
+        }),
     };
     let byline = optional_text(row, "author_name")?.map(|name| -> Result<Byline, StoreError> {
         Ok(Byline {

@@ -40,6 +40,7 @@ pub fn router(max_upload_bytes: usize, max_clip_bytes: u64) -> Router<AppState> 
         .merge(super::compose::router(max_upload_bytes, max_clip_bytes))
         .merge(super::people::router())
         .merge(super::snippets::router())
+        .merge(super::labels::router())
         .merge(super::profiles::router(max_upload_bytes))
 }
 

@@ -16,6 +16,7 @@ mod events;
 mod feed;
 mod first_page;
 pub mod form;
+mod labels;
 mod metrics;
 mod people;
 mod precompressed;

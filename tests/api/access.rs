@@ -62,6 +62,7 @@ fn editor_routes(entry: &str, draft: &str) -> Vec<Route> {
     let page = format!("/editor/live/{DEMO}");
     let entry_fields = &[("title", "Let in"), ("body", "Should not be here.")];
     let snippet_fields = &[("name", "Let in"), ("body", "Should not be here.")];
+    let label_fields = &[("key", "let-in"), ("name_en", "Let in")];
     let blog_fields = &[
         ("title", "A page nobody may make"),
         ("slug", "intruder"),
@@ -79,6 +80,7 @@ fn editor_routes(entry: &str, draft: &str) -> Vec<Route> {
         get(format!("{page}/settings"), Admin),
         get("/editor/people".into(), Admin),
         get("/editor/snippets".into(), Publisher),
+        get("/editor/labels".into(), Publisher),
         get("/editor/profiles".into(), Publisher),
         get(format!("{page}/drafts/{draft}"), Author),
         get(format!("{page}/entries/{entry}"), Publisher),
@@ -103,6 +105,9 @@ fn editor_routes(entry: &str, draft: &str) -> Vec<Route> {
         post("/editor/snippets".into(), snippet_fields, Publisher),
         post("/editor/snippets/1".into(), snippet_fields, Publisher),
         post("/editor/snippets/1/delete".into(), &[], Publisher),
+        post("/editor/labels".into(), label_fields, Publisher),
+        post("/editor/labels/watch".into(), label_fields, Publisher),
+        post("/editor/labels/watch/delete".into(), &[], Publisher),
         post("/editor/profiles".into(), &[("name", "Let in")], Publisher),
         post(
             "/editor/profiles/1".into(),
@@ -241,6 +246,7 @@ const MOUNTED_AT: &[(&str, &str)] = &[
     ("src/web/editor.rs", "/editor"),
     ("src/web/people.rs", "/editor"),
     ("src/web/snippets.rs", "/editor"),
+    ("src/web/labels.rs", "/editor"),
     ("src/web/profiles.rs", "/editor"),
     ("src/web/compose/mod.rs", "/editor"),
     ("src/web/compose/corrections.rs", "/editor"),

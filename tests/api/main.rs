@@ -22,6 +22,7 @@ mod helpers;
 mod history;
 mod instances;
 mod json_api;
+mod labels;
 mod languages;
 mod live;
 mod live_pages;

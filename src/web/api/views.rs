@@ -8,15 +8,20 @@ use utoipa::openapi::schema::Schema;
 use utoipa::{PartialSchema, ToSchema};
 
 use super::request::whole_number;
-use super::schema::{self, choice, flag, text};
+use super::schema::{self, flag, text};
 use crate::domain::markdown::MAX_NESTING;
 use crate::domain::{
-    Author, EntryId, EntryInput, FieldErrors, Image, Label, MAX_AUTHORS, MAX_BODY_CHARS,
-    MAX_BYLINE_CHARS, MAX_CLIP_TEXT_CHARS, MAX_CORRECTION_CHARS, MAX_GALLERY, MAX_IMAGE_TEXT_CHARS,
-    MAX_IMAGE_URL_CHARS, MAX_POST_AUTHOR_CHARS, MAX_POST_TEXT_CHARS, MAX_POST_URL_CHARS,
-    MAX_PROFILE_NAME_CHARS, MAX_TAG_CHARS, MAX_TAGS, MAX_TITLE_CHARS, PictureInput, TAG_COMMAS,
-    time,
+    Author, EntryId, EntryInput, FieldErrors, Image, MAX_AUTHORS, MAX_BODY_CHARS, MAX_BYLINE_CHARS,
+    MAX_CLIP_TEXT_CHARS, MAX_CORRECTION_CHARS, MAX_GALLERY, MAX_IMAGE_TEXT_CHARS,
+    MAX_IMAGE_URL_CHARS, MAX_LABEL_KEY_CHARS, MAX_POST_AUTHOR_CHARS, MAX_POST_TEXT_CHARS,
+    MAX_POST_URL_CHARS, MAX_PROFILE_NAME_CHARS, MAX_TAG_CHARS, MAX_TAGS, MAX_TITLE_CHARS,
+    PictureInput, TAG_COMMAS, time,
 };
+
+/// A label's key: lower-case letters, digits and hyphens.
+fn label_key() -> String {
+    r"^\s*[a-z0-9-]*\s*$".to_owned()
+}
 
 /// The platforms whose posts an entry may carry, by name.
 fn provider_names() -> String {
@@ -86,7 +91,6 @@ const ENTRY_NEEDS: [(&str, &[&str]); 10] = [
 
 /// What the description says of each field a new entry and a change share.
 fn entry_fields() -> Vec<(&'static str, Schema)> {
-    let labels = std::iter::once("").chain(Label::ALL.map(Label::key));
     vec![
         (
             "title",
@@ -110,8 +114,12 @@ fn entry_fields() -> Vec<(&'static str, Schema)> {
         ),
         (
             "label",
-            choice(labels, "analysis")
-                .description(Some("Shown above the headline; `\"\"` for none."))
+            text(label_key(), MAX_LABEL_KEY_CHARS, "analysis")
+                .description(Some(
+                    "The key of one of the newsroom's labels (breaking, analysis, explainer, \
+                     fact-check, watch, and those its editors add), shown above the headline; \
+                     `\"\"` for none.",
+                ))
                 .into(),
         ),
         (
@@ -417,8 +425,7 @@ pub(super) struct EntryView<'a> {
     title: &'a str,
     body: &'a str,
     html: &'a str,
-    #[schema(value_type = Option<String>)]
-    label: Option<&'static str>,
+    label: Option<&'a str>,
     author_name: Option<&'a str>,
     author_role: Option<&'a str>,
     image_url: Option<&'a str>,
@@ -484,7 +491,7 @@ pub(super) fn entry_view<'a>(page: &LivePage, rendered: &'a RenderedEntry) -> En
         title: &entry.title,
         body: &entry.body,
         html: &rendered.html,
-        label: entry.label.map(|l| l.key()),
+        label: entry.label.as_ref().map(|l| l.key.as_str()),
         author_name: byline.map(|b| b.name.as_str()),
         author_role: byline.and_then(|b| b.role.as_deref()),
         image_url: image.map(|i| i.url.as_str()),

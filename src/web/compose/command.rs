@@ -363,12 +363,12 @@ impl<'a> Command<'a> {
         page: &LivePage,
         subject: Subject<'_>,
     ) -> Result<Outcome> {
-        // A correction keeps the bylines the entry has, their profiles gone or not.
-        let mut kept = Vec::new();
+        // A correction keeps the bylines and label the entry has, gone from the lists or not.
+        let mut kept = None;
         let (checked, author) = match subject {
             Subject::Published { entry, .. } => {
                 if let Some(published) = page.entry(entry) {
-                    kept = published.entry.authors.clone();
+                    kept = Some(published.entry.clone());
                 }
                 (
                     self.checked_correction(page, entry, None)
@@ -383,7 +383,12 @@ impl<'a> Command<'a> {
             Subject::New => (EntryContent::parse(&self.typed.input), self.by),
         };
         let checked = match checked {
-            Ok(checked) => state.newsroom.with_authors_keeping(checked, &kept).await,
+            Ok(checked) => {
+                state
+                    .newsroom
+                    .with_authors_keeping(checked, kept.as_ref())
+                    .await
+            }
             Err(errors) => Err(NewsroomError::Invalid(errors)),
         };
         match checked {

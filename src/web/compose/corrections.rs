@@ -98,7 +98,8 @@ async fn correction_form(
         &page,
         purpose,
         entry.entry.to_input().into(),
-    );
+    )
+    .await;
     form.inline = inline.wanted();
     form.published_at = time::local_input(entry.entry.published_at, page.blog.time_zone);
     respond(&state, &signed_in, &page, form, StatusCode::OK).await

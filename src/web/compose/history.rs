@@ -115,7 +115,8 @@ fn changes(before: &Entry, after: &Entry, page: &LivePage, w: &Words) -> Vec<Cha
     let label = |entry: &Entry| {
         entry
             .label
-            .map(|l| w.get(&format!("entry-label-{}", l.key())))
+            .as_ref()
+            .map(|l| crate::fragments::label_name(l, w))
             .unwrap_or_default()
     };
     let byline = |entry: &Entry, role: bool| {

@@ -194,15 +194,24 @@ async fn compose(
     Ok((status, html).into_response())
 }
 
-/// An entry form for this person on this page, holding what was `typed`.
-fn entry_form<'a>(
+/// An entry form for this person on this page, holding what was `typed`, offering the
+/// newsroom's labels.
+async fn entry_form<'a>(
     state: &AppState,
     signed_in: &'a SignedIn,
     page: &'a LivePage,
     purpose: Purpose<'a>,
     typed: Typed,
 ) -> EntryFormView<'a> {
-    EntryFormView::new(
+    // A convenience: the form is still written if they cannot be read just now, with
+    // the labels every newsroom starts with.
+    let labels = state.newsroom.labels().await.unwrap_or_else(|problem| {
+        tracing::warn!(%problem, "the labels cannot be read");
+        crate::domain::BUILT_IN_LABELS
+            .map(crate::domain::Label::keyed)
+            .to_vec()
+    });
+    let mut form = EntryFormView::new(
         page,
         signed_in.words(),
         signed_in.csrf_token(),
@@ -210,7 +219,9 @@ fn entry_form<'a>(
         state.media.max_bytes,
         purpose,
         typed,
-    )
+    );
+    form.labels = labels;
+    form
 }
 
 /// A new entry starts with the byline this person used last on the page, and nothing
@@ -255,7 +266,7 @@ async fn compose_page(
     let page = live_page(&state, &slug)?;
     let input = last_used(&page, &signed_in.session.user);
     let byline_kept = !input.author_name.is_empty();
-    let mut form = entry_form(&state, &signed_in, &page, Purpose::New, input.into());
+    let mut form = entry_form(&state, &signed_in, &page, Purpose::New, input.into()).await;
     form.byline_kept = byline_kept;
     let done = query.done.as_deref().and_then(Done::parse);
     compose(&state, &signed_in, &page, form, done, StatusCode::OK).await
@@ -336,7 +347,8 @@ async fn draft_form(
         &page,
         draft_purpose(&signed_in, &draft),
         draft.input.clone().into(),
-    );
+    )
+    .await;
     if let Some(at) = draft.publish_at {
         form.publish_at = crate::domain::time::local_input(at, page.blog.time_zone);
     }

@@ -44,7 +44,7 @@ pub(super) async fn answer(
     inline: bool,
 ) -> Result<Response> {
     let purpose = purpose(state, signed_in, command.act.subject()).await;
-    let mut back = entry_form(state, signed_in, page, purpose, command.typed);
+    let mut back = entry_form(state, signed_in, page, purpose, command.typed).await;
     back.inline = inline;
     let status = match outcome {
         Outcome::Done(done) if inline => {
@@ -123,7 +123,7 @@ async fn changed_meanwhile(
         return Ok(Done::Gone.to(page.blog.slug.as_str()).into_response());
     };
     let purpose = draft_purpose(signed_in, &newer);
-    let mut form = entry_form(state, signed_in, page, purpose, typed);
+    let mut form = entry_form(state, signed_in, page, purpose, typed).await;
     form.draft_changed = true;
     compose(state, signed_in, page, form, None, StatusCode::CONFLICT).await
 }
@@ -141,7 +141,7 @@ async fn their_version(
     let page = live_page(state, page.blog.slug.as_str())?;
     let rendered = page.entry(theirs.id).ok_or(AppError::NotFound)?;
     let purpose = correction(state, signed_in, theirs.id, theirs.version, Some(rendered)).await;
-    let mut form = entry_form(state, signed_in, &page, purpose, typed);
+    let mut form = entry_form(state, signed_in, &page, purpose, typed).await;
     form.inline = inline;
     respond(state, signed_in, &page, form, StatusCode::CONFLICT).await
 }

@@ -113,6 +113,8 @@ pub struct EntryFormView<'a> {
     pub draft_changed: bool,
     /// The byline was filled from this person's last entry, and says so.
     pub byline_kept: bool,
+    /// The newsroom's labels, as the form offers them.
+    pub labels: Vec<Label>,
 }
 
 impl<'a> EntryFormView<'a> {
@@ -150,6 +152,7 @@ impl<'a> EntryFormView<'a> {
             inline: false,
             draft_changed: false,
             byline_kept: false,
+            labels: Vec::new(),
         }
     }
 
@@ -362,7 +365,7 @@ impl<'a> EntryFormView<'a> {
 
     /// What an entry's label is called in the form's list.
     pub fn label_text(&self, label: &Label) -> String {
-        self.w.get(&format!("entry-label-{}", label.key()))
+        crate::fragments::label_name(label, &self.w)
     }
 
     pub fn is_correction(&self) -> bool {
@@ -452,16 +455,18 @@ impl<'a> EntryFormView<'a> {
     }
 
     pub fn is_label(&self, label: &Label) -> bool {
-        Label::parse(&self.input.label) == Some(*label)
+        label.is_named(&self.input.label)
     }
 
     /// An unknown label is offered back as typed, so the form loses nothing.
     pub fn is_known_label(&self) -> bool {
-        Label::parse(&self.input.label).is_some()
+        self.labels
+            .iter()
+            .any(|label| label.is_named(&self.input.label))
     }
 
-    pub fn labels(&self) -> [Label; 5] {
-        Label::ALL
+    pub fn labels(&self) -> &[Label] {
+        &self.labels
     }
 
     pub fn max_upload_mib(&self) -> String {
