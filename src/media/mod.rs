@@ -11,10 +11,12 @@
 //! the narrower copies. Uploads no entry or draft uses are removed after a day. Where
 //! they are kept is the [`Shelf`]'s business: files, or the shared record.
 
+mod cards;
 mod clips;
 mod metadata;
 mod shelf;
 
+pub use cards::{CARD_SIZE, card_of};
 pub use clips::{
     ClipFile, ClipKind, DEFAULT_MAX_CLIP_BYTES, MAX_CAPTIONS_BYTES, clip_file, is_captions,
 };
@@ -251,6 +253,11 @@ fn scaled(image: &DynamicImage, width: u32) -> DynamicImage {
     )
 }
 
+/// `image` as a JPEG of the quality every kept copy has.
+fn encode_jpeg(image: &DynamicImage) -> Result<Vec<u8>, MediaError> {
+    encode(image, Kept::Jpeg)
+}
+
 fn encode(image: &DynamicImage, kept: Kept) -> Result<Vec<u8>, MediaError> {
     let mut out = Vec::new();
     let written = match kept {
@@ -322,6 +329,8 @@ fn is_kept_name(name: &str) -> Option<&'static str> {
     let (stem, extension) = name.rsplit_once('.')?;
     let content_type = content_type(extension)?;
     let (hash, rest) = stem.split_once('_').unwrap_or((stem, ""));
+    // A social network's card is named after its image: `…_1200x800-card.jpg`.
+    let rest = rest.strip_suffix("-card").unwrap_or(rest);
     let rest_ok = rest.is_empty()
         || rest
             .bytes()
@@ -497,11 +506,39 @@ impl MediaStore {
         let Some(content_type) = is_kept_name(name).or(captions) else {
             return Ok(None);
         };
-        Ok(self
-            .shelf
-            .get(name)
-            .await?
-            .map(|bytes| (bytes, content_type)))
+        if let Some(bytes) = self.shelf.get(name).await? {
+            return Ok(Some((bytes, content_type)));
+        }
+        match cards::sources_of(name) {
+            Some(sources) => self.cut_card(name, &sources).await,
+            None => Ok(None),
+        }
+    }
+
+    /// Cuts, keeps and gives a card from the first of `sources` that is kept; `None`
+    /// when none is.
+    async fn cut_card(
+        &self,
+        name: &str,
+        sources: &[String],
+    ) -> std::io::Result<Option<(Vec<u8>, &'static str)>> {
+        for source in sources {
+            let Some(bytes) = self.shelf.get(source).await? else {
+                continue;
+            };
+            let _turn = self
+                .decoding
+                .acquire()
+                .await
+                .map_err(|_| std::io::Error::other("shutting down"))?;
+            let card = tokio::task::spawn_blocking(move || cards::cut(&bytes))
+                .await
+                .map_err(std::io::Error::other)?
+                .map_err(std::io::Error::other)?;
+            self.shelf.put(name, &card).await?;
+            return Ok(Some((card, "image/jpeg")));
+        }
+        Ok(None)
     }
 
     /// Removes every upload (all its copies) that is older than `kept_for` and that

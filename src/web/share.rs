@@ -27,7 +27,7 @@ fn script_safe(value: &Value) -> String {
 }
 
 /// The picture social networks show with a link: a raster image (they show no SVG),
-/// with its size when known.
+/// an upload's 1200 by 630 card, with its size when known.
 pub struct SocialImage {
     pub url: String,
     pub size: Option<(u32, u32)>,
@@ -49,9 +49,16 @@ fn social_image<'a>(images: impl IntoIterator<Item = &'a Image>, base: &str) -> 
             .any(|ext| path.ends_with(ext))
     };
     match images.into_iter().find(|image| raster(&image.url)) {
-        Some(image) => SocialImage {
-            url: absolute(base, &image.url),
-            size: media::responsive(&image.url).map(|r| (r.width, r.height)),
+        // An upload of ours is offered as its card, cut to the size networks show.
+        Some(image) => match media::card_of(&image.url) {
+            Some(card) => SocialImage {
+                url: absolute(base, &card),
+                size: Some(media::CARD_SIZE),
+            },
+            None => SocialImage {
+                url: absolute(base, &image.url),
+                size: media::responsive(&image.url).map(|r| (r.width, r.height)),
+            },
         },
         None => SocialImage {
             url: absolute(base, DEFAULT_CARD),

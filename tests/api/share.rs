@@ -110,3 +110,70 @@ async fn pages_and_permalinks_describe_themselves() {
     let (_, page) = app.get_html(&format!("/live/{DEMO}")).await;
     assert!(json_ld(&page)["coverageEndTime"].is_string());
 }
+
+#[tokio::test]
+async fn an_uploaded_picture_is_offered_to_social_networks_as_a_card_of_their_size() {
+    let app = spawn_app().await;
+    app.login().await;
+    let mut png = Vec::new();
+    image::DynamicImage::new_rgb8(1600, 500)
+        .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .unwrap();
+    let form = reqwest::multipart::Form::new()
+        .text("csrf_token", app.session_csrf().await)
+        .part(
+            "image",
+            reqwest::multipart::Part::bytes(png).file_name("wide.png"),
+        );
+    let kept: Value = app
+        .client
+        .post(app.url(&format!("/editor/live/{DEMO}/images")))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let url = kept["url"].as_str().unwrap();
+    let response = app
+        .publish(
+            DEMO,
+            &[
+                ("title", "A wide view of the bay"),
+                ("body", "B"),
+                ("image_url", url),
+                ("image_alt", "The bay"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let (_, page) = app.get_html(&format!("/live/{DEMO}")).await;
+    let at = page.find(">A wide view of the bay</a>").unwrap();
+    let id: String = page[page[..at].rfind("entries/").unwrap() + 8..at]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    let (_, permalink) = app.get_html(&format!("/live/{DEMO}/entries/{id}")).await;
+    let card = url.replace(".jpg", "-card.jpg");
+    let absolute = format!("{}{card}", app.url("").trim_end_matches('/'));
+    assert!(
+        permalink.contains(&format!(
+            "<meta property=\"og:image\" content=\"{absolute}\">"
+        )),
+        "{card}"
+    );
+    assert!(permalink.contains("<meta property=\"og:image:height\" content=\"630\">"));
+    // Cut the first time it is asked for, kept after.
+    for _ in 0..2 {
+        let served = app.get(&card).await;
+        assert_eq!(served.status(), StatusCode::OK);
+        assert_eq!(served.headers()["content-type"], "image/jpeg");
+        let cut = image::load_from_memory(&served.bytes().await.unwrap()).unwrap();
+        assert_eq!((cut.width(), cut.height()), (1200, 630));
+    }
+    assert_eq!(
+        app.get(&card.replace("-card", "-cards")).await.status(),
+        StatusCode::NOT_FOUND
+    );
+}
