@@ -139,6 +139,7 @@ async fn measure(name: &str, store_args: StoreArgs) {
             max_header_bytes: liveblog::config::DEFAULT_MAX_HEADER_BYTES,
             secure_cookies: false,
             media_url: None,
+            oembed_stand_in: None,
             frame_ancestors: None,
             public_url: None,
             streams_through_http: false,

@@ -180,6 +180,10 @@ pub struct ServeArgs {
     /// store other than Amazon's).
     #[arg(long, env = "LIVEBLOG_MEDIA_URL")]
     pub media_url: Option<String>,
+    /// Ask this address on this machine for every platform's oEmbed answers, instead
+    /// of the platforms: for tests only.
+    #[arg(long, env = "LIVEBLOG_OEMBED_STAND_IN", hide = true)]
+    pub oembed_stand_in: Option<String>,
     /// Say the server sits behind TLS, so cookies are marked Secure.
     #[arg(long, env = "LIVEBLOG_SECURE_COOKIES", default_value_t = false)]
     pub secure_cookies: bool,

@@ -45,6 +45,8 @@ pub mod live;
 pub mod media;
 /// The one door every change goes through, drafts and the approval queue included.
 pub mod newsroom;
+/// A shared post's author and title, asked of its platform.
+pub mod oembed;
 /// Caps per client address on live streams and connections.
 pub mod per_address;
 /// Who has which entry open for correcting.

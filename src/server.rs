@@ -123,6 +123,18 @@ impl Server {
             tokio::spawn(Arc::clone(&audience).share(Arc::clone(&store), shutdown.clone()));
         }
         tokio::spawn(publish_scheduled(Arc::clone(&newsroom), shutdown.clone()));
+        // Shared posts' authors and titles, asked of their platforms where reachable.
+        let stand_in =
+            (settings.oembed_stand_in.as_deref()).and_then(|at| url::Url::parse(at).ok());
+        let filler = Arc::new(crate::oembed::PostFiller::new(stand_in));
+        let (saved_posts, mut to_fill) = tokio::sync::mpsc::unbounded_channel();
+        newsroom.tell_of_saved_posts(saved_posts);
+        let filling = Arc::clone(&newsroom);
+        tokio::spawn(async move {
+            while let Some((slug, entry)) = to_fill.recv().await {
+                filler.fill_later(Arc::clone(&filling), slug, entry);
+            }
+        });
         // Several instances share PostgreSQL, and so its images; one SQLite instance
         // keeps them as files beside its database.
         let shelf = match (&settings.media_url, store.backend()) {

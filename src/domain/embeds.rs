@@ -28,6 +28,10 @@ pub struct Provider {
     hosts: &'static [&'static str],
     /// The embed frame's address for a post's address on one of `hosts`.
     frame: fn(&Url) -> Option<String>,
+    /// Its oEmbed endpoint, which says a post's author and title without a key; `None`
+    /// for platforms that have none or ask for an app's token. Mastodon's is each
+    /// listed server's own `/api/oembed`.
+    pub oembed: Option<&'static str>,
 }
 
 /// Platforms are told apart by their key.
@@ -277,6 +281,7 @@ pub static PROVIDERS: [Provider; 12] = [
             "youtu.be",
         ],
         frame: youtube,
+        oembed: Some("https://www.youtube.com/oembed"),
     },
     Provider {
         key: "vimeo",
@@ -284,6 +289,7 @@ pub static PROVIDERS: [Provider; 12] = [
         frame_hosts: &["player.vimeo.com"],
         hosts: &["vimeo.com", "www.vimeo.com", "player.vimeo.com"],
         frame: vimeo,
+        oembed: Some("https://vimeo.com/api/oembed.json"),
     },
     Provider {
         key: "x",
@@ -297,6 +303,7 @@ pub static PROVIDERS: [Provider; 12] = [
             "mobile.twitter.com",
         ],
         frame: x,
+        oembed: Some("https://publish.twitter.com/oembed"),
     },
     Provider {
         key: "bluesky",
@@ -304,6 +311,7 @@ pub static PROVIDERS: [Provider; 12] = [
         frame_hosts: &["embed.bsky.app"],
         hosts: &["bsky.app"],
         frame: bluesky,
+        oembed: Some("https://embed.bsky.app/oembed"),
     },
     Provider {
         key: "instagram",
@@ -311,6 +319,7 @@ pub static PROVIDERS: [Provider; 12] = [
         frame_hosts: &["www.instagram.com"],
         hosts: &["instagram.com", "www.instagram.com"],
         frame: instagram,
+        oembed: None,
     },
     Provider {
         key: "tiktok",
@@ -318,6 +327,7 @@ pub static PROVIDERS: [Provider; 12] = [
         frame_hosts: &["www.tiktok.com"],
         hosts: &["tiktok.com", "www.tiktok.com", "m.tiktok.com"],
         frame: tiktok,
+        oembed: Some("https://www.tiktok.com/oembed"),
     },
     Provider {
         key: "facebook",
@@ -325,6 +335,7 @@ pub static PROVIDERS: [Provider; 12] = [
         frame_hosts: &["www.facebook.com"],
         hosts: &["facebook.com", "www.facebook.com", "m.facebook.com"],
         frame: facebook,
+        oembed: None,
     },
     Provider {
         key: "threads",
@@ -337,6 +348,7 @@ pub static PROVIDERS: [Provider; 12] = [
             "www.threads.com",
         ],
         frame: threads,
+        oembed: None,
     },
     Provider {
         key: "telegram",
@@ -344,6 +356,7 @@ pub static PROVIDERS: [Provider; 12] = [
         frame_hosts: &["t.me"],
         hosts: &["t.me", "telegram.me"],
         frame: telegram,
+        oembed: None,
     },
     Provider {
         key: "reddit",
@@ -356,6 +369,7 @@ pub static PROVIDERS: [Provider; 12] = [
             "new.reddit.com",
         ],
         frame: reddit,
+        oembed: Some("https://www.reddit.com/oembed"),
     },
     Provider {
         key: "soundcloud",
@@ -363,6 +377,7 @@ pub static PROVIDERS: [Provider; 12] = [
         frame_hosts: &["w.soundcloud.com"],
         hosts: &["soundcloud.com", "www.soundcloud.com", "m.soundcloud.com"],
         frame: soundcloud,
+        oembed: Some("https://soundcloud.com/oembed"),
     },
     Provider {
         key: "mastodon",
@@ -370,8 +385,22 @@ pub static PROVIDERS: [Provider; 12] = [
         frame_hosts: MASTODON_SERVERS,
         hosts: &[],
         frame: mastodon,
+        oembed: None,
     },
 ];
+
+/// Where a post's author and title are asked for: its platform's oEmbed endpoint, or,
+/// on a Mastodon server this page shows frames from, that server's. `None` for any
+/// other post.
+pub fn oembed_endpoint(embed: &Embed) -> Option<String> {
+    if let Some(endpoint) = embed.provider.oembed {
+        return Some(endpoint.to_owned());
+    }
+    let url = Url::parse(&embed.url).ok()?;
+    let host = url.host_str()?;
+    (embed.provider.key == "mastodon" && MASTODON_SERVERS.contains(&host))
+        .then(|| format!("https://{host}/api/oembed"))
+}
 
 /// The post at `address`, if it is one from a platform in [`PROVIDERS`]: only
 /// `https://` and `http://` addresses, and nothing with a user name or password in it.

@@ -179,6 +179,9 @@ pub struct Newsroom {
     writing: tokio::sync::Mutex<()>,
     /// Told when an entry is scheduled or taken off the schedule.
     schedule_changed: Notify,
+    /// Told of each entry saved with a shared post, for its platform to be asked of it
+    /// (`oembed`).
+    saved_posts: std::sync::OnceLock<tokio::sync::mpsc::UnboundedSender<(String, Entry)>>,
 }
 
 impl Newsroom {
@@ -202,6 +205,7 @@ impl Newsroom {
             hub,
             writing: tokio::sync::Mutex::new(()),
             schedule_changed: Notify::new(),
+            saved_posts: std::sync::OnceLock::new(),
         })
     }
 
@@ -306,7 +310,23 @@ impl Newsroom {
         let entry = committed.value;
         self.apply_entry(blog, committed.seq, ChangeKind::EntryCreated, entry.clone())
             .await?;
+        self.post_saved(blog, &entry);
         Ok(entry)
+    }
+
+    /// Sends each entry saved with a shared post to `saved`, from now on.
+    pub fn tell_of_saved_posts(&self, saved: tokio::sync::mpsc::UnboundedSender<(String, Entry)>) {
+        let _ = self.saved_posts.set(saved);
+    }
+
+    /// Tells of an entry just saved, if it carries a post from another platform.
+    fn post_saved(&self, blog: BlogId, entry: &Entry) {
+        if entry.post.is_none() {
+            return;
+        }
+        if let (Some(saved), Some(page)) = (self.saved_posts.get(), self.pages.page_by_id(blog)) {
+            let _ = saved.send((page.blog.slug.to_string(), entry.clone()));
+        }
     }
 
     /// Replaces an entry's content; readers see it change in place, marked "Updated".
@@ -338,6 +358,7 @@ impl Newsroom {
             Ok(())
         })
         .await
+        .inspect(|entry| self.post_saved(blog, entry))
     }
 
     /// Pins or unpins an entry, or marks it as a key event or not. What it says and

@@ -45,6 +45,7 @@ pub fn settings(data_dir: &std::path::Path) -> ServeArgs {
         max_header_bytes: liveblog::config::DEFAULT_MAX_HEADER_BYTES,
         secure_cookies: false,
         media_url: None,
+        oembed_stand_in: None,
         frame_ancestors: None,
         public_url: None,
         // The test command runs the live tests a second time with every stream through

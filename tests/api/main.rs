@@ -29,6 +29,7 @@ mod live_pages;
 mod malformed;
 mod metrics;
 mod nginx;
+mod oembed;
 mod openapi;
 mod people;
 mod postgres;
