@@ -69,6 +69,30 @@ pub fn small_video() -> Vec<u8> {
         .clone()
 }
 
+/// Makes an MP3 of `seconds` in `dir`, with a title and an artist written into it.
+pub fn sound_file(dir: &Path, seconds: u32) -> PathBuf {
+    let path = dir.join(format!("recorder-{seconds}.mp3"));
+    let made = Command::new("ffmpeg")
+        .args(["-v", "error", "-f", "lavfi", "-i"])
+        .arg(format!("sine=frequency=220:duration={seconds}"))
+        .args([
+            "-c:a",
+            "libmp3lame",
+            "-metadata",
+            "title=Recorded at the tower",
+        ])
+        .args(["-metadata", "artist=A. Phone"])
+        .arg(&path)
+        .output()
+        .expect("ffmpeg runs (scripts/test installs it)");
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    path
+}
+
 /// The tags ffprobe reads in a file, the container's and every stream's, as JSON.
 pub fn tags_of(path: &Path) -> String {
     let probed = Command::new("ffprobe")
@@ -135,13 +159,14 @@ async fn fetch_range(
     )
 }
 
-/// Checks that `url` is served whole and by ranges, and answers what it serves.
-async fn served_by_ranges(app: &TestApp, url: &str) -> Vec<u8> {
+/// Checks that `url` is served whole and by ranges, as `content_type`, and answers what
+/// it serves.
+pub async fn served_by_ranges(app: &TestApp, url: &str, content_type: &str) -> Vec<u8> {
     let (status, [range, kind, accepts], whole) = fetch_range(app, url, None).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(
         (range.as_str(), kind.as_str(), accepts.as_str()),
-        ("", "video/mp4", "bytes")
+        ("", content_type, "bytes")
     );
     let size = whole.len();
     let (status, [range, ..], first) = fetch_range(app, url, Some("bytes=0-99")).await;
@@ -190,7 +215,7 @@ async fn a_video_is_kept_without_its_location_and_served_by_ranges() {
     let (status, [_, kind, _], _) = fetch_range(&app, &poster, None).await;
     assert_eq!((status, kind.as_str()), (StatusCode::OK, "image/jpeg"));
 
-    let served = served_by_ranges(&app, &url).await;
+    let served = served_by_ranges(&app, &url, "video/mp4").await;
     let copy = dir.path().join("served.mp4");
     std::fs::write(&copy, &served).unwrap();
     let tags = tags_of(&copy);
@@ -359,7 +384,7 @@ async fn clips_sent_through_the_api_are_served_by_ranges_from_the_record() {
     let kept: Value = response.json().await.unwrap();
     let url = kept["url"].as_str().unwrap().to_owned();
     assert!(url.ends_with("_640x360.mp4"), "{url}");
-    let served = served_by_ranges(&app, &url).await;
+    let served = served_by_ranges(&app, &url, "video/mp4").await;
     assert!(!served.windows(4).any(|w| w == b"loci"));
 
     let (status, entry) = call(

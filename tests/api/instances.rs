@@ -8,6 +8,7 @@ use std::time::Duration;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
+use crate::commands::{liveblog, stdout};
 use crate::helpers::{DEMO, Process, TestApp, TestDatabase, free_port, person, spawn_on};
 use crate::uploads::{PNG, upload};
 
@@ -416,5 +417,73 @@ async fn with_an_object_store_an_image_uploaded_through_one_instance_is_served_b
         StatusCode::NOT_FOUND,
         "an image not kept is not found"
     );
+    db.drop().await;
+}
+
+/// Sends a file to `POST /api/v1/clips` and answers the kept address.
+async fn send_clip(app: &TestApp, token: &str, name: &str, bytes: Vec<u8>) -> String {
+    let form = reqwest::multipart::Form::new().part(
+        "clip",
+        reqwest::multipart::Part::bytes(bytes).file_name(name.to_owned()),
+    );
+    let response = app
+        .client
+        .post(app.url("/api/v1/clips"))
+        .bearer_auth(token)
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::CREATED, "{name}");
+    let kept: Value = response.json().await.unwrap();
+    kept["url"].as_str().unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn with_an_object_store_video_and_sound_sent_to_one_instance_are_served_by_ranges_from_another()
+ {
+    let db = TestDatabase::create().await;
+    let objects = ObjectStore::start().await;
+    objects.make_bucket("newsroom-media").await;
+    let media_url = "s3://newsroom-media/live";
+    let (_a_process, a) = instance_with_objects(&db, &objects, media_url);
+    let (_b_process, b) = instance_with_objects(&db, &objects, media_url);
+    let token = stdout(&liveblog(
+        &["token", "create", "video-desk", "--database-url", &db.url],
+        "",
+    ))
+    .trim()
+    .to_owned();
+    let dir = tempfile::tempdir().unwrap();
+    let video = send_clip(
+        &a,
+        &token,
+        "camera.mp4",
+        std::fs::read(crate::clips::video_file(dir.path(), 2, true)).unwrap(),
+    )
+    .await;
+    let served = crate::clips::served_by_ranges(&b, &video, "video/mp4").await;
+    assert!(!served.windows(4).any(|w| w == b"loci"), "no location");
+    let sound = send_clip(
+        &a,
+        &token,
+        "recorder.mp3",
+        std::fs::read(crate::clips::sound_file(dir.path(), 3)).unwrap(),
+    )
+    .await;
+    assert!(sound.ends_with(".mp3") && !sound.contains('_'), "{sound}");
+    let served = crate::clips::served_by_ranges(&b, &sound, "audio/mpeg").await;
+    let copy = dir.path().join("served.mp3");
+    std::fs::write(&copy, &served).unwrap();
+    let tags = crate::clips::tags_of(&copy);
+    assert!(
+        !tags.contains("Recorded at the tower") && !tags.contains("A. Phone"),
+        "{tags}"
+    );
+    let keys = objects.keys("newsroom-media").await;
+    for url in [&video, &sound] {
+        let name = url.strip_prefix("/media/").unwrap();
+        assert!(keys.contains(&format!("<Key>live/{name}</Key>")), "{keys}");
+    }
     db.drop().await;
 }
