@@ -129,6 +129,12 @@ impl EntryFragment<'_> {
         }
     }
 
+    /// The copies of a byline's photo, for the browser to take the narrowest that a
+    /// face 48 pixels wide needs, never the camera's whole picture.
+    fn photo_sizes(&self, photo: &str) -> Option<media::Responsive> {
+        media::responsive(photo)
+    }
+
     /// The narrower copies kept of an uploaded image, and its size.
     fn responsive(&self) -> Option<media::Responsive> {
         media::responsive(&self.entry.image.as_ref()?.url)

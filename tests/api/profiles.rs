@@ -78,6 +78,11 @@ async fn an_entry_names_two_profiles_and_shows_both_faces() {
         2,
         "{article}"
     );
+    assert_eq!(
+        article.matches("sizes=\"48px\"").count(),
+        2,
+        "each face offers its copies, for the narrowest to be taken"
+    );
     assert!(article.contains("Weather correspondent") && article.contains("Harbour reporter"));
     assert!(
         html.contains("\"jobTitle\":\"Harbour reporter\""),
