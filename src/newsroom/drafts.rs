@@ -192,7 +192,10 @@ impl Newsroom {
             Ok(checked) => {
                 // A profile removed since it was scheduled does not stop it.
                 let checked = self.with_authors_found(checked).await?;
-                let entry = Entry::new(EntryId(0), checked, now, &draft.created_by);
+                // Published when it was due, and in its place in the stream, even when
+                // no instance ran at that time and it goes out only now.
+                let due = draft.publish_at.map_or(now, |at| at.min(now));
+                let entry = Entry::new(EntryId(0), checked, due, &draft.created_by);
                 let which = Publishable {
                     seen: Some(draft.updated_at),
                     due_by: Some(now),

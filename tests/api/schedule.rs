@@ -1,7 +1,8 @@
 //! Times a schedule can hold, and rows that no version can read: a time past the year
 //! 9999 is refused beside its field; a scheduled row the store cannot read back (as an
 //! earlier version wrote them) goes back to its author, named on the desk, and holds
-//! up no other page's schedule, no desk and no export.
+//! up no other page's schedule, no desk and no export; an entry due while no instance
+//! ran is published at start-up with its due time, in its place in the stream.
 
 use std::time::Duration;
 
@@ -174,4 +175,69 @@ async fn a_scheduled_row_that_cannot_be_read_holds_up_no_other() {
     );
     let dump: Value = serde_json::from_slice(&exported.stdout).unwrap();
     assert!(dump["drafts"].to_string().contains("Year ten thousand"));
+}
+
+#[tokio::test]
+async fn an_entry_due_while_no_instance_ran_is_published_with_its_due_time() {
+    let app = spawn_app().await;
+    app.login().await;
+    let response = app
+        .publish(
+            DEMO,
+            &[
+                ("title", "Due while the server was down"),
+                ("body", "Written for later."),
+                ("publish_at", "2099-01-01T09:00"),
+                ("action", "schedule"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let mut app = app;
+    app.stop().await;
+    // While no instance runs, the time comes and goes: twenty minutes ago.
+    let due = chrono::Utc::now() - chrono::Duration::minutes(20);
+    let kept = due.to_rfc3339_opts(chrono::SecondsFormat::Micros, true);
+    let mut store = open_store(&app).await;
+    let moved = sqlx::query("UPDATE drafts SET publish_at = $1 WHERE publish_at IS NOT NULL")
+        .bind(&kept)
+        .execute(&mut store)
+        .await
+        .unwrap();
+    assert_eq!(moved.rows_affected(), 1);
+    drop(store);
+    let app = app.restart().await;
+    let mut published = None;
+    let found = within(20, async || {
+        let page = page_json(&app, DEMO).await;
+        published = page["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["title"] == "Due while the server was down")
+            .cloned();
+        published.is_some()
+    })
+    .await;
+    assert!(found, "published at start-up");
+    let at =
+        chrono::DateTime::parse_from_rfc3339(published.unwrap()["published_at"].as_str().unwrap())
+            .unwrap()
+            .with_timezone(&chrono::Utc);
+    assert_eq!(
+        at.timestamp(),
+        due.timestamp(),
+        "its due time, not the restart's"
+    );
+    let page = page_json(&app, DEMO).await;
+    let titles: Vec<&str> = page["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["title"].as_str().unwrap())
+        .collect();
+    assert_ne!(
+        titles[0], "Due while the server was down",
+        "below what came after it: {titles:?}"
+    );
 }
