@@ -144,7 +144,8 @@ impl Server {
         };
         let media = Arc::new(
             MediaStore::on(shelf, settings.max_upload_bytes)
-                .with_max_clip_bytes(settings.max_clip_bytes),
+                .with_max_clip_bytes(settings.max_clip_bytes)
+                .with_scratch(settings.store.data_dir.join("media").join("incoming")),
         );
         tokio::spawn(remove_unused_uploads(
             Arc::clone(&media),

@@ -86,6 +86,19 @@ impl Label {
             .or_else(|| self.names.get(LABEL_LANGUAGES[0]).map(String::as_str))
     }
 
+    /// `value` as a label's key, if it is one a label could have: lower-case letters,
+    /// digits and hyphens (in any case), not starting with a hyphen.
+    pub fn well_formed_key(value: &str) -> Option<String> {
+        let key = value.trim().to_lowercase();
+        let well_formed = !key.is_empty()
+            && !key.starts_with('-')
+            && key.chars().count() <= MAX_LABEL_KEY_CHARS
+            && key
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        well_formed.then_some(key)
+    }
+
     /// Whether a form's value names this label: its key, or its name in any language,
     /// in any case.
     pub fn is_named(&self, value: &str) -> bool {

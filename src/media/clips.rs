@@ -178,6 +178,18 @@ impl Claim {
         }
     }
 
+    /// The demuxer ffprobe and ffmpeg read it with: never one they guess from its
+    /// contents (a file that starts as an MP3 and goes on as a playlist stays an MP3).
+    fn demuxer(self) -> &'static str {
+        match self {
+            Claim::Mp4 => "mov",
+            Claim::Webm => "matroska",
+            Claim::Mp3 => "mp3",
+            Claim::Aac => "aac",
+            Claim::Ogg => "ogg",
+        }
+    }
+
     /// What the file claims to be, in the editor's words.
     fn what(self) -> &'static str {
         match self {
@@ -365,13 +377,26 @@ async fn run(tool: &str, args: &[&str], what: &'static str) -> Result<Vec<u8>, M
     Ok(output.stdout)
 }
 
+/// A file as ffprobe and ffmpeg are given it: by the `file:` protocol, the only one
+/// they may use, so nothing in a file can make them open another.
+fn file_arg(path: &Path) -> String {
+    format!("file:{}", path.to_string_lossy())
+}
+
+/// Read only from files, as the demuxer given.
+const FILES_ONLY: [&str; 2] = ["-protocol_whitelist", "file"];
+
 async fn probe(path: &Path, claim: Claim) -> Result<Probe, MediaError> {
-    let path = path.to_string_lossy();
+    let path = file_arg(path);
     let printed = run(
         "ffprobe",
         &[
             "-v",
             "error",
+            FILES_ONLY[0],
+            FILES_ONLY[1],
+            "-f",
+            claim.demuxer(),
             "-print_format",
             "json",
             "-show_format",
@@ -391,9 +416,17 @@ async fn copy_streams(
     plan: &Plan,
     claim: Claim,
 ) -> Result<(), MediaError> {
-    let (input, output) = (input.to_string_lossy(), output.to_string_lossy());
+    let (input, output) = (file_arg(input), file_arg(output));
     let maps: Vec<String> = plan.streams.iter().map(|i| format!("0:{i}")).collect();
-    let mut args: Vec<&str> = vec!["-nostdin", "-v", "error", "-xerror", "-i", &input];
+    let mut args: Vec<&str> = vec![
+        "-nostdin",
+        "-v",
+        "error",
+        "-xerror",
+        FILES_ONLY[0],
+        FILES_ONLY[1],
+    ];
+    args.extend(["-f", claim.demuxer(), "-i", &input]);
     for map in &maps {
         args.extend(["-map", map]);
     }
@@ -425,7 +458,7 @@ async fn copy_streams(
 
 /// A video's poster: one frame, as PNG, at the size the poster is kept at.
 async fn poster_frame(path: &Path, size: (u32, u32), duration: f64) -> Result<Vec<u8>, MediaError> {
-    let path = path.to_string_lossy();
+    let path = file_arg(path);
     let at = format!("{:.3}", POSTER_AT_SECONDS.min(duration / 2.0));
     let (width, height) = poster_size(size.0, size.1);
     let scale = format!("scale={width}:{height}");
@@ -435,6 +468,8 @@ async fn poster_frame(path: &Path, size: (u32, u32), duration: f64) -> Result<Ve
             "-nostdin",
             "-v",
             "error",
+            FILES_ONLY[0],
+            FILES_ONLY[1],
             "-ss",
             &at,
             "-i",
@@ -443,6 +478,9 @@ async fn poster_frame(path: &Path, size: (u32, u32), duration: f64) -> Result<Ve
             "1",
             "-vf",
             &scale,
+            // No transparency: the poster is kept as a JPEG, as its name says.
+            "-pix_fmt",
+            "rgb24",
             "-f",
             "image2pipe",
             "-c:v",

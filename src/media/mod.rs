@@ -54,6 +54,11 @@ const JPEG_QUALITY: u8 = 85;
 const DECODES_AT_ONCE: usize = 1;
 /// Video and audio files probed and copied at once: each costs a core while it lasts.
 const CLIPS_AT_ONCE: usize = 1;
+/// Video and audio uploads received at once: each takes up to the clip limit on disk.
+const UPLOADS_AT_ONCE: usize = 4;
+/// How long a file in the incoming folder may be left, by an upload cut off or a
+/// process killed, before the sweep removes it.
+const INCOMING_KEPT_FOR: Duration = Duration::from_secs(60 * 60);
 /// How many of an upload's first bytes say what it claims to be.
 const HEAD_BYTES: usize = 64;
 /// How long an upload no entry or draft uses is kept (a preview never published).
@@ -155,6 +160,8 @@ pub enum MediaError {
     ClipTooLarge { limit: u64 },
     #[error("This server cannot take video or audio: ffmpeg is not installed on it.")]
     NoClipTools,
+    #[error("Other video or sound files are being sent just now; try again in a minute.")]
+    Busy,
     #[error(
         "The captions are not a WebVTT file: UTF-8 text that starts with WEBVTT, of at most {MAX_CAPTIONS_BYTES} bytes."
     )]
@@ -166,6 +173,8 @@ pub enum MediaError {
 /// An upload streamed to a file: removed when dropped.
 pub struct Upload {
     file: tempfile::TempPath,
+    /// Its turn among the uploads received at once, held until it is kept or dropped.
+    _turn: tokio::sync::OwnedSemaphorePermit,
     /// Its first bytes, which say what it claims to be.
     head: Vec<u8>,
 }
@@ -355,6 +364,7 @@ pub struct MediaStore {
     scratch: PathBuf,
     decoding: Semaphore,
     copying: Semaphore,
+    receiving: std::sync::Arc<Semaphore>,
 }
 
 impl MediaStore {
@@ -375,7 +385,15 @@ impl MediaStore {
             scratch,
             decoding: Semaphore::new(DECODES_AT_ONCE),
             copying: Semaphore::new(CLIPS_AT_ONCE),
+            receiving: std::sync::Arc::new(Semaphore::new(UPLOADS_AT_ONCE)),
         }
+    }
+
+    /// Streams uploads to `scratch` (a folder of the data directory) before they are
+    /// kept, instead of the system's temporary folder.
+    pub fn with_scratch(mut self, scratch: PathBuf) -> MediaStore {
+        self.scratch = scratch;
+        self
     }
 
     /// Takes video and audio files of up to `max_clip_bytes`.
@@ -427,6 +445,9 @@ impl MediaStore {
         S: Stream<Item = Result<Bytes, E>> + Unpin,
         E: std::fmt::Display,
     {
+        let turn = std::sync::Arc::clone(&self.receiving)
+            .try_acquire_owned()
+            .map_err(|_| MediaError::Busy)?;
         tokio::fs::create_dir_all(&self.scratch).await?;
         let (file, path) = tempfile::Builder::new()
             .prefix("upload-")
@@ -446,7 +467,11 @@ impl MediaStore {
             file.write_all(&chunk).await?;
         }
         file.flush().await?;
-        Ok(Upload { file: path, head })
+        Ok(Upload {
+            file: path,
+            _turn: turn,
+            head,
+        })
     }
 
     /// Probes a video or audio upload, keeps what is kept of it (and a video's poster),
@@ -541,6 +566,35 @@ impl MediaStore {
         Ok(None)
     }
 
+    /// Removes what uploads cut off, or a process killed, left in the incoming folder.
+    async fn remove_left_incoming(&self) -> std::io::Result<usize> {
+        let mut files = match tokio::fs::read_dir(&self.scratch).await {
+            Ok(files) => files,
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(0),
+            Err(error) => return Err(error),
+        };
+        let now = std::time::SystemTime::now();
+        let mut removed = 0;
+        while let Some(file) = files.next_entry().await? {
+            let name = file.file_name();
+            let ours = name
+                .to_str()
+                .is_some_and(|n| n.starts_with("upload-") || n.starts_with("clip-"));
+            let age = file
+                .metadata()
+                .await?
+                .modified()
+                .ok()
+                .and_then(|at| now.duration_since(at).ok())
+                .unwrap_or_default();
+            if ours && age > INCOMING_KEPT_FOR {
+                tokio::fs::remove_file(file.path()).await?;
+                removed += 1;
+            }
+        }
+        Ok(removed)
+    }
+
     /// Removes every upload (all its copies) that is older than `kept_for` and that
     /// none of the addresses `in_use` (by entries and drafts) shows. Returns how many
     /// copies went.
@@ -550,7 +604,7 @@ impl MediaStore {
         kept_for: Duration,
     ) -> std::io::Result<usize> {
         let in_use: HashSet<&str> = in_use.iter().filter_map(|url| hash_of(url)).collect();
-        let mut removed = 0;
+        let mut removed = self.remove_left_incoming().await?;
         for name in self.shelf.older_than(kept_for).await? {
             let Some(hash) = hash_of(&name) else {
                 continue;

@@ -112,7 +112,11 @@ impl Shelf {
                 }
                 tokio::fs::create_dir_all(dir).await?;
                 let partial = dir.join(format!("{name}.partial"));
-                tokio::fs::copy(path, &partial).await?;
+                let copied = tokio::fs::copy(path, &partial).await;
+                if let Err(error) = copied {
+                    let _ = tokio::fs::remove_file(&partial).await;
+                    return Err(error);
+                }
                 tokio::fs::rename(&partial, &kept).await
             }
             Shelf::Record(store) => store

@@ -14,6 +14,7 @@ impl Newsroom {
     }
 
     pub async fn add_label(&self, label: &Label, by: &str) -> Result<(), NewsroomError> {
+        self.check_names(label).await?;
         match self.store.add_label(label, by, Utc::now()).await {
             Ok(true) => Ok(()),
             Ok(false) => Err(refused(
@@ -31,7 +32,46 @@ impl Newsroom {
     }
 
     pub async fn save_label(&self, label: &Label, by: &str) -> Result<(), NewsroomError> {
+        self.check_names(label).await?;
         Ok(self.store.save_label(label, by, Utc::now()).await?)
+    }
+
+    /// Refuses a label whose key is another label's name, or one of whose names is
+    /// another label's key: a form's value would then mean two labels.
+    async fn check_names(&self, label: &Label) -> Result<(), NewsroomError> {
+        for other in self.store.labels().await? {
+            if other.key == label.key {
+                continue;
+            }
+            if other.is_named(&label.key) {
+                return Err(refused(
+                    "key",
+                    format!(
+                        "“{}” is a name of the label {} already; choose another key.",
+                        label.key, other.key
+                    ),
+                ));
+            }
+            if let Some((language, _)) = label
+                .names
+                .iter()
+                .find(|(_, name)| name.to_lowercase() == other.key)
+            {
+                let field = crate::domain::NAME_FIELDS
+                    .iter()
+                    .zip(crate::domain::LABEL_LANGUAGES)
+                    .find(|(_, tag)| *tag == language.as_str())
+                    .map_or("name_en", |(field, _)| *field);
+                return Err(refused(
+                    field,
+                    format!(
+                        "“{}” is the key of another label; choose another name.",
+                        other.key
+                    ),
+                ));
+            }
+        }
+        Ok(())
     }
 
     pub async fn delete_label(&self, key: &str) -> Result<(), NewsroomError> {
@@ -56,9 +96,10 @@ impl Newsroom {
             return Ok(draft);
         }
         let labels = self.store.labels().await?;
-        draft.label = match labels.iter().find(|label| label.is_named(&asked.key)) {
+        draft.label = match find(&labels, &asked.key) {
             Some(label) => Some(label.clone()),
-            None if !strict => Some(asked),
+            // Kept by its key alone, if it is one a label could have.
+            None if !strict => Label::well_formed_key(&asked.key).map(|key| Label::keyed(&key)),
             None => {
                 let known: Vec<&str> = labels.iter().map(Label::key).collect();
                 return Err(refused(
@@ -79,4 +120,13 @@ fn refused(field: &'static str, message: String) -> NewsroomError {
     let mut errors = FieldErrors::default();
     errors.add(field, message);
     NewsroomError::Invalid(errors)
+}
+
+/// The label a form's value names: the one of that key, else the first of that name.
+pub fn find<'a>(labels: &'a [Label], value: &str) -> Option<&'a Label> {
+    let key = value.trim().to_lowercase();
+    labels
+        .iter()
+        .find(|label| label.key == key)
+        .or_else(|| labels.iter().find(|label| label.is_named(value)))
 }

@@ -17,6 +17,7 @@ mod profiles;
 mod snippets;
 
 pub use drafts::{DuePass, PageDrafts};
+pub use labels::find as find_label;
 
 use std::sync::Arc;
 

@@ -67,8 +67,11 @@ pub async fn upload(
 ) -> Result<Response, AppError> {
     live_page(&state, &slug)?;
     if !super::has_content_type(request.headers(), "multipart/form-data") {
-        // A form that is no upload is still asked for its token first.
-        let body = super::form::body(request, &state).await?;
+        // A form that is no upload is still asked for its token first, from a body
+        // read only as far as a token goes.
+        let body = axum::body::to_bytes(request.into_body(), TOKEN_BYTES)
+            .await
+            .map_err(|_| AppError::Forbidden)?;
         let form: super::auth::CsrfForm = super::form::decode(&body)?;
         signed_in.check_csrf(&form.csrf_token)?;
         return Err(AppError::UnsupportedMedia(
@@ -84,7 +87,7 @@ pub async fn upload(
     let mut token_checked = false;
     while let Some(field) = multipart.next_field().await.map_err(unreadable)? {
         if field.name() == Some("csrf_token") {
-            signed_in.check_csrf(&field.text().await.map_err(unreadable)?)?;
+            signed_in.check_csrf(&token_of(field).await?)?;
             token_checked = true;
             continue;
         }
@@ -101,8 +104,8 @@ pub async fn upload(
                 Json(kept_view(&url)).into_response()
             }
             Err(MediaError::Io(error)) => return Err(AppError::Internal(error.to_string())),
-            Err(MediaError::NoClipTools) => {
-                let error = json!({"error": MediaError::NoClipTools.to_string(), "field": name});
+            Err(problem @ (MediaError::NoClipTools | MediaError::Busy)) => {
+                let error = json!({"error": problem.to_string(), "field": name});
                 (StatusCode::SERVICE_UNAVAILABLE, Json(error)).into_response()
             }
             Err(problem) => {
@@ -116,6 +119,21 @@ pub async fn upload(
         "field": "clip",
     });
     Ok((StatusCode::UNPROCESSABLE_ENTITY, Json(error)).into_response())
+}
+
+/// The most bytes a form's token field is read to.
+const TOKEN_BYTES: usize = 4 * 1024;
+
+/// The form's token, read no further than [`TOKEN_BYTES`]: a longer one is no token.
+async fn token_of(mut field: axum::extract::multipart::Field<'_>) -> Result<String, AppError> {
+    let mut token = Vec::new();
+    while let Some(chunk) = field.chunk().await.map_err(|_| AppError::Forbidden)? {
+        token.extend_from_slice(&chunk);
+        if token.len() > TOKEN_BYTES {
+            return Err(AppError::Forbidden);
+        }
+    }
+    String::from_utf8(token).map_err(|_| AppError::Forbidden)
 }
 
 /// A kept clip, whole or the one range asked for; `None` for a name that is no clip's.

@@ -299,6 +299,14 @@ async fn what_only_looks_like_a_video_is_refused_and_nothing_is_kept() {
     );
     let (status, refused) = attach(&app, "clip", "page.html", b"<html>".to_vec()).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{refused}");
+    // An MP3's tag, then a playlist naming a file on the server: read as an MP3 only.
+    let playlist = b"ID3\x04\0\0\0\0\0\0#EXTM3U\n#EXTINF:1,\nfile:///etc/passwd\n".to_vec();
+    let (status, refused) = attach(&app, "clip", "tune.mp3", playlist).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{refused}");
+    assert!(
+        refused["error"].as_str().unwrap().contains("MP3"),
+        "{refused}"
+    );
     let (status, refused) = attach(
         &app,
         "captions",

@@ -168,6 +168,30 @@ async fn a_label_s_form_comes_back_with_its_problems_and_the_limit_holds_at_once
         html.contains("value=\"Kursk offensive\"")
             && html.contains("value=\"Offensive de Koursk\"")
     );
+    // A key that is another label's name, or a name that is another's key, would make
+    // a form's value mean two labels.
+    let video = label_form(
+        &app,
+        "/editor/labels",
+        &[("key", "video"), ("name_en", "Video")],
+    )
+    .await;
+    assert_eq!(video.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        video
+            .text()
+            .await
+            .unwrap()
+            .contains("is a name of the label watch")
+    );
+    let named = label_form(
+        &app,
+        "/editor/labels",
+        &[("key", "clips"), ("name_en", "Watch")],
+    )
+    .await;
+    assert_eq!(named.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(named.text().await.unwrap().contains("id=\"name_en-error\""));
     let taken = label_form(
         &app,
         "/editor/labels",

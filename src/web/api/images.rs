@@ -272,10 +272,12 @@ async fn keep_file(
                 let poster = crate::media::clip_file(&url).and_then(|clip| clip.poster);
                 Ok((StatusCode::CREATED, Json(ClipView { url, poster })).into_response())
             }
-            Err(problem @ (MediaError::Io(_) | MediaError::NoClipTools)) => Err(ApiError::new(
-                StatusCode::SERVICE_UNAVAILABLE,
-                format!("the file could not be kept just now: {problem}"),
-            )),
+            Err(problem @ (MediaError::Io(_) | MediaError::NoClipTools | MediaError::Busy)) => {
+                Err(ApiError::new(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    format!("the file could not be kept just now: {problem}"),
+                ))
+            }
             Err(MediaError::ClipTooLarge { limit }) => Err(refused(
                 StatusCode::PAYLOAD_TOO_LARGE,
                 format!("the file is larger than {limit} bytes"),

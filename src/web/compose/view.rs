@@ -455,7 +455,8 @@ impl<'a> EntryFormView<'a> {
     }
 
     pub fn is_label(&self, label: &Label) -> bool {
-        label.is_named(&self.input.label)
+        crate::newsroom::find_label(&self.labels, &self.input.label)
+            .is_some_and(|found| found.key == label.key)
     }
 
     /// An unknown label is offered back as typed, so the form loses nothing.
