@@ -568,27 +568,10 @@ impl MediaStore {
 
     /// Removes what uploads cut off, or a process killed, left in the incoming folder.
     async fn remove_left_incoming(&self) -> std::io::Result<usize> {
-        let mut files = match tokio::fs::read_dir(&self.scratch).await {
-            Ok(files) => files,
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(0),
-            Err(error) => return Err(error),
-        };
-        let now = std::time::SystemTime::now();
         let mut removed = 0;
-        while let Some(file) = files.next_entry().await? {
-            let name = file.file_name();
-            let ours = name
-                .to_str()
-                .is_some_and(|n| n.starts_with("upload-") || n.starts_with("clip-"));
-            let age = file
-                .metadata()
-                .await?
-                .modified()
-                .ok()
-                .and_then(|at| now.duration_since(at).ok())
-                .unwrap_or_default();
-            if ours && age > INCOMING_KEPT_FOR {
-                tokio::fs::remove_file(file.path()).await?;
+        for name in shelf::files_older_than(&self.scratch, INCOMING_KEPT_FOR).await? {
+            if name.starts_with("upload-") || name.starts_with("clip-") {
+                tokio::fs::remove_file(self.scratch.join(name)).await?;
                 removed += 1;
             }
         }

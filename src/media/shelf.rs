@@ -16,6 +16,31 @@ use object_store::path::Path as ObjectPath;
 use object_store::{GetOptions, GetRange, ObjectStore, ObjectStoreExt};
 use tokio::io::{AsyncReadExt, AsyncSeekExt, AsyncWriteExt};
 
+/// The names of the files in `dir` last written more than `kept_for` ago; none when
+/// there is no such folder.
+pub async fn files_older_than(dir: &Path, kept_for: Duration) -> std::io::Result<Vec<String>> {
+    let mut files = match tokio::fs::read_dir(dir).await {
+        Ok(files) => files,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(error) => return Err(error),
+    };
+    let now = SystemTime::now();
+    let mut old = Vec::new();
+    while let Some(file) = files.next_entry().await? {
+        let age = file
+            .metadata()
+            .await?
+            .modified()
+            .ok()
+            .and_then(|at| now.duration_since(at).ok())
+            .unwrap_or_default();
+        if let (true, Some(name)) = (age > kept_for, file.file_name().to_str()) {
+            old.push(name.to_owned());
+        }
+    }
+    Ok(old)
+}
+
 /// A kept file's bytes, as they are read.
 pub type Chunks = BoxStream<'static, std::io::Result<Bytes>>;
 
@@ -209,30 +234,7 @@ impl Shelf {
     /// The names of everything kept for longer than `kept_for`.
     pub async fn older_than(&self, kept_for: Duration) -> std::io::Result<Vec<String>> {
         match self {
-            Shelf::Folder(dir) => {
-                let mut files = match tokio::fs::read_dir(dir).await {
-                    Ok(files) => files,
-                    Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
-                        return Ok(Vec::new());
-                    }
-                    Err(error) => return Err(error),
-                };
-                let now = SystemTime::now();
-                let mut old = Vec::new();
-                while let Some(file) = files.next_entry().await? {
-                    let age = file
-                        .metadata()
-                        .await?
-                        .modified()
-                        .ok()
-                        .and_then(|at| now.duration_since(at).ok())
-                        .unwrap_or_default();
-                    if let (true, Some(name)) = (age > kept_for, file.file_name().to_str()) {
-                        old.push(name.to_owned());
-                    }
-                }
-                Ok(old)
-            }
+            Shelf::Folder(dir) => files_older_than(dir, kept_for).await,
             Shelf::Record(store) => {
                 let kept_for = chrono::Duration::from_std(kept_for)
                     .map_err(|_| std::io::Error::other("a keeping time beyond any date"))?;

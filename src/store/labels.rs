@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 
 use super::rows::{self, time_text};
-use super::{Store, StoreError};
+use super::{Store, StoreError, is_unique_violation};
 use crate::domain::{Label, MAX_LABELS};
 
 fn read(row: &sqlx::any::AnyRow) -> Result<Label, StoreError> {
@@ -14,10 +14,6 @@ fn read(row: &sqlx::any::AnyRow) -> Result<Label, StoreError> {
         names: serde_json::from_str(&rows::text(row, "names")?)
             .map_err(|e| StoreError::Corrupt(format!("bad label names: {e}")))?,
     })
-}
-
-fn is_unique_violation(error: &sqlx::Error) -> bool {
-    matches!(error, sqlx::Error::Database(db) if db.is_unique_violation())
 }
 
 fn names_text(label: &Label) -> String {

@@ -105,6 +105,11 @@ fn found(done: &sqlx::any::AnyQueryResult) -> Result<(), StoreError> {
     }
 }
 
+/// Whether a write was refused for a unique key another row has (a slot, a name).
+fn is_unique_violation(error: &sqlx::Error) -> bool {
+    matches!(error, sqlx::Error::Database(db) if db.is_unique_violation())
+}
+
 impl From<sqlx::Error> for StoreError {
     fn from(error: sqlx::Error) -> Self {
         match &error {

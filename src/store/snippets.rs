@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 
 use super::rows::{self, time_text};
-use super::{Store, StoreError};
+use super::{Store, StoreError, is_unique_violation};
 use crate::domain::{MAX_SNIPPETS, Snippet, SnippetId, SnippetText};
 
 fn read(row: &sqlx::any::AnyRow) -> Result<Snippet, StoreError> {
@@ -18,10 +18,6 @@ fn read(row: &sqlx::any::AnyRow) -> Result<Snippet, StoreError> {
         updated_at: rows::time(row, "updated_at")?,
         updated_by: rows::text(row, "updated_by")?,
     })
-}
-
-fn is_unique_violation(error: &sqlx::Error) -> bool {
-    matches!(error, sqlx::Error::Database(db) if db.is_unique_violation())
 }
 
 impl Store {

@@ -176,7 +176,7 @@ const FILES: &[(&str, &str, &[u8])] = &[
 const CACHE_CONTROL: &str = "public, max-age=3600";
 
 /// Uploaded images never change under their name (it is their content's hash).
-const MEDIA_CACHE_CONTROL: &str = "public, max-age=31536000, immutable";
+pub(super) const MEDIA_CACHE_CONTROL: &str = "public, max-age=31536000, immutable";
 
 /// Static files and images, which any site's page may fetch (an embed in a sandboxed
 /// frame fetches them from no origin at all).

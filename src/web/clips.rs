@@ -10,12 +10,10 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::json;
 
+use super::assets::MEDIA_CACHE_CONTROL;
 use super::auth::SignedIn;
 use super::{AppError, AppState, live_page};
 use crate::media::{MAX_CAPTIONS_BYTES, MediaError, clip_file};
-
-/// Kept files never change under their name (it is their content's hash).
-const MEDIA_CACHE_CONTROL: &str = "public, max-age=31536000, immutable";
 
 /// Room in an upload beside its file, for the token and the parts' headers.
 pub const CLIP_FORM_BYTES: usize = 64 * 1024;
