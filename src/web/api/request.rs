@@ -14,6 +14,7 @@ use super::error::{ApiError, ApiResult};
 use crate::domain::TokenScope;
 
 /// A caller that presented a valid API token.
+#[derive(Clone)]
 pub struct ApiClient {
     pub name: String,
     pub scope: TokenScope,
@@ -35,6 +36,10 @@ impl FromRequestParts<AppState> for ApiClient {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> ApiResult<Self> {
+        // Found already, for a request with a key (`once.rs`).
+        if let Some(client) = parts.extensions.remove::<ApiClient>() {
+            return Ok(client);
+        }
         let ClientAddress(address) = ClientAddress::from_request_parts(parts, state).await?;
         let token = bearer(&parts.headers).ok_or_else(|| {
             ApiError::new(
@@ -42,10 +47,21 @@ impl FromRequestParts<AppState> for ApiClient {
                 "send a token as Authorization: Bearer TOKEN",
             )
         })?;
-        // Counted before the token is looked up: an address that sends many unknown
-        // tokens is refused for a while, however fast it sends them.
-        let tries = match state.throttle.api_token(address).await? {
-            Ok(tries) => tries,
+        // A known token is taken at once, uncounted: a burst of a wire feed's posts is
+        // never refused, and a store that cannot write (a full disk) still lets it
+        // read. An unknown one counts against its address, before it is answered: an
+        // address that sends many is refused for a while, however fast it sends them.
+        if let Some(token) = state.accounts.token(token).await? {
+            return Ok(ApiClient {
+                name: token.name,
+                scope: token.scope,
+            });
+        }
+        match state.throttle.api_token(address).await? {
+            Ok(_counted) => Err(ApiError::new(
+                StatusCode::UNAUTHORIZED,
+                "unknown or revoked API token",
+            )),
             Err(wait) => {
                 let mut error = ApiError::new(
                     StatusCode::TOO_MANY_REQUESTS,
@@ -55,21 +71,8 @@ impl FromRequestParts<AppState> for ApiClient {
                     ),
                 );
                 error.retry_after = Some(wait.as_secs().max(1));
-                return Err(error);
+                Err(error)
             }
-        };
-        match state.accounts.token(token).await? {
-            Some(token) => {
-                state.throttle.succeeded(tries).await?;
-                Ok(ApiClient {
-                    name: token.name,
-                    scope: token.scope,
-                })
-            }
-            None => Err(ApiError::new(
-                StatusCode::UNAUTHORIZED,
-                "unknown or revoked API token",
-            )),
         }
     }
 }
