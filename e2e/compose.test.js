@@ -194,6 +194,40 @@ describe("the compose page", () => {
     assert.deepEqual(errors.filter((e) => !/Failed to fetch|NetworkError/.test(String(e))), []);
   });
 
+  test("an entry published while its answer was lost to a reset, sent again, is published once", async (t) => {
+    const { server, page, errors, reader } = await h.deskAndReader(browser, t);
+    await h.openCompose(page, server.url);
+    // The first send reaches the newsroom, which publishes it; the answer never
+    // reaches the browser: the connection is reset.
+    let lost = false;
+    await page.route(`**/editor/live/${h.SLUG}/entries`, async (route) => {
+      if (lost || route.request().method() !== "POST") return route.continue();
+      lost = true;
+      await route.fetch();
+      await route.abort("connectionreset");
+    });
+    await page.fill("#title", "Evacuation order lifted");
+    await page.fill("#body", "Residents may return from 18:00.");
+    await h.andWait(page, () => page.keyboard.press("Control+Enter"));
+    assert.ok(lost, "the answer was lost");
+    await h.waitForEntry(reader.page, "Evacuation order lifted");
+    assert.equal(await page.inputValue("#title"), "Evacuation order lifted", "the entry is back in the form, not known to be published");
+
+    // Sent again as it stands, it is the same entry: published once, and said so.
+    await h.andWait(page, () => page.keyboard.press("Control+Enter"));
+    assert.match(await page.textContent("#done"), /Published/);
+    assert.equal(await page.inputValue("#title"), "", "the form is ready for the next one");
+    await page.fill("#title", "Evacuation order lifted");
+    await page.fill("#body", "Residents may return from 18:00. Roads are open.");
+    await h.andWait(page, () => page.keyboard.press("Control+Enter"));
+    await h.publishMarker(server, reader.page);
+    const titles = await reader.page.$$eval("#stream article .entry-title", (els) => els.map((e) => e.textContent.trim()));
+    assert.equal(titles.filter((title) => title === "Evacuation order lifted").length, 2, "the resend made nothing new; the next entry, with its own key, did");
+    const bodies = await reader.page.$$eval("#stream article", (els) => els.map((e) => e.textContent));
+    assert.equal(bodies.filter((text) => text.includes("Roads are open.")).length, 1);
+    assert.deepEqual(errors.filter((e) => !/Failed to fetch|NetworkError/.test(String(e))), []);
+  });
+
   test("a file that is no image is named beside its field and does not hold up the entry", async (t) => {
     const server = await h.startServer();
     t.after(() => server.stop());

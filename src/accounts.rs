@@ -68,7 +68,9 @@ impl From<StoreError> for AccountError {
             StoreError::Taken(_) => AccountError::NameTaken,
             StoreError::NotFound => AccountError::NotFound,
             StoreError::Unavailable(why) => AccountError::Unavailable(why),
-            StoreError::Stale => AccountError::Unavailable(error.to_string()),
+            StoreError::Stale | StoreError::Repeated => {
+                AccountError::Unavailable(error.to_string())
+            }
             StoreError::Corrupt(why) | StoreError::Incompatible(why) => AccountError::Broken(why),
         }
     }

@@ -33,7 +33,7 @@ use crate::domain::{Change, ChangeKind, Seq};
 use crate::fragments::{ShuttingDown, off_the_workers};
 use crate::live::{LiveEvent, LiveHub};
 use crate::read_model::{LivePage, ReadModel, RenderedEntry};
-use crate::store::{Committed, Store, StoreError};
+use crate::store::{Committed, KeptAnswer, MadeBefore, Store, StoreError};
 
 /// The most changes read from the log in one catch-up.
 const CATCH_UP_LIMIT: usize = 10_000;
@@ -53,6 +53,9 @@ pub enum NewsroomError {
     /// The live page has ended: nothing new is published on it until it is reopened.
     #[error("the live page has ended")]
     Closed,
+    /// The request was made before with its key: nothing new was made.
+    #[error("this request was made before")]
+    Repeated,
     /// The change is committed, but the server is shutting down before showing it;
     /// the next start shows it.
     #[error(transparent)]
@@ -77,6 +80,7 @@ impl From<StoreError> for NewsroomError {
             }
             StoreError::Unavailable(why) => NewsroomError::Unavailable(why),
             StoreError::Stale => NewsroomError::Unavailable(error.to_string()),
+            StoreError::Repeated => NewsroomError::Repeated,
             StoreError::Corrupt(why) | StoreError::Incompatible(why) => NewsroomError::Broken(why),
         }
     }
@@ -520,6 +524,26 @@ impl Newsroom {
                 .publish(blog, event_for(&page, &Change { seq, kind, entry }));
         }
         Ok(())
+    }
+
+    /// The request `caller` made before with `key`, in the last day: what it changed
+    /// and the answer it was given (see `store::once`).
+    pub async fn made_before(
+        &self,
+        caller: &str,
+        key: &str,
+    ) -> Result<Option<MadeBefore>, NewsroomError> {
+        Ok(self.store.made_before(caller, key).await?)
+    }
+
+    /// Keeps the answer given to the request `caller` made with `key`.
+    pub async fn keep_answer(
+        &self,
+        caller: &str,
+        key: &str,
+        answer: &KeptAnswer,
+    ) -> Result<(), NewsroomError> {
+        Ok(self.store.keep_answer(caller, key, answer).await?)
     }
 
     /// Brings a page up to date with the change log, telling readers each change in

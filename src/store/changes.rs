@@ -12,7 +12,7 @@ use crate::domain::{BlogId, Change, ChangeKind, EntryId, Seq};
 
 impl Store {
     /// Gives the change the page's next sequence number and logs it, inside the
-    /// transaction of the change itself. On PostgreSQL it also announces the change to
+    /// transaction of the change itself, with the key of the request it is made for. On PostgreSQL it also announces the change to
     /// the other instances; the announcement is delivered only if the commit happens.
     pub(super) async fn log_change(
         &self,
@@ -21,6 +21,7 @@ impl Store {
         kind: ChangeKind,
         entry: Option<EntryId>,
     ) -> Result<Seq, StoreError> {
+        self.keep_request_key(tx, blog, entry).await?;
         let row = sqlx::query(
             "UPDATE blogs SET last_seq = last_seq + 1 WHERE id = $1 RETURNING last_seq",
         )

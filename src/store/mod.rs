@@ -15,6 +15,7 @@ mod export;
 mod labels;
 mod limits;
 mod media;
+mod once;
 mod pages;
 mod presence;
 mod profiles;
@@ -31,6 +32,7 @@ pub use database::{Backend, NOTIFY_CHANNEL, SQLITE_FILE, Store};
 pub use drafts::Publishable;
 pub use export::Export;
 pub use limits::{Attempt, AttemptRule, Beyond};
+pub use once::{KEY_KEPT, KeptAnswer, MadeBefore, RequestKey, made_once};
 
 /// A committed change and the sequence number it was given.
 #[derive(Debug, Clone)]
@@ -71,6 +73,10 @@ pub enum StoreError {
     /// this instance or another); nothing was written.
     #[error("changed since it was read")]
     Stale,
+    /// The request this change was for was made before with its key (see `once.rs`);
+    /// nothing was written.
+    #[error("this request was made before")]
+    Repeated,
     /// The database could not be reached or failed; the change was not committed.
     #[error("the database is unavailable: {0}")]
     Unavailable(String),

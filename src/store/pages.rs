@@ -113,6 +113,7 @@ impl Store {
         .await
         .map_err(StoreError::taken_as("slug"))?;
         let id = BlogId(rows::integer(&row, "id")?);
+        self.keep_request_key(&mut tx, id, None).await?;
         // Other instances load a page they hear of and do not know.
         self.announce(&mut tx, id, 0).await?;
         tx.commit().await?;

@@ -71,6 +71,9 @@ impl EntryAction {
 #[derive(Debug)]
 pub struct EntrySubmission {
     pub csrf_token: String,
+    /// The form's own key (see `EntryFormView::request_key`); empty from a form
+    /// without one.
+    pub request_key: String,
     pub action: EntryAction,
     pub input: EntryInput,
     /// The version a correction started from; `None` to save over whatever is there.
@@ -96,6 +99,8 @@ pub struct EntrySubmission {
 struct Fields {
     #[serde(default)]
     csrf_token: String,
+    #[serde(default)]
+    request_key: String,
     #[serde(default)]
     action: String,
     #[serde(default)]
@@ -216,6 +221,7 @@ impl Fields {
         };
         Ok(EntrySubmission {
             csrf_token: self.csrf_token,
+            request_key: self.request_key,
             action: EntryAction::parse(&self.action)?,
             input: EntryInput {
                 title: self.title,

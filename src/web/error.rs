@@ -53,7 +53,7 @@ impl From<NewsroomError> for AppError {
     fn from(error: NewsroomError) -> Self {
         match error {
             NewsroomError::NotFound => AppError::NotFound,
-            NewsroomError::Conflict(_) => AppError::Conflict,
+            NewsroomError::Conflict(_) | NewsroomError::Repeated => AppError::Conflict,
             NewsroomError::Closed => AppError::PageEnded,
             NewsroomError::Invalid(errors) => AppError::BadRequest(errors.to_string()),
             NewsroomError::Unavailable(why) => AppError::Unavailable(why),

@@ -129,10 +129,7 @@ pub fn app(state: AppState) -> Router {
             HeaderValue::from_static(NO_STORE),
         )))
         .merge(assets::router())
-        .merge(
-            api::router(state.media.max_bytes, state.media.max_clip_bytes)
-                .layer(axum::middleware::from_fn(no_store_unless_read)),
-        )
+        .merge(api::router(&state).layer(axum::middleware::from_fn(no_store_unless_read)))
         .nest("/editor", editor)
         .route("/healthz", get(|| async { "ok" }))
         .route("/metrics", get(metrics::metrics))

@@ -13,6 +13,12 @@ import { done, say } from "./notice.js";
 import { apply, fieldsOf, forget, keepAside, keyOf, same, snapshot } from "./saved.js";
 import { word } from "./words.js";
 
+// A form's own key, as the server gives each new form one: the same entry sent twice
+// with it (a resend after a lost answer) is published once.
+function freshKey() {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
 // Empties a new entry's form for the next one, as the server would send it.
 function resetForNext(form) {
   for (const el of fieldsOf(form)) {
@@ -21,6 +27,7 @@ function resetForNext(form) {
     else el.value = "";
   }
   form.elements.image.value = "";
+  if (form.elements.request_key) form.elements.request_key.value = freshKey();
   const thumbnail = form.querySelector(".thumbnail");
   if (thumbnail) {
     thumbnail.textContent = "";
@@ -144,6 +151,8 @@ function keepUnsent(form, data, status) {
   state.pinned = data.has("pinned");
   if (same(snapshot(form), form.__initial)) {
     apply(form, state);
+    // Its own key again: if it was published after all, sending it again says so.
+    if (form.elements.request_key && state.request_key) form.elements.request_key.value = state.request_key;
     form.dispatchEvent(new Event("input"));
     say(word("notSentKept", "The entry was not published ({status}); it is back in the form.", { status: status || "—" }));
   } else {

@@ -30,6 +30,7 @@ mod malformed;
 mod metrics;
 mod nginx;
 mod oembed;
+mod once;
 mod openapi;
 mod people;
 mod postgres;

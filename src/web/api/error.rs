@@ -113,6 +113,14 @@ impl From<NewsroomError> for ApiError {
                 StatusCode::CONFLICT,
                 "the live page has ended; nothing new is published on it until it is reopened",
             ),
+            NewsroomError::Repeated => {
+                let mut error = ApiError::new(
+                    StatusCode::CONFLICT,
+                    "a request with this Idempotency-Key was made already",
+                );
+                error.field = Some("Idempotency-Key".into());
+                error
+            }
             other => AppError::from(other).into(),
         }
     }

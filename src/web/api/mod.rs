@@ -8,6 +8,7 @@
 
 mod error;
 mod images;
+mod once;
 mod pages;
 mod request;
 mod schema;
@@ -43,7 +44,22 @@ pub use views::EntryFields;
 
 /// The API's routes; `max_upload_bytes` for images, every other body under the server's
 /// own limit.
-pub fn router(max_upload_bytes: usize, max_clip_bytes: u64) -> Router<AppState> {
+pub fn router(state: &AppState) -> Router<AppState> {
+    let (max_upload_bytes, max_clip_bytes) = (state.media.max_bytes, state.media.max_clip_bytes);
+    let writes = Router::new()
+        .route("/api/v1/live", get(pages::list).post(pages::open))
+        .route("/api/v1/live/{slug}", get(page).patch(pages::change))
+        .route("/api/v1/live/{slug}/close", post(pages::close))
+        .route("/api/v1/live/{slug}/reopen", post(pages::reopen))
+        .route("/api/v1/live/{slug}/entries", post(create))
+        .route(
+            "/api/v1/live/{slug}/entries/{id}",
+            get(entry).patch(update).delete(delete),
+        )
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            once::made_once_by_key,
+        ));
     Router::new()
         .route("/api/v1/openapi.json", get(openapi))
         .route(
@@ -59,15 +75,7 @@ pub fn router(max_upload_bytes: usize, max_clip_bytes: u64) -> Router<AppState> 
             )),
         )
         .route("/api/v1/captions", post(images::upload_captions))
-        .route("/api/v1/live", get(pages::list).post(pages::open))
-        .route("/api/v1/live/{slug}", get(page).patch(pages::change))
-        .route("/api/v1/live/{slug}/close", post(pages::close))
-        .route("/api/v1/live/{slug}/reopen", post(pages::reopen))
-        .route("/api/v1/live/{slug}/entries", post(create))
-        .route(
-            "/api/v1/live/{slug}/entries/{id}",
-            get(entry).patch(update).delete(delete),
-        )
+        .merge(writes)
         .method_not_allowed_fallback(|| async { ApiError::from(AppError::MethodNotAllowed) })
 }
 
@@ -183,6 +191,44 @@ async fn create(
     ))
 }
 
+/// The answer to a request made before with its key whose own answer was lost (its
+/// instance stopped after the change was committed): the entry or the page as the
+/// change left it, as the first answer would have given it.
+async fn answer_again(
+    state: &AppState,
+    request: &axum::http::request::Parts,
+    before: &crate::store::MadeBefore,
+) -> ApiResult<Response> {
+    let method = &request.method;
+    if *method == axum::http::Method::DELETE {
+        return Ok(StatusCode::NO_CONTENT.into_response());
+    }
+    // The change may have been made through another instance.
+    (state.newsroom.catch_up_all().await).map_err(NewsroomError::from)?;
+    let page = before
+        .blog
+        .and_then(|blog| state.pages.page_by_id(blog))
+        .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "no such live page"))?;
+    let slug = page.blog.slug.to_string();
+    let created = *method == axum::http::Method::POST;
+    match before.entry {
+        Some(id) if created => {
+            let response = answer(state, &slug, id, StatusCode::CREATED)?;
+            Ok(located(
+                response,
+                &format!("/api/v1/live/{slug}/entries/{id}"),
+            ))
+        }
+        Some(id) => answer(state, &slug, id, StatusCode::OK),
+        // Opened, or closed or reopened (also a `POST`), or changed.
+        None if request.uri.path() == "/api/v1/live" => {
+            let response = pages::answer(state, &slug, StatusCode::CREATED)?;
+            Ok(located(response, &format!("/api/v1/live/{slug}")))
+        }
+        None => pages::answer(state, &slug, StatusCode::OK),
+    }
+}
+
 /// A 201's answer with the `Location` of what it made.
 fn located(mut response: Response, location: &str) -> Response {
     if let Ok(value) = header::HeaderValue::from_str(location) {
@@ -278,7 +324,8 @@ async fn delete(
 )]
 struct ApiDoc;
 
-/// Entries are changed with `Authorization: Bearer TOKEN` (`liveblog token create`).
+/// Entries are changed with `Authorization: Bearer TOKEN` (`liveblog token create`), and
+/// may be sent with an `Idempotency-Key`.
 struct BearerToken;
 
 impl Modify for BearerToken {
@@ -288,6 +335,7 @@ impl Modify for BearerToken {
             .components
             .get_or_insert_with(Default::default)
             .add_security_scheme("bearer", scheme);
+        once::describe_key(openapi);
     }
 }
 

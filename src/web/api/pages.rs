@@ -265,7 +265,7 @@ pub(super) struct PageList {
 }
 
 /// The page as it now stands, for the answer to a change.
-fn answer(state: &AppState, slug: &str, status: StatusCode) -> ApiResult<Response> {
+pub(super) fn answer(state: &AppState, slug: &str, status: StatusCode) -> ApiResult<Response> {
     let page = super::live_page(state, slug)?;
     Ok((status, Json(PageSettingsView::of(&page))).into_response())
 }

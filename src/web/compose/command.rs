@@ -18,6 +18,8 @@ use crate::domain::{
 use crate::media::MediaError;
 use crate::newsroom::{Edit, NewsroomError};
 use crate::read_model::LivePage;
+use crate::store::{RequestKey, made_once};
+use sha2::{Digest, Sha256};
 
 /// What an entry form is about.
 #[derive(Debug, Clone, Copy)]
@@ -198,6 +200,8 @@ pub struct Command<'a> {
     pub typed: Typed,
     /// An image file sent with the form.
     image: Option<Bytes>,
+    /// The form's own key: a new entry sent twice with it is published once.
+    request_key: String,
 }
 
 /// How a command went.
@@ -235,6 +239,7 @@ impl<'a> Command<'a> {
             published_at,
             draft_version,
             image,
+            request_key,
             ..
         } = submission;
         let (by, role) = (signed_in.session.user.as_str(), signed_in.session.role);
@@ -256,6 +261,7 @@ impl<'a> Command<'a> {
             by,
             typed,
             image,
+            request_key,
         })
     }
 
@@ -302,14 +308,31 @@ impl<'a> Command<'a> {
                 self.told(discarded.map(|()| Done::Discarded))
             }
             Act::Publish => {
+                let mut key = self.request_key();
+                if let Some(sent) = &key
+                    && let Some(before) = newsroom.made_before(&sent.caller, &sent.key).await?
+                {
+                    if before.fingerprint == sent.fingerprint {
+                        tracing::info!(user = ?by, "a form sent again was published once");
+                        return Ok(Outcome::Done(Done::Published));
+                    }
+                    key = None;
+                }
                 let published = match EntryContent::parse(&typed.input) {
                     Err(errors) => Err(NewsroomError::Invalid(errors)),
-                    Ok(checked) => newsroom.publish(slug, checked, by).await,
+                    Ok(checked) => match key {
+                        Some(key) => made_once(key, newsroom.publish(slug, checked, by)).await,
+                        None => newsroom.publish(slug, checked, by).await,
+                    },
                 };
-                self.told(published.map(|entry| {
-                    tracing::info!(user = ?by, entry = %entry.id, "published");
-                    Done::Published
-                }))
+                match published {
+                    // The same form, sent at the same moment, was published by the other.
+                    Err(NewsroomError::Repeated) => Ok(Outcome::Done(Done::Published)),
+                    published => self.told(published.map(|entry| {
+                        tracing::info!(user = ?by, entry = %entry.id, "published");
+                        Done::Published
+                    })),
+                }
             }
             Act::PublishDraft { draft, seen } | Act::Approve { draft, seen } => {
                 // A draft is published as its author's, whoever approves it.
@@ -353,6 +376,22 @@ impl<'a> Command<'a> {
                 }
             }
         }
+    }
+
+    /// The key a new entry is published under: the form's own, for this person and
+    /// what was typed. `None` from a form without one, and for a form with the key of
+    /// one published before but other text (sent again after going back and changing
+    /// it): a new entry, never one swallowed.
+    fn request_key(&self) -> Option<RequestKey> {
+        if self.request_key.is_empty() || self.request_key.len() > 64 {
+            return None;
+        }
+        let typed = serde_json::to_vec(&self.typed.input).ok()?;
+        Some(RequestKey {
+            caller: format!("editor:{}", self.by),
+            key: self.request_key.clone(),
+            fingerprint: hex::encode(Sha256::digest(typed)),
+        })
     }
 
     /// The entry as readers would see it, written by its author (a correction's

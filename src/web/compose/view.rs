@@ -115,6 +115,9 @@ pub struct EntryFormView<'a> {
     pub byline_kept: bool,
     /// The newsroom's labels, as the form offers them.
     pub labels: Vec<Label>,
+    /// This form's own key, sent with it: the same form sent twice (a second click, a
+    /// resend after a reset) publishes once.
+    pub request_key: String,
 }
 
 impl<'a> EntryFormView<'a> {
@@ -153,6 +156,7 @@ impl<'a> EntryFormView<'a> {
             draft_changed: false,
             byline_kept: false,
             labels: Vec::new(),
+            request_key: hex::encode(rand::random::<[u8; 16]>()),
         }
     }
 
