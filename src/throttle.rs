@@ -116,6 +116,25 @@ impl Throttle {
         Ok(())
     }
 
+    /// Runs the check the tries were taken for: when it could not be made (the store
+    /// failed, a full disk, a lost database), the tries are given back, so a fault
+    /// never counts against anyone.
+    pub async fn checked<T>(
+        &self,
+        tries: Tries,
+        check: impl Future<Output = Result<T, AccountError>>,
+    ) -> Result<(T, Tries), AccountError> {
+        match check.await {
+            Ok(found) => Ok((found, tries)),
+            Err(failed) => {
+                if let Err(problem) = self.succeeded(tries).await {
+                    tracing::warn!(%problem, "tries at a check that failed were not given back");
+                }
+                Err(failed)
+            }
+        }
+    }
+
     /// Takes a try under every rule, or none: when one refuses, those taken are given
     /// back and the longest wait is returned.
     async fn take(

@@ -526,6 +526,11 @@ impl Newsroom {
         Ok(())
     }
 
+    /// Whether the record takes writes now (see `Store::writable`).
+    pub async fn writable(&self) -> Result<(), String> {
+        self.store.writable().await
+    }
+
     /// The request `caller` made before with `key`, in the last day: what it changed
     /// and the answer it was given (see `store::once`).
     pub async fn made_before(

@@ -34,6 +34,7 @@ pub enum Backend {
 pub struct Store {
     pool: AnyPool,
     backend: Backend,
+    pub(super) probe: super::faults::Probe,
 }
 
 impl Store {
@@ -76,7 +77,7 @@ impl Store {
         try_connection(&any_options, "SELECT COUNT(*) FROM sqlite_master")
             .await
             .map_err(|e| StoreError::Incompatible(format!("cannot open {file}: {e}")))?;
-        let pool = AnyPoolOptions::new()
+        let pool = healing(AnyPoolOptions::new())
             .max_connections(4)
             .acquire_timeout(WAIT)
             .after_connect(|conn, _| {
@@ -96,6 +97,7 @@ impl Store {
         let store = Store {
             pool,
             backend: Backend::Sqlite,
+            probe: Default::default(),
         };
         store.migrate(&SQLITE_MIGRATIONS).await?;
         Ok(store)
@@ -108,7 +110,7 @@ impl Store {
         try_connection(&options, "SELECT 1")
             .await
             .map_err(|e| StoreError::Unavailable(format!("cannot reach PostgreSQL: {e}")))?;
-        let pool = AnyPoolOptions::new()
+        let pool = healing(AnyPoolOptions::new())
             .max_connections(16)
             .acquire_timeout(WAIT)
             .connect_with(options)
@@ -117,6 +119,7 @@ impl Store {
         let store = Store {
             pool,
             backend: Backend::Postgres,
+            probe: Default::default(),
         };
         store.migrate(&POSTGRES_MIGRATIONS).await?;
         Ok(store)
@@ -140,6 +143,19 @@ impl Store {
     pub(super) fn pool(&self) -> &AnyPool {
         &self.pool
     }
+}
+
+/// A pool that never uses a connection opened before the database last failed (see
+/// `faults.rs`): it is closed as it is handed back or taken, and a fresh one opened.
+fn healing(options: AnyPoolOptions) -> AnyPoolOptions {
+    use super::faults::opened_since_last_failure;
+    options
+        .before_acquire(|_, connection| {
+            Box::pin(async move { Ok(opened_since_last_failure(&connection)) })
+        })
+        .after_release(|_, connection| {
+            Box::pin(async move { Ok(opened_since_last_failure(&connection)) })
+        })
 }
 
 /// Opens one connection and runs `probe` on it, to report a bad database plainly.

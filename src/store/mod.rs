@@ -12,6 +12,7 @@ mod deleted;
 mod drafts;
 mod entries;
 mod export;
+mod faults;
 mod labels;
 mod limits;
 mod media;
@@ -31,6 +32,7 @@ use crate::domain::{Blog, Entry, Role, Seq};
 pub use database::{Backend, NOTIFY_CHANNEL, SQLITE_FILE, Store};
 pub use drafts::Publishable;
 pub use export::Export;
+pub use faults::failures;
 pub use limits::{Attempt, AttemptRule, Beyond};
 pub use once::{KEY_KEPT, KeptAnswer, MadeBefore, RequestKey, made_once};
 
@@ -125,7 +127,14 @@ impl From<sqlx::Error> for StoreError {
             sqlx::Error::ColumnDecode { .. } | sqlx::Error::Decode(_) => {
                 StoreError::Corrupt(error.to_string())
             }
-            _ => StoreError::Unavailable(error.to_string()),
+            // Too busy to be given a connection: the database itself is well.
+            sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed => {
+                StoreError::Unavailable(error.to_string())
+            }
+            _ => {
+                faults::failed();
+                StoreError::Unavailable(error.to_string())
+            }
         }
     }
 }

@@ -260,11 +260,13 @@ async fn login(
             return refuse(StatusCode::TOO_MANY_REQUESTS, &error);
         }
     };
-    let signed_in = if username.is_empty() || username.chars().count() > MAX_USER_NAME_CHARS {
-        None
-    } else {
-        state.accounts.sign_in(username, &form.password).await?
-    };
+    let (signed_in, tries) =
+        if username.is_empty() || username.chars().count() > MAX_USER_NAME_CHARS {
+            (None, tries)
+        } else {
+            let check = state.accounts.sign_in(username, &form.password);
+            state.throttle.checked(tries, check).await?
+        };
     let Some((token, session)) = signed_in else {
         return refuse(
             StatusCode::UNAUTHORIZED,

@@ -69,6 +69,7 @@ impl Metrics {
             latencies.clone(),
         );
         registry.register_collector(Box::new(LivePages { hub, pages }));
+        registry.register_collector(Box::new(StoreFailures));
         Metrics {
             registry,
             latencies,
@@ -159,6 +160,24 @@ struct LivePages {
 impl std::fmt::Debug for LivePages {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("LivePages")
+    }
+}
+
+/// The times the database failed (a full disk, an I/O error, a lost connection): the
+/// writes refused for it, and the reads.
+#[derive(Debug)]
+struct StoreFailures;
+
+impl Collector for StoreFailures {
+    fn encode(&self, mut encoder: DescriptorEncoder) -> Result<(), std::fmt::Error> {
+        let counter = ConstCounter::new(crate::store::failures());
+        let metric = encoder.encode_descriptor(
+            "store_failures",
+            "Reads and writes the database failed (a full disk, an I/O error, a lost connection)",
+            None,
+            counter.metric_type(),
+        )?;
+        counter.encode(metric)
     }
 }
 

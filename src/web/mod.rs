@@ -106,6 +106,24 @@ pub struct Shared {
     pub public_url: String,
 }
 
+/// `GET /healthz`: 200 `ok` while the store takes writes, 503 `cannot write: …` while it
+/// does not (a full disk, a database away), so a load balancer sends editors and
+/// automation elsewhere until it heals; readers' pages are served from memory either
+/// way.
+async fn health(
+    axum::extract::State(state): axum::extract::State<AppState>,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    match state.newsroom.writable().await {
+        Ok(()) => "ok".into_response(),
+        Err(problem) => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            format!("cannot write: {problem}"),
+        )
+            .into_response(),
+    }
+}
+
 /// Every route and the whole middleware stack.
 pub fn app(state: AppState) -> Router {
     // Editor pages hold drafts, CSRF tokens and people's names: no cache keeps them.
@@ -131,7 +149,7 @@ pub fn app(state: AppState) -> Router {
         .merge(assets::router())
         .merge(api::router(&state).layer(axum::middleware::from_fn(no_store_unless_read)))
         .nest("/editor", editor)
-        .route("/healthz", get(|| async { "ok" }))
+        .route("/healthz", get(health))
         .route("/metrics", get(metrics::metrics))
         .fallback(|| async { AppError::NotFound })
         .method_not_allowed_fallback(|| async { AppError::MethodNotAllowed })

@@ -271,12 +271,9 @@ async fn change_password(
             return refuse(StatusCode::TOO_MANY_REQUESTS, "current_password", &error);
         }
     };
-    if state
-        .accounts
-        .sign_in(user, &form.current_password)
-        .await?
-        .is_none()
-    {
+    let check = state.accounts.sign_in(user, &form.current_password);
+    let (signed_in, tries) = state.throttle.checked(tries, check).await?;
+    if signed_in.is_none() {
         return refuse(
             StatusCode::UNPROCESSABLE_ENTITY,
             "current_password",

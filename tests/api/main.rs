@@ -15,6 +15,7 @@ mod drafts;
 mod durable;
 mod editor;
 mod embed;
+mod faults;
 mod feed;
 mod gallery;
 mod hardening;

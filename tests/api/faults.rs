@@ -1,0 +1,164 @@
+//! The store after a fault: a volume that fills up refuses writes clearly while it is
+//! full, says so on `/healthz`, and writes again by itself once there is room, with
+//! every entry it acknowledged kept.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::Duration;
+
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+use crate::commands::{liveblog, stdout};
+use crate::helpers::{ADMIN_PASSWORD, DEMO, TestApp, spawn_app_with};
+
+/// A tmpfs of `size` mounted on `at` for the test, taken away when it ends.
+struct Volume(std::path::PathBuf);
+
+impl Volume {
+    fn mount(at: &Path, size: &str) -> Volume {
+        let done = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+            .arg(at)
+            .status()
+            .expect("mount runs");
+        assert!(done.success(), "this test mounts a small tmpfs, as root");
+        Volume(at.to_owned())
+    }
+
+    fn resize(&self, size: &str) {
+        let done = Command::new("mount")
+            .args(["-o", &format!("remount,size={size}")])
+            .arg(&self.0)
+            .status()
+            .expect("mount runs");
+        assert!(done.success());
+    }
+}
+
+impl Drop for Volume {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg("-l").arg(&self.0).status();
+    }
+}
+
+async fn post(app: &TestApp, token: &str, n: usize) -> (StatusCode, Value) {
+    let response = app
+        .client
+        .post(app.url(&format!("/api/v1/live/{DEMO}/entries")))
+        .bearer_auth(token)
+        .json(&json!({ "title": format!("Reading {n}"), "body": "River level. ".repeat(250) }))
+        .send()
+        .await
+        .unwrap();
+    let status = response.status();
+    (status, response.json().await.unwrap_or(Value::Null))
+}
+
+async fn health(app: &TestApp) -> (StatusCode, String) {
+    let response = app.get("/healthz").await;
+    (response.status(), response.text().await.unwrap())
+}
+
+/// Asks `/healthz` until it answers `status`, for a few seconds.
+async fn until_health(app: &TestApp, status: StatusCode) -> String {
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(5);
+    loop {
+        let (now, text) = health(app).await;
+        if now == status {
+            return text;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "/healthz: {now} {text}"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+#[tokio::test]
+async fn a_full_volume_refuses_writes_clearly_and_writes_again_once_there_is_room() {
+    let mount = tempfile::tempdir().unwrap();
+    let volume = Volume::mount(mount.path(), "8m");
+    let data_dir = mount.path().join("data");
+    let dir = data_dir.to_str().unwrap().to_owned();
+    let token = stdout(&liveblog(
+        &["token", "create", "wire", "--data-dir", &dir],
+        "",
+    ));
+    let token = token.trim().to_owned();
+    let app = spawn_app_with(|settings| settings.store.data_dir = data_dir.clone()).await;
+    assert_eq!(health(&app).await, (StatusCode::OK, "ok".to_owned()));
+
+    let mut acknowledged = Vec::new();
+    let refused = loop {
+        let (status, body) = post(&app, &token, acknowledged.len()).await;
+        if status != StatusCode::CREATED {
+            break (status, body);
+        }
+        acknowledged.push(body["id"].as_i64().unwrap());
+        assert!(acknowledged.len() < 5000, "the volume never filled");
+    };
+    assert!(acknowledged.len() > 50, "{} written", acknowledged.len());
+    assert_eq!(refused.0, StatusCode::SERVICE_UNAVAILABLE, "{}", refused.1);
+    assert_eq!(
+        refused.1["error"],
+        "the newsroom cannot save changes just now; try again"
+    );
+    let said = until_health(&app, StatusCode::SERVICE_UNAVAILABLE).await;
+    assert!(said.starts_with("cannot write: "), "{said}");
+    // Refused clearly while it lasts (a write may squeeze into room freed meanwhile).
+    for n in 0..5 {
+        let (status, body) = post(&app, &token, 10_000 + n).await;
+        match status {
+            StatusCode::CREATED => acknowledged.push(body["id"].as_i64().unwrap()),
+            refused => assert_eq!(refused, StatusCode::SERVICE_UNAVAILABLE, "{body}"),
+        }
+    }
+    // Signing in cannot be done while nothing can be written; no try is counted for it.
+    for _ in 0..8 {
+        let status = app.login_with("admin", ADMIN_PASSWORD).await.status();
+        assert_ne!(status, StatusCode::TOO_MANY_REQUESTS);
+    }
+    let metrics = app.get("/metrics").await.text().await.unwrap();
+    let failures = metrics
+        .lines()
+        .find_map(|line| line.strip_prefix("liveblog_store_failures_total "))
+        .and_then(|n| n.parse::<u64>().ok());
+    assert!(failures.is_some_and(|n| n > 0), "counted: {failures:?}");
+
+    // Room again: the next writes go through by themselves, with no restart, and the
+    // token that was sent all along is still taken.
+    volume.resize("64m");
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    loop {
+        let (status, body) = post(&app, &token, 20_000 + acknowledged.len()).await;
+        if status == StatusCode::CREATED {
+            acknowledged.push(body["id"].as_i64().unwrap());
+            break;
+        }
+        assert!(tokio::time::Instant::now() < deadline, "{status} {body}");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    for n in 0..20 {
+        let (status, body) = post(&app, &token, 30_000 + n).await;
+        assert_eq!(
+            status,
+            StatusCode::CREATED,
+            "every write, not one in four: {body}"
+        );
+        acknowledged.push(body["id"].as_i64().unwrap());
+    }
+    assert_eq!(until_health(&app, StatusCode::OK).await, "ok");
+    app.login().await;
+
+    // Every entry acknowledged is in the store, read back after a restart.
+    let app = app.restart().await;
+    for id in &acknowledged {
+        let response = app.get(&format!("/api/v1/live/{DEMO}/entries/{id}")).await;
+        assert_eq!(response.status(), StatusCode::OK, "entry {id}");
+    }
+    let mut app = app;
+    app.stop().await;
+    drop(volume);
+}
