@@ -1,4 +1,4 @@
-//! The command line's work: serve, add a user, export and import. Each command that
+//! The command line's work: serve, add a user, export and import, back up and restore. Each command that
 //! touches the record opens the same store the server would, from the same flags.
 
 use std::io::{BufRead, Read, Write};
@@ -28,6 +28,26 @@ pub async fn run(command: Command) -> Result<(), String> {
         Command::Token(TokenCommand::Revoke { name, store }) => revoke_token(&name, &store).await,
         Command::Export(store) => export(&store).await,
         Command::Import(store) => import(&store).await,
+        Command::Backup { dest, store } => {
+            let done = crate::backup::backup(&*open(&store).await?, &store.data_dir, &dest).await?;
+            eprintln!(
+                "backed up {} rows and {} files into {}",
+                done.rows,
+                done.files,
+                dest.display()
+            );
+            Ok(())
+        }
+        Command::Restore { src, store } => {
+            let done = crate::backup::restore(&*open(&store).await?, &store.data_dir, &src).await?;
+            eprintln!(
+                "restored {} rows and {} files from {}",
+                done.rows,
+                done.files,
+                src.display()
+            );
+            Ok(())
+        }
     }
 }
 

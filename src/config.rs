@@ -35,6 +35,19 @@ pub enum Command {
     Export(StoreArgs),
     /// Read an export from standard input into an empty store.
     Import(StoreArgs),
+    /// Write one snapshot of everything (the record, the change log, accounts, tokens
+    /// and every upload) into the new folder DEST, while the server runs.
+    Backup {
+        dest: PathBuf,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+    /// Bring the backup in the folder SRC back whole into an empty store.
+    Restore {
+        src: PathBuf,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
 }
 
 #[derive(Debug, Subcommand)]

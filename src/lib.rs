@@ -22,6 +22,8 @@
 pub mod accounts;
 /// How many readers have each live page open, on every instance.
 pub mod audience;
+/// `liveblog backup` and `restore`: everything, in a folder, and back.
+pub mod backup;
 /// What each command of the command line does.
 pub mod commands;
 /// The command line and environment.

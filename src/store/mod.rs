@@ -6,6 +6,7 @@
 //! the change itself; readers' browsers see those numbers as SSE ids.
 
 mod accounts;
+mod backup;
 mod changes;
 mod database;
 mod deleted;
@@ -29,6 +30,7 @@ use chrono::{DateTime, Utc};
 
 use crate::domain::{Blog, Entry, Role, Seq};
 
+pub use backup::BackupRow;
 pub use database::{Backend, NOTIFY_CHANNEL, SQLITE_FILE, Store};
 pub use drafts::Publishable;
 pub use export::Export;

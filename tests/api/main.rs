@@ -3,6 +3,7 @@
 
 mod access;
 mod auth;
+mod backup;
 mod bombs;
 mod clips;
 mod cluster;
