@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
+use futures_util::TryStreamExt;
 
 use super::rows::{self, blog_columns, entry_columns, time_text};
 use super::{BlogRecord, Committed, Store, StoreError};
@@ -27,20 +28,24 @@ impl Store {
                 last_seq,
             });
         }
-        let entries = sqlx::query(concat!(
+        // Each entry finds its page by the page's id, and rows are read one at a time:
+        // start-up grows with the entries, never with entries times pages.
+        let place: HashMap<BlogId, usize> = (records.iter().enumerate())
+            .map(|(i, r)| (r.blog.id, i))
+            .collect();
+        let mut corrections = self.corrections(None).await?;
+        let mut entries = sqlx::query(concat!(
             "SELECT blog_id, ",
             entry_columns!(),
             " FROM entries"
         ))
-        .fetch_all(self.pool())
-        .await?;
-        let mut corrections = self.corrections(None).await?;
-        for row in &entries {
-            let blog = BlogId(rows::integer(row, "blog_id")?);
-            if let Some(record) = records.iter_mut().find(|r| r.blog.id == blog) {
-                let mut entry = rows::entry(row)?;
+        .fetch(self.pool());
+        while let Some(row) = entries.try_next().await? {
+            let blog = BlogId(rows::integer(&row, "blog_id")?);
+            if let Some(&i) = place.get(&blog) {
+                let mut entry = rows::entry(&row)?;
                 entry.corrections = corrections.remove(&entry.id).unwrap_or_default();
-                record.entries.push(entry);
+                records[i].entries.push(entry);
             }
         }
         Ok(records)
