@@ -38,6 +38,9 @@ use std::net::IpAddr;
 
 /// How long a subscriber may take to accept what it is sent before it is dropped.
 pub const SLOW_WRITE_TIMEOUT: Duration = Duration::from_secs(30);
+/// How long a shard with no subscriber goes on before it ends: a page read once and
+/// left keeps no task waking every second, and no channel buffer.
+pub const IDLE_SHARD: Duration = Duration::from_secs(30);
 
 /// One subscriber in a shard: its socket and the newest event it has been sent.
 struct Subscriber {
@@ -185,8 +188,13 @@ impl DirectStreams {
                 .collect()
         });
         let at = self.next_shard.fetch_add(1, Ordering::Relaxed) % page_shards.len();
-        // A shard only ends at shutdown, when the subscriber is dropped like the rest.
-        let _ = page_shards[at].send(subscriber);
+        // A shard that has ended for want of subscribers takes none: the page's
+        // shards start again.
+        if let Err(refused) = page_shards[at].send(subscriber) {
+            shards.remove(&blog);
+            drop(shards);
+            self.join(blog, refused.0);
+        }
     }
 
     /// One shard: writes every event of the page to each of its subscribers.
@@ -202,7 +210,24 @@ impl DirectStreams {
         keep_alive.set_missed_tick_behavior(MissedTickBehavior::Delay);
         let mut left_check = tokio::time::interval(LEFT_CHECK_WHEN_PRESSED);
         left_check.set_missed_tick_behavior(MissedTickBehavior::Delay);
+        let mut idle_since = Some(tokio::time::Instant::now());
         loop {
+            if subscribers.is_empty() {
+                let since = *idle_since.get_or_insert_with(tokio::time::Instant::now);
+                if since.elapsed() >= IDLE_SHARD {
+                    // Takes no one more; whoever was on the way goes to the shards
+                    // started in its place.
+                    joined.close();
+                    drop(receiver);
+                    while let Ok(subscriber) = joined.try_recv() {
+                        self.join(blog, subscriber);
+                    }
+                    self.hub.release_unheard(blog);
+                    return;
+                }
+            } else {
+                idle_since = None;
+            }
             tokio::select! {
                 _ = self.shutdown.cancelled() => return,
                 Some(subscriber) = joined.recv() => {

@@ -169,7 +169,9 @@ pub struct ChannelReport {
 }
 
 struct Channel {
-    sender: broadcast::Sender<Arc<LiveEvent>>,
+    /// Made when a subscriber first comes, and let go when the last has gone: a page
+    /// nobody reads costs no buffer.
+    sender: Option<broadcast::Sender<Arc<LiveEvent>>>,
     recent: VecDeque<Arc<LiveEvent>>,
     last_seq: Seq,
     stats: Arc<ChannelStats>,
@@ -178,11 +180,19 @@ struct Channel {
 impl Channel {
     fn new(last_seq: Seq) -> Channel {
         Channel {
-            sender: broadcast::channel(CHANNEL_CAPACITY).0,
+            sender: None,
             recent: VecDeque::new(),
             last_seq,
             stats: Arc::default(),
         }
+    }
+
+    /// A receiver of the page's events from now on.
+    fn receiver(&mut self) -> broadcast::Receiver<Arc<LiveEvent>> {
+        let sender = self
+            .sender
+            .get_or_insert_with(|| broadcast::channel(CHANNEL_CAPACITY).0);
+        sender.subscribe()
     }
 
     /// What a browser resuming at `resume` must be sent before live events.
@@ -329,8 +339,33 @@ impl LiveHub {
             channel.recent.pop_front();
         }
         channel.stats.published.fetch_add(1, Ordering::Relaxed);
-        // An error only means nobody is listening right now.
-        let _ = channel.sender.send(event);
+        if let Some(sender) = &channel.sender {
+            // Nobody listening: the channel's buffer goes until someone comes again.
+            if sender.send(event).is_err() {
+                channel.sender = None;
+            }
+        }
+    }
+
+    /// Lets go of the page's channel buffer if nobody listens to it any more (its
+    /// streams' writers have ended).
+    pub fn release_unheard(&self, blog: BlogId) {
+        if let Some(channel) = self.channels().get_mut(&blog)
+            && channel
+                .sender
+                .as_ref()
+                .is_some_and(|s| s.receiver_count() == 0)
+        {
+            channel.sender = None;
+        }
+    }
+
+    /// Lets go of the page's replay window: a page that has ended keeps none (a
+    /// browser that comes back to it after missing a change reloads it).
+    pub fn forget_recent(&self, blog: BlogId) {
+        if let Some(channel) = self.channels().get_mut(&blog) {
+            channel.recent = VecDeque::new();
+        }
     }
 
     /// Subscribes to a page. A browser that says which change it has last gets exactly
@@ -345,7 +380,7 @@ impl LiveHub {
         let place = self.make_room(&channels, address)?;
         let channel = channels.entry(blog).or_insert_with(|| Channel::new(0));
         // Subscribing and reading the window under one lock: no change falls between.
-        let receiver = channel.sender.subscribe();
+        let receiver = channel.receiver();
         Ok(Subscription {
             backlog: channel.backlog(resume),
             receiver,
@@ -377,7 +412,7 @@ impl LiveHub {
     pub fn receiver(&self, blog: BlogId) -> broadcast::Receiver<Arc<LiveEvent>> {
         let mut channels = self.channels();
         let channel = channels.entry(blog).or_insert_with(|| Channel::new(0));
-        channel.sender.subscribe()
+        channel.receiver()
     }
 
     /// The page's counters.
@@ -413,6 +448,15 @@ impl LiveHub {
                 stats: Arc::clone(&channel.stats),
             })
             .collect()
+    }
+
+    /// How many pages have a channel held open for readers on this instance: those
+    /// read lately (a page nobody reads holds none, see `release_unheard`).
+    pub fn held_channels(&self) -> usize {
+        self.channels()
+            .values()
+            .filter(|c| c.sender.is_some())
+            .count()
     }
 
     /// How many browsers are connected to a page.

@@ -195,9 +195,13 @@ impl Newsroom {
     pub async fn load(store: Arc<Store>, hub: Arc<LiveHub>) -> Result<Newsroom, StoreError> {
         let pages = Arc::new(ReadModel::load(store.load().await?));
         for page in pages.pages() {
-            let changes = store
-                .changes_since(page.blog.id, 0, hub.replay_window())
-                .await?;
+            // A page that has ended keeps no replay window (see `tell`).
+            let window = if page.blog.is_live() {
+                hub.replay_window()
+            } else {
+                0
+            };
+            let changes = store.changes_since(page.blog.id, 0, window).await?;
             let recent = changes
                 .iter()
                 .map(|change| event_for(&page, change))
@@ -520,10 +524,18 @@ impl Newsroom {
         // Putting an entry in renders it: off the async workers.
         let pages = Arc::clone(&self.pages);
         if let Some(page) = off_the_workers(move || put(&pages)).await? {
-            self.hub
-                .publish(blog, event_for(&page, &Change { seq, kind, entry }));
+            self.tell(&page, &Change { seq, kind, entry });
         }
         Ok(())
+    }
+
+    /// Sends a change to the page's readers. A page that has ended keeps no replay
+    /// window: a browser that comes back to it after missing a change reloads it.
+    fn tell(&self, page: &LivePage, change: &Change) {
+        self.hub.publish(page.blog.id, event_for(page, change));
+        if !page.blog.is_live() {
+            self.hub.forget_recent(page.blog.id);
+        }
     }
 
     /// Whether the record takes writes now (see `Store::writable`).
@@ -606,7 +618,7 @@ impl Newsroom {
                 (_, None) => None,
             };
             if let Some(page) = page {
-                self.hub.publish(blog, event_for(&page, &change));
+                self.tell(&page, &change);
             }
         }
         Ok(())
@@ -618,10 +630,12 @@ impl Newsroom {
             return Ok(());
         };
         let entries = self.store.entries(blog).await?;
-        let changes = self
-            .store
-            .changes_since(blog, 0, self.hub.replay_window())
-            .await?;
+        let window = if settings.is_live() {
+            self.hub.replay_window()
+        } else {
+            0
+        };
+        let changes = self.store.changes_since(blog, 0, window).await?;
         let for_rendering = settings.clone();
         let rendered = off_the_workers(move || {
             let words = crate::words::Words::of(&for_rendering.language);

@@ -198,6 +198,16 @@ impl Collector for LivePages {
             })
             .collect();
 
+        let held = i64::try_from(self.hub.held_channels()).unwrap_or(i64::MAX);
+        let gauge = ConstGauge::new(held);
+        let metric = encoder.encode_descriptor(
+            "held_channels",
+            "Live pages whose event channel this instance holds open, for readers now or lately",
+            None,
+            gauge.metric_type(),
+        )?;
+        gauge.encode(metric)?;
+
         let gauge = ConstGauge::new(0_i64);
         let mut family = encoder.encode_descriptor(
             "subscribers",

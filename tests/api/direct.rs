@@ -364,3 +364,90 @@ async fn both_ways_of_answering_a_stream_send_the_same_headers_and_refusals() {
     );
     assert!(metrics.contains("route=\"/live/{slug}/events\",method=\"GET\",status=\"429\""));
 }
+
+/// `liveblog_held_channels` from `/metrics`.
+async fn held_channels(app: &crate::helpers::TestApp) -> u64 {
+    let metrics = app.get("/metrics").await.text().await.unwrap();
+    metrics
+        .lines()
+        .find_map(|line| line.strip_prefix("liveblog_held_channels "))
+        .and_then(|n| n.parse().ok())
+        .expect("the gauge is reported")
+}
+
+/// A raw event stream of the page `slug`, its head read.
+async fn stream_of(addr: SocketAddr, slug: &str) -> TcpStream {
+    let mut socket = TcpStream::connect(addr).await.unwrap();
+    let request = format!(
+        "GET /live/{slug}/events HTTP/1.1\r\nHost: test\r\nAccept: text/event-stream\r\n\r\n"
+    );
+    socket.write_all(request.as_bytes()).await.unwrap();
+    let mut head = Vec::new();
+    while !head.ends_with(b"\r\n\r\n") {
+        let mut byte = [0];
+        socket.read_exact(&mut byte).await.unwrap();
+        head.push(byte[0]);
+    }
+    assert!(
+        head.starts_with(b"HTTP/1.1 200"),
+        "{}",
+        String::from_utf8_lossy(&head)
+    );
+    socket
+}
+
+#[tokio::test]
+async fn pages_read_once_and_left_let_go_of_their_writers_and_channels() {
+    let app = spawn_app().await;
+    let token = crate::json_api::new_token(&app, "desk");
+    let mut slugs = Vec::new();
+    for n in 0..10 {
+        let slug = format!("county-{n}");
+        let opened = (app.client.post(app.url("/api/v1/live")))
+            .bearer_auth(&token)
+            .json(&serde_json::json!({ "title": format!("County {n}"), "slug": slug }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(opened.status(), reqwest::StatusCode::CREATED);
+        slugs.push(slug);
+    }
+    let mut streams = Vec::new();
+    for slug in &slugs {
+        streams.push(stream_of(app.addr, slug).await);
+    }
+    assert!(
+        held_channels(&app).await >= 10,
+        "each page read holds its channel"
+    );
+    drop(streams);
+
+    // Once their readers have gone and a while has passed, the pages hold nothing.
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(90);
+    while held_channels(&app).await > 0 {
+        assert!(tokio::time::Instant::now() < deadline, "still held");
+        tokio::time::sleep(Duration::from_secs(1)).await;
+    }
+
+    // A reader who comes back is served as before.
+    let mut socket = stream_of(app.addr, &slugs[3]).await;
+    let posted = (app
+        .client
+        .post(app.url(&format!("/api/v1/live/{}/entries", slugs[3]))))
+    .bearer_auth(&token)
+    .json(&serde_json::json!({ "title": "Turnout 61%", "body": "Counted." }))
+    .send()
+    .await
+    .unwrap();
+    assert_eq!(posted.status(), reqwest::StatusCode::CREATED);
+    let mut seen = String::new();
+    while !seen.contains("Turnout 61%") {
+        let mut chunk = [0; 4096];
+        let read = tokio::time::timeout(Duration::from_secs(10), socket.read(&mut chunk))
+            .await
+            .expect("the entry comes")
+            .unwrap();
+        assert!(read > 0, "the stream stays open");
+        seen.push_str(&String::from_utf8_lossy(&chunk[..read]));
+    }
+}
