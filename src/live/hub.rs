@@ -166,6 +166,8 @@ impl ChannelStats {
 pub struct ChannelReport {
     pub blog: BlogId,
     pub stats: Arc<ChannelStats>,
+    /// Whether its channel is held open, for readers now or lately.
+    pub held: bool,
 }
 
 struct Channel {
@@ -446,6 +448,7 @@ impl LiveHub {
             .map(|(blog, channel)| ChannelReport {
                 blog: *blog,
                 stats: Arc::clone(&channel.stats),
+                held: channel.sender.is_some(),
             })
             .collect()
     }

@@ -189,6 +189,11 @@ impl Collector for LivePages {
             .into_iter()
             .filter_map(|report| {
                 let page = self.pages.page_by_id(report.blog)?;
+                // Years of ended pages nobody reads add no series: the live pages and
+                // those read lately do.
+                if !page.blog.is_live() && !report.held {
+                    return None;
+                }
                 Some((
                     PageLabels {
                         page: page.blog.slug.as_str().to_owned(),

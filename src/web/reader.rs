@@ -33,10 +33,17 @@ pub(super) fn stream_href(slug: &str, stream_page: usize, id: EntryId) -> String
     }
 }
 
+/// Live pages listed on one page of the index: every live one comes first, then those
+/// that have ended, the most lately updated first, however many years of them there are.
+pub const PAGES_PER_INDEX_PAGE: usize = 50;
+
 #[derive(Template)]
 #[template(path = "index.html")]
 struct IndexPage {
     pages: Vec<Arc<LivePage>>,
+    /// The numbers of the index pages before and after this one, if there are.
+    newer: Option<usize>,
+    older: Option<usize>,
 }
 
 impl IndexPage {
@@ -45,9 +52,36 @@ impl IndexPage {
     }
 }
 
-async fn index(State(state): State<AppState>) -> Result<Html<String>> {
+#[derive(Deserialize)]
+struct IndexQuery {
+    page: Option<String>,
+}
+
+/// `GET /` (`?page=N`): the live pages, fifty to a page.
+async fn index(
+    State(state): State<AppState>,
+    Query(query): Query<IndexQuery>,
+) -> Result<Html<String>> {
+    let all = state.pages.pages();
+    let (number, count) = (
+        query.page.as_deref(),
+        all.len().div_ceil(PAGES_PER_INDEX_PAGE),
+    );
+    let number = match number {
+        None => 1,
+        Some(n) => n
+            .parse::<usize>()
+            .ok()
+            .filter(|n| (1..=count.max(1)).contains(n))
+            .ok_or(AppError::NotFound)?,
+    };
+    let pages = (all.into_iter().skip((number - 1) * PAGES_PER_INDEX_PAGE))
+        .take(PAGES_PER_INDEX_PAGE)
+        .collect();
     render(&IndexPage {
-        pages: state.pages.pages(),
+        pages,
+        newer: (number > 1).then(|| number - 1),
+        older: (number < count).then_some(number + 1),
     })
 }
 

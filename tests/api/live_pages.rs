@@ -173,3 +173,73 @@ async fn a_page_read_oldest_first_takes_new_entries_at_its_end() {
     let (_, settings) = app.get_html("/editor/live/questions/settings").await;
     assert!(settings.contains("<option value=\"oldest\" selected>"));
 }
+
+#[tokio::test]
+async fn years_of_pages_are_listed_fifty_to_an_index_page_and_a_hundred_to_an_answer() {
+    let app = spawn_app().await;
+    let token = crate::json_api::new_token(&app, "desk");
+    for n in 0..150 {
+        let (status, _) = crate::json_api::call(
+            &app,
+            reqwest::Method::POST,
+            "/api/v1/live",
+            Some(&token),
+            Some(serde_json::json!({ "title": format!("Ward {n:03}"), "slug": format!("ward-{n:03}") })),
+        )
+        .await;
+        assert_eq!(status, StatusCode::CREATED);
+    }
+    let (_, closed) = crate::json_api::call(
+        &app,
+        reqwest::Method::POST,
+        "/api/v1/live/ward-000/close",
+        Some(&token),
+        None,
+    )
+    .await;
+    assert_eq!(closed["status"], "closed");
+
+    // 151 pages: the index shows fifty at a time, the live ones first.
+    let (status, first) = app.get_html("/").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(first.matches("<li>").count(), 50);
+    assert!(first.contains(r#"href="/?page=2">Older live pages"#));
+    assert!(!first.contains("Newer live pages"));
+    let (_, last) = app.get_html("/?page=4").await;
+    assert_eq!(last.matches("<li>").count(), 1);
+    assert!(last.contains("Ward 000"), "the ended page comes last");
+    assert!(last.contains(r#"href="/?page=3">Newer live pages"#));
+    for missing in ["/?page=5", "/?page=0", "/?page=two"] {
+        assert_eq!(
+            app.get(missing).await.status(),
+            StatusCode::NOT_FOUND,
+            "{missing}"
+        );
+    }
+
+    // The API, a hundred at a time, each answer naming the next.
+    let listed: serde_json::Value = app.get("/api/v1/live").await.json().await.unwrap();
+    assert_eq!(listed["pages"].as_array().unwrap().len(), 100);
+    assert_eq!(
+        (listed["page"].as_u64(), listed["page_count"].as_u64()),
+        (Some(1), Some(2))
+    );
+    let next = listed["next"].as_str().unwrap();
+    let rest: serde_json::Value = app.get(next).await.json().await.unwrap();
+    assert_eq!(rest["pages"].as_array().unwrap().len(), 51);
+    assert!(rest["next"].is_null());
+    let slugs: std::collections::BTreeSet<_> = (listed["pages"].as_array().unwrap().iter())
+        .chain(rest["pages"].as_array().unwrap())
+        .map(|p| p["slug"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(slugs.len(), 151, "every page once");
+    assert_eq!(
+        app.get("/api/v1/live?page=3").await.status(),
+        StatusCode::NOT_FOUND
+    );
+
+    // /metrics names the live pages, not an ended one nobody reads.
+    let metrics = app.get("/metrics").await.text().await.unwrap();
+    assert!(metrics.contains(r#"page="ward-001""#));
+    assert!(!metrics.contains(r#"page="ward-000""#));
+}

@@ -4,7 +4,7 @@
 //! that only reads changes nothing.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
@@ -258,10 +258,24 @@ impl PageSettingsView {
     }
 }
 
-/// Every live page, as `GET /api/v1/live` lists them.
+/// Live pages listed in one answer of `GET /api/v1/live`.
+pub const PAGES_PER_LIST: usize = 100;
+
+/// The live pages, as `GET /api/v1/live` lists them: a hundred at a time.
 #[derive(Serialize, ToSchema)]
 pub(super) struct PageList {
     pages: Vec<PageSettingsView>,
+    /// Which hundred these are, from 1.
+    page: usize,
+    /// How many hundreds there are.
+    page_count: usize,
+    /// The address of the next hundred, when there are more.
+    next: Option<String>,
+}
+
+#[derive(Deserialize)]
+pub(super) struct ListQuery {
+    page: Option<String>,
 }
 
 /// The page as it now stands, for the answer to a change.
@@ -270,18 +284,33 @@ pub(super) fn answer(state: &AppState, slug: &str, status: StatusCode) -> ApiRes
     Ok((status, Json(PageSettingsView::of(&page))).into_response())
 }
 
-/// `GET /api/v1/live`: every live page, the live ones first, newest first.
+/// `GET /api/v1/live` (`?page=N`): the live pages, the live ones first, then the most
+/// lately updated, a hundred at a time.
 #[utoipa::path(get, path = "/api/v1/live",
-    responses((status = 200, body = PageList)))]
-pub(super) async fn list(State(state): State<AppState>) -> Json<PageList> {
-    Json(PageList {
-        pages: state
-            .pages
-            .pages()
-            .iter()
-            .map(|page| PageSettingsView::of(page))
-            .collect(),
-    })
+    params(("page" = Option<usize>, Query, description = "which hundred, from 1")),
+    responses((status = 200, body = PageList), (status = 404, body = ErrorBody)))]
+pub(super) async fn list(
+    State(state): State<AppState>,
+    Query(query): Query<ListQuery>,
+) -> ApiResult<Json<PageList>> {
+    let all = state.pages.pages();
+    let page_count = all.len().div_ceil(PAGES_PER_LIST).max(1);
+    let page = match query.page.as_deref() {
+        None => 1,
+        Some(n) => (n.parse::<usize>().ok())
+            .filter(|n| (1..=page_count).contains(n))
+            .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "no such page of live pages"))?,
+    };
+    let pages = (all.iter().skip((page - 1) * PAGES_PER_LIST))
+        .take(PAGES_PER_LIST)
+        .map(|page| PageSettingsView::of(page))
+        .collect();
+    Ok(Json(PageList {
+        pages,
+        page,
+        page_count,
+        next: (page < page_count).then(|| format!("/api/v1/live?page={}", page + 1)),
+    }))
 }
 
 /// `POST /api/v1/live`: opens a new live page; answers 201 with it.
