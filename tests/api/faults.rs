@@ -1,6 +1,7 @@
 //! The store after a fault: a volume that fills up refuses writes clearly while it is
 //! full, says so on `/healthz`, and writes again by itself once there is room, with
-//! every entry it acknowledged kept.
+//! every entry it acknowledged kept; a PostgreSQL whose connections are cut is written
+//! to again as soon as it can be reached.
 
 use std::path::Path;
 use std::process::Command;
@@ -161,4 +162,56 @@ async fn a_full_volume_refuses_writes_clearly_and_writes_again_once_there_is_roo
     let mut app = app;
     app.stop().await;
     drop(volume);
+}
+
+#[tokio::test]
+async fn on_postgresql_writes_go_on_by_themselves_after_every_connection_is_cut() {
+    let db = crate::helpers::TestDatabase::create().await;
+    let mut app = crate::helpers::spawn_on(&db).await;
+    let token = db.token();
+    let (status, _) = post(&app, &token, 0).await;
+    assert_eq!(status, StatusCode::CREATED);
+
+    // Every connection the server holds is cut, as when the database restarts.
+    use sqlx::Connection;
+    let mut admin = sqlx::PgConnection::connect(&db.url).await.unwrap();
+    let cut: Vec<bool> = sqlx::query_scalar(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+         WHERE datname = current_database() AND pid <> pg_backend_pid()",
+    )
+    .fetch_all(&mut admin)
+    .await
+    .unwrap();
+    assert!(!cut.is_empty(), "the server had connections to cut");
+    admin.close().await.unwrap();
+
+    // A write may be refused clearly while it lasts; they go through again unaided.
+    let mut acknowledged = 1;
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(15);
+    loop {
+        let (status, body) = post(&app, &token, acknowledged).await;
+        match status {
+            StatusCode::CREATED => break,
+            StatusCode::SERVICE_UNAVAILABLE => {}
+            other => panic!("{other} {body}"),
+        }
+        assert!(tokio::time::Instant::now() < deadline, "{status} {body}");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    acknowledged += 1;
+    for n in 0..20 {
+        let (status, body) = post(&app, &token, 100 + n).await;
+        assert_eq!(status, StatusCode::CREATED, "every write: {body}");
+        acknowledged += 1;
+    }
+    assert_eq!(until_health(&app, StatusCode::OK).await, "ok");
+    let page: Value = app
+        .get(&format!("/api/v1/live/{DEMO}"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(page["last_event_id"].as_u64().unwrap() >= acknowledged as u64);
+    app.stop().await;
+    db.drop().await;
 }
