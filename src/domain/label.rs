@@ -146,14 +146,8 @@ impl LabelInput {
     /// English, and in each other language at most one line.
     pub fn parse(&self) -> Result<Label, FieldErrors> {
         let mut errors = FieldErrors::default();
-        let key = self.key.trim().to_lowercase();
-        let well_formed = !key.is_empty()
-            && !key.starts_with('-')
-            && key.chars().count() <= MAX_LABEL_KEY_CHARS
-            && key
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-        if !well_formed {
+        let key = Label::well_formed_key(&self.key);
+        if key.is_none() {
             errors.add(
                 "key",
                 format!(
@@ -178,6 +172,7 @@ impl LabelInput {
                 None => {}
             }
         }
+        let key = key.unwrap_or_default();
         errors.into_result(Label { key, names })
     }
 }
