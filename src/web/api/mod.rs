@@ -191,44 +191,6 @@ async fn create(
     ))
 }
 
-/// The answer to a request made before with its key whose own answer was lost (its
-/// instance stopped after the change was committed): the entry or the page as the
-/// change left it, as the first answer would have given it.
-async fn answer_again(
-    state: &AppState,
-    request: &axum::http::request::Parts,
-    before: &crate::store::MadeBefore,
-) -> ApiResult<Response> {
-    let method = &request.method;
-    if *method == axum::http::Method::DELETE {
-        return Ok(StatusCode::NO_CONTENT.into_response());
-    }
-    // The change may have been made through another instance.
-    (state.newsroom.catch_up_all().await).map_err(NewsroomError::from)?;
-    let page = before
-        .blog
-        .and_then(|blog| state.pages.page_by_id(blog))
-        .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "no such live page"))?;
-    let slug = page.blog.slug.to_string();
-    let created = *method == axum::http::Method::POST;
-    match before.entry {
-        Some(id) if created => {
-            let response = answer(state, &slug, id, StatusCode::CREATED)?;
-            Ok(located(
-                response,
-                &format!("/api/v1/live/{slug}/entries/{id}"),
-            ))
-        }
-        Some(id) => answer(state, &slug, id, StatusCode::OK),
-        // Opened, or closed or reopened (also a `POST`), or changed.
-        None if request.uri.path() == "/api/v1/live" => {
-            let response = pages::answer(state, &slug, StatusCode::CREATED)?;
-            Ok(located(response, &format!("/api/v1/live/{slug}")))
-        }
-        None => pages::answer(state, &slug, StatusCode::OK),
-    }
-}
-
 /// A 201's answer with the `Location` of what it made.
 fn located(mut response: Response, location: &str) -> Response {
     if let Ok(value) = header::HeaderValue::from_str(location) {

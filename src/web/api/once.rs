@@ -22,6 +22,7 @@ use sha2::{Digest, Sha256};
 use super::super::AppState;
 use super::error::{ApiError, ApiResult};
 use super::request::ApiClient;
+use crate::newsroom::NewsroomError;
 use crate::store::{KeptAnswer, MadeBefore, RequestKey, made_once};
 
 /// The header a caller sends its key in.
@@ -166,12 +167,50 @@ async fn again(
     }
     let mut response = match before.answer {
         Some(answer) => given(answer),
-        None => super::answer_again(state, parts, &before).await?,
+        None => answer_again(state, parts, &before).await?,
     };
     response
         .headers_mut()
         .insert(REPLAYED, HeaderValue::from_static("true"));
     Ok(response)
+}
+
+/// The answer to a request made before with its key whose own answer was lost (its
+/// instance stopped after the change was committed): the entry or the page as the
+/// change left it, as the first answer would have given it.
+async fn answer_again(
+    state: &AppState,
+    request: &Parts,
+    before: &MadeBefore,
+) -> ApiResult<Response> {
+    let method = &request.method;
+    if *method == Method::DELETE {
+        return Ok(StatusCode::NO_CONTENT.into_response());
+    }
+    // The change may have been made through another instance.
+    (state.newsroom.catch_up_all().await).map_err(NewsroomError::from)?;
+    let page = before
+        .blog
+        .and_then(|blog| state.pages.page_by_id(blog))
+        .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "no such live page"))?;
+    let slug = page.blog.slug.to_string();
+    let created = *method == Method::POST;
+    match before.entry {
+        Some(id) if created => {
+            let response = super::answer(state, &slug, id, StatusCode::CREATED)?;
+            Ok(super::located(
+                response,
+                &format!("/api/v1/live/{slug}/entries/{id}"),
+            ))
+        }
+        Some(id) => super::answer(state, &slug, id, StatusCode::OK),
+        // Opened, or closed or reopened (also a `POST`), or changed.
+        None if request.uri.path() == "/api/v1/live" => {
+            let response = super::pages::answer(state, &slug, StatusCode::CREATED)?;
+            Ok(super::located(response, &format!("/api/v1/live/{slug}")))
+        }
+        None => super::pages::answer(state, &slug, StatusCode::OK),
+    }
 }
 
 /// A kept answer as a response.
