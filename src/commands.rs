@@ -28,26 +28,8 @@ pub async fn run(command: Command) -> Result<(), String> {
         Command::Token(TokenCommand::Revoke { name, store }) => revoke_token(&name, &store).await,
         Command::Export(store) => export(&store).await,
         Command::Import(store) => import(&store).await,
-        Command::Backup { dest, store } => {
-            let done = crate::backup::backup(&*open(&store).await?, &store.data_dir, &dest).await?;
-            eprintln!(
-                "backed up {} rows and {} files into {}",
-                done.rows,
-                done.files,
-                dest.display()
-            );
-            Ok(())
-        }
-        Command::Restore { src, store } => {
-            let done = crate::backup::restore(&*open(&store).await?, &store.data_dir, &src).await?;
-            eprintln!(
-                "restored {} rows and {} files from {}",
-                done.rows,
-                done.files,
-                src.display()
-            );
-            Ok(())
-        }
+        Command::Backup { dest, store } => backup(&dest, &store).await,
+        Command::Restore { src, store } => restore(&src, &store).await,
     }
 }
 
@@ -173,6 +155,28 @@ async fn import(store: &StoreArgs) -> Result<(), String> {
         dump.users.len(),
         dump.drafts.len(),
         dump.api_tokens.len()
+    );
+    Ok(())
+}
+
+async fn backup(dest: &std::path::Path, store: &StoreArgs) -> Result<(), String> {
+    let done = crate::backup::backup(&*open(store).await?, &store.data_dir, dest).await?;
+    eprintln!(
+        "backed up {} rows and {} files into {}",
+        done.rows,
+        done.files,
+        dest.display()
+    );
+    Ok(())
+}
+
+async fn restore(src: &std::path::Path, store: &StoreArgs) -> Result<(), String> {
+    let done = crate::backup::restore(&*open(store).await?, &store.data_dir, src).await?;
+    eprintln!(
+        "restored {} rows and {} files from {}",
+        done.rows,
+        done.files,
+        src.display()
     );
     Ok(())
 }
