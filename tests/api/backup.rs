@@ -90,8 +90,8 @@ async fn entries(app: &TestApp) -> BTreeSet<(i64, String)> {
     found
 }
 
-/// The page's last event id, as the API gives it.
-async fn last_event_id(app: &TestApp) -> u64 {
+/// The demo page's last event id, as the API gives it.
+pub(crate) async fn last_event_id(app: &TestApp) -> u64 {
     let page: Value = app
         .get(&format!("/api/v1/live/{DEMO}"))
         .await
