@@ -221,3 +221,40 @@ describe("the first screen on a phone", () => {
     assert.deepEqual(wide.errors, [], "no script errors on the laptop");
   });
 });
+
+describe("the list of live pages", () => {
+  let browser;
+  before(async () => (browser = await h.launchBrowser()));
+  after(() => browser.close());
+
+  test("years of pages are read fifty at a time, older and newer by their links", async (t) => {
+    const server = await h.startServer();
+    t.after(() => server.stop());
+    const token = require("node:child_process")
+      .execFileSync(h.BIN, ["token", "create", "desk", "--data-dir", server.dataDir])
+      .toString()
+      .trim();
+    for (let n = 0; n < 60; n++) {
+      const opened = await fetch(`${server.url}/api/v1/live`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        body: JSON.stringify({ title: `Ward ${n}`, slug: `ward-${n}` }),
+      });
+      assert.equal(opened.status, 201);
+    }
+    const context = await browser.newContext();
+    t.after(() => context.close());
+    const page = await context.newPage();
+    await page.goto(server.url + "/");
+    assert.equal(await page.locator(".page-list li").count(), 50, "61 pages, fifty on the first");
+    assert.equal(await page.locator("text=Newer live pages").count(), 0);
+    await h.clickAndWait(page, "text=Older live pages");
+    assert.match(page.url(), /\/\?page=2$/);
+    assert.equal(await page.locator(".page-list li").count(), 11);
+    assert.equal(await page.locator("text=Older live pages").count(), 0);
+    await h.clickAndWait(page, "text=Newer live pages");
+    assert.equal(new URL(page.url()).pathname + new URL(page.url()).search, "/");
+    await h.clickAndWait(page, ".page-list li:first-child a");
+    assert.match(page.url(), /\/live\/[a-z0-9-]+$/, "a page in the list opens");
+  });
+});
