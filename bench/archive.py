@@ -11,6 +11,8 @@ Phases, in one run, with the release build (`cargo build --release` first):
            log) and 20 live pages of 1,000 entries, written straight into the tables;
            the server started on it three times: seconds until /healthz answers, and
            its resident memory two seconds later (median of the three, and the range);
+           then once more, 200 ended pages' first pages each viewed 21 times: the first
+           view read from the store, the others from memory (p50 and p99 of each);
   idle     10,000 live pages of one entry, each page's event stream opened once and
            closed; the server's CPU over 20 s right after, and over 20 s once a minute
            has passed; /metrics' liveblog_held_channels at each point.
@@ -161,6 +163,33 @@ def measure(store, work, runs=3):
     return startups, rss
 
 
+def first_views(store, work, size, views=200, repeats=20):
+    """Milliseconds to the last byte of an ended page's first page: read from the store
+    (its first view since the start), then from memory (`repeats` more views of it)."""
+    import http.client
+    import random
+    server = Server(store, work)
+    connection = http.client.HTTPConnection("127.0.0.1", server.port)
+    ended = range(LIVE_PAGES + 1, LIVE_PAGES + size // ARCHIVED_PAGE + 1)
+    first, again = [], []
+    for page in random.Random(7).sample(ended, min(views, len(ended))):
+        for n in range(1 + repeats):
+            began = time.perf_counter()
+            connection.request("GET", f"/live/page-{page}", headers={"Accept-Encoding": "br"})
+            answer = connection.getresponse()
+            answer.read()
+            took = (time.perf_counter() - began) * 1000
+            assert answer.status == 200, answer.status
+            (first if n == 0 else again).append(took)
+    server.stop()
+    return first, again
+
+
+def percentile(values, p):
+    values = sorted(values)
+    return values[min(len(values) - 1, int(len(values) * p / 100))]
+
+
 def spread(values, unit, digits):
     return f"{statistics.median(values):.{digits}f} {unit} ({min(values):.{digits}f}-{max(values):.{digits}f})"
 
@@ -203,17 +232,24 @@ def main():
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
     print(f"# archive benchmark, commit {commit}, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
     print(f"# every store also holds {LIVE_PAGES} live pages of {LIVE_ENTRIES} entries; medians of 3 starts (range)")
-    print("| archived entries | store | start-up to /healthz | resident memory |")
-    print("|---|---|---|---|")
+    print("# an ended page's first page, to the last byte (brotli), over one kept-alive connection:")
+    print("# 200 ended pages each viewed once since the start (read from the store), then 20 times more (from memory)")
+    print("| archived entries | store | start-up to /healthz | resident memory | first view p50 / p99 | again p50 / p99 |")
+    print("|---|---|---|---|---|---|")
+
+    def row(size, kind, store):
+        startups, rss = measure(store, work)
+        first, again = first_views(store, work, size)
+        views = lambda v: f"{percentile(v, 50):.1f} / {percentile(v, 99):.1f} ms"
+        print(f"| {size:,} | {kind} | {spread(startups, 's', 2)} | {spread(rss, 'MB', 0)} | {views(first)} | {views(again)} |", flush=True)
+
     try:
         for size in sizes:
             data = sqlite_store(work, size)
-            startups, rss = measure(data, work)
-            print(f"| {size:,} | SQLite | {spread(startups, 's', 2)} | {spread(rss, 'MB', 0)} |", flush=True)
+            row(size, "SQLite", data)
             shutil.rmtree(data)
             url, name = postgres_store(size)
-            startups, rss = measure(url, work)
-            print(f"| {size:,} | PostgreSQL | {spread(startups, 's', 2)} | {spread(rss, 'MB', 0)} |", flush=True)
+            row(size, "PostgreSQL", url)
             psql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
         held_after, right_after, held_later, later, rss = idle(work, pages)
         print()

@@ -130,6 +130,7 @@ async fn measure(name: &str, store_args: StoreArgs) {
             addr: "127.0.0.1:0".parse().unwrap(),
             store: store_args.clone(),
             admin_password: Some("a benchmark password".into()),
+            ended_pages_mb: liveblog::config::DEFAULT_ENDED_PAGES_MB,
             replay_window: 1000,
             max_streams: liveblog::config::DEFAULT_MAX_STREAMS,
             max_upload_bytes: liveblog::media::DEFAULT_MAX_UPLOAD_BYTES,
@@ -182,9 +183,13 @@ async fn measure(name: &str, store_args: StoreArgs) {
         commits.push(started.elapsed());
     }
     // Through the newsroom: validate, commit, apply to the read model, broadcast.
-    let newsroom = Newsroom::load(Arc::clone(&store), Arc::new(LiveHub::new(1000)))
-        .await
-        .unwrap();
+    let newsroom = Newsroom::load(
+        Arc::clone(&store),
+        Arc::new(LiveHub::new(1000)),
+        liveblog::config::DEFAULT_ENDED_PAGES_MB << 20,
+    )
+    .await
+    .unwrap();
     for _ in 0..POSTS {
         let started = Instant::now();
         let draft = EntryContent::parse(&input).unwrap();

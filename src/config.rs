@@ -112,6 +112,9 @@ pub struct StoreArgs {
 /// limit of 20,000.
 pub const DEFAULT_MAX_STREAMS: u64 = 19_000;
 
+/// The memory ended pages may take by default, in MiB: some fifty pages of 200 entries.
+pub const DEFAULT_ENDED_PAGES_MB: usize = 64;
+
 /// Where the server listens and keeps its data.
 #[derive(Debug, Clone, Args)]
 pub struct ServeArgs {
@@ -123,6 +126,11 @@ pub struct ServeArgs {
     /// The first admin's password, used only when the store has no users.
     #[arg(long, env = "LIVEBLOG_ADMIN_PASSWORD", hide_env_values = true)]
     pub admin_password: Option<String>,
+    /// How much memory, in MiB, ended pages may take while they are read: the ended
+    /// page read longest ago makes room for the next. Live pages are always in memory,
+    /// beside it.
+    #[arg(long, env = "LIVEBLOG_ENDED_PAGES_MB", default_value_t = DEFAULT_ENDED_PAGES_MB)]
+    pub ended_pages_mb: usize,
     /// How many recent changes of each live page are kept for reconnecting browsers.
     #[arg(long, env = "LIVEBLOG_REPLAY_WINDOW", default_value_t = 1000)]
     pub replay_window: usize,
@@ -235,6 +243,13 @@ fn parse_frame_ancestors(value: &str) -> Result<String, String> {
 /// The proxies whose `X-Forwarded-For` is believed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TrustedProxies(pub Vec<std::net::IpAddr>);
+
+impl ServeArgs {
+    /// How many bytes ended pages may take in memory.
+    pub fn ended_pages_bytes(&self) -> usize {
+        self.ended_pages_mb.saturating_mul(1024 * 1024)
+    }
+}
 
 impl TrustedProxies {
     /// This machine's own addresses, the default.

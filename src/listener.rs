@@ -174,7 +174,7 @@ async fn event_stream_request(
     let mut buffer = [0; LOOK_AHEAD_BYTES];
     let seen = socket.peek(&mut buffer).await.ok()?;
     let head = event_stream_head(&buffer[..seen])?;
-    let blog = routes.pages.page(head.slug)?.blog.id;
+    let blog = routes.pages.id_of(head.slug)?;
     let mut forwarded = HeaderMap::new();
     for value in &head.forwarded_for {
         if let Ok(value) = HeaderValue::from_str(value) {

@@ -83,7 +83,14 @@ impl Server {
                 .with_max_streams(settings.max_streams)
                 .with_streams_per_address(settings.max_streams_per_address, trusted),
         );
-        let newsroom = Arc::new(Newsroom::load(Arc::clone(&store), Arc::clone(&hub)).await?);
+        let newsroom = Arc::new(
+            Newsroom::load(
+                Arc::clone(&store),
+                Arc::clone(&hub),
+                settings.ended_pages_bytes(),
+            )
+            .await?,
+        );
         if newsroom.pages().pages().is_empty() {
             match demo::write_demo_page(&newsroom).await {
                 // Another instance starting at the same moment is writing it; this one

@@ -32,7 +32,7 @@ use crate::domain::{
 use crate::domain::{Change, ChangeKind, Seq};
 use crate::fragments::{ShuttingDown, off_the_workers};
 use crate::live::{LiveEvent, LiveHub};
-use crate::read_model::{LivePage, ReadModel, RenderedEntry};
+use crate::read_model::{LivePage, ReadModel, RenderedEntry, render_all};
 use crate::store::{Committed, KeptAnswer, MadeBefore, Store, StoreError};
 
 /// The most changes read from the log in one catch-up.
@@ -182,6 +182,8 @@ pub struct Newsroom {
     hub: Arc<LiveHub>,
     /// One change at a time, from commit to broadcast.
     writing: tokio::sync::Mutex<()>,
+    /// One ended page read from the store at a time.
+    reading: tokio::sync::Mutex<()>,
     /// Told when an entry is scheduled or taken off the schedule.
     schedule_changed: Notify,
     /// Told of each entry saved with a shared post, for its platform to be asked of it
@@ -190,18 +192,24 @@ pub struct Newsroom {
 }
 
 impl Newsroom {
-    /// Loads every live page from the store, and each page's recent changes into the
-    /// hub, so a browser that reconnects after a restart still gets what it missed.
-    pub async fn load(store: Arc<Store>, hub: Arc<LiveHub>) -> Result<Newsroom, StoreError> {
-        let pages = Arc::new(ReadModel::load(store.load().await?));
-        for page in pages.pages() {
+    /// Loads every page that has not ended from the store, and each one's recent
+    /// changes into the hub, so a browser that reconnects after a restart still gets
+    /// what it missed. Ended pages are listed only, and read when asked for, keeping
+    /// within `ended_budget` bytes in memory (see `read_model`).
+    pub async fn load(
+        store: Arc<Store>,
+        hub: Arc<LiveHub>,
+        ended_budget: usize,
+    ) -> Result<Newsroom, StoreError> {
+        let live = store.live_pages().await?;
+        let ended = store.ended_listings().await?;
+        for listing in &ended {
             // A page that has ended keeps no replay window (see `tell`).
-            let window = if page.blog.is_live() {
-                hub.replay_window()
-            } else {
-                0
-            };
-            let changes = store.changes_since(page.blog.id, 0, window).await?;
+            hub.open(listing.blog.id, listing.last_seq, Vec::new());
+        }
+        let pages = Arc::new(ReadModel::load(live, ended, ended_budget));
+        for page in pages.loaded_pages() {
+            let changes = (store.changes_since(page.blog.id, 0, hub.replay_window())).await?;
             let recent = changes
                 .iter()
                 .map(|change| event_for(&page, change))
@@ -213,6 +221,7 @@ impl Newsroom {
             pages,
             hub,
             writing: tokio::sync::Mutex::new(()),
+            reading: tokio::sync::Mutex::new(()),
             schedule_changed: Notify::new(),
             saved_posts: std::sync::OnceLock::new(),
         })
@@ -223,13 +232,44 @@ impl Newsroom {
         Arc::clone(&self.pages)
     }
 
-    fn page(&self, slug: &str) -> Result<Arc<LivePage>, NewsroomError> {
-        self.pages.page(slug).ok_or(NewsroomError::NotFound)
+    /// A page by its slug: from memory, or for an ended page read lately by no one,
+    /// from the store.
+    pub async fn page(&self, slug: &str) -> Result<Arc<LivePage>, NewsroomError> {
+        if let Some(page) = self.pages.page(slug) {
+            return Ok(page);
+        }
+        let id = self.pages.id_of(slug).ok_or(NewsroomError::NotFound)?;
+        self.read_ended(id).await
+    }
+
+    /// A page by its id, as [`Newsroom::page`] finds it.
+    pub async fn page_by_id(&self, id: BlogId) -> Result<Arc<LivePage>, NewsroomError> {
+        if let Some(page) = self.pages.page_by_id(id) {
+            return Ok(page);
+        }
+        self.read_ended(id).await
+    }
+
+    /// Reads an ended page from the store and renders it, for a reader or an editor;
+    /// one at a time, so the many readers who ask at once wait for one reading.
+    async fn read_ended(&self, id: BlogId) -> Result<Arc<LivePage>, NewsroomError> {
+        let _reading = self.reading.lock().await;
+        if let Some(page) = self.pages.page_by_id(id) {
+            return Ok(page);
+        }
+        let (blog, last_seq) = self.store.blog(id).await?.ok_or(NewsroomError::NotFound)?;
+        let entries = self.store.entries(id).await?;
+        let page = off_the_workers(move || {
+            let rendered = render_all(&blog, entries);
+            LivePage::new(blog, rendered, last_seq)
+        })
+        .await?;
+        Ok(self.pages.keep(page))
     }
 
     /// A page that takes new entries: one that has not ended.
-    fn live_page(&self, slug: &str) -> Result<Arc<LivePage>, NewsroomError> {
-        let page = self.page(slug)?;
+    async fn live_page(&self, slug: &str) -> Result<Arc<LivePage>, NewsroomError> {
+        let page = self.page(slug).await?;
         if page.blog.is_live() {
             Ok(page)
         } else {
@@ -265,7 +305,7 @@ impl Newsroom {
         slug: &str,
         settings: BlogSettings,
     ) -> Result<Blog, NewsroomError> {
-        let mut blog = self.page(slug)?.blog.clone();
+        let mut blog = self.page(slug).await?.blog.clone();
         blog.title = settings.title;
         blog.description = settings.description;
         blog.summary = settings.summary;
@@ -279,7 +319,7 @@ impl Newsroom {
     /// Ends a live page (nothing new is published on it) or reopens it; readers are
     /// told at once.
     pub async fn set_status(&self, slug: &str, status: BlogStatus) -> Result<Blog, NewsroomError> {
-        let mut blog = self.page(slug)?.blog.clone();
+        let mut blog = self.page(slug).await?.blog.clone();
         blog.status = status;
         self.update_blog(blog).await
     }
@@ -304,7 +344,7 @@ impl Newsroom {
     ) -> Result<Entry, NewsroomError> {
         let draft = self.with_authors(draft).await?;
         let _writing = self.writing.lock().await;
-        let blog = self.live_page(slug)?.blog.id;
+        let blog = self.live_page(slug).await?.blog.id;
         let entry = Entry::new(EntryId(0), draft, at, by);
         let committed = self.store.publish_entry(blog, entry).await?;
         self.published(blog, committed).await
@@ -350,12 +390,13 @@ impl Newsroom {
         edit: Edit<'_>,
     ) -> Result<Entry, NewsroomError> {
         let kept = self
-            .page(slug)?
+            .page(slug)
+            .await?
             .entry(id)
             .map(|rendered| rendered.entry.clone());
         let draft = self.with_authors_keeping(draft, kept.as_ref()).await?;
         let _writing = self.writing.lock().await;
-        let blog = self.page(slug)?.blog.id;
+        let blog = self.page(slug).await?.blog.id;
         self.save(blog, id, |entry| {
             if edit.base_version.is_some_and(|base| base != entry.version) {
                 return Err(NewsroomError::Conflict(Box::new(entry.clone())));
@@ -381,7 +422,7 @@ impl Newsroom {
         by: &str,
     ) -> Result<Entry, NewsroomError> {
         let _writing = self.writing.lock().await;
-        let blog = self.page(slug)?.blog.id;
+        let blog = self.page(slug).await?.blog.id;
         self.save(blog, id, |entry| {
             match mark {
                 Mark::Pinned(on) => entry.pinned = on,
@@ -452,7 +493,7 @@ impl Newsroom {
     /// for [`DELETED_KEPT_DAYS`](crate::domain::DELETED_KEPT_DAYS) days.
     pub async fn delete(&self, slug: &str, id: EntryId, by: &str) -> Result<(), NewsroomError> {
         let _writing = self.writing.lock().await;
-        let page = self.page(slug)?;
+        let page = self.page(slug).await?;
         let blog = page.blog.id;
         page.entry(id).ok_or(NewsroomError::NotFound)?;
         let committed = self.store.delete_entry(blog, id, by, Utc::now()).await?;
@@ -484,7 +525,7 @@ impl Newsroom {
     /// open readers' pages put it there too.
     pub async fn restore(&self, slug: &str, id: EntryId) -> Result<Entry, NewsroomError> {
         let _writing = self.writing.lock().await;
-        let blog = self.page(slug)?.blog.id;
+        let blog = self.page(slug).await?.blog.id;
         let committed = self.store.restore_entry(blog, id, Utc::now()).await?;
         self.published(blog, committed).await
     }
@@ -574,7 +615,7 @@ impl Newsroom {
     /// pages opened elsewhere.
     pub async fn catch_up_all(&self) -> Result<(), StoreError> {
         for (blog, last_seq) in self.store.last_seqs().await? {
-            let known = self.pages.page_by_id(blog).map(|page| page.last_seq);
+            let known = self.pages.last_seq(blog);
             if known.is_none_or(|seq| seq < last_seq) {
                 self.catch_up(blog).await?;
             }
@@ -637,15 +678,9 @@ impl Newsroom {
         };
         let changes = self.store.changes_since(blog, 0, window).await?;
         let for_rendering = settings.clone();
-        let rendered = off_the_workers(move || {
-            let words = crate::words::Words::of(&for_rendering.language);
-            entries
-                .into_iter()
-                .map(|entry| Arc::new(RenderedEntry::new(entry, &for_rendering, &words)))
-                .collect()
-        })
-        .await
-        .map_err(unavailable)?;
+        let rendered = off_the_workers(move || render_all(&for_rendering, entries))
+            .await
+            .map_err(unavailable)?;
         // From here on, no await: readers see the new page and its channel together.
         let page = self.pages.put_rendered_blog(settings, rendered, last_seq);
         let recent = changes

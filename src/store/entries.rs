@@ -24,7 +24,7 @@ impl Store {
         .bind(blog.0)
         .fetch_all(self.pool())
         .await?;
-        let mut corrections = self.corrections(Some(blog)).await?;
+        let mut corrections = self.corrections(blog).await?;
         rows.iter()
             .map(|row| {
                 let mut entry = rows::entry(row)?;

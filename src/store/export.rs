@@ -21,7 +21,7 @@ impl Store {
     /// read is left out and named, never allowed to stop the export.
     pub async fn export(&self) -> Result<Export, StoreError> {
         let mut blogs: Vec<BlogDump> = self
-            .load()
+            .every_page()
             .await?
             .into_iter()
             .map(|r| BlogDump {

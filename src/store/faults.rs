@@ -52,6 +52,19 @@ pub(super) fn opened_since_last_failure(connection: &PoolConnectionMetadata) -> 
 
 /// How long `/healthz` trusts what it last found of the store's writes.
 pub const PROBE_KEPT: Duration = Duration::from_secs(1);
+/// How long after a failure `/healthz` says "cannot write" whatever the probe finds: a
+/// disk with a little room left takes the probe's one row and not an entry.
+pub const FAILURE_TOLD_FOR: Duration = Duration::from_secs(2);
+
+/// How long ago the last failure was, if it was within [`FAILURE_TOLD_FOR`].
+fn failed_lately() -> Option<Duration> {
+    let last = LAST_FAILURE.load(Ordering::Acquire);
+    if last == 0 {
+        return None;
+    }
+    let ago = Duration::from_nanos(since_start(Instant::now()).saturating_sub(last));
+    (ago < FAILURE_TOLD_FOR).then_some(ago)
+}
 
 /// What the last probe of the store's writes found, and when.
 #[derive(Default)]
@@ -60,9 +73,13 @@ pub(super) struct Probe {
 }
 
 impl super::Store {
-    /// Whether the store takes writes now: a one-row write, made at most once a
-    /// [`PROBE_KEPT`] however often it is asked (a load balancer's health checks).
+    /// Whether the store takes writes now: no write has failed lately, and a one-row
+    /// write goes through, made at most once a [`PROBE_KEPT`] however often it is
+    /// asked (a load balancer's health checks).
     pub async fn writable(&self) -> Result<(), String> {
+        if let Some(ago) = failed_lately() {
+            return Err(format!("a write failed {:.1} s ago", ago.as_secs_f64()));
+        }
         let mut last = self.probe.last.lock().await;
         if let Some((at, found)) = last.as_ref()
             && at.elapsed() < PROBE_KEPT

@@ -55,6 +55,26 @@ pub struct BlogRecord {
     pub last_seq: Seq,
 }
 
+/// What the index of pages and the API's list tell of a page: enough to list it
+/// without its entries.
+#[derive(Debug, Clone)]
+pub struct PageListing {
+    pub blog: Blog,
+    /// The sequence number of the page's last committed change.
+    pub last_seq: Seq,
+    pub entry_count: usize,
+    /// When an entry was last published or corrected (when the page was made, if it
+    /// has none).
+    pub updated_at: DateTime<Utc>,
+}
+
+impl PageListing {
+    /// How many entries the page has, as templates ask it.
+    pub fn entry_count(&self) -> usize {
+        self.entry_count
+    }
+}
+
 /// A signed-in session as the store keeps it.
 #[derive(Debug, Clone)]
 pub struct StoredSession {
@@ -134,9 +154,30 @@ impl From<sqlx::Error> for StoreError {
                 StoreError::Unavailable(error.to_string())
             }
             _ => {
-                faults::failed();
+                if is_fault(&error) {
+                    faults::failed();
+                }
                 StoreError::Unavailable(error.to_string())
             }
         }
     }
+}
+
+/// Whether an error is the database failing (a full disk, an I/O error, a connection
+/// lost or shut), not refusing what one statement asked (a constraint, a lock held a
+/// moment too long by another writer): only a failure makes `/healthz` say so, and has
+/// the connections open before it replaced.
+fn is_fault(error: &sqlx::Error) -> bool {
+    let sqlx::Error::Database(db) = error else {
+        return true;
+    };
+    let code = db.code().unwrap_or_default();
+    if db.try_downcast_ref::<sqlx::sqlite::SqliteError>().is_some() {
+        // The primary result code: READONLY, IOERR, CORRUPT, FULL, CANTOPEN, NOTADB.
+        let primary = code.parse::<i32>().unwrap_or(0) & 0xff;
+        return matches!(primary, 8 | 10 | 11 | 13 | 14 | 26);
+    }
+    // PostgreSQL's class of SQLSTATE: the connection, resources (a full disk), the
+    // server shut down, a system error, an internal one; or a read-only transaction.
+    matches!(code.get(..2), Some("08" | "53" | "57" | "58" | "XX")) || code == "25006"
 }

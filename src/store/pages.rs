@@ -1,5 +1,5 @@
-//! Live pages: loading every page with its entries at start, and opening, changing,
-//! closing and reopening one.
+//! Live pages: loading the live ones with their entries at start and listing the
+//! ended ones, and opening, changing, closing and reopening one.
 
 use std::collections::HashMap;
 
@@ -7,16 +7,28 @@ use chrono::{DateTime, Utc};
 use futures_util::TryStreamExt;
 
 use super::rows::{self, blog_columns, entry_columns, time_text};
-use super::{BlogRecord, Committed, Store, StoreError};
+use super::{BlogRecord, Committed, PageListing, Store, StoreError};
 use crate::domain::{Blog, BlogId, BlogSettings, BlogStatus, ChangeKind, Correction, EntryId, Seq};
 
 impl Store {
-    pub async fn load(&self) -> Result<Vec<BlogRecord>, StoreError> {
-        let blogs = sqlx::query(concat!(
-            "SELECT ",
-            blog_columns!(),
-            " FROM blogs ORDER BY id"
-        ))
+    /// Every page whole, for `liveblog export`.
+    pub async fn every_page(&self) -> Result<Vec<BlogRecord>, StoreError> {
+        self.records("SELECT id FROM blogs").await
+    }
+
+    /// The pages that have not ended, whole: what an instance keeps in memory from
+    /// start to shutdown. The archive of ended pages is not read (see `listings`).
+    pub async fn live_pages(&self) -> Result<Vec<BlogRecord>, StoreError> {
+        self.records("SELECT id FROM blogs WHERE status = 'live'")
+            .await
+    }
+
+    /// The pages whose ids `which` selects, with their entries.
+    async fn records(&self, which: &'static str) -> Result<Vec<BlogRecord>, StoreError> {
+        let blogs = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {} FROM blogs WHERE id IN ({which}) ORDER BY id",
+            blog_columns!()
+        )))
         .fetch_all(self.pool())
         .await?;
         let mut records = Vec::with_capacity(blogs.len());
@@ -33,13 +45,12 @@ impl Store {
         let place: HashMap<BlogId, usize> = (records.iter().enumerate())
             .map(|(i, r)| (r.blog.id, i))
             .collect();
-        let mut corrections = self.corrections(None).await?;
-        let mut entries = sqlx::query(concat!(
-            "SELECT blog_id, ",
-            entry_columns!(),
-            " FROM entries"
-        ))
-        .fetch(self.pool());
+        let mut corrections = self.corrections_where(which).await?;
+        let query = format!(
+            "SELECT blog_id, {} FROM entries WHERE blog_id IN ({which})",
+            entry_columns!()
+        );
+        let mut entries = sqlx::query(sqlx::AssertSqlSafe(query)).fetch(self.pool());
         while let Some(row) = entries.try_next().await? {
             let blog = BlogId(rows::integer(&row, "blog_id")?);
             if let Some(&i) = place.get(&blog) {
@@ -51,32 +62,79 @@ impl Store {
         Ok(records)
     }
 
-    /// The correction notes of every entry, or of one page's, oldest first.
+    /// What the index and the API's list tell of each ended page, read without its
+    /// entries: from the index on `(blog_id, published_at, updated_at)` alone.
+    pub async fn ended_listings(&self) -> Result<Vec<PageListing>, StoreError> {
+        let blogs = sqlx::query(concat!(
+            "SELECT ",
+            blog_columns!(),
+            " FROM blogs WHERE status <> 'live' ORDER BY id"
+        ))
+        .fetch_all(self.pool())
+        .await?;
+        let mut figures: HashMap<BlogId, (usize, Option<String>, Option<String>)> = HashMap::new();
+        let mut rows = sqlx::query(
+            "SELECT blog_id, COUNT(*) AS entry_count, MAX(published_at) AS published, \
+             MAX(updated_at) AS updated FROM entries \
+             WHERE blog_id IN (SELECT id FROM blogs WHERE status <> 'live') GROUP BY blog_id",
+        )
+        .fetch(self.pool());
+        while let Some(row) = rows.try_next().await? {
+            let count = rows::integer(&row, "entry_count")?;
+            figures.insert(
+                BlogId(rows::integer(&row, "blog_id")?),
+                (
+                    usize::try_from(count).unwrap_or(0),
+                    rows::optional_text(&row, "published")?,
+                    rows::optional_text(&row, "updated")?,
+                ),
+            );
+        }
+        blogs
+            .iter()
+            .map(|row| {
+                let (blog, last_seq) = rows::blog(row)?;
+                let (entry_count, published, updated) =
+                    figures.remove(&blog.id).unwrap_or((0, None, None));
+                let mut updated_at = blog.created_at;
+                for time in [published, updated].into_iter().flatten() {
+                    updated_at = updated_at.max(rows::parse_time(&time)?);
+                }
+                Ok(PageListing {
+                    blog,
+                    last_seq,
+                    entry_count,
+                    updated_at,
+                })
+            })
+            .collect()
+    }
+
+    /// The correction notes of the entries on the pages whose ids `which` selects.
+    async fn corrections_where(
+        &self,
+        which: &'static str,
+    ) -> Result<HashMap<EntryId, Vec<Correction>>, StoreError> {
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT entry_id, note, at FROM corrections WHERE blog_id IN ({which}) ORDER BY id"
+        )))
+        .fetch_all(self.pool())
+        .await?;
+        by_entry(&rows)
+    }
+
+    /// The correction notes of one page's entries, oldest first.
     pub(super) async fn corrections(
         &self,
-        blog: Option<BlogId>,
+        blog: BlogId,
     ) -> Result<HashMap<EntryId, Vec<Correction>>, StoreError> {
-        let rows = match blog {
-            Some(blog) => {
-                sqlx::query(
-                    "SELECT entry_id, note, at FROM corrections WHERE blog_id = $1 ORDER BY id",
-                )
-                .bind(blog.0)
-                .fetch_all(self.pool())
-                .await?
-            }
-            None => {
-                sqlx::query("SELECT entry_id, note, at FROM corrections ORDER BY id")
-                    .fetch_all(self.pool())
-                    .await?
-            }
-        };
-        let mut by_entry: HashMap<EntryId, Vec<Correction>> = HashMap::new();
-        for row in &rows {
-            let (entry, correction) = rows::correction(row)?;
-            by_entry.entry(entry).or_default().push(correction);
-        }
-        Ok(by_entry)
+        let rows = sqlx::query(
+            "SELECT entry_id, note, at FROM corrections WHERE blog_id = $1 ORDER BY id",
+        )
+        .bind(blog.0)
+        .fetch_all(self.pool())
+        .await?;
+        by_entry(&rows)
     }
 
     /// A page's settings and the sequence number it is up to.
@@ -164,6 +222,16 @@ impl Store {
         tx.commit().await?;
         Ok(Committed { value: (), seq })
     }
+}
+
+/// Correction notes by the entry they are on, in the order of their rows.
+fn by_entry(rows: &[sqlx::any::AnyRow]) -> Result<HashMap<EntryId, Vec<Correction>>, StoreError> {
+    let mut by_entry: HashMap<EntryId, Vec<Correction>> = HashMap::new();
+    for row in rows {
+        let (entry, correction) = rows::correction(row)?;
+        by_entry.entry(entry).or_default().push(correction);
+    }
+    Ok(by_entry)
 }
 
 pub(super) fn reading_order(oldest_first: bool) -> &'static str {

@@ -43,7 +43,7 @@ pub fn time_text(at: DateTime<Utc>) -> String {
     at.to_rfc3339_opts(SecondsFormat::Micros, true)
 }
 
-fn parse_time(value: &str) -> Result<DateTime<Utc>, StoreError> {
+pub fn parse_time(value: &str) -> Result<DateTime<Utc>, StoreError> {
     DateTime::parse_from_rfc3339(value)
         .map(|t| t.with_timezone(&Utc))
         .map_err(|_| StoreError::Corrupt(format!("unreadable time {value:?}")))

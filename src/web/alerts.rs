@@ -15,6 +15,7 @@ use super::auth::SignedIn;
 use super::error::{Result, render};
 use crate::domain::{Draft, Entry};
 use crate::read_model::LivePage;
+use crate::store::PageListing;
 use crate::words::Words;
 
 /// How long a contributor is told that an entry of theirs was published.
@@ -29,9 +30,9 @@ struct Alerts {
     /// The newsroom's words, in the signed-in person's language.
     w: Words,
     /// Contributors' entries waiting for approval, with their page (editors only).
-    queue: Vec<(Arc<LivePage>, Draft)>,
+    queue: Vec<(Arc<PageListing>, Draft)>,
     /// The signed-in person's entries sent back to them, with their page.
-    sent_back: Vec<(Arc<LivePage>, Draft)>,
+    sent_back: Vec<(Arc<PageListing>, Draft)>,
     /// The signed-in contributor's entries published by an editor, with their page.
     published: Vec<(Arc<LivePage>, Entry)>,
 }
@@ -39,7 +40,7 @@ struct Alerts {
 /// `GET /editor/alerts`: the alerts, as HTML for the top of an editor page.
 pub async fn alerts(State(state): State<AppState>, signed_in: SignedIn) -> Result<Html<String>> {
     let user = signed_in.session.user.as_str();
-    let with_page = |draft: Draft| Some((state.pages.page_by_id(draft.blog)?, draft));
+    let with_page = |draft: Draft| Some((state.pages.listing_by_id(draft.blog)?, draft));
     let (queue, published) = if signed_in.session.role.publishes() {
         let queue = state.newsroom.approval_queue().await?;
         (
@@ -47,7 +48,7 @@ pub async fn alerts(State(state): State<AppState>, signed_in: SignedIn) -> Resul
             Vec::new(),
         )
     } else {
-        (Vec::new(), published_for(&state.pages.pages(), user))
+        (Vec::new(), published_for(&state.pages.loaded_pages(), user))
     };
     let sent_back = state.newsroom.sent_back_to(user).await?;
     render(&Alerts {

@@ -63,7 +63,7 @@ pub async fn upload(
     Path(slug): Path<String>,
     request: Request,
 ) -> Result<Response, AppError> {
-    live_page(&state, &slug)?;
+    live_page(&state, &slug).await?;
     if !super::has_content_type(request.headers(), "multipart/form-data") {
         // A form that is no upload is still asked for its token first, from a body
         // read only as far as a token goes.

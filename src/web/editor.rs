@@ -22,7 +22,7 @@ use super::error::{Result, render};
 use super::live_page;
 use crate::domain::{Blog, BlogInput, BlogSettings, BlogStatus, Draft, FieldErrors};
 use crate::newsroom::NewsroomError;
-use crate::read_model::LivePage;
+use crate::store::PageListing;
 
 /// `max_upload_bytes`: the largest image the entry forms take.
 pub fn router(max_upload_bytes: usize, max_clip_bytes: u64) -> Router<AppState> {
@@ -53,10 +53,10 @@ struct Dashboard<'a> {
     csrf_token: &'a str,
     /// The newsroom's words, in the signed-in person's language.
     w: Words,
-    pages: Vec<Arc<LivePage>>,
+    pages: Vec<Arc<PageListing>>,
     /// Contributors' entries waiting for approval on every page, with their page
     /// (editors and admins only).
-    queue: Vec<(Arc<LivePage>, Draft)>,
+    queue: Vec<(Arc<PageListing>, Draft)>,
     /// Editors and admins keep the newsroom's snippets.
     publishes: bool,
 }
@@ -68,7 +68,7 @@ async fn dashboard(State(state): State<AppState>, signed_in: SignedIn) -> Result
             .approval_queue()
             .await?
             .into_iter()
-            .filter_map(|draft| Some((state.pages.page_by_id(draft.blog)?, draft)))
+            .filter_map(|draft| Some((state.pages.listing_by_id(draft.blog)?, draft)))
             .collect()
     } else {
         Vec::new()
@@ -211,7 +211,7 @@ async fn settings_form(
     Path(slug): Path<String>,
 ) -> Result<Response> {
     signed_in.require_admin()?;
-    let page = live_page(&state, &slug)?;
+    let page = live_page(&state, &slug).await?;
     let input = page.blog.to_input();
     blog_settings(
         &signed_in,
@@ -232,7 +232,7 @@ async fn save_settings(
 ) -> Result<Response> {
     signed_in.check_csrf(&form.csrf_token)?;
     signed_in.require_admin()?;
-    let page = live_page(&state, &slug)?;
+    let page = live_page(&state, &slug).await?;
     form.input.slug = slug.clone();
     let result = match BlogSettings::parse(&form.input) {
         Ok(settings) => state.newsroom.change_settings(&slug, settings).await,

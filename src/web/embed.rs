@@ -95,7 +95,7 @@ async fn embed(
     Path(slug): Path<String>,
     Query(query): Query<EmbedQuery>,
 ) -> Result<Response> {
-    let page = state.pages.page(&slug).ok_or(AppError::NotFound)?;
+    let page = state.newsroom.page(&slug).await?;
     let teaser = match query.view.as_deref() {
         None | Some("") | Some("full") => None,
         Some("latest") => Some(match query.n.as_deref() {
@@ -178,7 +178,7 @@ async fn oembed(
         .and_then(|rest| rest.strip_prefix("/live/"))
         .map(|rest| rest.split(['?', '#', '/']).next().unwrap_or_default())
         .ok_or(AppError::NotFound)?;
-    let page = state.pages.page(slug).ok_or(AppError::NotFound)?;
+    let page = state.newsroom.page(slug).await?;
     let width = query.maxwidth.and_then(|w| w.parse().ok());
     let src = format!("{base}/live/{slug}/embed");
     let title = page.blog.title.clone();

@@ -25,13 +25,14 @@ async fn events(
     RawQuery(query): RawQuery,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
-    let page = state.pages.page(&slug).ok_or(AppError::NotFound)?;
+    // An ended page is not read from the store for this: its readers get no more.
+    let blog = state.pages.id_of(&slug).ok_or(AppError::NotFound)?;
     // A header that is not text is no number either: the browser gets a reset.
     let header = headers
         .get("last-event-id")
         .map(|v| v.to_str().unwrap_or("unreadable"));
     let resume = request::resume(header, query.as_deref());
-    let subscription = match state.hub.subscribe(page.blog.id, resume, address) {
+    let subscription = match state.hub.subscribe(blog, resume, address) {
         Ok(subscription) => subscription,
         Err(full) => return Ok(refused(Refusal::from(full))),
     };

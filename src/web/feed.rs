@@ -66,7 +66,7 @@ async fn feed(
     Path(slug): Path<String>,
     Query(query): Query<FeedQuery>,
 ) -> Result<Response> {
-    let page = live_page(&state, &slug)?;
+    let page = live_page(&state, &slug).await?;
     let tag = query
         .tag
         .map(|t| t.trim().to_owned())

@@ -1,4 +1,4 @@
-//! The first page of each live page, rendered and compressed once per change and
+//! The first page of each page in memory, rendered and compressed once per change and
 //! served from memory until the next change: the page nearly every reader asks for.
 
 use std::collections::HashMap;
@@ -21,8 +21,10 @@ struct Kept {
     ready: OnceCell<Arc<Precompressed>>,
 }
 
-/// The kept first page of every live page. Readers asking at the same moment after a
-/// change wait for one rendering rather than each doing their own.
+/// The kept first page of every page in the read model. Readers asking at the same
+/// moment after a change wait for one rendering rather than each doing their own.
+/// A first page goes when its page is no longer in the read model (an ended page let
+/// go to make room), at the next page kept.
 #[derive(Default)]
 pub struct FirstPages {
     kept: RwLock<HashMap<BlogId, Arc<Kept>>>,
@@ -85,6 +87,8 @@ impl FirstPages {
         {
             return Some(Arc::clone(current));
         }
+        // Only this map and requests in flight hold a snapshot the read model let go.
+        kept.retain(|_, other| Arc::strong_count(&other.page) > 1);
         let fresh = Arc::new(Kept {
             page: Arc::clone(page),
             ready: OnceCell::new(),

@@ -188,7 +188,7 @@ impl Collector for LivePages {
             .report()
             .into_iter()
             .filter_map(|report| {
-                let page = self.pages.page_by_id(report.blog)?;
+                let page = self.pages.listing_by_id(report.blog)?;
                 // Years of ended pages nobody reads add no series: the live pages and
                 // those read lately do.
                 if !page.blog.is_live() && !report.held {
@@ -212,6 +212,25 @@ impl Collector for LivePages {
             gauge.metric_type(),
         )?;
         gauge.encode(metric)?;
+
+        let (ended, weight) = self.pages.ended_in_memory();
+        let ended_gauges = [
+            (
+                "ended_pages_in_memory",
+                "Ended pages kept in memory since they were read",
+                ended,
+            ),
+            (
+                "ended_pages_bytes",
+                "About how much memory the ended pages kept take, against --ended-pages-mb",
+                weight,
+            ),
+        ];
+        for (name, help, value) in ended_gauges {
+            let gauge = ConstGauge::new(i64::try_from(value).unwrap_or(i64::MAX));
+            let metric = encoder.encode_descriptor(name, help, None, gauge.metric_type())?;
+            gauge.encode(metric)?;
+        }
 
         let gauge = ConstGauge::new(0_i64);
         let mut family = encoder.encode_descriptor(

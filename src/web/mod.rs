@@ -246,8 +246,11 @@ fn has_content_type(headers: &axum::http::HeaderMap, media_type: &str) -> bool {
 }
 
 /// A live page by its slug, or a 404.
-fn live_page(state: &AppState, slug: &str) -> Result<Arc<crate::read_model::LivePage>, AppError> {
-    state.pages.page(slug).ok_or(AppError::NotFound)
+async fn live_page(
+    state: &AppState,
+    slug: &str,
+) -> Result<Arc<crate::read_model::LivePage>, AppError> {
+    Ok(state.newsroom.page(slug).await?)
 }
 
 fn security_header(name: HeaderName, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {

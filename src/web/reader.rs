@@ -14,6 +14,7 @@ use super::share::{self, ShareTags};
 use super::{AppError, AppState};
 use crate::domain::{EntryId, tag_key, time};
 use crate::read_model::{ENTRIES_PER_PAGE, KeyEvent, LivePage, RenderedEntry};
+use crate::store::PageListing;
 use axum::http::{HeaderName, HeaderValue};
 
 pub fn router() -> Router<AppState> {
@@ -40,15 +41,15 @@ pub const PAGES_PER_INDEX_PAGE: usize = 50;
 #[derive(Template)]
 #[template(path = "index.html")]
 struct IndexPage {
-    pages: Vec<Arc<LivePage>>,
+    pages: Vec<Arc<PageListing>>,
     /// The numbers of the index pages before and after this one, if there are.
     newer: Option<usize>,
     older: Option<usize>,
 }
 
 impl IndexPage {
-    fn updated(&self, page: &LivePage) -> String {
-        time::published(page.updated_at(), page.blog.time_zone)
+    fn updated(&self, page: &PageListing) -> String {
+        time::published(page.updated_at, page.blog.time_zone)
     }
 }
 
@@ -272,7 +273,7 @@ async fn live_page(
     Query(query): Query<PageQuery>,
     request: Request,
 ) -> Result<Response> {
-    let page = state.pages.page(&slug).ok_or(AppError::NotFound)?;
+    let page = state.newsroom.page(&slug).await?;
     let number = match query.page.as_deref() {
         None | Some("") => 1,
         Some(n) => n.parse().map_err(|_| {
@@ -381,7 +382,7 @@ async fn permalink(
     State(state): State<AppState>,
     Path((slug, id)): Path<(String, String)>,
 ) -> Result<Response> {
-    let page = state.pages.page(&slug).ok_or(AppError::NotFound)?;
+    let page = state.newsroom.page(&slug).await?;
     let id = entry_id(&id)?;
     let entry = page.entry(id).ok_or(AppError::NotFound)?;
     let stream_page = page
@@ -408,7 +409,7 @@ async fn in_stream(
     State(state): State<AppState>,
     Path((slug, id)): Path<(String, String)>,
 ) -> Result<Redirect> {
-    let page = state.pages.page(&slug).ok_or(AppError::NotFound)?;
+    let page = state.newsroom.page(&slug).await?;
     let id = entry_id(&id)?;
     let slug = page.blog.slug.as_str();
     Ok(match page.stream_page_of(id) {

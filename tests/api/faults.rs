@@ -2,6 +2,9 @@
 //! full, says so on `/healthz`, and writes again by itself once there is room, with
 //! every entry it acknowledged kept; a PostgreSQL whose connections are cut is written
 //! to again as soon as it can be reached.
+//!
+//! Each server runs as a process of its own: what it notes of the failures it meets
+//! is its own, not that of the servers other tests start in this one.
 
 use std::path::Path;
 use std::process::Command;
@@ -11,7 +14,7 @@ use reqwest::StatusCode;
 use serde_json::{Value, json};
 
 use crate::commands::{liveblog, stdout};
-use crate::helpers::{ADMIN_PASSWORD, DEMO, TestApp, spawn_app_with};
+use crate::helpers::{ADMIN_PASSWORD, DEMO, Process, TestApp};
 
 /// A tmpfs of `size` mounted on `at` for the test, taken away when it ends.
 struct Volume(std::path::PathBuf);
@@ -88,7 +91,8 @@ async fn a_full_volume_refuses_writes_clearly_and_writes_again_once_there_is_roo
         "",
     ));
     let token = token.trim().to_owned();
-    let app = spawn_app_with(|settings| settings.store.data_dir = data_dir.clone()).await;
+    let serve = || Process::serve(&["--data-dir".as_ref(), data_dir.as_os_str()], &[]);
+    let (server, app) = serve();
     assert_eq!(health(&app).await, (StatusCode::OK, "ok".to_owned()));
 
     let mut acknowledged = Vec::new();
@@ -153,21 +157,31 @@ async fn a_full_volume_refuses_writes_clearly_and_writes_again_once_there_is_roo
     assert_eq!(until_health(&app, StatusCode::OK).await, "ok");
     app.login().await;
 
-    // Every entry acknowledged is in the store, read back after a restart.
-    let app = app.restart().await;
+    // Every entry acknowledged is in the store, read back after the server is killed
+    // and started again.
+    drop(server);
+    let (server, app) = serve();
     for id in &acknowledged {
         let response = app.get(&format!("/api/v1/live/{DEMO}/entries/{id}")).await;
         assert_eq!(response.status(), StatusCode::OK, "entry {id}");
     }
-    let mut app = app;
-    app.stop().await;
+    drop(server);
     drop(volume);
 }
 
 #[tokio::test]
 async fn on_postgresql_writes_go_on_by_themselves_after_every_connection_is_cut() {
     let db = crate::helpers::TestDatabase::create().await;
-    let mut app = crate::helpers::spawn_on(&db).await;
+    let data_dir = tempfile::tempdir().unwrap();
+    let (server, app) = Process::serve(
+        &[
+            "--database-url".as_ref(),
+            db.url.as_ref(),
+            "--data-dir".as_ref(),
+            data_dir.path().as_os_str(),
+        ],
+        &[],
+    );
     let token = db.token();
     let (status, _) = post(&app, &token, 0).await;
     assert_eq!(status, StatusCode::CREATED);
@@ -206,6 +220,6 @@ async fn on_postgresql_writes_go_on_by_themselves_after_every_connection_is_cut(
     }
     assert_eq!(until_health(&app, StatusCode::OK).await, "ok");
     assert!(crate::backup::last_event_id(&app).await >= acknowledged as u64);
-    app.stop().await;
+    drop(server);
     db.drop().await;
 }

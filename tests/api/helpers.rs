@@ -36,6 +36,7 @@ pub fn settings(data_dir: &std::path::Path) -> ServeArgs {
             database_url: None,
         },
         admin_password: Some(ADMIN_PASSWORD.to_owned()),
+        ended_pages_mb: liveblog::config::DEFAULT_ENDED_PAGES_MB,
         replay_window: 1000,
         max_streams: liveblog::config::DEFAULT_MAX_STREAMS,
         max_upload_bytes: 64 * 1024,

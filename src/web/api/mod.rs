@@ -79,11 +79,13 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .method_not_allowed_fallback(|| async { ApiError::from(AppError::MethodNotAllowed) })
 }
 
-fn live_page(state: &AppState, slug: &str) -> ApiResult<Arc<LivePage>> {
-    state
-        .pages
-        .page(slug)
-        .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "no such live page"))
+async fn live_page(state: &AppState, slug: &str) -> ApiResult<Arc<LivePage>> {
+    match state.newsroom.page(slug).await {
+        Err(NewsroomError::NotFound) => {
+            Err(ApiError::new(StatusCode::NOT_FOUND, "no such live page"))
+        }
+        page => Ok(page?),
+    }
 }
 
 fn entry_id(raw: &str) -> ApiResult<EntryId> {
@@ -106,7 +108,7 @@ async fn page(
     Path(slug): Path<String>,
     query: Result<Query<PageQuery>, axum::extract::rejection::QueryRejection>,
 ) -> ApiResult<Response> {
-    let page = live_page(&state, &slug)?;
+    let page = live_page(&state, &slug).await?;
     let Query(query) = query.map_err(|_| {
         let mut error = ApiError::new(
             StatusCode::BAD_REQUEST,
@@ -145,7 +147,7 @@ async fn entry(
     State(state): State<AppState>,
     Path((slug, id)): Path<(String, String)>,
 ) -> ApiResult<Response> {
-    let page = live_page(&state, &slug)?;
+    let page = live_page(&state, &slug).await?;
     let rendered = page
         .entry(entry_id(&id)?)
         .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "no such entry"))?;
@@ -153,8 +155,13 @@ async fn entry(
 }
 
 /// The entry as it now stands in the read model, for the answer to a change.
-fn answer(state: &AppState, slug: &str, id: EntryId, status: StatusCode) -> ApiResult<Response> {
-    let page = live_page(state, slug)?;
+async fn answer(
+    state: &AppState,
+    slug: &str,
+    id: EntryId,
+    status: StatusCode,
+) -> ApiResult<Response> {
+    let page = live_page(state, slug).await?;
     let rendered = page
         .entry(id)
         .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "no such entry"))?;
@@ -176,7 +183,7 @@ async fn create(
     ApiJson(fields): ApiJson<EntryFields>,
 ) -> ApiResult<Response> {
     client.may_change(&slug)?;
-    live_page(&state, &slug)?;
+    live_page(&state, &slug).await?;
     let input = fields
         .over(EntryInput::default())
         .map_err(ApiError::invalid)?;
@@ -184,7 +191,7 @@ async fn create(
     let by = format!("api:{}", client.name);
     let entry = state.newsroom.publish(&slug, draft, &by).await?;
     tracing::info!(token = ?client.name, entry = %entry.id, "published through the API");
-    let response = answer(&state, &slug, entry.id, StatusCode::CREATED)?;
+    let response = answer(&state, &slug, entry.id, StatusCode::CREATED).await?;
     Ok(located(
         response,
         &format!("/api/v1/live/{slug}/entries/{}", entry.id),
@@ -223,7 +230,7 @@ async fn update(
     // `version` the caller takes whatever is there: should another save (on any
     // instance) come first, they are laid over that one instead, never over less.
     loop {
-        let page = live_page(&state, &slug)?;
+        let page = live_page(&state, &slug).await?;
         let current = page
             .entry(id)
             .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "no such entry"))?;
@@ -252,7 +259,7 @@ async fn update(
         }
     }
     tracing::info!(token = ?client.name, entry = %id, "corrected through the API");
-    answer(&state, &slug, id, StatusCode::OK)
+    answer(&state, &slug, id, StatusCode::OK).await
 }
 
 /// `DELETE /api/v1/live/{slug}/entries/{id}`: answers 204.

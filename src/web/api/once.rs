@@ -189,27 +189,25 @@ async fn answer_again(
     }
     // The change may have been made through another instance.
     (state.newsroom.catch_up_all().await).map_err(NewsroomError::from)?;
-    let page = before
-        .blog
-        .and_then(|blog| state.pages.page_by_id(blog))
-        .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "no such live page"))?;
-    let slug = page.blog.slug.to_string();
+    let blog =
+        (before.blog).ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "no such live page"))?;
+    let slug = state.newsroom.page_by_id(blog).await?.blog.slug.to_string();
     let created = *method == Method::POST;
     match before.entry {
         Some(id) if created => {
-            let response = super::answer(state, &slug, id, StatusCode::CREATED)?;
+            let response = super::answer(state, &slug, id, StatusCode::CREATED).await?;
             Ok(super::located(
                 response,
                 &format!("/api/v1/live/{slug}/entries/{id}"),
             ))
         }
-        Some(id) => super::answer(state, &slug, id, StatusCode::OK),
+        Some(id) => super::answer(state, &slug, id, StatusCode::OK).await,
         // Opened, or closed or reopened (also a `POST`), or changed.
         None if request.uri.path() == "/api/v1/live" => {
-            let response = super::pages::answer(state, &slug, StatusCode::CREATED)?;
+            let response = super::pages::answer(state, &slug, StatusCode::CREATED).await?;
             Ok(super::located(response, &format!("/api/v1/live/{slug}")))
         }
-        None => super::pages::answer(state, &slug, StatusCode::OK),
+        None => super::pages::answer(state, &slug, StatusCode::OK).await,
     }
 }
 

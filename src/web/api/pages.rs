@@ -21,7 +21,7 @@ use crate::domain::{
     MAX_DESCRIPTION_CHARS, MAX_EMBED_ORIGINS, MAX_LANGUAGE_CHARS, MAX_SLUG_CHARS,
     MAX_SUMMARY_POINT_CHARS, MAX_SUMMARY_POINTS, time,
 };
-use crate::read_model::LivePage;
+use crate::store::PageListing;
 
 /// A live page's settings as the API takes them: the settings form's names, with the
 /// summary as a list of key points. On `PATCH`, a field left out (or null) keeps its
@@ -253,7 +253,7 @@ impl PageSettingsView {
         }
     }
 
-    fn of(page: &LivePage) -> PageSettingsView {
+    fn of(page: &PageListing) -> PageSettingsView {
         PageSettingsView::new(&page.blog, page.last_seq)
     }
 }
@@ -279,9 +279,17 @@ pub(super) struct ListQuery {
 }
 
 /// The page as it now stands, for the answer to a change.
-pub(super) fn answer(state: &AppState, slug: &str, status: StatusCode) -> ApiResult<Response> {
-    let page = super::live_page(state, slug)?;
-    Ok((status, Json(PageSettingsView::of(&page))).into_response())
+pub(super) async fn answer(
+    state: &AppState,
+    slug: &str,
+    status: StatusCode,
+) -> ApiResult<Response> {
+    let page = super::live_page(state, slug).await?;
+    Ok((
+        status,
+        Json(PageSettingsView::new(&page.blog, page.last_seq)),
+    )
+        .into_response())
 }
 
 /// `GET /api/v1/live` (`?page=N`): the live pages, the live ones first, then the most
@@ -332,7 +340,7 @@ pub(super) async fn open(
     let settings = BlogSettings::parse(&input).map_err(ApiError::invalid)?;
     let blog = state.newsroom.create_blog(settings).await?;
     tracing::info!(token = ?client.name, page = %blog.slug, "opened through the API");
-    let response = answer(&state, blog.slug.as_str(), StatusCode::CREATED)?;
+    let response = answer(&state, blog.slug.as_str(), StatusCode::CREATED).await?;
     Ok(super::located(
         response,
         &format!("/api/v1/live/{}", blog.slug),
@@ -354,7 +362,7 @@ pub(super) async fn change(
     ApiJson(fields): ApiJson<PageFields>,
 ) -> ApiResult<Response> {
     client.may_change(&slug)?;
-    let page = super::live_page(&state, &slug)?;
+    let page = super::live_page(&state, &slug).await?;
     if fields.slug.as_deref().is_some_and(|given| given != slug) {
         let mut error = ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -369,7 +377,7 @@ pub(super) async fn change(
     let settings = BlogSettings::parse(&input).map_err(ApiError::invalid)?;
     state.newsroom.change_settings(&slug, settings).await?;
     tracing::info!(token = ?client.name, page = %slug, "changed through the API");
-    answer(&state, &slug, StatusCode::OK)
+    answer(&state, &slug, StatusCode::OK).await
 }
 
 /// `POST /api/v1/live/{slug}/close`: ends the page; nothing new is published on it
@@ -408,8 +416,8 @@ async fn set_status(
     status: BlogStatus,
 ) -> ApiResult<Response> {
     client.may_change(&slug)?;
-    super::live_page(&state, &slug)?;
+    super::live_page(&state, &slug).await?;
     state.newsroom.set_status(&slug, status).await?;
     tracing::info!(token = ?client.name, page = %slug, ?status, "status set through the API");
-    answer(&state, &slug, StatusCode::OK)
+    answer(&state, &slug, StatusCode::OK).await
 }

@@ -87,7 +87,7 @@ async fn correction_form(
     Query(inline): Query<Inline>,
 ) -> Result<Response> {
     require_publisher(&signed_in)?;
-    let page = live_page(&state, &slug)?;
+    let page = live_page(&state, &slug).await?;
     let id = entry_id(&id)?;
     let entry = page.entry(id).ok_or(AppError::NotFound)?;
     state.presence.opened(id, &signed_in.session.user).await;
@@ -118,7 +118,7 @@ async fn correct(
         version: submission.version,
     };
     let mut command = Command::read(&signed_in, entry, submission)?;
-    let page = live_page(&state, &slug)?;
+    let page = live_page(&state, &slug).await?;
     let outcome = command.run(&state, &page).await?;
     answer(&state, &signed_in, &page, command, outcome, inline.wanted()).await
 }
@@ -204,7 +204,7 @@ async fn confirm_delete(
     Path((slug, id)): Path<(String, String)>,
 ) -> Result<Html<String>> {
     require_publisher(&signed_in)?;
-    let page = live_page(&state, &slug)?;
+    let page = live_page(&state, &slug).await?;
     let entry = page.entry(entry_id(&id)?).ok_or(AppError::NotFound)?;
     render(&ConfirmDelete {
         user: &signed_in.session.user,

@@ -66,7 +66,7 @@ pub async fn desk(
     signed_in: SignedIn,
     Path(slug): Path<String>,
 ) -> Result<Html<String>> {
-    let page = live_page(&state, &slug)?;
+    let page = live_page(&state, &slug).await?;
     render(&DeskFragment {
         desk: desk_view(&state, &signed_in, &page).await?,
     })
@@ -82,7 +82,7 @@ pub async fn preview(
     submission: EntrySubmission,
 ) -> Result<Response> {
     signed_in.check_csrf(&submission.csrf_token)?;
-    let page = live_page(&state, &slug)?;
+    let page = live_page(&state, &slug).await?;
     let Some(_turn) = PreviewTurn::take(signed_in.csrf_token()) else {
         return Ok((
             StatusCode::TOO_MANY_REQUESTS,
@@ -122,7 +122,7 @@ pub async fn upload_image(
     submission: EntrySubmission,
 ) -> Result<Response> {
     signed_in.check_csrf(&submission.csrf_token)?;
-    live_page(&state, &slug)?;
+    live_page(&state, &slug).await?;
     let Some(bytes) = submission.image else {
         let words = signed_in.words();
         let error = json!({"error": words.get("form-choose-image"), "field": "image"});

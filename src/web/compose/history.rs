@@ -64,7 +64,7 @@ pub async fn history(
     Path((slug, id)): Path<(String, String)>,
 ) -> Result<Html<String>> {
     require_publisher(&signed_in)?;
-    let page = super::super::live_page(&state, &slug)?;
+    let page = super::super::live_page(&state, &slug).await?;
     let id = entry_id(&id)?;
     let entry = page.entry(id).ok_or(AppError::NotFound)?;
     let revisions = state.newsroom.revisions(page.blog.id, id).await?;

@@ -263,7 +263,7 @@ async fn compose_page(
     Path(slug): Path<String>,
     Query(query): Query<ComposeQuery>,
 ) -> Result<Response> {
-    let page = live_page(&state, &slug)?;
+    let page = live_page(&state, &slug).await?;
     let input = last_used(&page, &signed_in.session.user);
     let byline_kept = !input.author_name.is_empty();
     let mut form = entry_form(&state, &signed_in, &page, Purpose::New, input.into()).await;
@@ -299,7 +299,7 @@ async fn new_entry(
     submission: EntrySubmission,
 ) -> Result<Response> {
     signed_in.check_csrf(&submission.csrf_token)?;
-    let page = live_page(&state, &slug)?;
+    let page = live_page(&state, &slug).await?;
     entry_form_sent(&state, &signed_in, &page, None, submission).await
 }
 
@@ -337,7 +337,7 @@ async fn draft_form(
     Path((slug, id)): Path<(String, String)>,
     Query(query): Query<ComposeQuery>,
 ) -> Result<Response> {
-    let page = live_page(&state, &slug)?;
+    let page = live_page(&state, &slug).await?;
     let draft = find_draft(&state, &signed_in, &page, &id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -363,7 +363,7 @@ async fn draft_submitted(
     submission: EntrySubmission,
 ) -> Result<Response> {
     signed_in.check_csrf(&submission.csrf_token)?;
-    let page = live_page(&state, &slug)?;
+    let page = live_page(&state, &slug).await?;
     let Some(draft) = find_draft(&state, &signed_in, &page, &id).await? else {
         // Published or discarded by an earlier click, or by a colleague.
         return Ok(Done::Gone.to(&slug).into_response());

@@ -138,7 +138,7 @@ async fn their_version(
     typed: Typed,
     inline: bool,
 ) -> Result<Response> {
-    let page = live_page(state, page.blog.slug.as_str())?;
+    let page = live_page(state, page.blog.slug.as_str()).await?;
     let rendered = page.entry(theirs.id).ok_or(AppError::NotFound)?;
     let purpose = correction(state, signed_in, theirs.id, theirs.version, Some(rendered)).await;
     let mut form = entry_form(state, signed_in, &page, purpose, typed).await;

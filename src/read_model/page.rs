@@ -1,22 +1,20 @@
-//! What readers are served from: every live page in memory, newest entry first, each
-//! entry's HTML rendered once when it changes.
+//! One page as readers see it: its entries newest first, each entry's HTML rendered
+//! once when it changes.
 //!
 //! A page is an immutable snapshot behind an `Arc`; a change builds the next snapshot
 //! and swaps it in, so a reader never waits on a writer and never sees half a change.
 //!
-//! Longer than 500 lines only with its unit tests: the code is about 420 lines, and the
-//! property test below it checks every question the snapshot answers against a plain
-//! sorted list, through random changes.
+//! The property test below the code checks every question the snapshot answers against
+//! a plain sorted list, through random changes.
 
-use std::collections::HashMap;
-use std::sync::{Arc, RwLock};
+use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 
 use crate::domain::Seq;
-use crate::domain::{Blog, BlogId, Entry, EntryId};
+use crate::domain::{Blog, Entry, EntryId};
 use crate::fragments::{self, EntryFragment, SummaryFragment};
-use crate::store::BlogRecord;
+use crate::store::PageListing;
 use crate::words::Words;
 
 /// Entries on one page of the stream.
@@ -109,7 +107,7 @@ pub struct LivePage {
 }
 
 impl LivePage {
-    fn new(blog: Blog, mut entries: Vec<Arc<RenderedEntry>>, last_seq: Seq) -> LivePage {
+    pub fn new(blog: Blog, mut entries: Vec<Arc<RenderedEntry>>, last_seq: Seq) -> LivePage {
         let words = Words::of(&blog.language);
         let summary_html = fragments::render(&SummaryFragment {
             blog: &blog,
@@ -178,7 +176,7 @@ impl LivePage {
     }
 
     /// The same page with `entry` added, or put in place of its earlier version.
-    fn with_entry(&self, entry: Arc<RenderedEntry>, last_seq: Seq) -> LivePage {
+    pub(super) fn with_entry(&self, entry: Arc<RenderedEntry>, last_seq: Seq) -> LivePage {
         let mut page = self.changed(last_seq);
         page.forget(entry.entry.id);
         page.note(&entry.entry);
@@ -192,7 +190,7 @@ impl LivePage {
     }
 
     /// The same page without entry `id`.
-    fn without_entry(&self, id: EntryId, last_seq: Seq) -> LivePage {
+    pub(super) fn without_entry(&self, id: EntryId, last_seq: Seq) -> LivePage {
         let mut page = self.changed(last_seq);
         page.forget(id);
         page
@@ -334,126 +332,45 @@ impl LivePage {
     pub fn updated_at(&self) -> DateTime<Utc> {
         self.updated_at
     }
-}
 
-/// Every live page, by slug.
-#[derive(Default)]
-pub struct ReadModel {
-    pages: RwLock<HashMap<String, Arc<LivePage>>>,
-}
+    /// Every entry as rendered, newest first, to be shared by the next snapshot.
+    pub(super) fn rendered(&self) -> impl Iterator<Item = &Arc<RenderedEntry>> {
+        self.entries.iter()
+    }
 
-impl ReadModel {
-    /// Builds the read model from what the store holds.
-    pub fn load(records: Vec<BlogRecord>) -> ReadModel {
-        let model = ReadModel::default();
-        for record in records {
-            let words = Words::of(&record.blog.language);
-            let entries = record
-                .entries
-                .into_iter()
-                .map(|e| Arc::new(RenderedEntry::new(e, &record.blog, &words)))
-                .collect();
-            let page = LivePage::new(record.blog, entries, record.last_seq);
-            model
-                .write()
-                .insert(page.blog.slug.to_string(), Arc::new(page));
+    /// What the index of pages tells of this one.
+    pub fn listing(&self) -> PageListing {
+        PageListing {
+            blog: self.blog.clone(),
+            last_seq: self.last_seq,
+            entry_count: self.entry_count(),
+            updated_at: self.updated_at,
         }
-        model
     }
 
-    fn read(&self) -> std::sync::RwLockReadGuard<'_, HashMap<String, Arc<LivePage>>> {
-        self.pages
-            .read()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-    }
-
-    fn write(&self) -> std::sync::RwLockWriteGuard<'_, HashMap<String, Arc<LivePage>>> {
-        self.pages
-            .write()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-    }
-
-    /// A live page by its slug.
-    pub fn page(&self, slug: &str) -> Option<Arc<LivePage>> {
-        self.read().get(slug).cloned()
-    }
-
-    pub fn page_by_id(&self, id: BlogId) -> Option<Arc<LivePage>> {
-        self.read().values().find(|p| p.blog.id == id).cloned()
-    }
-
-    /// Every live page: live ones first, then the most recently updated.
-    pub fn pages(&self) -> Vec<Arc<LivePage>> {
-        let mut pages: Vec<Arc<LivePage>> = self.read().values().cloned().collect();
-        pages.sort_by_key(|p| (!p.blog.is_live(), std::cmp::Reverse(p.updated_at())));
-        pages
-    }
-
-    fn swap(&self, page: LivePage) -> Arc<LivePage> {
-        let page = Arc::new(page);
-        self.write()
-            .insert(page.blog.slug.to_string(), Arc::clone(&page));
-        page
-    }
-
-    /// Puts in a whole page, replacing whatever was there.
-    pub fn put_blog(&self, blog: Blog, entries: Vec<Entry>, seq: Seq) -> Arc<LivePage> {
-        let words = Words::of(&blog.language);
-        let entries = entries
-            .into_iter()
-            .map(|e| Arc::new(RenderedEntry::new(e, &blog, &words)))
-            .collect();
-        self.put_rendered_blog(blog, entries, seq)
-    }
-
-    /// Puts in a whole page whose entries are rendered already.
-    pub fn put_rendered_blog(
-        &self,
-        blog: Blog,
-        entries: Vec<Arc<RenderedEntry>>,
-        seq: Seq,
-    ) -> Arc<LivePage> {
-        self.swap(LivePage::new(blog, entries, seq))
-    }
-
-    /// Puts in a page's new settings. Entries are rendered again only when the time
-    /// zone their times are shown in, or the language they are read in, has changed.
-    pub fn update_blog(&self, blog: Blog, seq: Seq) -> Option<Arc<LivePage>> {
-        let old = self.page_by_id(blog.id)?;
-        let same = old.blog.time_zone == blog.time_zone && old.blog.language == blog.language;
-        let words = Words::of(&blog.language);
-        let entries = old
-            .entries
+    /// About how many bytes of memory the page takes: its entries' text and HTML, and
+    /// what holding each of them costs besides. Ended pages are kept in memory by it.
+    pub fn weight(&self) -> usize {
+        self.entries
             .iter()
-            .map(|e| {
-                if same {
-                    Arc::clone(e)
-                } else {
-                    Arc::new(RenderedEntry::new(e.entry.clone(), &blog, &words))
-                }
-            })
-            .collect();
-        Some(self.swap(LivePage::new(blog, entries, seq)))
-    }
-
-    /// Puts in a new or changed entry.
-    pub fn put_entry(&self, blog: BlogId, entry: Entry, seq: Seq) -> Option<Arc<LivePage>> {
-        let page = self.page_by_id(blog)?;
-        let rendered = Arc::new(RenderedEntry::new(entry, &page.blog, &page.words));
-        Some(self.swap(page.with_entry(rendered, seq)))
-    }
-
-    /// Takes an entry out.
-    pub fn remove_entry(&self, blog: BlogId, id: EntryId, seq: Seq) -> Option<Arc<LivePage>> {
-        let page = self.page_by_id(blog)?;
-        Some(self.swap(page.without_entry(id, seq)))
+            .map(|e| e.html.len() + e.entry.body.len() + e.entry.title.len() + ENTRY_OVERHEAD)
+            .sum::<usize>()
+            + self.summary_html.len()
+            + PAGE_OVERHEAD
     }
 }
+
+/// What an entry costs in memory beyond its text and HTML: the entry's other fields,
+/// its place in the indexes, and the allocations around them.
+const ENTRY_OVERHEAD: usize = 1024;
+/// What a page costs in memory beyond its entries.
+const PAGE_OVERHEAD: usize = 4096;
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{BlogStatus, Slug};
+    use crate::domain::{BlogId, BlogStatus, Slug};
+    use crate::read_model::ReadModel;
     use chrono::TimeZone;
 
     fn blog(oldest_first: bool) -> Blog {
