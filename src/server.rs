@@ -230,6 +230,7 @@ impl Server {
             connections: self.connections,
             trusted_proxies: self.state.trusted_proxies.clone(),
         };
+        let ahead = self.state.clone();
         let app = web::app(self.state);
         let mut listener = Listener::start(
             self.listener,
@@ -253,13 +254,20 @@ impl Server {
                     None => break,
                 },
             };
+            // A live page's first page, kept ready, is answered ahead of the stack.
             // Handlers that want the reader's address find it as axum's `ConnectInfo`.
-            let service = app
-                .clone()
-                .map_request(move |mut request: Request<Incoming>| {
-                    request.extensions_mut().insert(ConnectInfo(peer));
-                    request
-                });
+            let (ahead, app) = (ahead.clone(), app.clone());
+            let service = tower::service_fn(move |mut request: Request<Incoming>| {
+                let answered = web::ahead::answer(&ahead, &request);
+                request.extensions_mut().insert(ConnectInfo(peer));
+                let app = app.clone();
+                async move {
+                    match answered {
+                        Some(response) => Ok(response),
+                        None => app.oneshot(request).await,
+                    }
+                }
+            });
             let connection =
                 http.serve_connection(TokioIo::new(socket), TowerToHyperService::new(service));
             let connection = graceful.watch(connection);

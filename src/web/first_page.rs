@@ -64,6 +64,16 @@ impl FirstPages {
         Ok(Some(Arc::clone(compressed)))
     }
 
+    /// The first page of `page` if it is rendered already for this very snapshot.
+    pub fn ready(&self, page: &Arc<LivePage>) -> Option<Arc<Precompressed>> {
+        let kept = self.kept.read().unwrap_or_else(|p| p.into_inner());
+        let current = kept.get(&page.blog.id)?;
+        if !Arc::ptr_eq(&current.page, page) {
+            return None;
+        }
+        current.ready.get().cloned()
+    }
+
     fn kept_for(&self, page: &Arc<LivePage>) -> Option<Arc<Kept>> {
         // Nearly always: the page has not changed since it was kept.
         let current = self

@@ -1,6 +1,7 @@
 //! HTTP: the routes, thin handlers over the newsroom and the read model, and the
 //! middleware stack, all assembled in [`app`].
 
+pub mod ahead;
 mod alerts;
 pub mod api;
 mod assets;

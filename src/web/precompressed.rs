@@ -96,6 +96,15 @@ impl Precompressed {
         response
     }
 
+    /// Whether [`Precompressed::respond`] gives `request` the body as the middleware
+    /// stack would send it on: compressed, not modified, or asked for as it is. (A
+    /// browser that takes only another encoding gets it from the stack.)
+    pub fn answers_whole(&self, request: &HeaderMap) -> bool {
+        preferred(request) != Encoding::Identity
+            || self.held_by(request)
+            || !request.contains_key(header::ACCEPT_ENCODING)
+    }
+
     fn etag(&self, encoding: Encoding) -> HeaderValue {
         let form = match encoding {
             Encoding::Brotli => 0,

@@ -10,12 +10,13 @@ use axum::routing::get;
 use serde::Deserialize;
 
 use super::error::{Result, render};
+use super::precompressed::Precompressed;
 use super::share::{self, ShareTags};
 use super::{AppError, AppState};
 use crate::domain::{EntryId, tag_key, time};
 use crate::read_model::{ENTRIES_PER_PAGE, KeyEvent, LivePage, RenderedEntry};
 use crate::store::PageListing;
-use axum::http::{HeaderName, HeaderValue};
+use axum::http::{HeaderMap, HeaderName, HeaderValue};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -267,6 +268,16 @@ const FIRST_PAGE_CACHE_CONTROL: &str = "public, max-age=0, s-maxage=5";
 /// serving it for a while as they fetch the next one.
 const FIRST_PAGE_CDN_CACHE_CONTROL: &str = "max-age=5, stale-while-revalidate=30";
 
+/// The kept first page as `request` asks for it, with its caching headers.
+pub(super) fn first_page_answer(kept: &Precompressed, request: &HeaderMap) -> Response {
+    let mut response = kept.respond(request, FIRST_PAGE_CACHE_CONTROL);
+    response.headers_mut().insert(
+        HeaderName::from_static("cdn-cache-control"),
+        HeaderValue::from_static(FIRST_PAGE_CDN_CACHE_CONTROL),
+    );
+    response
+}
+
 async fn live_page(
     State(state): State<AppState>,
     Path(slug): Path<String>,
@@ -288,12 +299,7 @@ async fn live_page(
             .get(Arc::clone(&page), &state.public_url, first_page)
             .await?;
         if let Some(kept) = kept {
-            let mut response = kept.respond(headers, FIRST_PAGE_CACHE_CONTROL);
-            response.headers_mut().insert(
-                HeaderName::from_static("cdn-cache-control"),
-                HeaderValue::from_static(FIRST_PAGE_CDN_CACHE_CONTROL),
-            );
-            return Ok(response);
+            return Ok(first_page_answer(&kept, headers));
         }
     }
     let html = match filter {

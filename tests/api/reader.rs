@@ -396,3 +396,65 @@ async fn only_the_embed_view_may_be_framed_by_the_sites_named() {
             .is_none()
     );
 }
+
+/// Every header of an answer but its date, in order of name.
+fn headers_of(response: &reqwest::Response) -> Vec<(String, String)> {
+    let mut headers: Vec<(String, String)> = (response.headers().iter())
+        .filter(|(name, _)| *name != "date")
+        .map(|(name, value)| (name.to_string(), value.to_str().unwrap().to_owned()))
+        .collect();
+    headers.sort();
+    headers
+}
+
+#[tokio::test]
+async fn the_first_page_answered_ahead_of_the_stack_is_the_answer_the_stack_gives() {
+    // Behind TLS, so that the stack's headers include Strict-Transport-Security.
+    let app = spawn_app_with(|settings| settings.secure_cookies = true).await;
+    let client = reqwest::Client::builder()
+        .no_gzip()
+        .no_brotli()
+        .build()
+        .unwrap();
+    let path = format!("/live/{DEMO}");
+    // The first ask renders and keeps the first page; from then on `/live/{slug}` is
+    // answered ahead of the stack, and `?page=1`, the same bytes, through it.
+    assert_eq!(app.get(&path).await.status(), StatusCode::OK);
+    let etag = app.get(&path).await.headers()["etag"].clone();
+    for accept in [Some("br"), Some("gzip, deflate"), Some("identity"), None] {
+        for held in [None, Some(etag.clone())] {
+            let ask = |url: String| {
+                let mut request = client.get(url);
+                if let Some(accept) = accept {
+                    request = request.header("accept-encoding", accept);
+                }
+                if let Some(held) = &held {
+                    request = request.header("if-none-match", held.clone());
+                }
+                request.send()
+            };
+            let ahead = ask(app.url(&path)).await.unwrap();
+            let through = ask(app.url(&format!("{path}?page=1"))).await.unwrap();
+            assert_eq!(ahead.status(), through.status(), "{accept:?} {held:?}");
+            assert_eq!(
+                headers_of(&ahead),
+                headers_of(&through),
+                "{accept:?} {held:?}"
+            );
+            let ahead = ahead.bytes().await.unwrap();
+            assert_eq!(ahead, through.bytes().await.unwrap(), "{accept:?}");
+        }
+    }
+    // Both are counted among the page's answers.
+    let metrics = app.get("/metrics").await.text().await.unwrap();
+    let counted = metrics
+        .lines()
+        .find_map(|line| {
+            line.strip_prefix("liveblog_http_request_duration_seconds_count{")
+                .filter(|rest| {
+                    rest.contains(r#"route="/live/{slug}""#) && rest.contains(r#"status="200""#)
+                })
+        })
+        .and_then(|rest| rest.rsplit(' ').next()?.parse::<u64>().ok());
+    assert!(counted.is_some_and(|n| n >= 8), "{counted:?}");
+}
