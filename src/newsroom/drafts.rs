@@ -72,7 +72,7 @@ impl Newsroom {
         by: &str,
         kept: DraftKept,
     ) -> Result<DraftId, NewsroomError> {
-        let page = self.page(slug).await?;
+        let page = self.listing(slug)?;
         if kept != DraftKept::Writing {
             EntryContent::parse(input).map_err(NewsroomError::Invalid)?;
         }
@@ -98,7 +98,7 @@ impl Newsroom {
         note: &str,
         by: &str,
     ) -> Result<(), NewsroomError> {
-        let page = self.page(slug).await?;
+        let page = self.listing(slug)?;
         let note = parse_review_note(note).map_err(NewsroomError::Invalid)?;
         Ok(self
             .store
@@ -108,14 +108,14 @@ impl Newsroom {
 
     /// Takes a scheduled entry off the schedule; it stays as a draft.
     pub async fn unschedule(&self, slug: &str, id: DraftId) -> Result<(), NewsroomError> {
-        let page = self.page(slug).await?;
+        let page = self.listing(slug)?;
         self.store.unschedule(page.blog.id, id, None).await?;
         self.schedule_changed.notify_one();
         Ok(())
     }
 
     pub async fn discard_draft(&self, slug: &str, id: DraftId) -> Result<(), NewsroomError> {
-        let page = self.page(slug).await?;
+        let page = self.listing(slug)?;
         Ok(self.store.delete_draft(page.blog.id, id).await?)
     }
 
@@ -132,7 +132,7 @@ impl Newsroom {
     ) -> Result<Entry, NewsroomError> {
         let checked = self.with_authors(checked).await?;
         let _writing = self.writing.lock().await;
-        let blog = self.live_page(slug).await?.blog.id;
+        let blog = self.live_page(slug)?.blog.id;
         let entry = Entry::new(EntryId(0), checked, Utc::now(), author);
         let which = Publishable { seen, due_by: None };
         let committed = self.store.publish_draft(blog, id, which, entry).await?;
@@ -181,9 +181,8 @@ impl Newsroom {
         now: DateTime<Utc>,
     ) -> Result<bool, NewsroomError> {
         let _writing = self.writing.lock().await;
-        let page = match self.page_by_id(draft.blog).await {
-            Err(NewsroomError::NotFound) => return Ok(false),
-            page => page?,
+        let Some(page) = self.pages.listing_by_id(draft.blog) else {
+            return Ok(false);
         };
         let problem = match EntryContent::parse(&draft.input) {
             _ if !page.blog.is_live() => {

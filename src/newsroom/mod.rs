@@ -33,7 +33,7 @@ use crate::domain::{Change, ChangeKind, Seq};
 use crate::fragments::{ShuttingDown, off_the_workers};
 use crate::live::{LiveEvent, LiveHub};
 use crate::read_model::{LivePage, ReadModel, RenderedEntry, render_all};
-use crate::store::{Committed, KeptAnswer, MadeBefore, Store, StoreError};
+use crate::store::{Committed, KeptAnswer, MadeBefore, PageListing, Store, StoreError};
 
 /// The most changes read from the log in one catch-up.
 const CATCH_UP_LIMIT: usize = 10_000;
@@ -267,9 +267,15 @@ impl Newsroom {
         Ok(self.pages.keep(page))
     }
 
+    /// A page's listing, in memory or not: all a change reads of a page that needs only
+    /// its id or its status, so a writer never waits for an ended page to be read.
+    fn listing(&self, slug: &str) -> Result<Arc<PageListing>, NewsroomError> {
+        self.pages.listing(slug).ok_or(NewsroomError::NotFound)
+    }
+
     /// A page that takes new entries: one that has not ended.
-    async fn live_page(&self, slug: &str) -> Result<Arc<LivePage>, NewsroomError> {
-        let page = self.page(slug).await?;
+    fn live_page(&self, slug: &str) -> Result<Arc<PageListing>, NewsroomError> {
+        let page = self.listing(slug)?;
         if page.blog.is_live() {
             Ok(page)
         } else {
@@ -305,7 +311,7 @@ impl Newsroom {
         slug: &str,
         settings: BlogSettings,
     ) -> Result<Blog, NewsroomError> {
-        let mut blog = self.page(slug).await?.blog.clone();
+        let mut blog = self.listing(slug)?.blog.clone();
         blog.title = settings.title;
         blog.description = settings.description;
         blog.summary = settings.summary;
@@ -319,7 +325,7 @@ impl Newsroom {
     /// Ends a live page (nothing new is published on it) or reopens it; readers are
     /// told at once.
     pub async fn set_status(&self, slug: &str, status: BlogStatus) -> Result<Blog, NewsroomError> {
-        let mut blog = self.page(slug).await?.blog.clone();
+        let mut blog = self.listing(slug)?.blog.clone();
         blog.status = status;
         self.update_blog(blog).await
     }
@@ -344,7 +350,7 @@ impl Newsroom {
     ) -> Result<Entry, NewsroomError> {
         let draft = self.with_authors(draft).await?;
         let _writing = self.writing.lock().await;
-        let blog = self.live_page(slug).await?.blog.id;
+        let blog = self.live_page(slug)?.blog.id;
         let entry = Entry::new(EntryId(0), draft, at, by);
         let committed = self.store.publish_entry(blog, entry).await?;
         self.published(blog, committed).await
@@ -373,7 +379,8 @@ impl Newsroom {
         if entry.post.is_none() {
             return;
         }
-        if let (Some(saved), Some(page)) = (self.saved_posts.get(), self.pages.page_by_id(blog)) {
+        if let (Some(saved), Some(page)) = (self.saved_posts.get(), self.pages.listing_by_id(blog))
+        {
             let _ = saved.send((page.blog.slug.to_string(), entry.clone()));
         }
     }
@@ -396,7 +403,7 @@ impl Newsroom {
             .map(|rendered| rendered.entry.clone());
         let draft = self.with_authors_keeping(draft, kept.as_ref()).await?;
         let _writing = self.writing.lock().await;
-        let blog = self.page(slug).await?.blog.id;
+        let blog = self.listing(slug)?.blog.id;
         self.save(blog, id, |entry| {
             if edit.base_version.is_some_and(|base| base != entry.version) {
                 return Err(NewsroomError::Conflict(Box::new(entry.clone())));
@@ -422,7 +429,7 @@ impl Newsroom {
         by: &str,
     ) -> Result<Entry, NewsroomError> {
         let _writing = self.writing.lock().await;
-        let blog = self.page(slug).await?.blog.id;
+        let blog = self.listing(slug)?.blog.id;
         self.save(blog, id, |entry| {
             match mark {
                 Mark::Pinned(on) => entry.pinned = on,
@@ -492,10 +499,10 @@ impl Newsroom {
     /// Removes an entry from the page and from every reader's screen; it can be restored
     /// for [`DELETED_KEPT_DAYS`](crate::domain::DELETED_KEPT_DAYS) days.
     pub async fn delete(&self, slug: &str, id: EntryId, by: &str) -> Result<(), NewsroomError> {
-        let _writing = self.writing.lock().await;
         let page = self.page(slug).await?;
-        let blog = page.blog.id;
         page.entry(id).ok_or(NewsroomError::NotFound)?;
+        let _writing = self.writing.lock().await;
+        let blog = page.blog.id;
         let committed = self.store.delete_entry(blog, id, by, Utc::now()).await?;
         self.apply(
             blog,
@@ -525,7 +532,7 @@ impl Newsroom {
     /// open readers' pages put it there too.
     pub async fn restore(&self, slug: &str, id: EntryId) -> Result<Entry, NewsroomError> {
         let _writing = self.writing.lock().await;
-        let blog = self.page(slug).await?.blog.id;
+        let blog = self.listing(slug)?.blog.id;
         let committed = self.store.restore_entry(blog, id, Utc::now()).await?;
         self.published(blog, committed).await
     }
@@ -564,8 +571,10 @@ impl Newsroom {
         }
         // Putting an entry in renders it: off the async workers.
         let pages = Arc::clone(&self.pages);
-        if let Some(page) = off_the_workers(move || put(&pages)).await? {
-            self.tell(&page, &Change { seq, kind, entry });
+        match off_the_workers(move || put(&pages)).await? {
+            Some(page) => self.tell(&page, &Change { seq, kind, entry }),
+            // An ended page let go from memory meanwhile, to make room: read it whole.
+            None => self.catch_up_locked(blog).await?,
         }
         Ok(())
     }
@@ -656,10 +665,13 @@ impl Newsroom {
                         .map_err(unavailable)?,
                     None => self.pages.remove_entry(blog, id, seq),
                 },
-                (_, None) => None,
+                (_, None) => continue,
             };
-            if let Some(page) = page {
-                self.tell(&page, &change);
+            match page {
+                Some(page) => self.tell(&page, &change),
+                // An ended page let go from memory meanwhile, to make room: read whole,
+                // it has this change and the rest.
+                None => return self.load_blog(blog).await,
             }
         }
         Ok(())

@@ -113,6 +113,11 @@ impl ReadModel {
         self.page(&slug)
     }
 
+    /// A page's listing, by its slug, in memory or not.
+    pub fn listing(&self, slug: &str) -> Option<Arc<PageListing>> {
+        self.read().listings.get(slug).cloned()
+    }
+
     /// A page's listing, by its id, in memory or not.
     pub fn listing_by_id(&self, id: BlogId) -> Option<Arc<PageListing>> {
         let pages = self.read();

@@ -169,7 +169,15 @@ impl From<sqlx::Error> for StoreError {
 /// the connections open before it replaced.
 fn is_fault(error: &sqlx::Error) -> bool {
     let sqlx::Error::Database(db) = error else {
-        return true;
+        // What the connection itself met; not a query the code got wrong.
+        return matches!(
+            error,
+            sqlx::Error::Io(_)
+                | sqlx::Error::Tls(_)
+                | sqlx::Error::Protocol(_)
+                | sqlx::Error::WorkerCrashed
+                | sqlx::Error::BeginFailed
+        );
     };
     let code = db.code().unwrap_or_default();
     if db.try_downcast_ref::<sqlx::sqlite::SqliteError>().is_some() {

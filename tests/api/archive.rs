@@ -265,3 +265,62 @@ async fn ten_times_the_ended_pages_start_in_the_same_memory() {
         assert_eq!(crate::helpers::stream_articles(&page).len(), 20);
     }
 }
+
+#[tokio::test]
+async fn a_change_to_an_ended_page_let_go_meanwhile_still_reaches_its_readers() {
+    // No room for ended pages: reading one lets go of the other, at any moment.
+    let app = spawn_app_with(|settings| settings.ended_pages_mb = 0).await;
+    let token = new_token(&app, "desk");
+    let storm = ended_page(&app, &token, "storm", 10).await;
+    ended_page(&app, &token, "flood", 10).await;
+    let mut reader = app.events("storm", None).await;
+
+    // Readers of the other page, all along.
+    let readers = app.clone_handle();
+    let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let reading = tokio::spawn({
+        let done = std::sync::Arc::clone(&done);
+        async move {
+            let mut reads = 0;
+            while !done.load(std::sync::atomic::Ordering::Relaxed) {
+                assert_eq!(readers.get("/live/flood").await.status(), StatusCode::OK);
+                reads += 1;
+            }
+            reads
+        }
+    });
+    // Each correction reaches the open reader: as itself, or, when the page had been
+    // let go just then, as a reset, on which a browser reads the page again and opens
+    // a new stream.
+    const CORRECTIONS: usize = 40;
+    let mut resets = 0;
+    for n in 0..CORRECTIONS {
+        let path = format!("/api/v1/live/storm/entries/{}", storm[n % 10]);
+        let (status, _) = call(
+            &app,
+            Method::PATCH,
+            &path,
+            Some(&token),
+            Some(json!({ "body": format!("Told again, {n}.") })),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK);
+        let told = reader.next_within(Duration::from_secs(5)).await;
+        match told.as_ref().map(|event| event.event.as_str()) {
+            Some("entry-updated") => {}
+            Some("reset") => {
+                resets += 1;
+                reader = app.events("storm", None).await;
+            }
+            _ => panic!("correction {n} reached no reader: {told:?}"),
+        }
+    }
+    done.store(true, std::sync::atomic::Ordering::Relaxed);
+    let reads = reading.await.unwrap();
+    eprintln!(
+        "{CORRECTIONS} corrections, {resets} told as a reset, {reads} reads of the other page"
+    );
+    let path = format!("/live/storm/entries/{}", storm[(CORRECTIONS - 1) % 10]);
+    let (_, page) = app.get_html(&path).await;
+    assert!(page.contains(&format!("Told again, {}.", CORRECTIONS - 1)));
+}
