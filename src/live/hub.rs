@@ -35,7 +35,10 @@ impl LiveEvent {
         // serde_json's compact output escapes newlines, so `data:` stays on one line.
         let json = serde_json::to_string(data)
             .expect("an event's data is plain fields and strings, which always serialise");
-        let frame = format!("id: {seq}\nevent: {}\ndata: {json}\n\n", kind.as_str());
+        let mut frame = format!("id: {seq}\nevent: {}\ndata: {json}\n\n", kind.as_str());
+        // Kept for the replay window, up to a thousand a page: without the room the
+        // string grew into, often as much again.
+        frame.shrink_to_fit();
         LiveEvent {
             seq,
             frame: Bytes::from(frame),
