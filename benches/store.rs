@@ -131,6 +131,7 @@ async fn measure(name: &str, store_args: StoreArgs) {
             store: store_args.clone(),
             admin_password: Some("a benchmark password".into()),
             ended_pages_mb: liveblog::config::DEFAULT_ENDED_PAGES_MB,
+            poll_votes_per_address: liveblog::polls::DEFAULT_VOTES_PER_ADDRESS,
             replay_window: 1000,
             max_streams: liveblog::config::DEFAULT_MAX_STREAMS,
             max_upload_bytes: liveblog::media::DEFAULT_MAX_UPLOAD_BYTES,

@@ -35,6 +35,13 @@ function body(seed) {
 // Every page the gates cover, signed in so the editor page can be reached.
 async function pagesToCheck(server) {
   const editor = await h.signIn(server);
+  const poll = await editor.publish({
+    title: "Have your say on the ferry timetable",
+    body: "The operator asks readers.",
+    poll_question: "Should the late ferry run all winter?",
+    poll_answers: "Yes\nNo\nOnly at weekends",
+    poll_open_minutes: "60",
+  });
   const id = await editor.publish({ title: "Roads reopen along the coast", body: body(0) });
   return {
     editor,
@@ -42,6 +49,7 @@ async function pagesToCheck(server) {
       index: "/",
       "live page": `/live/${h.SLUG}`,
       permalink: `/live/${h.SLUG}/entries/${id}`,
+      "poll counts": `/live/${h.SLUG}/entries/${poll}/poll`,
       login: "/login",
       "editor page": `/editor/live/${h.SLUG}`,
     },

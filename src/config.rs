@@ -131,6 +131,11 @@ pub struct ServeArgs {
     /// beside it.
     #[arg(long, env = "LIVEBLOG_ENDED_PAGES_MB", default_value_t = DEFAULT_ENDED_PAGES_MB)]
     pub ended_pages_mb: usize,
+    /// The most votes one client address may cast in one poll (each browser votes
+    /// once); beyond it, refused.
+    #[arg(long, env = "LIVEBLOG_POLL_VOTES_PER_ADDRESS",
+        default_value_t = crate::polls::DEFAULT_VOTES_PER_ADDRESS)]
+    pub poll_votes_per_address: u32,
     /// How many recent changes of each live page are kept for reconnecting browsers.
     #[arg(long, env = "LIVEBLOG_REPLAY_WINDOW", default_value_t = 1000)]
     pub replay_window: usize,

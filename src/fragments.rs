@@ -7,7 +7,7 @@ use tokio::sync::Semaphore;
 
 use crate::domain::embeds::Embed;
 use crate::domain::markdown::{self, Block};
-use crate::domain::{Blog, Entry, Label, SharedPost, tag_key, time};
+use crate::domain::{Blog, Entry, Label, Poll, SharedPost, tag_key, time};
 use crate::media;
 use crate::words::Words;
 
@@ -102,6 +102,23 @@ impl EntryFragment<'_> {
             .enumerate()
             .map(|(i, image)| (i + 1, image, media::responsive(&image.url)))
             .collect()
+    }
+
+    /// The entry's poll, whether it is open now, and its counts rendered.
+    fn poll(&self) -> Option<(&Poll, bool, String)> {
+        let poll = self.entry.poll.as_ref()?;
+        let open = poll.is_open(self.entry.published_at, chrono::Utc::now());
+        Some((poll, open, poll_results(self.entry, poll, self.words)))
+    }
+
+    /// When voting ends by itself, as a clock time and a machine time.
+    fn poll_closes(&self, poll: &Poll) -> Option<(String, String)> {
+        poll.closes_at(self.entry.published_at).map(|at| {
+            (
+                self.words.clock(at, self.zone),
+                time::rfc3339(at, self.zone),
+            )
+        })
     }
 
     /// The entry's clip, with what its address says of it.
@@ -216,6 +233,35 @@ impl PostCard<'_> {
             &[("provider", self.post.provider.name.into())],
         )
     }
+}
+
+/// A poll's counts, as every reader sees them.
+#[derive(Template)]
+#[template(path = "poll_results.html")]
+pub struct PollResults<'a> {
+    pub entry: &'a Entry,
+    pub poll: &'a Poll,
+    pub open: bool,
+    pub words: &'a Words,
+}
+
+impl PollResults<'_> {
+    /// Each answer with its share in whole percent and its votes.
+    fn rows(&self) -> Vec<(&str, u64, u64)> {
+        (self.poll.answers.iter().enumerate())
+            .map(|(n, answer)| (answer.as_str(), self.poll.percent(n), self.poll.count(n)))
+            .collect()
+    }
+}
+
+/// The counts of `entry`'s poll, rendered.
+pub fn poll_results(entry: &Entry, poll: &Poll, words: &Words) -> String {
+    render(&PollResults {
+        entry,
+        poll,
+        open: poll.is_open(entry.published_at, chrono::Utc::now()),
+        words,
+    })
 }
 
 /// The summary box of key points at the top of a live page.

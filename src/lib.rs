@@ -51,6 +51,8 @@ pub mod newsroom;
 pub mod oembed;
 /// Caps per client address on live streams and connections.
 pub mod per_address;
+/// Readers' votes in polls, and their counts kept moving on every page.
+pub mod polls;
 /// Who has which entry open for correcting.
 pub mod presence;
 /// Every live page in memory, ready to serve.
@@ -59,6 +61,8 @@ pub mod read_model;
 pub mod schedule;
 /// Builds the whole server from its settings; used by `main` and by the tests.
 pub mod server;
+/// HMAC-SHA256 for cookies and webhooks.
+pub mod signing;
 /// The durable record: one SQL store for SQLite and PostgreSQL, a file per area.
 pub mod store;
 /// With several instances on one PostgreSQL: following the others' changes.

@@ -27,6 +27,7 @@ use crate::live::{DirectStreams, LiveHub};
 use crate::media::{MediaStore, Shelf, UNUSED_KEPT_FOR};
 use crate::newsroom::{Newsroom, NewsroomError};
 use crate::per_address::PerAddress;
+use crate::polls::Polls;
 use crate::presence::Presence;
 use crate::schedule::publish_scheduled;
 use crate::store::{Backend, Store, StoreError};
@@ -130,6 +131,16 @@ impl Server {
             tokio::spawn(Arc::clone(&audience).share(Arc::clone(&store), shutdown.clone()));
         }
         tokio::spawn(publish_scheduled(Arc::clone(&newsroom), shutdown.clone()));
+        let polls = Arc::new(
+            Polls::new(
+                Arc::clone(&store),
+                Arc::clone(&newsroom),
+                Arc::clone(&hub),
+                settings.poll_votes_per_address,
+            )
+            .await?,
+        );
+        tokio::spawn(Arc::clone(&polls).follow(shutdown.clone()));
         // Shared posts' authors and titles, asked of their platforms where reachable.
         let stand_in =
             (settings.oembed_stand_in.as_deref()).and_then(|at| url::Url::parse(at).ok());
@@ -171,6 +182,7 @@ impl Server {
             trusted_proxies: settings.trusted_proxies.0.clone(),
             presence: Arc::new(Presence::new(Arc::clone(&store))),
             audience,
+            polls,
             first_pages: Arc::default(),
             embed_sites: settings
                 .frame_ancestors

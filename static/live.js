@@ -358,6 +358,13 @@ function keepLive() {
     source.addEventListener("entry-updated", handler(entryUpdated));
     source.addEventListener("entry-deleted", handler(entryDeleted));
     source.addEventListener("blog-updated", handler(blogUpdated));
+    // A poll's counts: no change to the page (no id), so never skipped or replayed.
+    source.addEventListener("poll-results", function (event) {
+      var data = JSON.parse(event.data);
+      import("./polls.js").then(function (polls) {
+        polls.showPollCounts(data, word);
+      });
+    });
     source.addEventListener("reset", function () {
       source.close();
       window.location.reload();

@@ -242,6 +242,11 @@ function readerPage() {
         galleries.enhanceGalleries(main, word);
       });
     }
+    if (main.querySelector("section.poll[data-poll]:not([data-ready])")) {
+      import("./polls.js").then(function (polls) {
+        polls.enhancePolls(main, word);
+      });
+    }
     if (main.querySelector("figure.embed[data-frame]:not([data-ready])")) {
       import("./embeds.js").then(function (embeds) {
         embeds.enhanceCards(main, word);

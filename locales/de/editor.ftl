@@ -409,3 +409,18 @@ js-format-picture-alt = Beschreiben Sie das Bild
 js-format-snippets = Textbausteine
 js-snippets-none = Die Redaktion hat noch keine Textbausteine.
 js-snippets-manage = Textbausteine verwalten
+form-poll = Umfrage
+form-poll-hint = Eine Frage, die Leser mit einem Klick beantworten, zwei bis sechs Antworten, eine pro Zeile. Die Zahlen bewegen sich auf jeder offenen Seite; eine Umfrage endet zu ihrer Zeit oder wenn Sie sie am Desk schließen.
+form-poll-question = Frage
+form-poll-answers = Antworten, eine pro Zeile
+form-poll-open = Offen
+form-poll-until-closed = Bis ich sie schließe
+form-poll-minutes = { $count ->
+    [one] { $count } Minute
+   *[other] { $count } Minuten
+}
+form-poll-hours = { $count ->
+    [one] { $count } Stunde
+   *[other] { $count } Stunden
+}
+desk-close-poll = Umfrage schließen

@@ -79,3 +79,26 @@ js-new-update = Neuer Eintrag: { $title }
 js-page-reopened = Dieser Liveblog wird fortgesetzt.
 js-page-ended = Dieser Liveblog ist beendet.
 js-just-now = gerade eben
+poll-vote = Abstimmen
+poll-see-results = Ergebnis ansehen
+poll-closes = Abstimmung endet um { $time }
+poll-closed = Die Abstimmung ist beendet.
+poll-share = { $percent } % ({ $count ->
+    [one] { $count } Stimme
+   *[other] { $count } Stimmen
+})
+poll-total = { $count ->
+    [one] Bisher { $count } Stimme
+   *[other] Bisher { $count } Stimmen
+}
+poll-final = { $count ->
+    [one] Endergebnis: { $count } Stimme
+   *[other] Endergebnis: { $count } Stimmen
+}
+poll-counted = Danke: Ihre Stimme ist gezählt.
+poll-already-voted = Mit diesem Browser wurde in dieser Umfrage schon abgestimmt.
+poll-too-many = Aus Ihrem Netz kamen zu viele Stimmen in dieser Umfrage; Ihre wurde nicht gezählt.
+poll-choose = Wählen Sie zuerst eine Antwort.
+poll-failed = Ihre Stimme konnte nicht gesendet werden. Versuchen Sie es gleich noch einmal.
+poll-back = Zurück zur Live-Seite
+poll-voted = Sie haben in dieser Umfrage abgestimmt.

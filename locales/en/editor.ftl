@@ -409,3 +409,18 @@ js-format-picture-alt = Describe the picture
 js-format-snippets = Snippets
 js-snippets-none = The newsroom has no snippets yet.
 js-snippets-manage = Manage snippets
+form-poll = Poll
+form-poll-hint = A question readers answer with one click, two to six answers, one per line. The counts move on every open page; a poll closes at its time or when you close it from the desk.
+form-poll-question = Question
+form-poll-answers = Answers, one per line
+form-poll-open = Open
+form-poll-until-closed = Until I close it
+form-poll-minutes = { $count ->
+    [one] { $count } minute
+   *[other] { $count } minutes
+}
+form-poll-hours = { $count ->
+    [one] { $count } hour
+   *[other] { $count } hours
+}
+desk-close-poll = Close the poll

@@ -79,3 +79,26 @@ js-new-update = New update: { $title }
 js-page-reopened = This live page has been reopened.
 js-page-ended = This live page has ended.
 js-just-now = just now
+poll-vote = Vote
+poll-see-results = See the results
+poll-closes = Voting closes at { $time }
+poll-closed = Voting has closed.
+poll-share = { $percent }% ({ $count ->
+    [one] { $count } vote
+   *[other] { $count } votes
+})
+poll-total = { $count ->
+    [one] { $count } vote so far
+   *[other] { $count } votes so far
+}
+poll-final = { $count ->
+    [one] Final result: { $count } vote
+   *[other] Final result: { $count } votes
+}
+poll-counted = Thank you: your vote is counted.
+poll-already-voted = This browser has voted in this poll already.
+poll-too-many = Too many votes in this poll have come from your network; yours was not counted.
+poll-choose = Choose an answer first.
+poll-failed = Your vote could not be sent. Try again in a moment.
+poll-back = Back to the live page
+poll-voted = You have voted in this poll.

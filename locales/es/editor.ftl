@@ -413,3 +413,18 @@ js-format-picture-alt = Describe la foto
 js-format-snippets = Textos guardados
 js-snippets-none = La redacción aún no tiene textos guardados.
 js-snippets-manage = Gestionar textos guardados
+form-poll = Encuesta
+form-poll-hint = Una pregunta que los lectores responden con un clic, de dos a seis respuestas, una por línea. Las cifras se mueven en cada página abierta; la encuesta se cierra a su hora o cuando usted la cierra desde la mesa.
+form-poll-question = Pregunta
+form-poll-answers = Respuestas, una por línea
+form-poll-open = Abierta
+form-poll-until-closed = Hasta que yo la cierre
+form-poll-minutes = { $count ->
+    [one] { $count } minuto
+   *[other] { $count } minutos
+}
+form-poll-hours = { $count ->
+    [one] { $count } hora
+   *[other] { $count } horas
+}
+desk-close-poll = Cerrar la encuesta

@@ -81,3 +81,26 @@ js-new-update = Nueva actualización: { $title }
 js-page-reopened = Esta cobertura en directo se ha reanudado.
 js-page-ended = Esta cobertura en directo ha terminado.
 js-just-now = ahora mismo
+poll-vote = Votar
+poll-see-results = Ver los resultados
+poll-closes = La votación termina a las { $time }
+poll-closed = La votación ha terminado.
+poll-share = { $percent } % ({ $count ->
+    [one] { $count } voto
+   *[other] { $count } votos
+})
+poll-total = { $count ->
+    [one] { $count } voto hasta ahora
+   *[other] { $count } votos hasta ahora
+}
+poll-final = { $count ->
+    [one] Resultado final: { $count } voto
+   *[other] Resultado final: { $count } votos
+}
+poll-counted = Gracias: su voto está contado.
+poll-already-voted = Desde este navegador ya se ha votado en esta encuesta.
+poll-too-many = Han llegado demasiados votos desde su red en esta encuesta; el suyo no se ha contado.
+poll-choose = Elija primero una respuesta.
+poll-failed = No se pudo enviar su voto. Inténtelo de nuevo en un momento.
+poll-back = Volver a la página en directo
+poll-voted = Ya ha votado en esta encuesta.

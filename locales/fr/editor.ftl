@@ -413,3 +413,18 @@ js-format-picture-alt = Décrivez la photo
 js-format-snippets = Textes enregistrés
 js-snippets-none = La rédaction n’a pas encore de textes enregistrés.
 js-snippets-manage = Gérer les textes enregistrés
+form-poll = Sondage
+form-poll-hint = Une question à laquelle les lecteurs répondent d’un clic, de deux à six réponses, une par ligne. Les chiffres bougent sur chaque page ouverte ; le sondage se ferme à son heure ou quand vous le fermez depuis le desk.
+form-poll-question = Question
+form-poll-answers = Réponses, une par ligne
+form-poll-open = Ouvert
+form-poll-until-closed = Jusqu’à ce que je le ferme
+form-poll-minutes = { $count ->
+    [one] { $count } minute
+   *[other] { $count } minutes
+}
+form-poll-hours = { $count ->
+    [one] { $count } heure
+   *[other] { $count } heures
+}
+desk-close-poll = Fermer le sondage

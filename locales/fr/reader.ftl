@@ -81,3 +81,23 @@ js-new-update = Nouvelle mise à jour : { $title }
 js-page-reopened = Ce direct a repris.
 js-page-ended = Ce direct est terminé.
 js-just-now = à l’instant
+poll-vote = Voter
+poll-see-results = Voir les résultats
+poll-closes = Le vote se termine à { $time }
+poll-closed = Le vote est terminé.
+poll-share = { $percent } % ({ $count ->
+    [one] { $count } voix
+   *[other] { $count } voix
+})
+poll-total = { $count ->
+    [one] { $count } voix pour l’instant
+   *[other] { $count } voix pour l’instant
+}
+poll-final = Résultat final : { $count } voix
+poll-counted = Merci : votre vote est compté.
+poll-already-voted = Ce navigateur a déjà voté dans ce sondage.
+poll-too-many = Trop de votes sont venus de votre réseau dans ce sondage ; le vôtre n’a pas été compté.
+poll-choose = Choisissez d’abord une réponse.
+poll-failed = Votre vote n’a pas pu être envoyé. Réessayez dans un instant.
+poll-back = Retour à la page en direct
+poll-voted = Vous avez voté dans ce sondage.

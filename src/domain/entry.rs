@@ -11,6 +11,7 @@ use super::errors::{FieldErrors, optional_text, required_text};
 use super::gallery::{PictureInput, parse_gallery};
 use super::label::{Label, parse_label};
 use super::markdown;
+use super::poll::{Poll, parse_poll};
 use super::profile::{Author, parse_author_names};
 use super::shared_post::{SharedPost, parse_shared_post};
 use super::tags::parse_tags;
@@ -79,6 +80,9 @@ pub struct Entry {
     /// A video or sound file after its text.
     #[serde(default)]
     pub clip: Option<Clip>,
+    /// A question readers answer, with the votes as last counted.
+    #[serde(default)]
+    pub poll: Option<Poll>,
     pub key_event: bool,
     pub pinned: bool,
     pub published_at: DateTime<Utc>,
@@ -178,6 +182,7 @@ impl Entry {
             authors: draft.authors,
             gallery: draft.gallery,
             clip: draft.clip,
+            poll: draft.poll,
             key_event: draft.key_event,
             pinned: draft.pinned,
             published_at,
@@ -199,6 +204,11 @@ impl Entry {
         note: Option<String>,
     ) {
         let mut next = Entry::new(self.id, draft, self.published_at, "");
+        // The votes and a close by hand are the readers' and the desk's, not the text's.
+        if let (Some(poll), Some(was)) = (next.poll.as_mut(), self.poll.take()) {
+            poll.closed_at = was.closed_at;
+            poll.counts = was.counts;
+        }
         next.created_by = self.created_by.take();
         next.updated_at = Some(at);
         next.updated_by = Some(by.to_owned());
@@ -232,6 +242,7 @@ impl Entry {
         let image = self.image.as_ref();
         let post = self.post.as_ref();
         let clip = self.clip.as_ref();
+        let poll = self.poll.as_ref();
         EntryInput {
             title: self.title.clone(),
             body: self.body.clone(),
@@ -258,6 +269,11 @@ impl Entry {
                 .unwrap_or_default(),
             clip_caption: clip.and_then(|c| c.caption.clone()).unwrap_or_default(),
             clip_credit: clip.and_then(|c| c.credit.clone()).unwrap_or_default(),
+            poll_question: poll.map(|p| p.question.clone()).unwrap_or_default(),
+            poll_answers: poll.map(|p| p.answers.join("\n")).unwrap_or_default(),
+            poll_open_minutes: (poll.and_then(|p| p.open_minutes))
+                .map(|m| m.to_string())
+                .unwrap_or_default(),
             key_event: self.key_event,
             pinned: self.pinned,
         }
@@ -291,6 +307,11 @@ pub struct EntryInput {
     pub clip_captions_url: String,
     pub clip_caption: String,
     pub clip_credit: String,
+    pub poll_question: String,
+    /// A poll's answers, one per line.
+    pub poll_answers: String,
+    /// Minutes the poll stays open after publication; empty: until closed by hand.
+    pub poll_open_minutes: String,
     #[serde(deserialize_with = "yes_or_no")]
     pub key_event: bool,
     #[serde(deserialize_with = "yes_or_no")]
@@ -329,6 +350,7 @@ pub struct EntryContent {
     pub authors: Vec<Author>,
     pub gallery: Vec<Image>,
     pub clip: Option<Clip>,
+    pub poll: Option<Poll>,
     pub key_event: bool,
     pub pinned: bool,
 }
@@ -417,6 +439,12 @@ impl EntryContent {
             &input.clip_caption,
             &input.clip_credit,
         );
+        let poll = parse_poll(
+            &mut errors,
+            &input.poll_question,
+            &input.poll_answers,
+            &input.poll_open_minutes,
+        );
 
         errors.into_result(EntryContent {
             title,
@@ -430,6 +458,7 @@ impl EntryContent {
             authors: Vec::new(),
             gallery,
             clip,
+            poll,
             key_event: input.key_event,
             pinned: input.pinned,
         })

@@ -12,6 +12,7 @@ mod gallery;
 mod label;
 mod language;
 pub mod markdown;
+mod poll;
 mod profile;
 mod shared_post;
 mod snippet;
@@ -44,6 +45,10 @@ pub use label::{
     MAX_LABELS, NAME_FIELDS,
 };
 pub use language::{DEFAULT_LANGUAGE, MAX_LANGUAGE_CHARS, direction, parse_language};
+pub use poll::{
+    MAX_POLL_ANSWER_CHARS, MAX_POLL_ANSWERS, MAX_POLL_OPEN_MINUTES, MAX_POLL_QUESTION_CHARS,
+    MIN_POLL_ANSWERS, Poll, parse_poll,
+};
 pub use profile::{
     Author, MAX_AUTHORS, MAX_PROFILE_LINE_CHARS, MAX_PROFILE_NAME_CHARS, MAX_PROFILE_URL_CHARS,
     Profile, ProfileCard, ProfileId, ProfileInput,

@@ -45,6 +45,18 @@ impl LiveEvent {
         }
     }
 
+    /// Something of the moment that is no change to the page and is not replayed (the
+    /// counts of a poll): sent with no `id:`, so a browser's place in the page's
+    /// changes stays where it is. Its `seq` is 0: every subscriber gets it.
+    pub fn passing(name: &str, data: &impl Serialize) -> LiveEvent {
+        let json = serde_json::to_string(data)
+            .expect("an event's data is plain fields and strings, which always serialise");
+        LiveEvent {
+            seq: 0,
+            frame: Bytes::from(format!("event: {name}\ndata: {json}\n\n")),
+        }
+    }
+
     /// Tells a browser to reload the page: what it missed cannot be replayed.
     pub fn reset(last_seq: Seq) -> LiveEvent {
         let frame = format!("event: reset\ndata: {{\"id\":{last_seq}}}\n\n");
@@ -105,6 +117,7 @@ pub struct ChannelStats {
     published: AtomicU64,
     deliveries: AtomicU64,
     resets: AtomicU64,
+    passed: AtomicU64,
 }
 
 /// One subscriber, counted among its page's subscribers until it is dropped.
@@ -149,6 +162,11 @@ impl ChannelStats {
     /// Event frames handed to subscribers' connections.
     pub fn deliveries(&self) -> u64 {
         self.deliveries.load(Ordering::Relaxed)
+    }
+
+    /// Passing events sent to the page (the counts of its polls).
+    pub fn passed(&self) -> u64 {
+        self.passed.load(Ordering::Relaxed)
     }
 
     /// Subscribers told to reload because they fell too far behind.
@@ -349,6 +367,21 @@ impl LiveHub {
             if sender.send(event).is_err() {
                 channel.sender = None;
             }
+        }
+    }
+
+    /// Sends a passing event (see [`LiveEvent::passing`]) to the page's subscribers
+    /// now: not kept for replay, and the page's sequence number stays as it is.
+    pub fn pass(&self, blog: BlogId, event: LiveEvent) {
+        let mut channels = self.channels();
+        let Some(channel) = channels.get_mut(&blog) else {
+            return;
+        };
+        channel.stats.passed.fetch_add(1, Ordering::Relaxed);
+        if let Some(sender) = &channel.sender
+            && sender.send(Arc::new(event)).is_err()
+        {
+            channel.sender = None;
         }
     }
 

@@ -147,6 +147,10 @@ async fn sleep_until_some(deadline: Option<Instant>) {
 
 /// The event's frame, unless the subscriber already has it (sent in its backlog).
 fn fresh_frame(sent: &mut Seq, event: &Arc<LiveEvent>) -> Option<Bytes> {
+    // A passing event (no change, never replayed) goes to everyone.
+    if event.seq == 0 {
+        return Some(event.frame.clone());
+    }
     if event.seq <= *sent {
         return None;
     }

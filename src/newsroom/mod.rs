@@ -156,6 +156,26 @@ fn event_for(page: &LivePage, change: &Change) -> LiveEvent {
     }
 }
 
+/// A poll with votes keeps its answers: they may be reworded, not added to or taken
+/// away (each vote names its answer by its place).
+fn keeps_its_votes(entry: &Entry, draft: &EntryContent) -> Result<(), NewsroomError> {
+    let (Some(was), Some(next)) = (entry.poll.as_ref(), draft.poll.as_ref()) else {
+        return Ok(());
+    };
+    if was.total() == 0 || was.answers.len() == next.answers.len() {
+        return Ok(());
+    }
+    let mut errors = crate::domain::FieldErrors::default();
+    errors.add(
+        "poll_answers",
+        format!(
+            "This poll has votes: its {} answers may be reworded, not added to or taken away.",
+            was.answers.len()
+        ),
+    );
+    Err(NewsroomError::Invalid(errors))
+}
+
 /// Who corrects an entry, from which version, and the public note, if any.
 pub struct Edit<'a> {
     pub by: &'a str,
@@ -173,6 +193,9 @@ pub enum Mark {
     Pinned(bool),
     /// Listed among the key events at the top of the page.
     KeyEvent(bool),
+    /// Its poll closed: no vote is counted after it, on any instance, and readers see
+    /// the final counts.
+    PollClosed,
 }
 
 /// Publishes, corrects and deletes entries and sets up live pages.
@@ -411,6 +434,7 @@ impl Newsroom {
             if let Some(at) = edit.published_at {
                 entry.move_back(at).map_err(NewsroomError::Invalid)?;
             }
+            keeps_its_votes(entry, &draft)?;
             entry.correct(draft.clone(), Utc::now(), edit.by, edit.note.clone());
             Ok(())
         })
@@ -434,12 +458,32 @@ impl Newsroom {
             match mark {
                 Mark::Pinned(on) => entry.pinned = on,
                 Mark::KeyEvent(on) => entry.key_event = on,
+                Mark::PollClosed => {
+                    let poll = entry.poll.as_mut().ok_or(NewsroomError::NotFound)?;
+                    poll.closed_at.get_or_insert_with(Utc::now);
+                }
             }
             entry.version += 1;
             entry.updated_by = Some(by.to_owned());
             Ok(())
         })
         .await
+    }
+
+    /// Puts the latest counts of a poll in its page, rendering its entry again (see
+    /// `polls`); the page as it then stands, or `None` if it is not in memory.
+    pub async fn show_poll_counts(
+        &self,
+        blog: BlogId,
+        id: EntryId,
+        counts: Vec<u64>,
+    ) -> Option<Arc<LivePage>> {
+        let _writing = self.writing.lock().await;
+        let pages = Arc::clone(&self.pages);
+        off_the_workers(move || pages.put_poll_counts(blog, id, counts))
+            .await
+            .ok()
+            .flatten()
     }
 
     /// Changes an entry as it stands in the record now and saves it over the version

@@ -253,6 +253,21 @@ impl ReadModel {
         Some(self.swap(page.with_entry(rendered, seq)))
     }
 
+    /// Puts in the latest counts of an entry's poll: the entry is rendered again, the
+    /// page's change number stays as it is. `None` when the page or entry is not here.
+    pub fn put_poll_counts(
+        &self,
+        blog: BlogId,
+        id: EntryId,
+        counts: Vec<u64>,
+    ) -> Option<Arc<LivePage>> {
+        let page = self.page_by_id(blog)?;
+        let mut entry = page.entry(id)?.entry.clone();
+        entry.poll.as_mut()?.counts = counts;
+        let rendered = Arc::new(RenderedEntry::new(entry, &page.blog, &page.words));
+        Some(self.swap(page.with_entry(rendered, page.last_seq)))
+    }
+
     /// Takes an entry out.
     pub fn remove_entry(&self, blog: BlogId, id: EntryId, seq: Seq) -> Option<Arc<LivePage>> {
         let page = self.page_by_id(blog)?;

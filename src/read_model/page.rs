@@ -22,6 +22,12 @@ pub const ENTRIES_PER_PAGE: usize = 20;
 /// The most key events listed at the top of a live page.
 pub const KEY_EVENTS_SHOWN: usize = 10;
 
+/// The order snapshots are made in (see [`LivePage::made`]).
+fn next_made() -> u64 {
+    static MADE: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    MADE.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
 /// An entry with its HTML, rendered once.
 #[derive(Debug)]
 pub struct RenderedEntry {
@@ -100,7 +106,13 @@ pub struct LivePage {
     pinned: imbl::OrdSet<Place>,
     /// The entries marked as key events, newest first.
     key_events: imbl::OrdSet<Place>,
+    /// The entries whose polls an editor has not closed (one whose time is up is
+    /// among them until its counts are shown closed).
+    open_polls: imbl::OrdSet<EntryId>,
     pub last_seq: Seq,
+    /// The order snapshots were made in: a new count of votes makes a new snapshot
+    /// with the same `last_seq`, and a kept first page must know which is newer.
+    pub made: u64,
     /// When an entry was last published or corrected (when the page was made, if it
     /// has none).
     updated_at: DateTime<Utc>,
@@ -124,7 +136,9 @@ impl LivePage {
             places: imbl::HashMap::new(),
             pinned: imbl::OrdSet::new(),
             key_events: imbl::OrdSet::new(),
+            open_polls: imbl::OrdSet::new(),
             last_seq,
+            made: next_made(),
         };
         for entry in &entries {
             page.note(&entry.entry);
@@ -143,6 +157,9 @@ impl LivePage {
         if entry.key_event {
             self.key_events.insert(place);
         }
+        if entry.poll.as_ref().is_some_and(|p| p.closed_at.is_none()) {
+            self.open_polls.insert(entry.id);
+        }
         self.updated_at = self
             .updated_at
             .max(entry.updated_at.unwrap_or(entry.published_at));
@@ -158,6 +175,7 @@ impl LivePage {
         }
         self.pinned.remove(&place);
         self.key_events.remove(&place);
+        self.open_polls.remove(&id);
     }
 
     /// The same page after a change, sharing what did not change.
@@ -170,7 +188,9 @@ impl LivePage {
             places: self.places.clone(),
             pinned: self.pinned.clone(),
             key_events: self.key_events.clone(),
+            open_polls: self.open_polls.clone(),
             last_seq,
+            made: next_made(),
             updated_at: self.updated_at,
         }
     }
@@ -194,6 +214,11 @@ impl LivePage {
         let mut page = self.changed(last_seq);
         page.forget(id);
         page
+    }
+
+    /// The entries whose polls have not been closed by an editor.
+    pub fn open_polls(&self) -> impl Iterator<Item = EntryId> + '_ {
+        self.open_polls.iter().copied()
     }
 
     /// The position in `entries` of the entry at `place`.
@@ -408,6 +433,7 @@ mod tests {
             authors: Vec::new(),
             gallery: Vec::new(),
             clip: None,
+            poll: None,
             key_event: roll.is_multiple_of(7),
             pinned: roll.is_multiple_of(29),
             published_at: Utc

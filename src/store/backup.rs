@@ -3,7 +3,7 @@
 //! whole into an empty store, on SQLite or PostgreSQL either way.
 //!
 //! Left out are what is only of the moment: sessions (everyone signs in again),
-//! counted tries at secrets, who is reading and who has an entry open, the keys of
+//! counted tries at secrets and votes per address, who is reading and who has an entry open, the keys of
 //! requests made once, and the row `/healthz` writes.
 
 use std::collections::BTreeMap;
@@ -30,6 +30,10 @@ const TABLES: &[&str] = &[
     "labels",
     "profiles",
     "snippets",
+    "polls",
+    "poll_tallies",
+    "poll_votes",
+    "site_keys",
     "media",
     "media_parts",
 ];

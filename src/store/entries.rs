@@ -25,10 +25,14 @@ impl Store {
         .fetch_all(self.pool())
         .await?;
         let mut corrections = self.corrections(blog).await?;
+        let mut counts = self.poll_counts(blog).await?;
         rows.iter()
             .map(|row| {
                 let mut entry = rows::entry(row)?;
                 entry.corrections = corrections.remove(&entry.id).unwrap_or_default();
+                if let Some(poll) = entry.poll.as_mut() {
+                    poll.counts = counts.remove(&entry.id).unwrap_or_default();
+                }
                 Ok(entry)
             })
             .collect()
@@ -89,8 +93,8 @@ impl Store {
              author_role = $6, image_url = $7, image_alt = $8, image_caption = $9, image_credit = $10, \
              key_event = $11, pinned = $12, published_at = $13, updated_at = $14, \
              created_by = $15, updated_by = $16, version = $17, post = $18, tags = $19, \
-             authors = $20, gallery = $21, clip = $22, label_names = $23 WHERE id = $24 \
-             AND blog_id = $25 AND version = $26",
+             authors = $20, gallery = $21, clip = $22, label_names = $23, poll = $24 WHERE id = $25 \
+             AND blog_id = $26 AND version = $27",
         )
         .bind(blog.0);
         let done = bind_entry(query, entry)
@@ -111,6 +115,7 @@ impl Store {
             });
         }
         save_corrections(&mut tx, blog, entry).await?;
+        super::polls::keep_poll(&mut tx, entry.id, entry).await?;
         let by = super::revisions::saved_by(entry);
         super::revisions::keep(&mut tx, blog, entry, by, Utc::now()).await?;
         let seq = self
@@ -175,6 +180,9 @@ async fn entry_in(
     let Some(row) = row else { return Ok(None) };
     let mut entry = rows::entry(&row)?;
     entry.corrections = corrections_in(tx, id).await?;
+    if let Some(poll) = entry.poll.as_mut() {
+        poll.counts = super::polls::counts_in(tx, id).await?;
+    }
     Ok(Some(entry))
 }
 
@@ -293,13 +301,15 @@ async fn insert_entry(
     let query = sqlx::query(
         "INSERT INTO entries (blog_id, title, body, label, author_name, author_role, image_url, \
          image_alt, image_caption, image_credit, key_event, pinned, published_at, updated_at, \
-         created_by, updated_by, version, post, tags, authors, gallery, clip, label_names) \
+         created_by, updated_by, version, post, tags, authors, gallery, clip, label_names, poll) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, \
-         $19, $20, $21, $22, $23) RETURNING id",
+         $19, $20, $21, $22, $23, $24) RETURNING id",
     )
     .bind(blog.0);
     let row = bind_entry(query, entry).fetch_one(&mut **tx).await?;
-    Ok(EntryId(rows::integer(&row, "id")?))
+    let id = EntryId(rows::integer(&row, "id")?);
+    super::polls::keep_poll(tx, id, entry).await?;
+    Ok(id)
 }
 
 /// Puts an entry in under its own number: a deleted one restored, or one imported.
@@ -311,21 +321,22 @@ pub(super) async fn reinsert_entry(
     let query = sqlx::query(
         "INSERT INTO entries (blog_id, title, body, label, author_name, author_role, image_url, \
          image_alt, image_caption, image_credit, key_event, pinned, published_at, updated_at, \
-         created_by, updated_by, version, post, tags, authors, gallery, clip, label_names, id) \
+         created_by, updated_by, version, post, tags, authors, gallery, clip, label_names, poll, id) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, \
-         $19, $20, $21, $22, $23, $24)",
+         $19, $20, $21, $22, $23, $24, $25)",
     )
     .bind(blog.0);
     bind_entry(query, entry)
         .bind(entry.id.0)
         .execute(&mut **tx)
         .await?;
+    super::polls::keep_poll(tx, entry.id, entry).await?;
     save_corrections(tx, blog, entry).await
 }
 
 pub(super) type AnyQuery<'q> = sqlx::query::Query<'q, Any, sqlx::any::AnyArguments>;
 
-/// Binds an entry's fields, `$2` to `$23` of the inserts and the update.
+/// Binds an entry's fields, `$2` to `$24` of the inserts and the update.
 pub(super) fn bind_entry<'q>(query: AnyQuery<'q>, entry: &Entry) -> AnyQuery<'q> {
     let byline = entry.byline.as_ref();
     let image = entry.image.as_ref();
@@ -352,4 +363,5 @@ pub(super) fn bind_entry<'q>(query: AnyQuery<'q>, entry: &Entry) -> AnyQuery<'q>
         .bind(rows::gallery_text(&entry.gallery))
         .bind(entry.clip.as_ref().map(rows::clip_text))
         .bind(entry.label.as_ref().and_then(rows::label_names_text))
+        .bind(entry.poll.as_ref().map(rows::poll_text))
 }

@@ -19,6 +19,7 @@ mod limits;
 mod media;
 mod once;
 mod pages;
+mod polls;
 mod presence;
 mod profiles;
 mod readers;
@@ -37,6 +38,7 @@ pub use export::Export;
 pub use faults::failures;
 pub use limits::{Attempt, AttemptRule, Beyond};
 pub use once::{KEY_KEPT, KeptAnswer, MadeBefore, RequestKey, made_once};
+pub use polls::{Ballot, Vote};
 
 /// A committed change and the sequence number it was given.
 #[derive(Debug, Clone)]

@@ -46,6 +46,7 @@ impl Store {
             .map(|(i, r)| (r.blog.id, i))
             .collect();
         let mut corrections = self.corrections_where(which).await?;
+        let mut counts = self.poll_counts_where(which).await?;
         let query = format!(
             "SELECT blog_id, {} FROM entries WHERE blog_id IN ({which})",
             entry_columns!()
@@ -56,6 +57,9 @@ impl Store {
             if let Some(&i) = place.get(&blog) {
                 let mut entry = rows::entry(&row)?;
                 entry.corrections = corrections.remove(&entry.id).unwrap_or_default();
+                if let Some(poll) = entry.poll.as_mut() {
+                    poll.counts = counts.remove(&entry.id).unwrap_or_default();
+                }
                 records[i].entries.push(entry);
             }
         }

@@ -15,7 +15,7 @@ macro_rules! entry_columns {
     () => {
         "id, title, body, label, author_name, author_role, image_url, image_alt, \
          image_caption, image_credit, key_event, pinned, published_at, updated_at, \
-         created_by, updated_by, version, post, tags, authors, gallery, clip, label_names"
+         created_by, updated_by, version, post, tags, authors, gallery, clip, label_names, poll"
     };
 }
 pub(crate) use entry_columns;
@@ -124,6 +124,11 @@ pub fn label_names_text(label: &Label) -> Option<String> {
         .then(|| serde_json::to_string(&label.names).expect("names are strings only"))
 }
 
+/// A poll as its column keeps it (its counts are kept in their own table).
+pub fn poll_text(poll: &crate::domain::Poll) -> String {
+    serde_json::to_string(poll).expect("a poll is strings and numbers only")
+}
+
 /// A clip as its column keeps it.
 pub fn clip_text(clip: &Clip) -> String {
     serde_json::to_string(clip).expect("a clip is strings only")
@@ -219,6 +224,12 @@ pub fn entry(row: &AnyRow) -> Result<Entry, StoreError> {
             .map(|kept| {
                 serde_json::from_str(&kept)
                     .map_err(|e| StoreError::Corrupt(format!("bad clip: {e}")))
+            })
+            .transpose()?,
+        poll: optional_text(row, "poll")?
+            .map(|kept| {
+                serde_json::from_str(&kept)
+                    .map_err(|e| StoreError::Corrupt(format!("bad poll: {e}")))
             })
             .transpose()?,
         // Read from their own table and put in by the store.

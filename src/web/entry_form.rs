@@ -150,6 +150,12 @@ struct Fields {
     #[serde(default)]
     clip_credit: String,
     #[serde(default)]
+    poll_question: String,
+    #[serde(default)]
+    poll_answers: String,
+    #[serde(default)]
+    poll_open_minutes: String,
+    #[serde(default)]
     profile_1: String,
     #[serde(default)]
     profile_2: String,
@@ -242,6 +248,9 @@ impl Fields {
                 clip_captions_url: self.clip_captions_url,
                 clip_caption: self.clip_caption,
                 clip_credit: self.clip_credit,
+                poll_question: self.poll_question,
+                poll_answers: self.poll_answers,
+                poll_open_minutes: self.poll_open_minutes,
                 profiles: [self.profile_1, self.profile_2, self.profile_3]
                     .into_iter()
                     .filter(|name| !name.trim().is_empty())

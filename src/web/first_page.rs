@@ -86,7 +86,8 @@ impl FirstPages {
             if Arc::ptr_eq(&current.page, page) {
                 return Some(current);
             }
-            if current.page.last_seq > page.last_seq {
+            // A newer change, or the same change with newer counts of votes.
+            if (current.page.last_seq, current.page.made) > (page.last_seq, page.made) {
                 return None;
             }
         }

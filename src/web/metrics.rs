@@ -244,7 +244,7 @@ impl Collector for LivePages {
             ConstGauge::new(count).encode(family.encode_family(labels)?)?;
         }
 
-        let counters: [(&str, &str, Reading); 3] = [
+        let counters: [(&str, &str, Reading); 4] = [
             (
                 "events_published",
                 "Changes published to a live page",
@@ -259,6 +259,11 @@ impl Collector for LivePages {
                 "lagged_resets",
                 "Subscribers told to reload because they fell too far behind",
                 |s| s.resets(),
+            ),
+            (
+                "events_passed",
+                "Passing events sent to a live page, not changes (its polls' counts)",
+                |s| s.passed(),
             ),
         ];
         for (name, help, read) in counters {

@@ -20,6 +20,7 @@ pub mod form;
 mod labels;
 mod metrics;
 mod people;
+mod polls;
 mod precompressed;
 mod profiles;
 mod reader;
@@ -95,6 +96,8 @@ pub struct Shared {
     pub presence: Arc<crate::presence::Presence>,
     /// How many readers each page has now, on every instance.
     pub audience: Arc<crate::audience::Audience>,
+    /// Readers' votes, and the counts shown.
+    pub polls: Arc<crate::polls::Polls>,
     /// The first page of every live page, kept rendered and compressed.
     pub first_pages: Arc<first_page::FirstPages>,
     pub metrics: Arc<metrics::Metrics>,
@@ -143,6 +146,7 @@ pub fn app(state: AppState) -> Router {
         .merge(embed::router())
         .merge(events::router())
         .merge(feed::router())
+        .merge(polls::router())
         .merge(auth::router().layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
             HeaderValue::from_static(NO_STORE),

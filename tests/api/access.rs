@@ -138,6 +138,7 @@ fn editor_routes(entry: &str, draft: &str) -> Vec<Route> {
             &[("key_event", "true")],
             Publisher,
         ),
+        post(format!("{page}/entries/{entry}/close-poll"), &[], Publisher),
         post(
             format!("{page}/entries/{entry}?inline=1"),
             entry_fields,
@@ -200,6 +201,16 @@ const OPEN_ROUTES: &[(&str, &str, &str)] = &[
         "an entry in the stream",
     ),
     ("GET", "/live/{slug}/feed.atom", "the feed"),
+    (
+        "POST",
+        "/live/{slug}/entries/{id}/vote",
+        "a reader's vote (once per browser, limited per address: tested in polls)",
+    ),
+    (
+        "GET",
+        "/live/{slug}/entries/{id}/poll",
+        "a poll's counts, for a reader without script",
+    ),
     ("GET", "/live/{slug}/events", "the live stream"),
     (
         "GET",
@@ -240,6 +251,7 @@ const MOUNTED_AT: &[(&str, &str)] = &[
     ("src/web/embed.rs", ""),
     ("src/web/events.rs", ""),
     ("src/web/feed.rs", ""),
+    ("src/web/polls.rs", ""),
     ("src/web/auth.rs", ""),
     ("src/web/assets.rs", ""),
     ("src/web/api/mod.rs", ""),

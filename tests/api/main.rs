@@ -36,6 +36,7 @@ mod oembed;
 mod once;
 mod openapi;
 mod people;
+mod polls;
 mod postgres;
 mod posts;
 mod profiles;

@@ -275,6 +275,11 @@ async fn the_api_does_what_its_description_says() {
     }
     body["clip_caption"] = json!("The quay");
     body["clip_credit"] = json!("Sam Lee");
+    body["poll"] = json!({
+        "question": "Should the bridge reopen?",
+        "answers": ["Yes", "No", "Not yet"],
+        "open_minutes": 60,
+    });
     for name in fields.keys() {
         assert!(body.get(name).is_some(), "{name} is untested");
     }

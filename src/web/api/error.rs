@@ -53,6 +53,7 @@ impl ApiError {
     }
 
     pub(super) fn invalid(errors: FieldErrors) -> ApiError {
+        let errors = in_the_apis_names(errors);
         let first = errors.first().cloned();
         ApiError {
             status: StatusCode::UNPROCESSABLE_ENTITY,
@@ -65,6 +66,20 @@ impl ApiError {
             current: None,
         }
     }
+}
+
+/// The form's fields under the names the API gives them: a poll's three are one
+/// object, `poll`.
+fn in_the_apis_names(errors: FieldErrors) -> FieldErrors {
+    let mut named = FieldErrors::default();
+    for error in errors.iter() {
+        let field = match error.field {
+            "poll_question" | "poll_answers" | "poll_open_minutes" => "poll",
+            other => other,
+        };
+        named.add(field, error.message.clone());
+    }
+    named
 }
 
 impl From<AppError> for ApiError {

@@ -13,9 +13,10 @@ use crate::domain::markdown::MAX_NESTING;
 use crate::domain::{
     Author, EntryId, EntryInput, FieldErrors, Image, MAX_AUTHORS, MAX_BODY_CHARS, MAX_BYLINE_CHARS,
     MAX_CLIP_TEXT_CHARS, MAX_CORRECTION_CHARS, MAX_GALLERY, MAX_IMAGE_TEXT_CHARS,
-    MAX_IMAGE_URL_CHARS, MAX_LABEL_KEY_CHARS, MAX_POST_AUTHOR_CHARS, MAX_POST_TEXT_CHARS,
+    MAX_IMAGE_URL_CHARS, MAX_LABEL_KEY_CHARS, MAX_POLL_ANSWER_CHARS, MAX_POLL_ANSWERS,
+    MAX_POLL_OPEN_MINUTES, MAX_POLL_QUESTION_CHARS, MAX_POST_AUTHOR_CHARS, MAX_POST_TEXT_CHARS,
     MAX_POST_URL_CHARS, MAX_PROFILE_NAME_CHARS, MAX_TAG_CHARS, MAX_TAGS, MAX_TITLE_CHARS,
-    PictureInput, TAG_COMMAS, time,
+    MIN_POLL_ANSWERS, PictureInput, TAG_COMMAS, time,
 };
 
 /// A label's key: lower-case letters, digits and hyphens.
@@ -58,6 +59,7 @@ pub struct EntryFields {
     clip_captions_url: Option<String>,
     clip_caption: Option<String>,
     clip_credit: Option<String>,
+    poll: Option<PollFields>,
     key_event: Option<bool>,
     pinned: Option<bool>,
     /// `PATCH` only: a public note of what was corrected.
@@ -66,6 +68,16 @@ pub struct EntryFields {
     /// has been saved since.
     #[serde(default, deserialize_with = "whole_number")]
     pub(super) version: Option<u32>,
+}
+
+/// An entry's poll as the API takes it.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PollFields {
+    question: String,
+    answers: Vec<String>,
+    #[serde(default, deserialize_with = "whole_number")]
+    open_minutes: Option<u32>,
 }
 
 /// The body of `POST /api/v1/live/{slug}/entries`, as the description gives it.
@@ -298,6 +310,50 @@ fn entry_fields() -> Vec<(&'static str, Schema)> {
                 .description(Some("Whose it is; needs `clip_url`."))
                 .into(),
         ),
+        (
+            "poll",
+            utoipa::openapi::ObjectBuilder::new()
+                .schema_type(utoipa::openapi::schema::Type::Object)
+                .property(
+                    "question",
+                    text(
+                        schema::filled_line(),
+                        MAX_POLL_QUESTION_CHARS,
+                        "Should the bridge reopen?",
+                    )
+                    .min_length(Some(1)),
+                )
+                .property(
+                    "answers",
+                    schema::list(
+                        text(schema::filled_line(), MAX_POLL_ANSWER_CHARS, "Yes").min_length(Some(1)),
+                        MAX_POLL_ANSWERS,
+                    )
+                    .min_items(Some(MIN_POLL_ANSWERS))
+                    .unique_items(true)
+                    .examples([serde_json::json!(["Yes", "No"])])
+                    .description(Some(
+                        "In the order readers see them; once the poll has votes, they may be \
+                         reworded but not added to or taken away.",
+                    )),
+                )
+                .property(
+                    "open_minutes",
+                    schema::integer(1, MAX_POLL_OPEN_MINUTES, 60).description(Some(
+                        "Minutes after publication when voting ends; left out, the poll is \
+                         open until an editor closes it.",
+                    )),
+                )
+                .required("question")
+                .required("answers")
+                .additional_properties(Some(utoipa::openapi::schema::AdditionalProperties::FreeForm(false)))
+                .description(Some(
+                    "A poll readers answer, once each; the counts move on every open page. \
+                     Given again, it replaces the question, answers and time, and keeps the \
+                     votes.",
+                ))
+                .into(),
+        ),
         ("key_event", flag(true).into()),
         ("pinned", flag(false).into()),
     ]
@@ -406,6 +462,23 @@ impl EntryFields {
         if let Some(gallery) = self.gallery {
             base.gallery = gallery;
         }
+        if let Some(poll) = self.poll {
+            let mut errors = FieldErrors::default();
+            if poll.question.trim().is_empty() {
+                errors.add("poll", "A poll needs a question.");
+            }
+            if (poll.answers.iter()).any(|a| a.trim().is_empty() || a.contains(['\n', '\r'])) {
+                errors.add(
+                    "poll",
+                    "Each answer is one line of text: give each on its own.",
+                );
+            }
+            errors.into_result(())?;
+            base.poll_question = poll.question;
+            base.poll_answers = poll.answers.join("\n");
+            base.poll_open_minutes =
+                (poll.open_minutes).map_or_else(String::new, |m| m.to_string());
+        }
         if let Some(on) = self.key_event {
             base.key_event = on;
         }
@@ -444,12 +517,33 @@ pub(super) struct EntryView<'a> {
     clip_captions_url: Option<&'a str>,
     clip_caption: Option<&'a str>,
     clip_credit: Option<&'a str>,
+    poll: Option<PollView<'a>>,
     key_event: bool,
     pinned: bool,
     published_at: String,
     updated_at: Option<String>,
     version: u32,
     corrections: Vec<CorrectionView<'a>>,
+}
+
+/// An entry's poll, with its votes as last counted (about a second old while votes
+/// come in).
+#[derive(Serialize, ToSchema)]
+pub(super) struct PollView<'a> {
+    question: &'a str,
+    answers: Vec<AnswerView<'a>>,
+    open_minutes: Option<u32>,
+    /// When voting ends by itself, if it does.
+    closes_at: Option<String>,
+    /// Whether votes are taken now.
+    open: bool,
+    votes: u64,
+}
+
+#[derive(Serialize, ToSchema)]
+pub(super) struct AnswerView<'a> {
+    text: &'a str,
+    votes: u64,
 }
 
 /// A picture of an entry's gallery.
@@ -508,6 +602,19 @@ pub(super) fn entry_view<'a>(page: &LivePage, rendered: &'a RenderedEntry) -> En
         clip_captions_url: clip.and_then(|c| c.captions_url.as_deref()),
         clip_caption: clip.and_then(|c| c.caption.as_deref()),
         clip_credit: clip.and_then(|c| c.credit.as_deref()),
+        poll: entry.poll.as_ref().map(|poll| PollView {
+            question: &poll.question,
+            answers: (poll.answers.iter().enumerate())
+                .map(|(n, text)| AnswerView {
+                    text,
+                    votes: poll.count(n),
+                })
+                .collect(),
+            open_minutes: poll.open_minutes,
+            closes_at: (poll.closes_at(entry.published_at)).map(|at| time::rfc3339(at, zone)),
+            open: poll.is_open(entry.published_at, chrono::Utc::now()),
+            votes: poll.total(),
+        }),
         key_event: entry.key_event,
         pinned: entry.pinned,
         published_at: time::rfc3339(entry.published_at, zone),

@@ -33,6 +33,7 @@ pub fn router(upload_limit: DefaultBodyLimit) -> Router<AppState> {
         )
         .route("/live/{slug}/entries/{id}/pin", post(pin))
         .route("/live/{slug}/entries/{id}/key-event", post(key_event))
+        .route("/live/{slug}/entries/{id}/close-poll", post(close_poll))
         .route("/live/{slug}/entries/{id}/restore", post(restore))
         .route(
             "/live/{slug}/entries/{id}/delete",
@@ -182,6 +183,18 @@ async fn key_event(
     signed_in.check_csrf(&form.csrf_token)?;
     let on = flag(form.key_event.as_deref(), "key_event")?;
     marked(&state, &signed_in, &slug, &id, Mark::KeyEvent(on), &inline).await
+}
+
+/// The poll's Close button: no vote counts after it, and readers see the final counts.
+async fn close_poll(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    Path((slug, id)): Path<(String, String)>,
+    Query(inline): Query<Inline>,
+    Form(form): Form<MarkForm>,
+) -> Result<Response> {
+    signed_in.check_csrf(&form.csrf_token)?;
+    marked(&state, &signed_in, &slug, &id, Mark::PollClosed, &inline).await
 }
 
 #[derive(Template)]

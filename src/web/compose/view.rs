@@ -52,6 +52,7 @@ pub struct Limits {
     pub review_note: usize,
     pub post_author: usize,
     pub post_text: usize,
+    pub poll_question: usize,
 }
 
 impl Limits {
@@ -64,6 +65,7 @@ impl Limits {
         review_note: MAX_REVIEW_NOTE_CHARS,
         post_author: MAX_POST_AUTHOR_CHARS,
         post_text: MAX_POST_TEXT_CHARS,
+        poll_question: crate::domain::MAX_POLL_QUESTION_CHARS,
     };
 }
 
@@ -228,6 +230,40 @@ impl<'a> EntryFormView<'a> {
         .iter()
         .any(|value| !value.trim().is_empty())
             || fields.iter().any(|field| self.errors.get(field).is_some())
+    }
+
+    /// Whether the poll's fields start open: one is filled in, or has a problem.
+    pub fn poll_open(&self) -> bool {
+        let i = &self.input;
+        [&i.poll_question, &i.poll_answers]
+            .iter()
+            .any(|value| !value.trim().is_empty())
+            || ["poll_question", "poll_answers", "poll_open_minutes"]
+                .iter()
+                .any(|field| self.errors.get(field).is_some())
+    }
+
+    /// How long a poll may stay open, as the form offers it: minutes (empty for
+    /// until it is closed by hand) and words. A time set some other way (through the
+    /// API) is offered too, so a correction keeps it.
+    pub fn poll_durations(&self) -> Vec<(String, String)> {
+        let mut choices = vec![(String::new(), self.w.get("form-poll-until-closed"))];
+        for minutes in [15_u32, 30, 60, 180, 720, 1440] {
+            let words = match minutes % 60 {
+                0 => self.w.count("form-poll-hours", (minutes / 60) as usize),
+                _ => self.w.count("form-poll-minutes", minutes as usize),
+            };
+            choices.push((minutes.to_string(), words));
+        }
+        let kept = self.input.poll_open_minutes.trim();
+        if !kept.is_empty() && !choices.iter().any(|(value, _)| value == kept) {
+            let words = match kept.parse::<usize>() {
+                Ok(minutes) => self.w.count("form-poll-minutes", minutes),
+                Err(_) => kept.to_owned(),
+            };
+            choices.push((kept.to_owned(), words));
+        }
+        choices
     }
 
     /// Whether the gallery's fields start open: it has pictures, or a problem.
