@@ -132,6 +132,7 @@ async fn measure(name: &str, store_args: StoreArgs) {
             admin_password: Some("a benchmark password".into()),
             ended_pages_mb: liveblog::config::DEFAULT_ENDED_PAGES_MB,
             poll_votes_per_address: liveblog::polls::DEFAULT_VOTES_PER_ADDRESS,
+            webhooks_to_private_addresses: true,
             replay_window: 1000,
             max_streams: liveblog::config::DEFAULT_MAX_STREAMS,
             max_upload_bytes: liveblog::media::DEFAULT_MAX_UPLOAD_BYTES,

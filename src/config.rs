@@ -136,6 +136,10 @@ pub struct ServeArgs {
     #[arg(long, env = "LIVEBLOG_POLL_VOTES_PER_ADDRESS",
         default_value_t = crate::polls::DEFAULT_VOTES_PER_ADDRESS)]
     pub poll_votes_per_address: u32,
+    /// Sends webhooks to addresses on this machine or a private network too (by
+    /// default only the open internet is sent to).
+    #[arg(long, env = "LIVEBLOG_WEBHOOKS_TO_PRIVATE_ADDRESSES")]
+    pub webhooks_to_private_addresses: bool,
     /// How many recent changes of each live page are kept for reconnecting browsers.
     #[arg(long, env = "LIVEBLOG_REPLAY_WINDOW", default_value_t = 1000)]
     pub replay_window: usize,

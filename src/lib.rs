@@ -71,5 +71,7 @@ pub mod sync;
 pub mod throttle;
 /// Routes, handlers, templates and the middleware stack.
 pub mod web;
+/// Every change POSTed, signed, to the addresses an admin registers.
+pub mod webhooks;
 /// The words of every page in its language: catalogues, dates and numbers.
 pub mod words;

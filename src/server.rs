@@ -34,6 +34,7 @@ use crate::store::{Backend, Store, StoreError};
 use crate::sync::follow_other_instances;
 use crate::throttle::Throttle;
 use crate::web::{self, AppState, Shared};
+use crate::webhooks::Webhooks;
 
 /// Why the server could not start.
 #[derive(Debug, thiserror::Error)]
@@ -170,6 +171,15 @@ impl Server {
             Arc::clone(&store),
             shutdown.clone(),
         ));
+        let public_url = (settings.public_url.clone()).unwrap_or_else(|| format!("http://{addr}"));
+        let webhooks = Arc::new(Webhooks::new(
+            Arc::clone(&store),
+            newsroom.pages(),
+            newsroom.changes(),
+            public_url.clone(),
+            settings.webhooks_to_private_addresses,
+        ));
+        Arc::clone(&webhooks).start(shutdown.clone());
         let state = Arc::new(Shared {
             pages: newsroom.pages(),
             metrics: Arc::new(web::Metrics::new(Arc::clone(&hub), newsroom.pages())),
@@ -190,10 +200,8 @@ impl Server {
                 .flat_map(|origins| origins.split_whitespace().map(str::to_owned))
                 .collect(),
             max_body_bytes: settings.max_body_bytes,
-            public_url: settings
-                .public_url
-                .clone()
-                .unwrap_or_else(|| format!("http://{addr}")),
+            public_url,
+            webhooks,
             media,
         });
         Ok(Server {

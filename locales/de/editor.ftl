@@ -424,3 +424,27 @@ form-poll-hours = { $count ->
    *[other] { $count } Stunden
 }
 desk-close-poll = Umfrage schließen
+webhooks = Webhooks
+webhooks-explained = Jede Änderung einer Seite (ein Eintrag veröffentlicht, korrigiert, angeheftet oder gelöscht; die Seite geändert, beendet oder wieder geöffnet) wird als JSON an jede Adresse unten geschickt, in der Reihenfolge der Seite, signiert nach der Spezifikation Standard Webhooks. Eine Adresse, die nicht mit 2xx antwortet, wird einen Tag lang erneut versucht, mit jedes Mal längerer Pause.
+webhooks-added = Der Webhook ist angelegt.
+webhooks-secret-once = Sein Geheimnis, mit dem der Empfänger jede Signatur prüft, wird nur dieses eine Mal gezeigt:
+webhooks-none = Noch keine Webhooks.
+webhooks-every-page = Alle Seiten
+webhooks-added-by = angelegt von { $user }, { $time }
+webhooks-remove = Entfernen…
+webhooks-remove-explained = An diese Adresse wird nichts mehr geschickt, und was auf sie wartet, verfällt.
+webhooks-remove-confirm = Ja, entfernen
+webhooks-add = Webhook anlegen
+webhooks-not-added = Der Webhook wurde nicht angelegt: siehe unten.
+webhooks-url = Adresse
+webhooks-page = Für
+webhooks-add-button = Webhook anlegen
+webhooks-log = Letzte Zustellungen
+webhooks-log-empty = Noch nichts verschickt.
+webhooks-log-change = Änderung
+webhooks-log-state = Stand
+webhooks-log-tries = Versuche
+webhooks-log-answer = Letzte Antwort
+webhooks-state-waiting = Wartet
+webhooks-state-delivered = Zugestellt
+webhooks-state-failed = Aufgegeben

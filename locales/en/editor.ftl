@@ -424,3 +424,27 @@ form-poll-hours = { $count ->
    *[other] { $count } hours
 }
 desk-close-poll = Close the poll
+webhooks = Webhooks
+webhooks-explained = Every change to a page (an entry published, corrected, pinned or deleted; the page changed, closed or reopened) is sent as JSON to each address below, in the page's order, signed as the Standard Webhooks specification says. An address that does not answer with 2xx is tried again, each wait longer, for a day.
+webhooks-added = The webhook is added.
+webhooks-secret-once = Its secret, for the receiver to check each signature, is shown this once:
+webhooks-none = No webhooks yet.
+webhooks-every-page = Every page
+webhooks-added-by = added by { $user }, { $time }
+webhooks-remove = Remove…
+webhooks-remove-explained = Nothing more is sent to this address, and what waits for it is dropped.
+webhooks-remove-confirm = Yes, remove it
+webhooks-add = Add a webhook
+webhooks-not-added = The webhook was not added: see below.
+webhooks-url = Address
+webhooks-page = For
+webhooks-add-button = Add the webhook
+webhooks-log = Latest deliveries
+webhooks-log-empty = Nothing sent yet.
+webhooks-log-change = Change
+webhooks-log-state = State
+webhooks-log-tries = Tries
+webhooks-log-answer = Last answer
+webhooks-state-waiting = Waiting
+webhooks-state-delivered = Delivered
+webhooks-state-failed = Given up

@@ -428,3 +428,27 @@ form-poll-hours = { $count ->
    *[other] { $count } horas
 }
 desk-close-poll = Cerrar la encuesta
+webhooks = Webhooks
+webhooks-explained = Cada cambio de una página (una entrada publicada, corregida, fijada o borrada; la página cambiada, cerrada o reabierta) se envía como JSON a cada dirección de abajo, en el orden de la página, firmado como dice la especificación Standard Webhooks. Una dirección que no responde con 2xx se vuelve a intentar durante un día, con esperas cada vez más largas.
+webhooks-added = El webhook está añadido.
+webhooks-secret-once = Su secreto, para que el receptor compruebe cada firma, se muestra solo esta vez:
+webhooks-none = Aún no hay webhooks.
+webhooks-every-page = Todas las páginas
+webhooks-added-by = añadido por { $user }, { $time }
+webhooks-remove = Quitar…
+webhooks-remove-explained = No se enviará nada más a esta dirección, y lo que espera se descarta.
+webhooks-remove-confirm = Sí, quitarlo
+webhooks-add = Añadir un webhook
+webhooks-not-added = El webhook no se ha añadido: vea abajo.
+webhooks-url = Dirección
+webhooks-page = Para
+webhooks-add-button = Añadir el webhook
+webhooks-log = Últimos envíos
+webhooks-log-empty = Aún no se ha enviado nada.
+webhooks-log-change = Cambio
+webhooks-log-state = Estado
+webhooks-log-tries = Intentos
+webhooks-log-answer = Última respuesta
+webhooks-state-waiting = En espera
+webhooks-state-delivered = Entregado
+webhooks-state-failed = Abandonado

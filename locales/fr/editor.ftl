@@ -428,3 +428,27 @@ form-poll-hours = { $count ->
    *[other] { $count } heures
 }
 desk-close-poll = Fermer le sondage
+webhooks = Webhooks
+webhooks-explained = Chaque changement d’une page (une entrée publiée, corrigée, épinglée ou supprimée ; la page modifiée, close ou rouverte) est envoyé en JSON à chaque adresse ci-dessous, dans l’ordre de la page, signé comme le dit la spécification Standard Webhooks. Une adresse qui ne répond pas par 2xx est réessayée pendant une journée, avec des attentes de plus en plus longues.
+webhooks-added = Le webhook est ajouté.
+webhooks-secret-once = Son secret, pour que le destinataire vérifie chaque signature, n’est montré que cette fois :
+webhooks-none = Pas encore de webhooks.
+webhooks-every-page = Toutes les pages
+webhooks-added-by = ajouté par { $user }, { $time }
+webhooks-remove = Retirer…
+webhooks-remove-explained = Plus rien n’est envoyé à cette adresse, et ce qui l’attend est abandonné.
+webhooks-remove-confirm = Oui, le retirer
+webhooks-add = Ajouter un webhook
+webhooks-not-added = Le webhook n’a pas été ajouté : voir ci-dessous.
+webhooks-url = Adresse
+webhooks-page = Pour
+webhooks-add-button = Ajouter le webhook
+webhooks-log = Derniers envois
+webhooks-log-empty = Rien n’a encore été envoyé.
+webhooks-log-change = Changement
+webhooks-log-state = État
+webhooks-log-tries = Essais
+webhooks-log-answer = Dernière réponse
+webhooks-state-waiting = En attente
+webhooks-state-delivered = Livré
+webhooks-state-failed = Abandonné

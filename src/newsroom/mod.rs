@@ -209,6 +209,9 @@ pub struct Newsroom {
     reading: tokio::sync::Mutex<()>,
     /// Told when an entry is scheduled or taken off the schedule.
     schedule_changed: Notify,
+    /// Told of every change readers are told of, this instance's or another's (the
+    /// webhooks' senders wait on it).
+    changed: Arc<Notify>,
     /// Told of each entry saved with a shared post, for its platform to be asked of it
     /// (`oembed`).
     saved_posts: std::sync::OnceLock<tokio::sync::mpsc::UnboundedSender<(String, Entry)>>,
@@ -246,8 +249,14 @@ impl Newsroom {
             writing: tokio::sync::Mutex::new(()),
             reading: tokio::sync::Mutex::new(()),
             schedule_changed: Notify::new(),
+            changed: Arc::new(Notify::new()),
             saved_posts: std::sync::OnceLock::new(),
         })
+    }
+
+    /// Told of every change as readers are told of it.
+    pub fn changes(&self) -> Arc<Notify> {
+        Arc::clone(&self.changed)
     }
 
     /// The read model this newsroom keeps up to date.
@@ -627,6 +636,7 @@ impl Newsroom {
     /// window: a browser that comes back to it after missing a change reloads it.
     fn tell(&self, page: &LivePage, change: &Change) {
         self.hub.publish(page.blog.id, event_for(page, change));
+        self.changed.notify_one();
         if !page.blog.is_live() {
             self.hub.forget_recent(page.blog.id);
         }

@@ -3,7 +3,7 @@
 //! whole into an empty store, on SQLite or PostgreSQL either way.
 //!
 //! Left out are what is only of the moment: sessions (everyone signs in again),
-//! counted tries at secrets and votes per address, who is reading and who has an entry open, the keys of
+//! counted tries at secrets and votes per address, webhooks' deliveries, who is reading and who has an entry open, the keys of
 //! requests made once, and the row `/healthz` writes.
 
 use std::collections::BTreeMap;
@@ -34,13 +34,16 @@ const TABLES: &[&str] = &[
     "poll_tallies",
     "poll_votes",
     "site_keys",
+    "webhooks",
     "media",
     "media_parts",
 ];
 
 /// The tables whose `id` the database gives: after a restore, it gives the next one
 /// after the highest restored.
-const NUMBERED: &[&str] = &["blogs", "entries", "drafts", "snippets", "profiles"];
+const NUMBERED: &[&str] = &[
+    "blogs", "entries", "drafts", "snippets", "profiles", "webhooks",
+];
 
 /// One row of one table, its columns by name.
 pub type BackupRow = (String, Map<String, Value>);

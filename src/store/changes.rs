@@ -40,6 +40,7 @@ impl Store {
         .bind(time_text(Utc::now()))
         .execute(&mut **tx)
         .await?;
+        super::webhooks::deliver_change(tx, blog, seq, kind, entry).await?;
         self.announce(tx, blog, seq).await?;
         Ok(seq)
     }

@@ -26,6 +26,7 @@ mod readers;
 mod revisions;
 mod rows;
 mod snippets;
+mod webhooks;
 
 use chrono::{DateTime, Utc};
 
@@ -39,6 +40,7 @@ pub use faults::failures;
 pub use limits::{Attempt, AttemptRule, Beyond};
 pub use once::{KEY_KEPT, KeptAnswer, MadeBefore, RequestKey, made_once};
 pub use polls::{Ballot, Vote};
+pub use webhooks::{DeliveryRecord, Due, Webhook, WebhookId};
 
 /// A committed change and the sequence number it was given.
 #[derive(Debug, Clone)]

@@ -73,6 +73,10 @@ pub fn integer(row: &AnyRow, column: &str) -> Result<i64, StoreError> {
     Ok(row.try_get::<i64, _>(column)?)
 }
 
+pub fn optional_integer(row: &AnyRow, column: &str) -> Result<Option<i64>, StoreError> {
+    Ok(row.try_get::<Option<i64>, _>(column)?)
+}
+
 pub fn seq(row: &AnyRow, column: &str) -> Result<u64, StoreError> {
     u64::try_from(integer(row, column)?)
         .map_err(|_| StoreError::Corrupt("negative sequence number".into()))

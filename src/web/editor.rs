@@ -39,6 +39,7 @@ pub fn router(max_upload_bytes: usize, max_clip_bytes: u64) -> Router<AppState> 
         .route("/live/{slug}/reopen", post(reopen))
         .merge(super::compose::router(max_upload_bytes, max_clip_bytes))
         .merge(super::people::router())
+        .merge(super::webhooks::router())
         .merge(super::snippets::router())
         .merge(super::labels::router())
         .merge(super::profiles::router(max_upload_bytes))

@@ -26,6 +26,7 @@ mod profiles;
 mod reader;
 mod share;
 mod snippets;
+mod webhooks;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -96,6 +97,8 @@ pub struct Shared {
     pub presence: Arc<crate::presence::Presence>,
     /// How many readers each page has now, on every instance.
     pub audience: Arc<crate::audience::Audience>,
+    /// The webhooks an admin registers, and their deliveries.
+    pub webhooks: Arc<crate::webhooks::Webhooks>,
     /// Readers' votes, and the counts shown.
     pub polls: Arc<crate::polls::Polls>,
     /// The first page of every live page, kept rendered and compressed.

@@ -47,3 +47,4 @@ mod share;
 mod snippets;
 mod tags;
 mod uploads;
+mod webhooks;
