@@ -43,6 +43,7 @@ fn big_dump() -> Dump {
         created_at: now - Minutes::minutes(entries() as i64),
         embed_origins: Vec::new(),
         language: "en-GB".into(),
+        callout: None,
     };
     let body = "A paragraph of reporting, **with emphasis**, and a [link](https://example.org).\n\n\
                 > \"A quote from someone at the scene,\" they said.\n\n- one point\n- another point";

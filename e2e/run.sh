@@ -26,4 +26,4 @@ fi
 # npm records what it installed; a lock file newer than that record means reinstall.
 [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund
 
-node --test live-updates.test.js reconnect.test.js cluster.test.js embed.test.js reader.test.js compose.test.js corrections.test.js drafts.test.js newsroom.test.js languages.test.js layout.test.js quality.test.js xss.test.js embeds.test.js tags.test.js profiles.test.js gallery.test.js clips.test.js labels.test.js polls.test.js webhooks.test.js
+node --test live-updates.test.js reconnect.test.js cluster.test.js embed.test.js reader.test.js compose.test.js corrections.test.js drafts.test.js newsroom.test.js languages.test.js layout.test.js quality.test.js xss.test.js embeds.test.js tags.test.js profiles.test.js gallery.test.js clips.test.js labels.test.js polls.test.js webhooks.test.js callout.test.js

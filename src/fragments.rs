@@ -272,6 +272,13 @@ pub struct SummaryFragment<'a> {
     pub words: &'a Words,
 }
 
+impl SummaryFragment<'_> {
+    /// The words of a callout's heading: "Send us your questions", and the like.
+    fn callout_heading(&self, callout: &crate::domain::Callout) -> String {
+        format!("callout-{}", callout.kind.as_str())
+    }
+}
+
 /// Renders at once, at the most: rendering an entry turns its Markdown into HTML and
 /// sanitises it, which costs CPU in proportion to the entry.
 pub const RENDERS_AT_ONCE: usize = 2;

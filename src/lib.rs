@@ -28,6 +28,8 @@ pub mod backup;
 pub mod commands;
 /// The command line and environment.
 pub mod config;
+/// What readers send through a page's callout, for the desk.
+pub mod contributions;
 /// The demo live page an empty store starts with.
 pub mod demo;
 /// Live pages, entries, bylines and the rules they follow; Markdown and times.

@@ -20,6 +20,7 @@ use tower::ServiceExt;
 use crate::accounts::{AccountError, Accounts};
 use crate::audience::Audience;
 use crate::config::ServeArgs;
+use crate::contributions::Contributions;
 use crate::demo;
 use crate::listener::{Listener, Routes};
 use crate::live::request::EVENTS_ROUTE;
@@ -180,6 +181,8 @@ impl Server {
             settings.webhooks_to_private_addresses,
         ));
         Arc::clone(&webhooks).start(shutdown.clone());
+        let contributions = Arc::new(Contributions::new(Arc::clone(&store)));
+        tokio::spawn(Arc::clone(&contributions).forget_old_contacts(shutdown.clone()));
         let state = Arc::new(Shared {
             pages: newsroom.pages(),
             metrics: Arc::new(web::Metrics::new(Arc::clone(&hub), newsroom.pages())),
@@ -193,6 +196,7 @@ impl Server {
             presence: Arc::new(Presence::new(Arc::clone(&store))),
             audience,
             polls,
+            contributions,
             first_pages: Arc::default(),
             embed_sites: settings
                 .frame_ancestors

@@ -335,9 +335,20 @@ function keepLive() {
     }
   }
 
+  // The summary, and the page's call to its readers below it when it has one.
   function blogUpdated(data) {
+    var template = document.createElement("template");
+    template.innerHTML = data.html.trim();
     var summary = document.getElementById("summary");
-    if (summary) summary.replaceWith(fromHtml(data.html));
+    var freshSummary = template.content.querySelector("#summary");
+    if (summary && freshSummary) summary.replaceWith(freshSummary);
+    var callout = document.getElementById("callout");
+    var freshCallout = template.content.querySelector("#callout");
+    // A reader halfway through writing keeps what they wrote while the page still asks.
+    var writing = callout && callout.contains(document.activeElement);
+    if (callout && freshCallout && !writing) callout.replaceWith(freshCallout);
+    else if (callout && !freshCallout) callout.remove();
+    else if (!callout && freshCallout && freshSummary) freshSummary.after(freshCallout);
     setLive(data.live);
   }
 

@@ -242,6 +242,11 @@ function readerPage() {
         galleries.enhanceGalleries(main, word);
       });
     }
+    if (main.querySelector("#callout:not([data-ready])")) {
+      import("./callout.js").then(function (callout) {
+        callout.enhanceCallout(main, word);
+      });
+    }
     if (main.querySelector("section.poll[data-poll]:not([data-ready])")) {
       import("./polls.js").then(function (polls) {
         polls.enhancePolls(main, word);

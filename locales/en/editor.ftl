@@ -448,3 +448,32 @@ webhooks-log-answer = Last answer
 webhooks-state-waiting = Waiting
 webhooks-state-delivered = Delivered
 webhooks-state-failed = Given up
+callout-ask = Ask readers
+callout-ask-explained = A form on the live page, under the summary, with your prompt: readers send a message, their first name and place, perhaps a photo and a way to reach them. Nothing is shown to readers until an editor publishes it.
+callout-kind = Ask readers for
+callout-kind-questions = Their questions
+callout-kind-pictures = Their pictures
+callout-kind-sightings = What they see
+callout-prompt = Your prompt
+callout-open = Open it on the page
+callout-change = Save the change
+callout-stop = Stop asking
+answer-heading = Answer a reader
+answer-contact = How to reach them (editors only):
+answer-label = Your answer
+answer-publish = Publish with the answer
+answer-discard = Set aside
+answer-photo-alt = Photo sent by { $name }
+answer-needed = Write an answer to publish with it.
+answer-title-questions = Your questions answered
+answer-title-pictures = Your pictures
+answer-title-sightings = What you see
+done-set-aside = Set aside.
+desk-from-readers = From readers
+desk-asking = Asking readers: { $prompt }
+desk-with-photo = with a photo
+desk-answer = Answer
+desk-from-readers-count = { $count ->
+    [one] { $count } from readers
+   *[other] { $count } from readers
+}

@@ -147,6 +147,9 @@ pub struct Blog {
     /// The language it is written in, a BCP 47 tag such as `en-GB` or `ar`.
     #[serde(default = "default_language")]
     pub language: String,
+    /// What the page asks its readers to send, while it asks.
+    #[serde(default)]
+    pub callout: Option<super::Callout>,
 }
 
 fn default_language() -> String {

@@ -2,6 +2,7 @@
 //! Nothing here knows about HTTP or databases.
 
 mod blog;
+mod callout;
 mod change;
 mod clip;
 mod draft;
@@ -25,6 +26,10 @@ pub use blog::{
     Blog, BlogId, BlogInput, BlogSettings, BlogStatus, MAX_BLOG_TITLE_CHARS, MAX_DESCRIPTION_CHARS,
     MAX_EMBED_ORIGINS, MAX_SLUG_CHARS, MAX_SUMMARY_POINT_CHARS, MAX_SUMMARY_POINTS, Slug,
     parse_origins,
+};
+pub use callout::{
+    CONTACT_KEPT_DAYS, Callout, CalloutKind, Contribution, ContributionState, ContributionText,
+    MAX_CONTRIBUTION_CHARS,
 };
 pub use change::{Change, ChangeKind, Seq};
 pub use clip::{Clip, MAX_CLIP_TEXT_CHARS, parse_clip};

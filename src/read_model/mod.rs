@@ -304,6 +304,7 @@ mod tests {
             oldest_first: false,
             embed_origins: Vec::new(),
             language: "en-GB".into(),
+            callout: None,
         }
     }
 

@@ -411,6 +411,7 @@ mod tests {
             oldest_first,
             embed_origins: Vec::new(),
             language: "en-GB".into(),
+            callout: None,
         }
     }
 

@@ -35,6 +35,7 @@ const TABLES: &[&str] = &[
     "poll_votes",
     "site_keys",
     "webhooks",
+    "contributions",
     "media",
     "media_parts",
 ];
@@ -42,7 +43,13 @@ const TABLES: &[&str] = &[
 /// The tables whose `id` the database gives: after a restore, it gives the next one
 /// after the highest restored.
 const NUMBERED: &[&str] = &[
-    "blogs", "entries", "drafts", "snippets", "profiles", "webhooks",
+    "blogs",
+    "entries",
+    "drafts",
+    "snippets",
+    "profiles",
+    "webhooks",
+    "contributions",
 ];
 
 /// One row of one table, its columns by name.

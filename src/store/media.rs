@@ -48,6 +48,8 @@ impl Store {
         for row in &bodies {
             in_use.extend(media_addresses(&rows::text(row, "body")?));
         }
+        // Readers' photos waiting for an editor.
+        in_use.extend(self.contribution_photos().await?);
         // Profiles' photos, and entries' bylines as they keep them.
         let profiles =
             sqlx::query("SELECT photo_url FROM profiles WHERE photo_url LIKE '/media/%'")

@@ -8,6 +8,7 @@
 mod accounts;
 mod backup;
 mod changes;
+mod contributions;
 mod database;
 mod deleted;
 mod drafts;

@@ -196,6 +196,7 @@ impl Store {
             oldest_first: draft.oldest_first,
             embed_origins: draft.embed_origins,
             language: draft.language,
+            callout: None,
         })
     }
 
@@ -206,7 +207,7 @@ impl Store {
         let status = status_text(blog.status);
         let done = sqlx::query(
             "UPDATE blogs SET title = $1, description = $2, summary = $3, time_zone = $4, status = $5, \
-             reading_order = $6, embed_origins = $7, language = $8 WHERE id = $9",
+             reading_order = $6, embed_origins = $7, language = $8, callout = $9 WHERE id = $10",
         )
         .bind(&blog.title)
         .bind(&blog.description)
@@ -216,6 +217,10 @@ impl Store {
         .bind(reading_order(blog.oldest_first))
         .bind(blog.embed_origins.join(" "))
         .bind(&blog.language)
+        .bind(
+            (blog.callout.as_ref())
+                .map(|c| serde_json::to_string(c).expect("a callout is strings only")),
+        )
         .bind(blog.id.0)
         .execute(&mut *tx)
         .await?;

@@ -33,7 +33,7 @@ pub(crate) use draft_columns;
 macro_rules! blog_columns {
     () => {
         "id, slug, title, description, summary, time_zone, status, created_at, last_seq, \
-         reading_order, embed_origins, language"
+         reading_order, embed_origins, language, callout"
     };
 }
 pub(crate) use blog_columns;
@@ -113,6 +113,12 @@ pub fn blog(row: &AnyRow) -> Result<(Blog, u64), StoreError> {
             .map(str::to_owned)
             .collect(),
         language: text(row, "language")?,
+        callout: optional_text(row, "callout")?
+            .map(|kept| {
+                serde_json::from_str(&kept)
+                    .map_err(|e| StoreError::Corrupt(format!("bad callout: {e}")))
+            })
+            .transpose()?,
     };
     Ok((blog, seq(row, "last_seq")?))
 }

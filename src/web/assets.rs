@@ -36,6 +36,11 @@ const FILES: &[(&str, &str, &[u8])] = &[
         include_bytes!("../../static/gallery.js"),
     ),
     (
+        "callout.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../../static/callout.js"),
+    ),
+    (
         "polls.js",
         "text/javascript; charset=utf-8",
         include_bytes!("../../static/polls.js"),

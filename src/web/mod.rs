@@ -6,6 +6,7 @@ mod alerts;
 pub mod api;
 mod assets;
 mod auth;
+mod callout;
 mod client;
 pub(crate) mod clips;
 mod compose;
@@ -99,6 +100,8 @@ pub struct Shared {
     pub audience: Arc<crate::audience::Audience>,
     /// The webhooks an admin registers, and their deliveries.
     pub webhooks: Arc<crate::webhooks::Webhooks>,
+    /// What readers send through a page's callout.
+    pub contributions: Arc<crate::contributions::Contributions>,
     /// Readers' votes, and the counts shown.
     pub polls: Arc<crate::polls::Polls>,
     /// The first page of every live page, kept rendered and compressed.
@@ -150,6 +153,7 @@ pub fn app(state: AppState) -> Router {
         .merge(events::router())
         .merge(feed::router())
         .merge(polls::router())
+        .merge(callout::router(state.media.max_bytes))
         .merge(auth::router().layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
             HeaderValue::from_static(NO_STORE),

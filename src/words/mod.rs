@@ -179,6 +179,7 @@ impl Words {
             "linkCopied": self.get("js-link-copied"),
             "linkToEntry": self.get("js-link-to-entry"),
             "justNow": self.get("js-just-now"),
+            "calloutFailed": self.get("callout-failed"),
             "pollVoted": self.get("poll-voted"),
             "pollChoose": self.get("poll-choose"),
             "pollFailed": self.get("poll-failed"),

@@ -146,6 +146,23 @@ fn editor_routes(entry: &str, draft: &str) -> Vec<Route> {
             Publisher,
         ),
         post(format!("{page}/entries/{entry}/close-poll"), &[], Publisher),
+        get(format!("{page}/callout"), Publisher),
+        post(
+            format!("{page}/callout"),
+            &[
+                ("callout_kind", "questions"),
+                ("callout_prompt", "Ask us"),
+                ("action", "open"),
+            ],
+            Publisher,
+        ),
+        get(format!("{page}/contributions/1"), Publisher),
+        post(
+            format!("{page}/contributions/1/publish"),
+            &[("title", "Answered"), ("answer", "Yes.")],
+            Publisher,
+        ),
+        post(format!("{page}/contributions/1/discard"), &[], Publisher),
         post(
             format!("{page}/entries/{entry}?inline=1"),
             entry_fields,
@@ -218,6 +235,11 @@ const OPEN_ROUTES: &[(&str, &str, &str)] = &[
         "/live/{slug}/entries/{id}/poll",
         "a poll's counts, for a reader without script",
     ),
+    (
+        "POST",
+        "/live/{slug}/contributions",
+        "a reader's message to the callout (limited per address: tested in callout)",
+    ),
     ("GET", "/live/{slug}/events", "the live stream"),
     (
         "GET",
@@ -259,6 +281,8 @@ const MOUNTED_AT: &[(&str, &str)] = &[
     ("src/web/events.rs", ""),
     ("src/web/feed.rs", ""),
     ("src/web/polls.rs", ""),
+    ("src/web/callout.rs", ""),
+    ("src/web/compose/contributions.rs", "/editor"),
     ("src/web/auth.rs", ""),
     ("src/web/assets.rs", ""),
     ("src/web/api/mod.rs", ""),

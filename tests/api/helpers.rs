@@ -521,7 +521,26 @@ impl Process {
     /// Starts `liveblog serve` on 127.0.0.1:0 with `args` and `env` besides, signed in
     /// to as [`ADMIN_PASSWORD`], and a handle on it once it says where it serves.
     pub fn serve(args: &[&std::ffi::OsStr], env: &[(&str, &str)]) -> (Process, TestApp) {
+        Process::serve_logged(args, env, None)
+    }
+
+    /// As [`Process::serve`], with what it logs appended to the file `log`.
+    pub fn serve_logged(
+        args: &[&std::ffi::OsStr],
+        env: &[(&str, &str)],
+        log: Option<&std::path::Path>,
+    ) -> (Process, TestApp) {
         use std::io::BufRead;
+        let stderr = match log {
+            Some(file) => std::process::Stdio::from(
+                std::fs::OpenOptions::new()
+                    .create(true)
+                    .append(true)
+                    .open(file)
+                    .unwrap(),
+            ),
+            None => std::process::Stdio::null(),
+        };
         let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_liveblog"))
             .args(["serve", "--addr", "127.0.0.1:0"])
             .args(args)
@@ -529,7 +548,7 @@ impl Process {
             .env("LIVEBLOG_ADMIN_PASSWORD", ADMIN_PASSWORD)
             .envs(env.iter().copied())
             .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::null())
+            .stderr(stderr)
             .spawn()
             .unwrap();
         let lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();

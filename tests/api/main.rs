@@ -6,6 +6,7 @@ mod archive;
 mod auth;
 mod backup;
 mod bombs;
+mod callout;
 mod clips;
 mod cluster;
 mod cms;

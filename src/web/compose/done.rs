@@ -18,6 +18,8 @@ pub enum Done {
     Unscheduled,
     SentBack,
     Discarded,
+    /// A reader's contribution set aside.
+    SetAside,
     /// A draft kept.
     Saved,
     /// A draft that was published or discarded already (a second click, a colleague).
@@ -29,7 +31,7 @@ pub enum Done {
 }
 
 impl Done {
-    const ALL: [(&'static str, Done); 14] = [
+    const ALL: [(&'static str, Done); 15] = [
         ("published", Done::Published),
         ("approved", Done::Approved),
         ("corrected", Done::Corrected),
@@ -40,6 +42,7 @@ impl Done {
         ("unscheduled", Done::Unscheduled),
         ("sent-back", Done::SentBack),
         ("discarded", Done::Discarded),
+        ("set-aside", Done::SetAside),
         ("saved", Done::Saved),
         ("gone", Done::Gone),
         ("settings-saved", Done::SettingsSaved),
@@ -76,6 +79,7 @@ impl Done {
             Done::Unscheduled => "done-unscheduled",
             Done::SentBack => "done-sent-back",
             Done::Discarded => "done-discarded",
+            Done::SetAside => "done-set-aside",
             Done::Saved => "done-saved",
             Done::Gone => "done-gone",
             Done::SettingsSaved => "done-settings-saved",

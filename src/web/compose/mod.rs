@@ -8,6 +8,7 @@
 //! script its words.
 
 mod command;
+mod contributions;
 mod corrections;
 mod desk;
 pub(super) mod done;
@@ -79,6 +80,7 @@ pub fn router(max_upload_bytes: usize, max_clip_bytes: u64) -> Router<AppState> 
         )
         .route("/live/{slug}/entries/{id}/history", get(history::history))
         .merge(corrections::router(upload_limit))
+        .merge(contributions::router())
 }
 
 /// The compose page: the form, and the desk beside it.
@@ -132,6 +134,11 @@ async fn desk_view<'a>(
     } else {
         Vec::new()
     };
+    let from_readers = match can_publish {
+        true => (state.contributions.waiting(page.blog.id).await)
+            .map_err(crate::newsroom::NewsroomError::from)?,
+        false => Vec::new(),
+    };
     Ok(DeskView {
         page,
         w: signed_in.words(),
@@ -139,6 +146,7 @@ async fn desk_view<'a>(
         csrf_token: signed_in.csrf_token(),
         can_publish,
         readers: state.audience.readers(page.blog.id),
+        from_readers,
         queue: if can_publish { queue } else { Vec::new() },
         drafts: own,
         scheduled: if can_publish { scheduled } else { Vec::new() },

@@ -611,11 +611,23 @@ pub struct DeskView<'a> {
     pub recent: Vec<&'a RenderedEntry>,
     /// Entries deleted that can still be restored (editors only).
     pub deleted: Vec<DeletedEntry>,
+    /// What readers sent through the page's callout, waiting (editors only).
+    pub from_readers: Vec<crate::domain::Contribution>,
 }
 
 impl DeskView<'_> {
     pub fn slug(&self) -> &str {
         self.page.blog.slug.as_str()
+    }
+
+    /// "3 from readers", in the plural the language uses.
+    pub fn readers_sent_text(&self) -> String {
+        self.w
+            .count("desk-from-readers-count", self.from_readers.len())
+    }
+
+    pub fn sent_at(&self, contribution: &crate::domain::Contribution) -> String {
+        self.w.clock(contribution.sent_at, self.page.blog.time_zone)
     }
 
     pub fn line<'d>(&'d self, draft: &'d Draft) -> DraftLine<'d> {
