@@ -13,7 +13,7 @@ use crate::store::Store;
 /// Runs a command; the error is one line for the terminal.
 pub async fn run(command: Command) -> Result<(), String> {
     match command {
-        Command::Serve(settings) => serve(settings).await,
+        Command::Serve(settings) => serve(*settings).await,
         Command::User(UserCommand::Add { name, role, store }) => {
             add_user(&name, &role, &store).await
         }

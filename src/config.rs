@@ -24,7 +24,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Run the server (the default).
-    Serve(ServeArgs),
+    Serve(Box<ServeArgs>),
     /// Manage newsroom accounts.
     #[command(subcommand)]
     User(UserCommand),
@@ -140,6 +140,13 @@ pub struct ServeArgs {
     /// default only the open internet is sent to).
     #[arg(long, env = "LIVEBLOG_WEBHOOKS_TO_PRIVATE_ADDRESSES")]
     pub webhooks_to_private_addresses: bool,
+    /// The most key events one page pushes to its subscribers in an hour.
+    #[arg(long, env = "LIVEBLOG_PUSH_PER_HOUR", default_value_t = crate::push::DEFAULT_PUSH_PER_HOUR)]
+    pub push_per_hour: u32,
+    /// Sends Web Push messages to push services on this machine or a private network
+    /// too (for a stand-in push service in tests).
+    #[arg(long, env = "LIVEBLOG_PUSH_TO_PRIVATE_ADDRESSES")]
+    pub push_to_private_addresses: bool,
     /// How many recent changes of each live page are kept for reconnecting browsers.
     #[arg(long, env = "LIVEBLOG_REPLAY_WINDOW", default_value_t = 1000)]
     pub replay_window: usize,
@@ -304,7 +311,7 @@ fn parse_public_url(value: &str) -> Result<String, String> {
 impl Cli {
     /// The command to run: `serve` when none is given.
     pub fn command(self) -> Command {
-        self.command.unwrap_or(Command::Serve(self.serve))
+        self.command.unwrap_or(Command::Serve(Box::new(self.serve)))
     }
 }
 

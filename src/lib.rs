@@ -57,6 +57,8 @@ pub mod per_address;
 pub mod polls;
 /// Who has which entry open for correcting.
 pub mod presence;
+/// Web Push: key events sent to the browsers that asked.
+pub mod push;
 /// Every live page in memory, ready to serve.
 pub mod read_model;
 /// Entries scheduled to publish themselves, published at their time.

@@ -30,6 +30,7 @@ use crate::newsroom::{Newsroom, NewsroomError};
 use crate::per_address::PerAddress;
 use crate::polls::Polls;
 use crate::presence::Presence;
+use crate::push::Push;
 use crate::schedule::publish_scheduled;
 use crate::store::{Backend, Store, StoreError};
 use crate::sync::follow_other_instances;
@@ -181,6 +182,18 @@ impl Server {
             settings.webhooks_to_private_addresses,
         ));
         Arc::clone(&webhooks).start(shutdown.clone());
+        let push = Arc::new(
+            Push::new(
+                Arc::clone(&store),
+                public_url.clone(),
+                settings.push_per_hour,
+                settings.push_to_private_addresses,
+            )
+            .await?,
+        );
+        let (key_events, to_push) = tokio::sync::mpsc::unbounded_channel();
+        newsroom.tell_of_key_events(key_events);
+        tokio::spawn(Arc::clone(&push).follow(to_push, shutdown.clone()));
         let contributions = Arc::new(Contributions::new(Arc::clone(&store)));
         tokio::spawn(Arc::clone(&contributions).forget_old_contacts(shutdown.clone()));
         let state = Arc::new(Shared {
@@ -197,6 +210,7 @@ impl Server {
             audience,
             polls,
             contributions,
+            push,
             first_pages: Arc::default(),
             embed_sites: settings
                 .frame_ancestors

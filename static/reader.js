@@ -260,6 +260,13 @@ function readerPage() {
     rememberSeen();
   }
 
+  // Key events as notifications, where the browser can show them.
+  if (document.getElementById("push-toggle") && "serviceWorker" in navigator && "PushManager" in window) {
+    import("./push.js").then(function (push) {
+      push.offerPush(word);
+    });
+  }
+
   markSinceLastVisit(readSeen());
   enhance();
   new MutationObserver(enhance).observe(main, { childList: true, subtree: true });

@@ -215,6 +215,8 @@ pub struct Newsroom {
     /// Told of each entry saved with a shared post, for its platform to be asked of it
     /// (`oembed`).
     saved_posts: std::sync::OnceLock<tokio::sync::mpsc::UnboundedSender<(String, Entry)>>,
+    /// Told of each entry that is a key event as readers are told of it (`push`).
+    key_events: std::sync::OnceLock<tokio::sync::mpsc::UnboundedSender<crate::push::KeyEvent>>,
 }
 
 impl Newsroom {
@@ -251,6 +253,7 @@ impl Newsroom {
             schedule_changed: Notify::new(),
             changed: Arc::new(Notify::new()),
             saved_posts: std::sync::OnceLock::new(),
+            key_events: std::sync::OnceLock::new(),
         })
     }
 
@@ -399,6 +402,14 @@ impl Newsroom {
             .await?;
         self.post_saved(blog, &entry);
         Ok(entry)
+    }
+
+    /// Sends each entry that is a key event to `told`, as readers are told of it.
+    pub fn tell_of_key_events(
+        &self,
+        told: tokio::sync::mpsc::UnboundedSender<crate::push::KeyEvent>,
+    ) {
+        let _ = self.key_events.set(told);
     }
 
     /// Sends each entry saved with a shared post to `saved`, from now on.
@@ -637,9 +648,34 @@ impl Newsroom {
     fn tell(&self, page: &LivePage, change: &Change) {
         self.hub.publish(page.blog.id, event_for(page, change));
         self.changed.notify_one();
+        // A key event is told once however often it is changed: `push` notes each.
+        let entry = change.entry.and_then(|id| page.entry(id));
+        if let (Some(told), Some(rendered)) = (self.key_events.get(), entry)
+            && rendered.entry.key_event
+            && page.blog.is_live()
+        {
+            let _ = told.send(crate::push::KeyEvent {
+                blog: page.blog.id,
+                slug: page.blog.slug.to_string(),
+                page_title: page.blog.title.clone(),
+                entry: rendered.entry.id,
+                headline: rendered.entry.title.clone(),
+            });
+        }
         if !page.blog.is_live() {
             self.hub.forget_recent(page.blog.id);
         }
+    }
+
+    /// Takes one try for `key` under `rule`, counted in the store; false when its
+    /// share is used.
+    pub async fn take_attempt(
+        &self,
+        key: &str,
+        rule: crate::store::AttemptRule,
+    ) -> Result<bool, StoreError> {
+        let taken = self.store.take_attempt(key, rule, Utc::now()).await?;
+        Ok(taken == crate::store::Attempt::Taken)
     }
 
     /// Whether the record takes writes now (see `Store::writable`).

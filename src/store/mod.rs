@@ -23,6 +23,7 @@ mod pages;
 mod polls;
 mod presence;
 mod profiles;
+mod push;
 mod readers;
 mod revisions;
 mod rows;
@@ -41,6 +42,7 @@ pub use faults::failures;
 pub use limits::{Attempt, AttemptRule, Beyond};
 pub use once::{KEY_KEPT, KeptAnswer, MadeBefore, RequestKey, made_once};
 pub use polls::{Ballot, Vote};
+pub use push::PushSubscription;
 pub use webhooks::{DeliveryRecord, Due, Webhook, WebhookId};
 
 /// A committed change and the sequence number it was given.

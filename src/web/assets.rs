@@ -41,6 +41,16 @@ const FILES: &[(&str, &str, &[u8])] = &[
         include_bytes!("../../static/callout.js"),
     ),
     (
+        "push-worker.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../../static/push-worker.js"),
+    ),
+    (
+        "push.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../../static/push.js"),
+    ),
+    (
         "polls.js",
         "text/javascript; charset=utf-8",
         include_bytes!("../../static/polls.js"),

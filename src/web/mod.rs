@@ -24,6 +24,7 @@ mod people;
 mod polls;
 mod precompressed;
 mod profiles;
+mod push;
 mod reader;
 mod share;
 mod snippets;
@@ -102,6 +103,8 @@ pub struct Shared {
     pub webhooks: Arc<crate::webhooks::Webhooks>,
     /// What readers send through a page's callout.
     pub contributions: Arc<crate::contributions::Contributions>,
+    /// Key events pushed to the browsers that asked.
+    pub push: Arc<crate::push::Push>,
     /// Readers' votes, and the counts shown.
     pub polls: Arc<crate::polls::Polls>,
     /// The first page of every live page, kept rendered and compressed.
@@ -153,6 +156,7 @@ pub fn app(state: AppState) -> Router {
         .merge(events::router())
         .merge(feed::router())
         .merge(polls::router())
+        .merge(push::router())
         .merge(callout::router(state.media.max_bytes))
         .merge(auth::router().layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,

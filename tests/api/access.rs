@@ -236,6 +236,22 @@ const OPEN_ROUTES: &[(&str, &str, &str)] = &[
         "a poll's counts, for a reader without script",
     ),
     (
+        "GET",
+        "/push-worker.js",
+        "the service worker that shows key events",
+    ),
+    ("GET", "/push/key", "the server's public key for Web Push"),
+    (
+        "POST",
+        "/live/{slug}/push",
+        "a browser's subscription to key events (JSON; limited per address: tested in push)",
+    ),
+    (
+        "POST",
+        "/live/{slug}/push/off",
+        "a browser's subscription turned off",
+    ),
+    (
         "POST",
         "/live/{slug}/contributions",
         "a reader's message to the callout (limited per address: tested in callout)",
@@ -282,6 +298,7 @@ const MOUNTED_AT: &[(&str, &str)] = &[
     ("src/web/feed.rs", ""),
     ("src/web/polls.rs", ""),
     ("src/web/callout.rs", ""),
+    ("src/web/push.rs", ""),
     ("src/web/compose/contributions.rs", "/editor"),
     ("src/web/auth.rs", ""),
     ("src/web/assets.rs", ""),

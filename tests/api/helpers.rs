@@ -39,6 +39,8 @@ pub fn settings(data_dir: &std::path::Path) -> ServeArgs {
         ended_pages_mb: liveblog::config::DEFAULT_ENDED_PAGES_MB,
         poll_votes_per_address: liveblog::polls::DEFAULT_VOTES_PER_ADDRESS,
         webhooks_to_private_addresses: true,
+        push_per_hour: liveblog::push::DEFAULT_PUSH_PER_HOUR,
+        push_to_private_addresses: true,
         replay_window: 1000,
         max_streams: liveblog::config::DEFAULT_MAX_STREAMS,
         max_upload_bytes: 64 * 1024,

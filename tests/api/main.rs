@@ -41,6 +41,7 @@ mod polls;
 mod postgres;
 mod posts;
 mod profiles;
+mod push;
 mod reader;
 mod restore;
 mod schedule;
