@@ -147,6 +147,15 @@ pub struct ServeArgs {
     /// too (for a stand-in push service in tests).
     #[arg(long, env = "LIVEBLOG_PUSH_TO_PRIVATE_ADDRESSES")]
     pub push_to_private_addresses: bool,
+    /// How often, in seconds, each instance writes down its readers and its entries'
+    /// views and shares for the desk.
+    #[arg(
+        long,
+        env = "LIVEBLOG_FIGURES_EVERY",
+        default_value_t = 60,
+        hide = true
+    )]
+    pub figures_every: u64,
     /// How many recent changes of each live page are kept for reconnecting browsers.
     #[arg(long, env = "LIVEBLOG_REPLAY_WINDOW", default_value_t = 1000)]
     pub replay_window: usize,

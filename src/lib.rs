@@ -36,6 +36,8 @@ pub mod demo;
 pub mod domain;
 /// `liveblog export` and `import`: the whole record as JSON.
 pub mod dump;
+/// Readers over the day, and each entry's views and shares, for the desk.
+pub mod figures;
 /// The entry and summary HTML, rendered once per change.
 pub mod fragments;
 /// The headers every answer carries, from the HTTP stack and the direct writers alike.

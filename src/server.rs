@@ -22,6 +22,7 @@ use crate::audience::Audience;
 use crate::config::ServeArgs;
 use crate::contributions::Contributions;
 use crate::demo;
+use crate::figures::Figures;
 use crate::listener::{Listener, Routes};
 use crate::live::request::EVENTS_ROUTE;
 use crate::live::{DirectStreams, LiveHub};
@@ -194,6 +195,12 @@ impl Server {
         let (key_events, to_push) = tokio::sync::mpsc::unbounded_channel();
         newsroom.tell_of_key_events(key_events);
         tokio::spawn(Arc::clone(&push).follow(to_push, shutdown.clone()));
+        let figures = Arc::new(Figures::new(
+            Arc::clone(&store),
+            Arc::clone(&hub),
+            Duration::from_secs(settings.figures_every.max(1)),
+        ));
+        tokio::spawn(Arc::clone(&figures).write(shutdown.clone()));
         let contributions = Arc::new(Contributions::new(Arc::clone(&store)));
         tokio::spawn(Arc::clone(&contributions).forget_old_contacts(shutdown.clone()));
         let state = Arc::new(Shared {
@@ -211,6 +218,7 @@ impl Server {
             polls,
             contributions,
             push,
+            figures,
             first_pages: Arc::default(),
             embed_sites: settings
                 .frame_ancestors

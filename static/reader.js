@@ -79,6 +79,8 @@ function readerPage() {
 
   function share(article, status) {
     var url = permalink(article);
+    // Counted for the desk's figures; nothing about the reader is sent.
+    if (navigator.sendBeacon) navigator.sendBeacon(new URL(url).pathname + "/shared");
     var title = article.querySelector(".entry-title").textContent.trim();
     if (navigator.share) {
       navigator.share({ title: title, url: url }).catch(function () {});

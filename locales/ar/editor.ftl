@@ -488,3 +488,5 @@ desk-asking = سؤال القراء: { $prompt }
 desk-with-photo = مع صورة
 desk-answer = أجب
 desk-from-readers-count = { $count } من القراء
+desk-readers-chart = القراء في آخر { $hours } ساعات، { $peak } في آن واحد على الأكثر
+desk-entry-figures = { $views } مشاهدة لصفحته · { $shares } مشاركة

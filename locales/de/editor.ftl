@@ -474,3 +474,5 @@ desk-asking = Leser gefragt: { $prompt }
 desk-with-photo = mit Foto
 desk-answer = Antworten
 desk-from-readers-count = { $count } von Lesern
+desk-readers-chart = Leser in den letzten { $hours } Stunden, höchstens { $peak } zugleich
+desk-entry-figures = { $views } Aufrufe der eigenen Seite · { $shares }-mal geteilt

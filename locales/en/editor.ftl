@@ -477,3 +477,11 @@ desk-from-readers-count = { $count ->
     [one] { $count } from readers
    *[other] { $count } from readers
 }
+desk-readers-chart = Readers over the last { $hours } hours, at most { $peak } at once
+desk-entry-figures = { $views ->
+    [one] { $views } view of its page
+   *[other] { $views } views of its page
+} · { $shares ->
+    [one] { $shares } share
+   *[other] { $shares } shares
+}

@@ -478,3 +478,5 @@ desk-asking = Pidiendo a los lectores: { $prompt }
 desk-with-photo = con foto
 desk-answer = Responder
 desk-from-readers-count = { $count } de los lectores
+desk-readers-chart = Lectores en las últimas { $hours } horas, como mucho { $peak } a la vez
+desk-entry-figures = { $views } visitas a su página · compartida { $shares } veces

@@ -478,3 +478,5 @@ desk-asking = Appel aux lecteurs : { $prompt }
 desk-with-photo = avec une photo
 desk-answer = Répondre
 desk-from-readers-count = { $count } des lecteurs
+desk-readers-chart = Lecteurs des { $hours } dernières heures, au plus { $peak } à la fois
+desk-entry-figures = { $views } vues de sa page · partagée { $shares } fois

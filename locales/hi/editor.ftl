@@ -469,3 +469,5 @@ desk-asking = पाठकों से पूछा: { $prompt }
 desk-with-photo = फ़ोटो के साथ
 desk-answer = जवाब दें
 desk-from-readers-count = पाठकों से { $count }
+desk-readers-chart = पिछले { $hours } घंटों में पाठक, एक साथ अधिकतम { $peak }
+desk-entry-figures = उसके पेज के { $views } व्यू · { $shares } बार शेयर

@@ -464,3 +464,5 @@ desk-asking = 正在征集：{ $prompt }
 desk-with-photo = 附照片
 desk-answer = 回复
 desk-from-readers-count = 来自读者 { $count } 条
+desk-readers-chart = 过去 { $hours } 小时的读者，同时最多 { $peak } 人
+desk-entry-figures = 其页面浏览 { $views } 次 · 分享 { $shares } 次

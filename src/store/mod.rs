@@ -15,6 +15,7 @@ mod drafts;
 mod entries;
 mod export;
 mod faults;
+mod figures;
 mod labels;
 mod limits;
 mod media;

@@ -103,6 +103,8 @@ pub struct Shared {
     pub webhooks: Arc<crate::webhooks::Webhooks>,
     /// What readers send through a page's callout.
     pub contributions: Arc<crate::contributions::Contributions>,
+    /// Readers over the day, and entries' views and shares.
+    pub figures: Arc<crate::figures::Figures>,
     /// Key events pushed to the browsers that asked.
     pub push: Arc<crate::push::Push>,
     /// Readers' votes, and the counts shown.

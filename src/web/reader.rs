@@ -24,6 +24,10 @@ pub fn router() -> Router<AppState> {
         .route("/live/{slug}", get(live_page))
         .route("/live/{slug}/entries/{id}", get(permalink))
         .route("/live/{slug}/entries/{id}/in-stream", get(in_stream))
+        .route(
+            "/live/{slug}/entries/{id}/shared",
+            axum::routing::post(shared),
+        )
 }
 
 /// The address of an entry in the stream: on the page of the stream it is on, at its
@@ -395,6 +399,7 @@ async fn permalink(
         .stream_page_of(id)
         .expect("an entry on the page is on one of its stream pages");
     let share = share::for_entry(&page, entry, &state.public_url);
+    state.figures.viewed(id);
     let html = render(&PermalinkPage {
         page: &page,
         entry,
@@ -402,6 +407,19 @@ async fn permalink(
         share,
     })?;
     Ok(html.into_response())
+}
+
+/// `POST /live/{slug}/entries/{id}/shared`: the page's script tells of a share, for
+/// the entry's figures on the desk.
+async fn shared(
+    State(state): State<AppState>,
+    Path((slug, id)): Path<(String, String)>,
+) -> Result<axum::http::StatusCode> {
+    let page = state.newsroom.page(&slug).await?;
+    let id = entry_id(&id)?;
+    page.entry(id).ok_or(AppError::NotFound)?;
+    state.figures.shared(id);
+    Ok(axum::http::StatusCode::NO_CONTENT)
 }
 
 fn entry_id(id: &str) -> Result<EntryId> {

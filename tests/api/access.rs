@@ -236,6 +236,11 @@ const OPEN_ROUTES: &[(&str, &str, &str)] = &[
         "a poll's counts, for a reader without script",
     ),
     (
+        "POST",
+        "/live/{slug}/entries/{id}/shared",
+        "a share counted for the desk's figures (an addition in memory)",
+    ),
+    (
         "GET",
         "/push-worker.js",
         "the service worker that shows key events",

@@ -41,6 +41,7 @@ pub fn settings(data_dir: &std::path::Path) -> ServeArgs {
         webhooks_to_private_addresses: true,
         push_per_hour: liveblog::push::DEFAULT_PUSH_PER_HOUR,
         push_to_private_addresses: true,
+        figures_every: 60,
         replay_window: 1000,
         max_streams: liveblog::config::DEFAULT_MAX_STREAMS,
         max_upload_bytes: 64 * 1024,

@@ -20,6 +20,7 @@ mod editor;
 mod embed;
 mod faults;
 mod feed;
+mod figures;
 mod gallery;
 mod hardening;
 mod helpers;

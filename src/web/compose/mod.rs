@@ -134,6 +134,15 @@ async fn desk_view<'a>(
     } else {
         Vec::new()
     };
+    let readers_over = (state.figures.readers(page.blog.id).await)
+        .map_err(crate::newsroom::NewsroomError::from)?;
+    let figures = match can_publish {
+        true => {
+            let ids: Vec<_> = recent.iter().map(|e| e.entry.id).collect();
+            (state.figures.of(&ids).await).map_err(crate::newsroom::NewsroomError::from)?
+        }
+        false => Default::default(),
+    };
     let from_readers = match can_publish {
         true => (state.contributions.waiting(page.blog.id).await)
             .map_err(crate::newsroom::NewsroomError::from)?,
@@ -147,6 +156,8 @@ async fn desk_view<'a>(
         can_publish,
         readers: state.audience.readers(page.blog.id),
         from_readers,
+        readers_over,
+        figures,
         queue: if can_publish { queue } else { Vec::new() },
         drafts: own,
         scheduled: if can_publish { scheduled } else { Vec::new() },

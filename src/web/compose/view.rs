@@ -613,11 +613,49 @@ pub struct DeskView<'a> {
     pub deleted: Vec<DeletedEntry>,
     /// What readers sent through the page's callout, waiting (editors only).
     pub from_readers: Vec<crate::domain::Contribution>,
+    /// Readers a minute over the last hours, every instance's.
+    pub readers_over: Vec<(chrono::DateTime<chrono::Utc>, u64)>,
+    /// The recent entries' views on their own pages and shares (editors only).
+    pub figures: std::collections::HashMap<crate::domain::EntryId, (u64, u64)>,
 }
+
+/// The size of the desk's readers chart, in CSS pixels.
+pub const CHART_WIDTH: f64 = 120.0;
+pub const CHART_HEIGHT: f64 = 24.0;
 
 impl DeskView<'_> {
     pub fn slug(&self) -> &str {
         self.page.blog.slug.as_str()
+    }
+
+    /// The readers chart: its polyline's points, and the peak and when it was.
+    pub fn chart(&self) -> (String, String) {
+        let now = chrono::Utc::now();
+        let (points, peak) =
+            crate::figures::chart_points(&self.readers_over, now, CHART_WIDTH, CHART_HEIGHT);
+        let at = (self.readers_over.iter())
+            .filter(|(_, n)| *n == peak)
+            .map(|(at, _)| self.w.clock(*at, self.page.blog.time_zone))
+            .next_back()
+            .unwrap_or_default();
+        let label = self.w.with(
+            "desk-readers-chart",
+            &[
+                ("hours", crate::figures::CHART_HOURS.into()),
+                ("peak", peak.into()),
+                ("time", at.into()),
+            ],
+        );
+        (points, label)
+    }
+
+    /// An entry's views and shares, in words, if it has any.
+    pub fn entry_figures(&self, entry: &crate::domain::Entry) -> Option<String> {
+        let (views, shares) = self.figures.get(&entry.id).copied()?;
+        Some(self.w.with(
+            "desk-entry-figures",
+            &[("views", views.into()), ("shares", shares.into())],
+        ))
     }
 
     /// "3 from readers", in the plural the language uses.

@@ -1,0 +1,16 @@
+-- How the day went. Each instance's readers of each page, once a minute: the compose
+-- page draws their sum over the last hours. Kept two days.
+CREATE TABLE reader_minutes (
+    blog_id  INTEGER NOT NULL,
+    minute   TEXT NOT NULL,
+    instance TEXT NOT NULL,
+    readers  INTEGER NOT NULL,
+    PRIMARY KEY (blog_id, minute, instance)
+);
+-- Each entry's views on its own page and the times readers shared it, added to by
+-- every instance about once a minute.
+CREATE TABLE entry_figures (
+    entry_id INTEGER PRIMARY KEY,
+    views    INTEGER NOT NULL DEFAULT 0,
+    shares   INTEGER NOT NULL DEFAULT 0
+);
