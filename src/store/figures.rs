@@ -98,11 +98,9 @@ impl Store {
         if entries.is_empty() {
             return Ok(HashMap::new());
         }
-        let ids: Vec<String> = entries.iter().map(|id| id.0.to_string()).collect();
-        // Numbers only, written by us: safe to put in the text.
         let query = format!(
             "SELECT entry_id, views, shares FROM entry_figures WHERE entry_id IN ({})",
-            ids.join(", ")
+            rows::id_list(entries)
         );
         let rows = sqlx::query(sqlx::AssertSqlSafe(query))
             .fetch_all(self.pool())

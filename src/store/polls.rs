@@ -100,11 +100,9 @@ impl Store {
         if polls.is_empty() {
             return Ok(HashMap::new());
         }
-        let ids: Vec<String> = polls.iter().map(|id| id.0.to_string()).collect();
-        // Numbers only, written by us: safe to put in the text.
         let query = format!(
             "SELECT entry_id, votes FROM polls WHERE entry_id IN ({})",
-            ids.join(", ")
+            rows::id_list(polls)
         );
         let rows = sqlx::query(sqlx::AssertSqlSafe(query))
             .fetch_all(self.pool())

@@ -73,6 +73,13 @@ pub fn integer(row: &AnyRow, column: &str) -> Result<i64, StoreError> {
     Ok(row.try_get::<i64, _>(column)?)
 }
 
+/// Entries' numbers as a list for `IN (…)`: numbers only, written by us, so safe to
+/// put in a query's text.
+pub fn id_list(ids: &[EntryId]) -> String {
+    let ids: Vec<String> = ids.iter().map(|id| id.0.to_string()).collect();
+    ids.join(", ")
+}
+
 pub fn optional_integer(row: &AnyRow, column: &str) -> Result<Option<i64>, StoreError> {
     Ok(row.try_get::<Option<i64>, _>(column)?)
 }
