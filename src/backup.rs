@@ -54,9 +54,21 @@ fn store_name(backend: Backend) -> &'static str {
     }
 }
 
+/// Whether a backup keeps the contact addresses readers left (`--with-contacts`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Contacts {
+    Kept,
+    LeftOut,
+}
+
 /// Writes one snapshot of `store` (whose files are in `data_dir`) into the new folder
-/// `dest`.
-pub async fn backup(store: &Store, data_dir: &Path, dest: &Path) -> Result<Done, String> {
+/// `dest`, readers' contact addresses left out unless `contacts` says to keep them.
+pub async fn backup(
+    store: &Store,
+    data_dir: &Path,
+    dest: &Path,
+    contacts: Contacts,
+) -> Result<Done, String> {
     let in_use = std::fs::read_dir(dest).is_ok_and(|mut d| d.next().is_some());
     if in_use {
         return Err(format!(
@@ -77,7 +89,12 @@ pub async fn backup(store: &Store, data_dir: &Path, dest: &Path) -> Result<Done,
     };
     write_line(&mut out, &header).map_err(|e| format!("cannot write the backup: {e}"))?;
     let rows = store
-        .back_up(|(table, row)| write_line(&mut out, &Line { table, row }))
+        .back_up(|(table, mut row)| {
+            if table == "contributions" && contacts == Contacts::LeftOut {
+                row.insert("contact".to_owned(), serde_json::Value::Null);
+            }
+            write_line(&mut out, &Line { table, row })
+        })
         .await
         .map_err(|e| e.to_string())?;
     let file = out

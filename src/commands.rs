@@ -28,7 +28,11 @@ pub async fn run(command: Command) -> Result<(), String> {
         Command::Token(TokenCommand::Revoke { name, store }) => revoke_token(&name, &store).await,
         Command::Export(store) => export(&store).await,
         Command::Import(store) => import(&store).await,
-        Command::Backup { dest, store } => backup(&dest, &store).await,
+        Command::Backup {
+            dest,
+            with_contacts,
+            store,
+        } => backup(&dest, with_contacts, &store).await,
         Command::Restore { src, store } => restore(&src, &store).await,
     }
 }
@@ -159,8 +163,16 @@ async fn import(store: &StoreArgs) -> Result<(), String> {
     Ok(())
 }
 
-async fn backup(dest: &std::path::Path, store: &StoreArgs) -> Result<(), String> {
-    let done = crate::backup::backup(&*open(store).await?, &store.data_dir, dest).await?;
+async fn backup(
+    dest: &std::path::Path,
+    with_contacts: bool,
+    store: &StoreArgs,
+) -> Result<(), String> {
+    let contacts = match with_contacts {
+        true => crate::backup::Contacts::Kept,
+        false => crate::backup::Contacts::LeftOut,
+    };
+    let done = crate::backup::backup(&*open(store).await?, &store.data_dir, dest, contacts).await?;
     eprintln!(
         "backed up {} rows and {} files into {}",
         done.rows,

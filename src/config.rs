@@ -39,6 +39,10 @@ pub enum Command {
     /// and every upload) into the new folder DEST, while the server runs.
     Backup {
         dest: PathBuf,
+        /// Keeps the contact addresses readers left with what they sent (left out
+        /// otherwise: they are for the desk, and deleted after 30 days).
+        #[arg(long)]
+        with_contacts: bool,
         #[command(flatten)]
         store: StoreArgs,
     },

@@ -3,7 +3,7 @@
 //! whole into an empty store, on SQLite or PostgreSQL either way.
 //!
 //! Left out are what is only of the moment: sessions (everyone signs in again),
-//! counted tries at secrets and votes per address, webhooks' deliveries, who is reading and who has an entry open, the keys of
+//! counted tries at secrets and votes per address, webhooks' deliveries, key events pushed, the day's figures, who is reading and who has an entry open, the keys of
 //! requests made once, and the row `/healthz` writes.
 
 use std::collections::BTreeMap;
@@ -36,6 +36,7 @@ const TABLES: &[&str] = &[
     "site_keys",
     "webhooks",
     "contributions",
+    "push_subscriptions",
     "media",
     "media_parts",
 ];

@@ -280,6 +280,18 @@ async fn a_contact_address_is_deleted_after_thirty_days_and_never_logged() {
     let (status, _) = send(&new_client(), &app, &question(), true).await;
     assert_eq!(status, StatusCode::OK);
     drop(process);
+    // A backup leaves the contact out, unless asked to keep it.
+    let data = dir.path().to_str().unwrap().to_owned();
+    for (flag, kept) in [(None, false), (Some("--with-contacts"), true)] {
+        let dest = tempfile::tempdir().unwrap();
+        let into = dest.path().join("backup");
+        let mut args = vec!["backup", into.to_str().unwrap(), "--data-dir", &data];
+        args.extend(flag);
+        crate::commands::stdout(&crate::commands::liveblog(&args, ""));
+        let record = std::fs::read_to_string(into.join("record.jsonl")).unwrap();
+        assert!(record.contains(QUESTION), "the question is in the backup");
+        assert_eq!(record.contains(CONTACT), kept, "{flag:?}");
+    }
     let logged = std::fs::read_to_string(&log).unwrap();
     assert!(
         logged.contains("a reader sent something"),
