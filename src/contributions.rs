@@ -19,6 +19,9 @@ pub const SENT_PER_ADDRESS: AttemptRule = AttemptRule {
     free: 5,
     beyond: Beyond::Refused,
 };
+/// How many waiting messages the desk lists at once, the oldest first: the rest wait
+/// their turn, counted.
+pub const LISTED_ON_THE_DESK: u32 = 30;
 /// How often old contact addresses are looked for and deleted.
 const CONTACTS_SWEPT_EVERY: StdDuration = StdDuration::from_secs(3600);
 
@@ -62,8 +65,12 @@ impl Contributions {
             .await
     }
 
-    pub async fn waiting(&self, blog: BlogId) -> Result<Vec<Contribution>, StoreError> {
-        self.store.waiting_contributions(blog).await
+    /// The oldest of what waits for an editor ([`LISTED_ON_THE_DESK`] at most), and how
+    /// many wait in all.
+    pub async fn waiting(&self, blog: BlogId) -> Result<(Vec<Contribution>, u64), StoreError> {
+        self.store
+            .waiting_contributions(blog, LISTED_ON_THE_DESK)
+            .await
     }
 
     pub async fn get(&self, blog: BlogId, id: i64) -> Result<Option<Contribution>, StoreError> {

@@ -6,6 +6,7 @@
 //! the store, through the web-push-native crate. A subscription the push service says
 //! is gone (404 or 410) is removed.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration as StdDuration;
 
@@ -165,14 +166,32 @@ impl Push {
         })
         .to_string();
         let subscriptions = self.store.subscriptions(event.blog).await?;
-        let sent: Vec<(String, Outcome)> = futures_util::stream::iter(subscriptions)
-            .map(|subscription| async {
-                let outcome = self.send(&subscription, &message).await;
-                (subscription.endpoint, outcome)
-            })
-            .buffer_unordered(SENT_AT_ONCE)
-            .collect()
-            .await;
+        // Most subscriptions share a few push services: each is looked up, checked and
+        // connected to once per key event.
+        let mut by_host: HashMap<String, Vec<PushSubscription>> = HashMap::new();
+        for subscription in subscriptions {
+            let host = (url::Url::parse(&subscription.endpoint).ok())
+                .and_then(|u| u.host_str().map(str::to_owned))
+                .unwrap_or_default();
+            by_host.entry(host).or_default().push(subscription);
+        }
+        let mut sent: Vec<(String, Outcome)> = Vec::new();
+        for (host, subscriptions) in by_host {
+            let client = self.client_for(&subscriptions[0].endpoint).await;
+            let (client, host, message) = (&client, &host, &message);
+            let outcomes: Vec<(String, Outcome)> = futures_util::stream::iter(subscriptions)
+                .map(|subscription| async move {
+                    let outcome = match client {
+                        Ok(client) => self.send(client, &subscription, message).await,
+                        Err(why) => Outcome::Failed(format!("{host}: {why}")),
+                    };
+                    (subscription.endpoint, outcome)
+                })
+                .buffer_unordered(SENT_AT_ONCE)
+                .collect()
+                .await;
+            sent.extend(outcomes);
+        }
         let mut delivered = 0;
         for (endpoint, outcome) in sent {
             match outcome {
@@ -187,13 +206,28 @@ impl Push {
         Ok(())
     }
 
-    async fn send(&self, subscription: &PushSubscription, message: &str) -> Outcome {
+    /// A client for a push service's host, its address checked and pinned.
+    async fn client_for(&self, endpoint: &str) -> Result<reqwest::Client, String> {
+        let (url, address) = reach(endpoint, self.to_private)
+            .await
+            .map_err(|why| why.to_string())?;
+        let host = url.host_str().unwrap_or_default().to_owned();
+        reqwest::Client::builder()
+            .timeout(SEND_TIMEOUT)
+            .redirect(reqwest::redirect::Policy::none())
+            .resolve(&host, address)
+            .build()
+            .map_err(|error| error.to_string())
+    }
+
+    async fn send(
+        &self,
+        client: &reqwest::Client,
+        subscription: &PushSubscription,
+        message: &str,
+    ) -> Outcome {
         let Some((public, auth)) = keys(subscription) else {
             return Outcome::Gone;
-        };
-        let (url, address) = match reach(&subscription.endpoint, self.to_private).await {
-            Ok(found) => found,
-            Err(why) => return Outcome::Failed(why.to_string()),
         };
         let Ok(endpoint) = subscription.endpoint.parse() else {
             return Outcome::Gone;
@@ -207,18 +241,9 @@ impl Push {
             Ok(request) => request,
             Err(error) => return Outcome::Failed(error.to_string()),
         };
-        let host = url.host_str().unwrap_or_default().to_owned();
-        let client = reqwest::Client::builder()
-            .timeout(SEND_TIMEOUT)
-            .redirect(reqwest::redirect::Policy::none())
-            .resolve(&host, address)
-            .build();
-        let Ok(client) = client else {
-            return Outcome::Failed("no HTTP client".into());
-        };
         let (parts, body) = request.into_parts();
         let sent = client
-            .post(url)
+            .post(&subscription.endpoint)
             .headers(parts.headers)
             .body(body)
             .send()

@@ -38,6 +38,8 @@ const WAITS: [i64; 9] = [5, 30, 120, 600, 1800, 3600, 7200, 14400, 28800];
 const SENDERS: usize = 4;
 /// How much of a receiver's answer the delivery log keeps.
 const ANSWER_KEPT: usize = 300;
+/// How long settled deliveries stay in the log.
+const DELIVERIES_KEPT: Duration = Duration::days(7);
 /// The longest address a webhook may have.
 pub const MAX_WEBHOOK_URL_CHARS: usize = 2000;
 
@@ -165,11 +167,25 @@ impl Webhooks {
         self.store.deliveries(limit).await
     }
 
-    /// Sends deliveries as they fall due, [`SENDERS`] at a time, until shutdown.
+    /// Sends deliveries as they fall due, [`SENDERS`] at a time, until shutdown; lets
+    /// go of those settled a week ago, every hour.
     pub fn start(self: Arc<Self>, shutdown: CancellationToken) {
         for _ in 0..SENDERS {
             tokio::spawn(Arc::clone(&self).send_due(shutdown.clone()));
         }
+        let store = Arc::clone(&self.store);
+        tokio::spawn(async move {
+            loop {
+                let before = Utc::now() - DELIVERIES_KEPT;
+                if let Err(error) = store.forget_deliveries(before).await {
+                    tracing::warn!(%error, "could not let go of old webhook deliveries");
+                }
+                tokio::select! {
+                    _ = shutdown.cancelled() => return,
+                    _ = tokio::time::sleep(StdDuration::from_secs(3600)) => {}
+                }
+            }
+        });
     }
 
     async fn send_due(self: Arc<Self>, shutdown: CancellationToken) {
@@ -213,7 +229,7 @@ impl Webhooks {
             );
         }
         if let Err(error) = (self.store)
-            .delivery_tried(due.id, now, status, &answer, outcome)
+            .delivery_tried(&due, now, status, &answer, outcome)
             .await
         {
             tracing::warn!(%error, "could not record a webhook delivery");

@@ -19,3 +19,7 @@ CREATE TABLE push_notices (
     state    TEXT NOT NULL,
     PRIMARY KEY (blog_id, entry_id)
 );
+-- Key events from before push was offered count as told: a correction to one does
+-- not wake anyone.
+INSERT INTO push_notices (blog_id, entry_id, made_at, state)
+SELECT blog_id, id, published_at, 'before' FROM entries WHERE key_event = 1;

@@ -106,8 +106,8 @@ pub struct LivePage {
     pinned: imbl::OrdSet<Place>,
     /// The entries marked as key events, newest first.
     key_events: imbl::OrdSet<Place>,
-    /// The entries whose polls an editor has not closed (one whose time is up is
-    /// among them until its counts are shown closed).
+    /// The entries whose polls were open when they were last rendered (one whose time
+    /// ran out since is among them until its counts are shown closed).
     open_polls: imbl::OrdSet<EntryId>,
     pub last_seq: Seq,
     /// The order snapshots were made in: a new count of votes makes a new snapshot
@@ -157,7 +157,7 @@ impl LivePage {
         if entry.key_event {
             self.key_events.insert(place);
         }
-        if entry.poll.as_ref().is_some_and(|p| p.closed_at.is_none()) {
+        if (entry.poll.as_ref()).is_some_and(|p| p.is_open(entry.published_at, Utc::now())) {
             self.open_polls.insert(entry.id);
         }
         self.updated_at = self
@@ -216,7 +216,7 @@ impl LivePage {
         page
     }
 
-    /// The entries whose polls have not been closed by an editor.
+    /// The entries whose polls were open when last rendered.
     pub fn open_polls(&self) -> impl Iterator<Item = EntryId> + '_ {
         self.open_polls.iter().copied()
     }

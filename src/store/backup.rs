@@ -51,6 +51,7 @@ const NUMBERED: &[&str] = &[
     "profiles",
     "webhooks",
     "contributions",
+    "push_subscriptions",
 ];
 
 /// One row of one table, its columns by name.

@@ -39,20 +39,31 @@ impl Store {
         rows::integer(&row, "id")
     }
 
-    /// What waits on page `blog` for an editor, the oldest first. A row that cannot be
-    /// read is left out, never in the way of the rest.
+    /// The first `limit` of what waits on page `blog` for an editor, the oldest first,
+    /// and how many wait in all. A row that cannot be read is left out, never in the way
+    /// of the rest.
     pub async fn waiting_contributions(
         &self,
         blog: BlogId,
-    ) -> Result<Vec<Contribution>, StoreError> {
+        limit: u32,
+    ) -> Result<(Vec<Contribution>, u64), StoreError> {
+        let count = sqlx::query(
+            "SELECT COUNT(*) AS waiting FROM contributions WHERE blog_id = $1 AND state = 'waiting'",
+        )
+        .bind(blog.0)
+        .fetch_one(self.pool())
+        .await?;
+        let count = u64::try_from(rows::integer(&count, "waiting")?).unwrap_or(0);
         let query = format!(
-            "SELECT {COLUMNS} FROM contributions WHERE blog_id = $1 AND state = 'waiting' ORDER BY id"
+            "SELECT {COLUMNS} FROM contributions WHERE blog_id = $1 AND state = 'waiting' \
+             ORDER BY id LIMIT $2"
         );
         let rows = sqlx::query(sqlx::AssertSqlSafe(query))
             .bind(blog.0)
+            .bind(i64::from(limit))
             .fetch_all(self.pool())
             .await?;
-        Ok(rows
+        let listed = rows
             .iter()
             .filter_map(|row| match contribution(row) {
                 Ok(c) => Some(c),
@@ -61,7 +72,8 @@ impl Store {
                     None
                 }
             })
-            .collect())
+            .collect();
+        Ok((listed, count))
     }
 
     pub async fn contribution(

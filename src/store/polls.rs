@@ -206,7 +206,7 @@ fn counts_by_entry(rows: &[sqlx::any::AnyRow]) -> Result<HashMap<EntryId, Vec<u6
 
 /// Keeps entry `id`'s poll as votes see it, inside the transaction that saves the
 /// entry: its answers, its closing time and whether it is closed. An entry whose poll
-/// is taken out keeps its votes, closed.
+/// is taken out loses its votes with it.
 pub(super) async fn keep_poll(
     tx: &mut Transaction<'static, Any>,
     id: EntryId,
@@ -221,10 +221,21 @@ pub(super) async fn keep_poll(
         None => (0, None, true),
     };
     if entry.poll.is_none() {
-        sqlx::query("UPDATE polls SET closed = 1 WHERE entry_id = $1")
+        // Taken out by an editor: its votes go with it, and a poll added later starts
+        // from none.
+        let removed = sqlx::query("DELETE FROM polls WHERE entry_id = $1")
             .bind(id.0)
             .execute(&mut **tx)
             .await?;
+        if removed.rows_affected() > 0 {
+            for table in ["poll_tallies", "poll_votes", "poll_addresses"] {
+                let delete = format!("DELETE FROM {table} WHERE entry_id = $1");
+                sqlx::query(sqlx::AssertSqlSafe(delete))
+                    .bind(id.0)
+                    .execute(&mut **tx)
+                    .await?;
+            }
+        }
         return Ok(());
     }
     sqlx::query(

@@ -52,6 +52,8 @@ pub struct Due {
     pub status_before: Option<String>,
     pub made_at: DateTime<Utc>,
     pub tries: u32,
+    /// Until when this instance holds it: a try is recorded only while it does.
+    pub leased_until: DateTime<Utc>,
 }
 
 /// A delivery as the admin's log shows it.
@@ -136,6 +138,7 @@ impl Store {
         lease: Duration,
     ) -> Result<Option<Due>, StoreError> {
         let now_text = time_text(now);
+        let leased_until = now + lease;
         // The outer condition is checked again on the row itself: should two instances
         // pick the same one, the second finds it held and takes nothing.
         let taken = sqlx::query(
@@ -151,7 +154,7 @@ impl Store {
              RETURNING id",
         )
         .bind(now_text)
-        .bind(time_text(now + lease))
+        .bind(time_text(leased_until))
         .fetch_optional(self.pool())
         .await?;
         let Some(taken) = taken else { return Ok(None) };
@@ -183,14 +186,16 @@ impl Store {
             status_before: rows::optional_text(&row, "status_before")?,
             made_at: rows::time(&row, "made_at")?,
             tries: u32::try_from(rows::integer(&row, "tries")?).unwrap_or(0),
+            leased_until,
         }))
     }
 
-    /// Records a try at delivery `id`: delivered, or to be tried again at `again`, or
-    /// (with no `again`) given up on.
+    /// Records a try at delivery `due`: delivered, or to be tried again at `again`, or
+    /// (with no `again`) given up on. Not recorded if the lease ran out meanwhile: the
+    /// instance that holds it now records its own.
     pub async fn delivery_tried(
         &self,
-        id: i64,
+        due: &Due,
         at: DateTime<Utc>,
         status: Option<u16>,
         answer: &str,
@@ -204,23 +209,30 @@ impl Store {
         sqlx::query(
             "UPDATE webhook_deliveries SET state = $2, tries = tries + 1, next_try_at = $3, \
              leased_until = NULL, last_try_at = $4, last_status = $5, last_answer = $6 \
-             WHERE id = $1",
+             WHERE id = $1 AND leased_until = $7",
         )
-        .bind(id)
+        .bind(due.id)
         .bind(state)
         .bind(time_text(next))
         .bind(time_text(at))
         .bind(status.map(i64::from))
         .bind(answer.to_owned())
+        .bind(time_text(due.leased_until))
         .execute(self.pool())
         .await?;
         Ok(())
     }
 
-    /// When the next waiting delivery is due, if any waits.
+    /// When the next delivery may be taken, if any waits: the first of each webhook's
+    /// page's, when its time comes or when the lease on it runs out.
     pub async fn next_delivery_at(&self) -> Result<Option<DateTime<Utc>>, StoreError> {
         let row = sqlx::query(
-            "SELECT MIN(next_try_at) AS next FROM webhook_deliveries WHERE state = 'waiting'",
+            "SELECT MIN(CASE WHEN d.leased_until IS NOT NULL AND d.leased_until > d.next_try_at \
+               THEN d.leased_until ELSE d.next_try_at END) AS next \
+             FROM webhook_deliveries d WHERE d.state = 'waiting' \
+               AND NOT EXISTS (SELECT 1 FROM webhook_deliveries e \
+                 WHERE e.webhook_id = d.webhook_id AND e.blog_id = d.blog_id \
+                   AND e.state = 'waiting' AND e.seq < d.seq)",
         )
         .fetch_one(self.pool())
         .await?;
@@ -228,6 +240,17 @@ impl Store {
             .as_deref()
             .map(rows::parse_time)
             .transpose()
+    }
+
+    /// Lets go of deliveries settled before `before`, delivered or given up on.
+    pub async fn forget_deliveries(&self, before: DateTime<Utc>) -> Result<u64, StoreError> {
+        let done = sqlx::query(
+            "DELETE FROM webhook_deliveries WHERE state <> 'waiting' AND last_try_at < $1",
+        )
+        .bind(time_text(before))
+        .execute(self.pool())
+        .await?;
+        Ok(done.rows_affected())
     }
 
     /// The latest `limit` deliveries, newest first, for the admin's log.

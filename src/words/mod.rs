@@ -352,6 +352,11 @@ mod tests {
                             ("status", "404".into()),
                             ("titles", "A, B".into()),
                             ("used", 3.into()),
+                            ("prompt", "Ask us".into()),
+                            ("hours", 6.into()),
+                            ("peak", 3.into()),
+                            ("views", 2.into()),
+                            ("shares", 1.into()),
                         ],
                     );
                     assert!(!text.trim().is_empty(), "{language} {key}");

@@ -143,10 +143,10 @@ async fn desk_view<'a>(
         }
         false => Default::default(),
     };
-    let from_readers = match can_publish {
+    let (from_readers, from_readers_waiting) = match can_publish {
         true => (state.contributions.waiting(page.blog.id).await)
             .map_err(crate::newsroom::NewsroomError::from)?,
-        false => Vec::new(),
+        false => (Vec::new(), 0),
     };
     Ok(DeskView {
         page,
@@ -156,6 +156,7 @@ async fn desk_view<'a>(
         can_publish,
         readers: state.audience.readers(page.blog.id),
         from_readers,
+        from_readers_waiting,
         readers_over,
         figures,
         queue: if can_publish { queue } else { Vec::new() },

@@ -613,6 +613,8 @@ pub struct DeskView<'a> {
     pub deleted: Vec<DeletedEntry>,
     /// What readers sent through the page's callout, waiting (editors only).
     pub from_readers: Vec<crate::domain::Contribution>,
+    /// How many wait in all (the desk lists the oldest few).
+    pub from_readers_waiting: u64,
     /// Readers a minute over the last hours, every instance's.
     pub readers_over: Vec<(chrono::DateTime<chrono::Utc>, u64)>,
     /// The recent entries' views on their own pages and shares (editors only).
