@@ -262,10 +262,25 @@ function readerPage() {
     rememberSeen();
   }
 
-  // Key events as notifications, where the browser can show them.
-  if (document.getElementById("push-toggle") && "serviceWorker" in navigator && "PushManager" in window) {
-    import("./push.js").then(function (push) {
-      push.offerPush(word);
+  // Key events as notifications, where the browser can show them; the script that
+  // subscribes comes only when the button is pressed.
+  var pushButton = document.getElementById("push-toggle");
+  if (pushButton && "serviceWorker" in navigator && "PushManager" in window) {
+    var pushOn = false;
+    try {
+      pushOn = window.localStorage.getItem("liveblog:push:" + pushButton.dataset.push) === "1";
+    } catch (e) {
+      // No storage: the button starts off.
+    }
+    if (pushOn) {
+      pushButton.setAttribute("aria-pressed", "true");
+      pushButton.textContent = word("pushOff", "Stop notifications");
+    }
+    pushButton.hidden = false;
+    pushButton.addEventListener("click", function () {
+      import("./push.js").then(function (push) {
+        push.togglePush(pushButton, word);
+      });
     });
   }
 
